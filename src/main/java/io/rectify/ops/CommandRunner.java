@@ -1,0 +1,89 @@
+package io.rectify.ops;
+
+import io.rectify.sample.SampleInputs;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one parsed command: launches its Spring Batch job through the {@link JobOperator} and
+ * prints the summary the job left in its execution context under {@link #SUMMARY_KEY}.
+ */
+@Component
+public class CommandRunner {
+
+    /** Execution-context key under which a job leaves the text printed when it ends. */
+    public static final String SUMMARY_KEY = "summary";
+
+    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+
+    private final JobOperator jobOperator;
+    private final Map<String, Job> jobs;
+    private final Path input;
+
+    CommandRunner(JobOperator jobOperator, Map<String, Job> jobs, RectifyProperties properties) {
+        this.jobOperator = jobOperator;
+        this.jobs = jobs;
+        this.input = properties.input();
+    }
+
+    public int run(CommandLine commandLine) {
+        String jobName = switch (commandLine.command()) {
+            case IMPORT_LEDGER -> "importLedgerJob";
+            case TEMPLATES -> "templatesJob";
+            case NIGHTLY -> "nightlyJob";
+            case SAMPLE -> {
+                SampleInputs.write(input);
+                System.out.println("Sample ledger and returns written to " + input);
+                yield null;
+            }
+        };
+        if (jobName == null) {
+            return CommandLine.EXIT_OK;
+        }
+        Job job = jobs.get(jobName);
+        if (job == null) {
+            System.err.println("rectify: command '" + commandLine.command().word() + "' is not available in this build");
+            return CommandLine.EXIT_FAILED;
+        }
+        JobExecution execution = launch(job, parameters(commandLine));
+        Object summary = execution.getExecutionContext().get(SUMMARY_KEY);
+        if (summary != null) {
+            System.out.println(summary);
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            System.err.println("rectify: " + commandLine.command().word() + " failed: "
+                    + execution.getExitStatus().getExitDescription().lines().findFirst().orElse(execution.getStatus().toString()));
+            return CommandLine.EXIT_FAILED;
+        }
+        return CommandLine.EXIT_OK;
+    }
+
+    private JobExecution launch(Job job, JobParameters parameters) {
+        try {
+            log.info("Starting {} with {}", job.getName(), parameters);
+            return jobOperator.start(job, parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start " + job.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static JobParameters parameters(CommandLine commandLine) {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addString("input", commandLine.input().toString())
+                .addString("output", commandLine.output().toString())
+                // every command line starts a new job instance: the office re-runs the same period nightly
+                .addLong("run.at", System.currentTimeMillis());
+        commandLine.period().ifPresent(p -> builder.addString("period", p.toString()));
+        commandLine.asOf().ifPresent(d -> builder.addLocalDate("asOf", d));
+        return builder.toJobParameters();
+    }
+}

@@ -1,0 +1,133 @@
+package io.rectify.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The master ledger in the database. The master tables hold the current version only: storing a
+ * new version replaces them in one transaction. History kept elsewhere is keyed by task code and
+ * survives a replacement.
+ */
+@Repository
+public class LedgerRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LedgerRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public Optional<LedgerVersion> currentVersion() {
+        return jdbc.sql("SELECT id, content_hash, source_file, imported_at FROM ledger_version ORDER BY id DESC LIMIT 1")
+                .query((rs, n) -> new LedgerVersion(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    /** All versions ever imported, oldest first. */
+    public List<LedgerVersion> versions() {
+        return jdbc.sql("SELECT id, content_hash, source_file, imported_at FROM ledger_version ORDER BY id")
+                .query((rs, n) -> new LedgerVersion(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /**
+     * Replaces the master list with {@code ledger} and records it as a new version, all in one
+     * transaction: a failure leaves the previous version in place.
+     */
+    @Transactional
+    public LedgerVersion replace(Ledger ledger, String contentHash, String sourceFile, Instant importedAt) {
+        for (String table : List.of("task_cooperator", "task", "problem", "feedback_point", "category", "unit",
+                "supervision_group")) {
+            template.update("DELETE FROM " + table);
+        }
+        List<Object[]> groups = new ArrayList<>();
+        for (int i = 0; i < ledger.groups().size(); i++) {
+            groups.add(new Object[] {ledger.groups().get(i), i + 1});
+        }
+        template.batchUpdate("INSERT INTO supervision_group (name, seq) VALUES (?, ?)", groups);
+        List<Object[]> units = new ArrayList<>();
+        for (int i = 0; i < ledger.units().size(); i++) {
+            Unit u = ledger.units().get(i);
+            units.add(new Object[] {u.code(), u.name(), u.group(), u.contact(), u.phone(), i + 1});
+        }
+        template.batchUpdate("INSERT INTO unit (code, name, group_name, contact, phone, seq) VALUES (?, ?, ?, ?, ?, ?)", units);
+        template.batchUpdate("INSERT INTO category (seq, title) VALUES (?, ?)",
+                ledger.categories().stream().map(c -> new Object[] {c.seq(), c.title()}).toList());
+        template.batchUpdate("INSERT INTO feedback_point (seq, category_seq, title) VALUES (?, ?, ?)",
+                ledger.feedbackPoints().stream().map(f -> new Object[] {f.seq(), f.categorySeq(), f.title()}).toList());
+        List<Object[]> problems = new ArrayList<>();
+        for (int i = 0; i < ledger.problems().size(); i++) {
+            Problem p = ledger.problems().get(i);
+            problems.add(new Object[] {p.code(), p.categorySeq(), p.feedbackPointSeq(), p.description(), i + 1});
+        }
+        template.batchUpdate("INSERT INTO problem (code, category_seq, feedback_point_seq, description, seq) VALUES (?, ?, ?, ?, ?)", problems);
+        List<Object[]> tasks = new ArrayList<>();
+        List<Object[]> cooperators = new ArrayList<>();
+        for (int i = 0; i < ledger.tasks().size(); i++) {
+            Task t = ledger.tasks().get(i);
+            tasks.add(new Object[] {t.code(), t.problemCode(), t.measure(), t.leadUnit(),
+                    t.deadline() == null ? null : java.sql.Date.valueOf(t.deadline()), t.longTerm(), i + 1});
+            t.cooperators().forEach(c -> cooperators.add(new Object[] {t.code(), c}));
+        }
+        template.batchUpdate("INSERT INTO task (code, problem_code, measure, lead_unit, deadline, long_term, seq) VALUES (?, ?, ?, ?, ?, ?, ?)", tasks);
+        template.batchUpdate("INSERT INTO task_cooperator (task_code, unit_code) VALUES (?, ?)", cooperators);
+        LedgerInfo info = ledger.info();
+        jdbc.sql("""
+                INSERT INTO ledger_version (content_hash, source_file, title, feedback_date, cutoff_day, imported_at,
+                    categories, feedback_points, problems, tasks, units, supervision_groups)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(contentHash, sourceFile, info.title(),
+                        info.feedbackDate() == null ? null : java.sql.Date.valueOf(info.feedbackDate()),
+                        info.cutoffDay(), Timestamp.from(importedAt), ledger.categories().size(),
+                        ledger.feedbackPoints().size(), ledger.problems().size(), ledger.tasks().size(),
+                        ledger.units().size(), ledger.groups().size())
+                .update();
+        return currentVersion().orElseThrow();
+    }
+
+    /** The current master ledger, in ledger order; an empty ledger when none was imported. */
+    public Ledger load() {
+        LedgerInfo info = jdbc.sql("SELECT title, feedback_date, cutoff_day FROM ledger_version ORDER BY id DESC LIMIT 1")
+                .query((rs, n) -> new LedgerInfo(rs.getString(1),
+                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(), rs.getInt(3)))
+                .optional()
+                .orElse(new LedgerInfo(LedgerInfo.DEFAULT_TITLE, null, LedgerInfo.DEFAULT_CUTOFF_DAY));
+        List<String> groups = jdbc.sql("SELECT name FROM supervision_group ORDER BY seq").query(String.class).list();
+        List<Unit> units = jdbc.sql("SELECT code, name, group_name, contact, phone FROM unit ORDER BY seq")
+                .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+        List<Category> categories = jdbc.sql("SELECT seq, title FROM category ORDER BY seq")
+                .query((rs, n) -> new Category(rs.getInt(1), rs.getString(2))).list();
+        List<FeedbackPoint> points = jdbc.sql("SELECT seq, category_seq, title FROM feedback_point ORDER BY seq")
+                .query((rs, n) -> new FeedbackPoint(rs.getInt(1), rs.getInt(2), rs.getString(3))).list();
+        List<Problem> problems = jdbc.sql("SELECT code, category_seq, feedback_point_seq, description FROM problem ORDER BY seq")
+                .query((rs, n) -> new Problem(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3), rs.getString(4)))
+                .list();
+        Map<String, List<String>> cooperators = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT c.task_code, c.unit_code FROM task_cooperator c JOIN unit u ON u.code = c.unit_code
+                ORDER BY c.task_code, u.seq""")
+                .query(rs -> {
+                    cooperators.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        List<Task> tasks = jdbc.sql("SELECT code, problem_code, measure, lead_unit, deadline FROM task ORDER BY seq")
+                .query((rs, n) -> new Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                        List.copyOf(cooperators.getOrDefault(rs.getString(1), List.of()))))
+                .list();
+        return new Ledger(info, groups, units, categories, points, problems, tasks);
+    }
+}

@@ -1,0 +1,75 @@
+package io.rectify.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void foldersDefaultToInputOutputAndDataInTheWorkingDirectory() {
+        CommandLine line = CommandLine.parse("import-ledger");
+
+        assertThat(line.command()).isEqualTo(Command.IMPORT_LEDGER);
+        assertThat(line.input()).isEqualTo(Path.of("input").toAbsolutePath());
+        assertThat(line.output()).isEqualTo(Path.of("output").toAbsolutePath());
+        assertThat(line.data()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(line.period()).isEmpty();
+    }
+
+    @Test
+    void nightlyTakesPeriodAsOfAndFolders() {
+        CommandLine line = CommandLine.parse("nightly", "--period=2024-03", "--as-of=2024-03-20",
+                "--input=/srv/in", "--output=/srv/out", "--data=/srv/data");
+
+        assertThat(line.period()).contains(YearMonth.of(2024, 3));
+        assertThat(line.asOf()).contains(LocalDate.of(2024, 3, 20));
+        assertThat(line.input()).isEqualTo(Path.of("/srv/in"));
+        assertThat(line.springProperties()).containsEntry("rectify.data", "/srv/data");
+    }
+
+    @Test
+    void templatesWithoutPeriodIsAUsageError() {
+        assertThatThrownBy(() -> CommandLine.parse("templates"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--period=YYYY-MM");
+    }
+
+    @Test
+    void malformedPeriodAndDateAreUsageErrors() {
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--period=2024-13"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("2024-13");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--period=2024/03"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("YYYY-MM");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--as-of=2024-02-30"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("2024-02-30");
+    }
+
+    @Test
+    void optionsACommandDoesNotTakeAreRefused() {
+        assertThatThrownBy(() -> CommandLine.parse("import-ledger", "--period=2024-03"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--period");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--bogus=1"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--bogus");
+    }
+
+    @Test
+    void unknownCommandsStrayArgumentsAndEmptyValuesAreRefused() {
+        assertThatThrownBy(() -> CommandLine.parse()).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> CommandLine.parse("import")).hasMessageContaining("unknown command 'import'");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "2024-03")).hasMessageContaining("2024-03");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--period")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--period=2024-03", "--period=2024-04"))
+                .hasMessageContaining("twice");
+    }
+
+    @Test
+    void helpIsRecognisedAloneAndAfterACommand() {
+        assertThat(CommandLine.parse("--help").help()).isTrue();
+        assertThat(CommandLine.parse("templates", "--help").help()).isTrue();
+        assertThat(CommandLine.usage()).contains("import-ledger", "templates", "nightly", "--as-of");
+    }
+}

@@ -35,6 +35,17 @@ public class LedgerRepository {
                 .optional();
     }
 
+    /** The figures of the current version; {@link LedgerCounts#NONE} when none was imported. */
+    public LedgerCounts counts() {
+        return jdbc.sql("""
+                SELECT categories, feedback_points, problems, tasks, units, supervision_groups
+                FROM ledger_version ORDER BY id DESC LIMIT 1""")
+                .query((rs, n) -> new LedgerCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)))
+                .optional()
+                .orElse(LedgerCounts.NONE);
+    }
+
     /** All versions ever imported, oldest first. */
     public List<LedgerVersion> versions() {
         return jdbc.sql("SELECT id, content_hash, source_file, imported_at FROM ledger_version ORDER BY id")
@@ -84,6 +95,8 @@ public class LedgerRepository {
         }
         template.batchUpdate("INSERT INTO task (code, problem_code, measure, lead_unit, deadline, long_term, seq) VALUES (?, ?, ?, ?, ?, ?, ?)", tasks);
         template.batchUpdate("INSERT INTO task_cooperator (task_code, unit_code) VALUES (?, ?)", cooperators);
+        // a ledger reverted to an earlier version becomes the current one again: its hash names one version
+        template.update("DELETE FROM ledger_version WHERE content_hash = ?", contentHash);
         LedgerInfo info = ledger.info();
         jdbc.sql("""
                 INSERT INTO ledger_version (content_hash, source_file, title, feedback_date, cutoff_day, imported_at,

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Reads a whole .xlsx or .xls workbook into memory with POI's user model. Meant for small
@@ -60,6 +61,19 @@ public final class PoiWorkbookReader implements WorkbookReader {
                 return;
             }
         }
+    }
+
+    /**
+     * The merged cell ranges of a sheet (zero-based rows and columns, as POI numbers them). Only the
+     * top-left cell of a range holds a value; readers that want it repeated over the range, such as
+     * a category cell merged down the rows it applies to, use these ranges.
+     */
+    public List<CellRangeAddress> mergedRegions(String sheetName) {
+        Sheet sheet = workbook.getSheet(sheetName);
+        if (sheet == null) {
+            throw new IllegalArgumentException("no sheet " + sheetName);
+        }
+        return sheet.getMergedRegions();
     }
 
     private Cell value(org.apache.poi.ss.usermodel.Cell cell) {

@@ -1,0 +1,77 @@
+package io.rectify.ledger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports the master ledger when it changed: a workbook whose SHA-256 equals the current
+ * version's is left alone; any other is read and validated in full, and only a ledger without a
+ * single error replaces the master list as a new version. Status history, keyed by task code in
+ * other tables, is untouched. The input folder is only read.
+ */
+@Service
+public class LedgerImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerImporter.class);
+
+    private final LedgerRepository repository;
+    private final LedgerReader reader = new LedgerReader();
+
+    LedgerImporter(LedgerRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Imports the ledger workbook of {@code masterFolder} ({@code <input>/master/}). */
+    public LedgerImport importFrom(Path masterFolder) {
+        LedgerReader.Located located = reader.locate(masterFolder);
+        if (!located.errors().isEmpty()) {
+            return rejected(null, located.errors());
+        }
+        Path file = located.file();
+        String name = file.getFileName().toString();
+        String hash;
+        try {
+            hash = sha256(file);
+        } catch (IOException e) {
+            return rejected(name, List.of(new LedgerError("", 0, "", name, "台账文件无法读取：" + e.getMessage())));
+        }
+        Optional<LedgerVersion> current = repository.currentVersion();
+        if (current.isPresent() && current.get().contentHash().equals(hash)) {
+            log.info("Ledger {} unchanged since version {}", name, current.get().id());
+            return new LedgerImport(LedgerImport.Outcome.UNCHANGED, name, repository.counts(), current.get(), List.of());
+        }
+        LedgerReader.Reading reading = reader.read(file);
+        if (!reading.valid()) {
+            return rejected(name, reading.errors());
+        }
+        LedgerVersion version = repository.replace(reading.ledger(), hash, name, Instant.now());
+        LedgerCounts counts = LedgerCounts.of(reading.ledger());
+        log.info("Ledger {} imported as version {}: {} problems, {} tasks, {} units", name, version.id(),
+                counts.problems(), counts.tasks(), counts.units());
+        return new LedgerImport(LedgerImport.Outcome.IMPORTED, name, counts, version, List.of());
+    }
+
+    private LedgerImport rejected(String file, List<LedgerError> errors) {
+        log.warn("Ledger {} rejected with {} error(s); nothing stored", file == null ? "(none)" : file, errors.size());
+        LedgerVersion current = repository.currentVersion().orElse(null);
+        return new LedgerImport(LedgerImport.Outcome.REJECTED, file, repository.counts(), current, errors);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

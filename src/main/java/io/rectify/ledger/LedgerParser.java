@@ -1,0 +1,358 @@
+package io.rectify.ledger;
+
+import static io.rectify.ledger.LedgerLayout.*;
+
+import io.rectify.workbook.Cell;
+import io.rectify.workbook.Column;
+import io.rectify.workbook.ExcelDates;
+import io.rectify.workbook.HeaderFinder;
+import io.rectify.workbook.PoiWorkbookReader;
+import io.rectify.workbook.SheetInfo;
+import io.rectify.workbook.SheetRow;
+import io.rectify.workbook.Texts;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one ledger workbook and checks it, collecting every error: a table that cannot be found
+ * is reported and skipped, and checks against it are left out rather than flooding the report.
+ */
+final class LedgerParser {
+
+    private static final Pattern CUTOFF = Pattern.compile("(?:次月|每月)?(\\d{1,2})[日号]?前?");
+    private static final int LAST_CUTOFF_DAY = 28;
+
+    private final PoiWorkbookReader workbook;
+    private final List<LedgerError> errors = new ArrayList<>();
+
+    private final Map<String, Integer> unitRows = new LinkedHashMap<>();
+    private final Map<String, Integer> unitNameRows = new HashMap<>();
+    private final Map<String, String> unitCodesByName = new HashMap<>();
+    private final Map<String, Unit> units = new LinkedHashMap<>();
+    private final Set<String> groups = new LinkedHashSet<>();
+
+    private final Map<String, Integer> problemRows = new LinkedHashMap<>();
+    private final Map<String, Category> categories = new LinkedHashMap<>();
+    private final Map<String, FeedbackPoint> feedbackPoints = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private final Map<String, Integer> taskRows = new HashMap<>();
+    private final List<Task> tasks = new ArrayList<>();
+    private final Set<String> problemsWithTasks = new HashSet<>();
+    private final Set<String> unitsWithTasks = new HashSet<>();
+
+    LedgerParser(PoiWorkbookReader workbook) {
+        this.workbook = workbook;
+    }
+
+    LedgerReader.Reading parse() throws IOException {
+        LedgerInfo info = info();
+        Optional<LedgerTable> unitTable = table(UNITS_SHEET, UNIT_COLUMNS);
+        unitTable.ifPresent(this::units);
+        Optional<LedgerTable> problemTable = table(PROBLEMS_SHEET, PROBLEM_COLUMNS);
+        problemTable.ifPresent(this::problems);
+        Optional<LedgerTable> taskTable = table(TASKS_SHEET, TASK_COLUMNS);
+        taskTable.ifPresent(t -> tasks(t, unitTable.isPresent(), problemTable.isPresent()));
+        if (taskTable.isPresent()) {
+            problemTable.ifPresent(this::problemsWithoutTask);
+            unitTable.ifPresent(this::unitsWithoutTask);
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(LedgerError.ORDER);
+            return new LedgerReader.Reading(null, List.copyOf(errors));
+        }
+        return new LedgerReader.Reading(new Ledger(info, List.copyOf(groups), List.copyOf(units.values()),
+                List.copyOf(categories.values()), List.copyOf(feedbackPoints.values()), List.copyOf(problems),
+                List.copyOf(tasks)), List.of());
+    }
+
+    /** 基本信息: key/value rows, a key cell with its value in the next non-empty cell to the right. */
+    private LedgerInfo info() throws IOException {
+        String title = LedgerInfo.DEFAULT_TITLE;
+        LocalDate feedbackDate = null;
+        int cutoffDay = LedgerInfo.DEFAULT_CUTOFF_DAY;
+        Optional<String> sheet = sheetName(INFO_SHEET);
+        if (sheet.isEmpty()) {
+            return new LedgerInfo(title, feedbackDate, cutoffDay);
+        }
+        Set<String> seen = new HashSet<>();
+        for (SheetRow row : workbook.allRows(sheet.get())) {
+            List<Cell> cells = row.cells();
+            for (int i = 0; i < cells.size(); i++) {
+                String key = infoKey(cells.get(i).text());
+                if (!INFO_KEYS.contains(key) || !seen.add(key)) {
+                    continue;
+                }
+                Optional<Cell> value = cells.subList(i + 1, cells.size()).stream()
+                        .filter(c -> !Texts.clean(c.text()).isEmpty()).findFirst();
+                if (value.isPresent()) {
+                    Cell cell = value.get();
+                    String text = Texts.clean(cell.text());
+                    switch (key) {
+                        case TITLE -> title = text;
+                        case FEEDBACK_DATE -> {
+                            feedbackDate = ExcelDates.date(cell).orElse(null);
+                            if (feedbackDate == null) {
+                                error(INFO_SHEET, row.number(), cell.columnLetter(), text,
+                                        "反馈日期无法识别：应填写日期，如 2023-08-29 或 2023年8月29日");
+                            }
+                        }
+                        default -> {
+                            Optional<Integer> day = cutoffDay(cell);
+                            if (day.isEmpty()) {
+                                error(INFO_SHEET, row.number(), cell.columnLetter(), text,
+                                        "报送截止日无法识别：应填写 1 到 " + LAST_CUTOFF_DAY + " 之间的日数，如 5（即次月5日前报送）");
+                            }
+                            cutoffDay = day.orElse(cutoffDay);
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        return new LedgerInfo(title, feedbackDate, cutoffDay);
+    }
+
+    private static String infoKey(String text) {
+        String key = Texts.header(text);
+        while (key.endsWith(":") || key.endsWith("：")) {
+            key = key.substring(0, key.length() - 1);
+        }
+        return key;
+    }
+
+    private static Optional<Integer> cutoffDay(Cell cell) {
+        Integer day = null;
+        if (cell.kind() == Cell.Kind.NUMBER) {
+            double number = cell.number();
+            day = number == Math.rint(number) && Math.abs(number) < 100 ? (int) number : null;
+        } else if (cell.kind() == Cell.Kind.TEXT) {
+            Matcher match = CUTOFF.matcher(Texts.code(Normalizer.normalize(cell.text(), Normalizer.Form.NFKC)));
+            day = match.matches() ? Integer.parseInt(match.group(1)) : null;
+        }
+        return Optional.ofNullable(day).filter(d -> d >= 1 && d <= LAST_CUTOFF_DAY);
+    }
+
+    /** A table found by its header row below any title rows; errors name the sheet and the header row. */
+    private Optional<LedgerTable> table(String sheet, List<Column> columns) throws IOException {
+        Optional<String> name = sheetName(sheet);
+        if (name.isEmpty()) {
+            error(sheet, 0, "", "", "缺少工作表「" + sheet + "」：台账须有 " + String.join("、", SHEETS.subList(1, SHEETS.size()))
+                    + " 三个工作表（基本信息可选）");
+            return Optional.empty();
+        }
+        List<SheetRow> rows = workbook.allRows(name.get());
+        HeaderFinder finder = new HeaderFinder(columns);
+        int index = 0;
+        while (index < rows.size() && finder.searching() && !finder.offer(rows.get(index))) {
+            index++;
+        }
+        Optional<HeaderFinder.Header> header = finder.header();
+        if (header.isEmpty()) {
+            missingColumns(sheet, columns, finder);
+            return Optional.empty();
+        }
+        return Optional.of(LedgerTable.of(sheet, header.get(), rows.subList(index + 1, rows.size()),
+                workbook.mergedRegions(name.get())));
+    }
+
+    private void missingColumns(String sheet, List<Column> columns, HeaderFinder finder) {
+        if (finder.closestRow() == 0) {
+            String required = columns.stream().filter(Column::required).map(c -> "「" + c.name() + "」")
+                    .collect(Collectors.joining());
+            error(sheet, 0, "", "", "未找到表头行：前 " + HeaderFinder.MAX_ROWS_SEARCHED + " 行中没有一行含有必填列名 " + required);
+            return;
+        }
+        for (String missing : finder.missingColumns()) {
+            Column column = columns.stream().filter(c -> c.name().equals(missing)).findFirst().orElseThrow();
+            String synonyms = column.synonyms().isEmpty() ? ""
+                    : "（也可写作" + column.synonyms().stream().map(s -> "「" + s + "」").collect(Collectors.joining()) + "）";
+            error(sheet, finder.closestRow(), "", "", "表头行（第" + finder.closestRow() + "行）缺少必填列「" + missing + "」"
+                    + synonyms + "：请在表头行中加上这一列");
+        }
+    }
+
+    private Optional<String> sheetName(String wanted) {
+        return workbook.sheets().stream().map(SheetInfo::name).filter(n -> Texts.header(n).equals(wanted)).findFirst();
+    }
+
+    private void units(LedgerTable table) {
+        for (SheetRow row : table.rows()) {
+            String code = Texts.code(table.text(row, UNIT_CODE));
+            String name = table.text(row, UNIT_NAME);
+            String group = table.text(row, GROUP);
+            boolean first = required(table, row, UNIT_CODE, code) & required(table, row, UNIT_NAME, name)
+                    & required(table, row, GROUP, group);
+            first &= unique(table, row, UNIT_CODE, code, unitRows);
+            boolean nameFirst = unique(table, row, UNIT_NAME, Texts.code(name), unitNameRows);
+            if (nameFirst && !name.isEmpty() && !code.isEmpty()) {
+                unitCodesByName.put(Texts.code(name), code);
+            }
+            first &= nameFirst;
+            if (!group.isEmpty()) {
+                groups.add(group);
+            }
+            if (first) {
+                units.put(code, new Unit(code, name, group, blankToNull(table.text(row, CONTACT)),
+                        blankToNull(table.text(row, PHONE))));
+            }
+        }
+    }
+
+    private void problems(LedgerTable table) {
+        for (SheetRow row : table.rows()) {
+            String code = Texts.code(table.text(row, PROBLEM_CODE));
+            String categoryTitle = table.text(row, CATEGORY);
+            String pointTitle = table.text(row, FEEDBACK_POINT);
+            String description = table.text(row, DESCRIPTION);
+            boolean first = required(table, row, PROBLEM_CODE, code) & required(table, row, CATEGORY, categoryTitle)
+                    & required(table, row, DESCRIPTION, description);
+            first &= unique(table, row, PROBLEM_CODE, code, problemRows);
+            if (categoryTitle.isEmpty()) {
+                continue;
+            }
+            Category category = categories.computeIfAbsent(Texts.code(categoryTitle),
+                    k -> new Category(categories.size() + 1, categoryTitle));
+            Integer pointSeq = null;
+            if (!pointTitle.isEmpty()) {
+                pointSeq = feedbackPoints.computeIfAbsent(category.seq() + "|" + Texts.code(pointTitle),
+                        k -> new FeedbackPoint(feedbackPoints.size() + 1, category.seq(), pointTitle)).seq();
+            }
+            if (first) {
+                problems.add(new Problem(code, category.seq(), pointSeq, description));
+            }
+        }
+    }
+
+    private void tasks(LedgerTable table, boolean unitsRead, boolean problemsRead) {
+        Map<String, Integer> unitOrder = new HashMap<>();
+        unitRows.keySet().forEach(code -> unitOrder.put(code, unitOrder.size()));
+        for (SheetRow row : table.rows()) {
+            String code = Texts.code(table.text(row, TASK_CODE));
+            String problemCode = Texts.code(table.text(row, PROBLEM_CODE));
+            String measure = table.text(row, MEASURE);
+            String leadText = table.text(row, LEAD_UNIT);
+            Optional<Cell> deadlineCell = table.cell(row, DEADLINE);
+            boolean valid = required(table, row, TASK_CODE, code) & required(table, row, PROBLEM_CODE, problemCode)
+                    & required(table, row, MEASURE, measure) & required(table, row, LEAD_UNIT, leadText)
+                    & required(table, row, DEADLINE, deadlineCell.map(Cell::text).orElse(""));
+            valid &= unique(table, row, TASK_CODE, code, taskRows);
+            problemsWithTasks.add(problemCode);
+            if (problemsRead && !problemCode.isEmpty() && !problemRows.containsKey(problemCode)) {
+                error(table, row, PROBLEM_CODE, table.text(row, PROBLEM_CODE),
+                        "问题编号在问题清单中不存在：请填写问题清单中已有的问题编号");
+                valid = false;
+            }
+            String lead = unitsRead && !leadText.isEmpty() ? unit(leadText) : null;
+            if (lead == null && unitsRead && !leadText.isEmpty()) {
+                error(table, row, LEAD_UNIT, leadText, "牵头单位在责任单位表中不存在：请填写责任单位表中的单位代码或单位名称");
+                valid = false;
+            }
+            unitsWithTasks.add(lead);
+            Set<String> cooperators = new LinkedHashSet<>();
+            String cooperatorText = table.text(row, COOPERATORS);
+            for (String name : COOPERATOR_SEPARATORS.split(cooperatorText)) {
+                String unit = Texts.clean(name).isEmpty() || !unitsRead ? null : unit(name);
+                if (unit == null && unitsRead && !Texts.clean(name).isEmpty()) {
+                    error(table, row, COOPERATORS, cooperatorText, "配合单位「" + Texts.clean(name)
+                            + "」在责任单位表中不存在：请填写单位代码或单位名称，多个单位用顿号“、”分隔");
+                    valid = false;
+                } else if (unit != null && !unit.equals(lead)) {
+                    cooperators.add(unit);
+                }
+            }
+            unitsWithTasks.addAll(cooperators);
+            LocalDate deadline = null;
+            if (deadlineCell.isPresent()) {
+                Cell cell = deadlineCell.get();
+                if (!Texts.code(cell.text()).equals(Task.LONG_TERM)) {
+                    deadline = ExcelDates.date(cell).orElse(null);
+                    if (deadline == null) {
+                        error(table, row, DEADLINE, Texts.clean(cell.text()), "完成时限无法识别：应填写日期（如 2024-06-30、2024/6/30、"
+                                + "2024年6月30日）或“" + Task.LONG_TERM + "”");
+                        valid = false;
+                    }
+                }
+            }
+            if (valid) {
+                tasks.add(new Task(code, problemCode, measure, lead, deadline, cooperators.stream()
+                        .sorted(Comparator.comparing(unitOrder::get)).toList()));
+            }
+        }
+    }
+
+    /** A unit given by code or by name, as its code; null when no unit has that code or name. */
+    private String unit(String codeOrName) {
+        String key = Texts.code(codeOrName);
+        if (unitRows.containsKey(key)) {
+            return key;
+        }
+        return unitCodesByName.get(key);
+    }
+
+    private void problemsWithoutTask(LedgerTable table) {
+        problemRows.forEach((code, row) -> {
+            if (!problemsWithTasks.contains(code)) {
+                error(PROBLEMS_SHEET, row, table.letter(PROBLEM_CODE), code,
+                        "该问题在任务清单中没有任何整改任务：请在任务清单中为它列出整改措施，或从问题清单中删除");
+            }
+        });
+    }
+
+    private void unitsWithoutTask(LedgerTable table) {
+        unitRows.forEach((code, row) -> {
+            if (!unitsWithTasks.contains(code)) {
+                error(UNITS_SHEET, row, table.letter(UNIT_CODE), code,
+                        "该单位在任务清单中既不牵头也不配合任何任务：请在任务清单中给它分配任务，或从责任单位表中删除");
+            }
+        });
+    }
+
+    /** Reports a blank required value; true when the value is there. */
+    private boolean required(LedgerTable table, SheetRow row, String column, String value) {
+        if (value.isBlank()) {
+            error(table, row, column, "", "「" + column + "」为空：这一项必须填写");
+            return false;
+        }
+        return true;
+    }
+
+    /** Records the first row of a key (a code or a name) and reports a repeat; true unless it was seen before. */
+    private boolean unique(LedgerTable table, SheetRow row, String column, String key, Map<String, Integer> firstRows) {
+        if (key.isEmpty()) {
+            return true;
+        }
+        Integer first = firstRows.putIfAbsent(key, row.number());
+        if (first != null) {
+            error(table, row, column, table.text(row, column), column + "重复：第" + first + "行已有相同的" + column + "，不能重复");
+            return false;
+        }
+        return true;
+    }
+
+    private void error(LedgerTable table, SheetRow row, String column, String value, String reason) {
+        error(table.sheet(), row.number(), table.letter(column), value, reason);
+    }
+
+    private void error(String sheet, int row, String column, String value, String reason) {
+        errors.add(new LedgerError(sheet, row, column, value, reason));
+    }
+
+    private static String blankToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+}

@@ -33,10 +33,22 @@ public final class HeaderFinder {
         }
         Map<String, Integer> found = new LinkedHashMap<>();
         for (Column column : columns) {
+            // the column's own name wins over a synonym found further left (责任单位 beside 牵头单位)
+            Integer bySynonym = null;
             for (Cell cell : row.cells()) {
-                if (cell.kind() == Cell.Kind.TEXT && column.matches(cell.text())) {
-                    found.putIfAbsent(column.name(), cell.column());
+                if (cell.kind() != Cell.Kind.TEXT || !column.matches(cell.text())) {
+                    continue;
                 }
+                if (Texts.header(cell.text()).equals(column.name())) {
+                    found.put(column.name(), cell.column());
+                    break;
+                }
+                if (bySynonym == null) {
+                    bySynonym = cell.column();
+                }
+            }
+            if (!found.containsKey(column.name()) && bySynonym != null) {
+                found.put(column.name(), bySynonym);
             }
         }
         if (columns.stream().filter(Column::required).allMatch(c -> found.containsKey(c.name()))) {

@@ -101,13 +101,18 @@ final class ProgressSheet {
                 {ReturnLayout.UNIT_CODE, template.unit().code()},
                 {ReturnLayout.UNIT_NAME, template.unit().name()},
                 {ReturnLayout.PERIOD, template.period().toString()}};
-        String[] right = {ReturnLayout.REPORTER, ReturnLayout.PHONE, ReturnLayout.SUBMITTED_ON};
+        // the ledger's contact person and phone are the usual reporter: offered, but the unit's to change
+        String[][] right = {
+                {ReturnLayout.REPORTER, template.unit().contact()},
+                {ReturnLayout.PHONE, template.unit().phone()},
+                {ReturnLayout.SUBMITTED_ON, null}};
         for (int i = 0; i < left.length; i++) {
             Row row = sheet.createRow(FIRST_FIELD_ROW + i);
             field(row, LEFT_LABEL, LEFT_LABEL, left[i][0], label);
             field(row, LEFT_VALUE_FIRST, LEFT_VALUE_LAST, left[i][1], fixed);
-            field(row, RIGHT_LABEL, RIGHT_LABEL, right[i], label);
-            field(row, RIGHT_VALUE_FIRST, RIGHT_VALUE_LAST, null, right[i].equals(ReturnLayout.SUBMITTED_ON) ? date : text);
+            field(row, RIGHT_LABEL, RIGHT_LABEL, right[i][0], label);
+            field(row, RIGHT_VALUE_FIRST, RIGHT_VALUE_LAST, right[i][1],
+                    right[i][0].equals(ReturnLayout.SUBMITTED_ON) ? date : text);
         }
     }
 
@@ -115,7 +120,7 @@ final class ProgressSheet {
         for (int column = first; column <= last; column++) {
             row.createCell(column).setCellStyle(style);
         }
-        if (value != null) {
+        if (value != null && !value.isBlank()) {
             row.getCell(first).setCellValue(SafeText.neutralise(value));
         }
         if (last > first) {

@@ -68,7 +68,7 @@ public final class TemplateWriter {
                 {TemplateMarker.UNIT, template.unit().code()}};
         for (int i = 0; i < entries.length; i++) {
             Row row = sheet.createRow(i);
-            row.createCell(0).setCellValue(entries[i][0]);
+            row.createCell(0).setCellValue(SafeText.neutralise(entries[i][0]));
             row.createCell(1).setCellValue(SafeText.neutralise(entries[i][1]));
         }
         workbook.setSheetVisibility(workbook.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);

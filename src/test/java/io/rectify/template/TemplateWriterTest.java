@@ -124,11 +124,27 @@ class TemplateWriterTest {
             assertThat(fields).containsEntry(ReturnLayout.UNIT_CODE, "U01")
                     .containsEntry(ReturnLayout.UNIT_NAME, "区发展和改革委员会")
                     .containsEntry(ReturnLayout.PERIOD, "2024-04");
-            // labels whose value the unit fills in are not followed by another label
-            assertThat(fields).containsEntry(ReturnLayout.SUBMITTED_ON, null)
-                    .containsEntry(ReturnLayout.REPORTER, null)
-                    .containsEntry(ReturnLayout.PHONE, null);
+            // the ledger's contact is offered as reporter; the submission date is left to the unit
+            assertThat(fields).containsEntry(ReturnLayout.REPORTER, "张三")
+                    .containsEntry(ReturnLayout.PHONE, "021-64000001")
+                    .containsEntry(ReturnLayout.SUBMITTED_ON, null);
             assertThat(rows.get(0).cells().get(0).text()).isEqualTo("十二届市委第二轮巡视整改进展报送表（2024年4月）");
+        }
+    }
+
+    @Test
+    void emptyValuesTheUnitFillsInAreNeverFollowedByAnotherLabel() throws IOException {
+        Path other = folder.resolve("u02.xlsx");
+        TemplateWriter.write(UnitTemplate.blank(SmallLedger.ledger(), SmallLedger.HASH, PERIOD, "U02"), other);
+        try (WorkbookReader reader = PoiWorkbookReader.open(other)) {
+            for (SheetRow row : reader.allRows(PROGRESS).subList(1, 4)) {
+                for (int i = 0; i < row.cells().size(); i++) {
+                    String label = row.cells().get(i).text();
+                    if (List.of(ReturnLayout.SUBMITTED_ON, ReturnLayout.REPORTER, ReturnLayout.PHONE).contains(label)) {
+                        assertThat(row.cells().subList(i + 1, row.cells().size())).as(label).isEmpty();
+                    }
+                }
+            }
         }
     }
 

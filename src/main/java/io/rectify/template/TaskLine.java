@@ -1,0 +1,20 @@
+package io.rectify.template;
+
+import io.rectify.intake.ReturnLayout;
+import io.rectify.ledger.Task;
+import java.time.LocalDate;
+
+/**
+ * One row of a template's 整改进展 table: a task of the unit and what is prefilled for it.
+ *
+ * @param lead           the unit is the task's lead unit (else a cooperating unit)
+ * @param status         the last known status, null when there is none
+ * @param completionDate the last known completion date, null when there is none
+ */
+public record TaskLine(Task task, boolean lead, String status, LocalDate completionDate) {
+
+    /** 责任类型 as the template shows it: 牵头 or 配合. */
+    public String role() {
+        return lead ? ReturnLayout.ROLE_LEAD : ReturnLayout.ROLE_COOPERATING;
+    }
+}

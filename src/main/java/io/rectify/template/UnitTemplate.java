@@ -1,0 +1,77 @@
+package io.rectify.template;
+
+import io.rectify.ledger.Ledger;
+import io.rectify.ledger.LedgerInfo;
+import io.rectify.ledger.Task;
+import io.rectify.ledger.Unit;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one unit's return template for one period holds: what {@link TemplateWriter} lays out.
+ *
+ * @param ledger         the ledger's 基本信息 (title, feedback date, cut-off day)
+ * @param ledgerVersion  the content hash of the ledger version the template is made from (its hidden marker)
+ * @param tasks          the unit's lead tasks, then its cooperating tasks, each in ledger order
+ * @param institutions   the unit's latest accepted 制度建设 list, to be kept and extended
+ * @param accountability the unit's latest accepted 问责情况 list, to be kept and extended
+ */
+public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth period, Unit unit, List<TaskLine> tasks,
+                           List<InstitutionLine> institutions, List<AccountabilityLine> accountability) {
+
+    /**
+     * The template of one unit of {@code ledger}.
+     *
+     * @param lastStatuses the last known status of tasks by task code; tasks absent from it are left blank
+     */
+    public static UnitTemplate of(Ledger ledger, String ledgerVersion, YearMonth period, Unit unit,
+                                  Map<String, KnownStatus> lastStatuses, List<InstitutionLine> institutions,
+                                  List<AccountabilityLine> accountability) {
+        List<TaskLine> lines = new ArrayList<>();
+        for (Task task : ledger.tasks()) {
+            if (task.leadUnit().equals(unit.code())) {
+                lines.add(line(task, true, lastStatuses));
+            }
+        }
+        for (Task task : ledger.tasks()) {
+            if (!task.leadUnit().equals(unit.code()) && task.cooperators().contains(unit.code())) {
+                lines.add(line(task, false, lastStatuses));
+            }
+        }
+        return new UnitTemplate(ledger.info(), ledgerVersion, period, unit, List.copyOf(lines),
+                List.copyOf(institutions), List.copyOf(accountability));
+    }
+
+    /** A template with nothing prefilled beyond the ledger: no known status, empty lists. */
+    public static UnitTemplate blank(Ledger ledger, String ledgerVersion, YearMonth period, String unitCode) {
+        Unit unit = ledger.units().stream().filter(u -> u.code().equals(unitCode)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no unit " + unitCode + " in the ledger"));
+        return of(ledger, ledgerVersion, period, unit, Map.of(), List.of(), List.of());
+    }
+
+    private static TaskLine line(Task task, boolean lead, Map<String, KnownStatus> lastStatuses) {
+        KnownStatus known = lastStatuses.get(task.code());
+        return new TaskLine(task, lead, known == null ? null : known.status(),
+                known == null ? null : known.completionDate());
+    }
+
+    /** The title row, e.g. 巡视整改进展报送表（2024年4月）. */
+    public String title() {
+        String name = ledger.title();
+        return name + (name.endsWith("整改") ? "进展报送表" : "整改进展报送表") + "（" + periodText() + "）";
+    }
+
+    /** The period as people write it: 2024年4月. */
+    public String periodText() {
+        return period.getYear() + "年" + period.getMonthValue() + "月";
+    }
+
+    /** The day by which the return is due: the ledger's cut-off day of the following month. */
+    public LocalDate dueDate() {
+        YearMonth next = period.plusMonths(1);
+        return next.atDay(Math.min(ledger.cutoffDay(), next.lengthOfMonth()));
+    }
+}

@@ -1,0 +1,225 @@
+package io.rectify.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rectify.TestFolders;
+import io.rectify.intake.ReturnLayout;
+import io.rectify.intake.TemplateMarker;
+import io.rectify.ledger.LedgerRepository;
+import io.rectify.ops.CommandRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The templates job against a real H2 database holding {@link SmallLedger} and some history. */
+@SpringBootTest
+class TemplatesJobTest {
+
+    private static final int FIRST_TASK_ROW = ProgressSheet.HEADER_ROW + 1;
+    private static final int FIRST_LIST_ROW = ListSheets.HEADER_ROW + 1;
+
+    @TempDir
+    static Path root;
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        TestFolders.register(registry, root);
+    }
+
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    JobRepository jobRepository;
+    @Autowired
+    @Qualifier("templatesJob")
+    Job templatesJob;
+    @Autowired
+    LedgerRepository ledgers;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Path output;
+
+    @BeforeEach
+    void emptyDatabase() throws IOException {
+        for (String table : List.of("institution", "accountability", "return_row", "return_file", "task_status",
+                "task_cooperator", "task", "problem", "feedback_point", "category", "unit", "supervision_group",
+                "ledger_version")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        output = Files.createTempDirectory(root, "output");
+    }
+
+    @Test
+    void writesOneTemplatePerUnitNamedByCodeNameAndPeriod() throws Exception {
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+
+        JobExecution execution = run("2024-04");
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path folder = output.resolve("templates").resolve("2024-04");
+        assertThat(files(folder)).containsExactly("U01-区发展和改革委员会-2024-04.xlsx", "U02-区财政局-2024-04.xlsx",
+                "U03-区住房保障和房屋管理局-2024-04.xlsx");
+        assertThat(execution.getExecutionContext().getString(CommandRunner.SUMMARY_KEY))
+                .contains("已生成 3 份报送模板").contains(folder.toString());
+        try (OpenedTemplate t = OpenedTemplate.open(folder.resolve("U02-区财政局-2024-04.xlsx"))) {
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, 0)).containsExactly("T003", "T004", "T005", "T001");
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.ROLE)))
+                    .containsExactly("牵头", "牵头", "牵头", "配合");
+            assertThat(t.allTexts()).doesNotContain("T002", "T006", "T007", "U01", "U03");
+            assertThat(t.text(TemplateMarker.SHEET, 0, 1)).isEqualTo(ledgers.currentVersion().orElseThrow().contentHash());
+            assertThat(t.text(TemplateMarker.SHEET, 2, 1)).isEqualTo("U02");
+        }
+        try (OpenedTemplate t = OpenedTemplate.open(folder.resolve("U03-区住房保障和房屋管理局-2024-04.xlsx"))) {
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, 0)).containsExactly("T006", "T003", "T005");
+        }
+    }
+
+    @Test
+    void prefillsTheStatusOfTheLatestPeriodBeforeTheTemplatesPeriod() throws Exception {
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        status("2024-02", "T001", "推进中", null);
+        status("2024-02", "T002", "推进中", null);
+        status("2024-03", "T001", "已完成", LocalDate.of(2024, 3, 10));
+        status("2024-03", "T007", "未启动", null);
+        status("2024-04", "T001", "推进中", null);
+
+        run("2024-04");
+
+        try (OpenedTemplate t = OpenedTemplate.open(template("U01-区发展和改革委员会-2024-04.xlsx"))) {
+            int status = ProgressSheet.HEADERS.indexOf(ReturnLayout.STATUS);
+            int date = ProgressSheet.HEADERS.indexOf(ReturnLayout.COMPLETION_DATE);
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, 0)).containsExactly("T001", "T002", "T007", "T003");
+            // 2024-03 is the latest period before 2024-04; 2024-02 and 2024-04 do not count
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, status)).containsExactly("已完成", "", "未启动", "");
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, date)).containsExactly("2024-03-10", "", "", "");
+        }
+    }
+
+    @Test
+    void prefillsEachUnitsListsFromItsLatestAcceptedReturnOnly() throws Exception {
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        long february = returnFile("2024-02", "U01", "accepted", "a.xlsx");
+        long march = returnFile("2024-03", "U01", "accepted", "b.xlsx");
+        long rejected = returnFile("2024-03", "U01", "rejected", "c.xlsx");
+        long april = returnFile("2024-04", "U01", "accepted", "d.xlsx");
+        long otherUnit = returnFile("2024-03", "U02", "accepted", "e.xlsx");
+        institution(february, "U01", "二月的旧清单");
+        institution(march, "U01", "产业结构调整三年行动方案");
+        institution(march, "U01", "重大项目推进工作规则");
+        institution(rejected, "U01", "被拒收文件中的制度");
+        institution(april, "U01", "本期之后的制度");
+        jdbc.update("INSERT INTO accountability (file_id, period, unit_code, kind, persons, problem_ref, note, excel_row) "
+                + "VALUES (?, '2024-03', 'U02', '党纪政务处分', 3, 'P03', '财务违规', 3)", otherUnit);
+
+        run("2024-04");
+
+        try (OpenedTemplate t = OpenedTemplate.open(template("U01-区发展和改革委员会-2024-04.xlsx"))) {
+            assertThat(t.column(ReturnLayout.INSTITUTION_SHEET, FIRST_LIST_ROW, 0).stream().filter(s -> !s.isEmpty()))
+                    .containsExactly("产业结构调整三年行动方案", "重大项目推进工作规则");
+            assertThat(t.column(ReturnLayout.ACCOUNTABILITY_SHEET, FIRST_LIST_ROW, 0).stream().filter(s -> !s.isEmpty())).isEmpty();
+        }
+        try (OpenedTemplate t = OpenedTemplate.open(template("U02-区财政局-2024-04.xlsx"))) {
+            assertThat(t.column(ReturnLayout.INSTITUTION_SHEET, FIRST_LIST_ROW, 0).stream().filter(s -> !s.isEmpty())).isEmpty();
+            assertThat(List.of(t.text(ReturnLayout.ACCOUNTABILITY_SHEET, FIRST_LIST_ROW, 0),
+                    t.text(ReturnLayout.ACCOUNTABILITY_SHEET, FIRST_LIST_ROW, 1),
+                    t.text(ReturnLayout.ACCOUNTABILITY_SHEET, FIRST_LIST_ROW, 2)))
+                    .containsExactly("党纪政务处分", "3", "P03");
+        }
+    }
+
+    @Test
+    void failsWithAClearMessageWhenNoLedgerWasImported() throws Exception {
+        JobExecution execution = run("2024-04");
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getExitStatus().getExitDescription()).contains("run import-ledger first").contains("导入台账");
+        assertThat(output.resolve("templates")).doesNotExist();
+    }
+
+    @Test
+    void removesTemplatesOfThePeriodForUnitsNoLongerInTheLedger() throws Exception {
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        Path folder = Files.createDirectories(output.resolve("templates").resolve("2024-04"));
+        Files.writeString(folder.resolve("U99-已撤销单位-2024-04.xlsx"), "old");
+        Files.writeString(folder.resolve("U01-区发改委-2024-04.xlsx"), "renamed since");
+        Files.writeString(folder.resolve("说明.txt"), "kept");
+        Files.writeString(folder.resolve("U01-区发展和改革委员会-2024-03.xlsx"), "another period");
+
+        JobExecution execution = run("2024-04");
+
+        assertThat(files(folder)).containsExactly("U01-区发展和改革委员会-2024-03.xlsx", "U01-区发展和改革委员会-2024-04.xlsx",
+                "U02-区财政局-2024-04.xlsx", "U03-区住房保障和房屋管理局-2024-04.xlsx", "说明.txt");
+        assertThat(execution.getExecutionContext().getString(CommandRunner.SUMMARY_KEY)).contains("已删除 2 份");
+    }
+
+    @Test
+    void refusesAPeriodThatIsNotYearAndMonth() {
+        JobOperatorTestUtils utils = new JobOperatorTestUtils(jobOperator, jobRepository);
+        utils.setJob(templatesJob);
+        assertThatThrownBy(() -> utils.startJob(utils.getUniqueJobParametersBuilder()
+                .addString("period", "2024-4").addString("output", output.toString()).toJobParameters()))
+                .isInstanceOf(InvalidJobParametersException.class)
+                .hasMessageContaining("YYYY-MM");
+    }
+
+    private JobExecution run(String period) throws Exception {
+        JobOperatorTestUtils utils = new JobOperatorTestUtils(jobOperator, jobRepository);
+        utils.setJob(templatesJob);
+        return utils.startJob(utils.getUniqueJobParametersBuilder()
+                .addString("period", period)
+                .addString("output", output.toString())
+                .toJobParameters());
+    }
+
+    private Path template(String name) {
+        return output.resolve("templates").resolve("2024-04").resolve(name);
+    }
+
+    private static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private void status(String period, String task, String status, LocalDate completed) {
+        jdbc.update("INSERT INTO task_status (period, task_code, status, completion_date, source_period) VALUES (?, ?, ?, ?, ?)",
+                period, task, status, completed == null ? null : Date.valueOf(completed), period);
+    }
+
+    private long returnFile(String period, String unit, String outcome, String path) {
+        jdbc.update("""
+                INSERT INTO return_file (period, path, size_bytes, modified_at, unit_code, submitted_on, outcome)
+                VALUES (?, ?, 1000, ?, ?, ?, ?)""",
+                period, path, Timestamp.from(Instant.now()), unit, Date.valueOf(LocalDate.parse(period + "-28")), outcome);
+        return jdbc.queryForObject("SELECT id FROM return_file WHERE period = ? AND path = ?", Long.class, period, path);
+    }
+
+    private void institution(long file, String unit, String name) {
+        jdbc.update("INSERT INTO institution (file_id, period, unit_code, name, kind, excel_row) "
+                + "SELECT ?, period, ?, ?, '新建', 3 FROM return_file WHERE id = ?", file, unit, name, file);
+    }
+}

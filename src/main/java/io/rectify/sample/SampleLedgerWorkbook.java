@@ -1,0 +1,142 @@
+package io.rectify.sample;
+
+import io.rectify.ledger.Category;
+import io.rectify.ledger.FeedbackPoint;
+import io.rectify.ledger.Ledger;
+import io.rectify.ledger.Problem;
+import io.rectify.ledger.Task;
+import io.rectify.ledger.Unit;
+import io.rectify.workbook.SafeText;
+import io.rectify.workbook.TableSheet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes the sample ledger as an office keeps it (SPEC §2): sheets 基本信息, 责任单位, 问题清单 and
+ * 任务清单, each table under a merged title, with styled headers, set widths and wrapped text. It
+ * writes what a hand-kept ledger holds, so that the sample exercises the reader: every third lead
+ * (and its cooperators) is a unit name rather than a code, every fourth dated deadline is text
+ * such as 2024年3月31日 rather than a date cell, and columns the spec does not name (序号, 备注).
+ */
+final class SampleLedgerWorkbook {
+
+    static final String FILE_NAME = "整改台账.xlsx";
+
+    private final Ledger ledger;
+    private final Map<String, Unit> units;
+    private final XSSFWorkbook workbook = new XSSFWorkbook();
+    private final CellStyle titleStyle = SampleWorkbooks.titleStyle(workbook);
+    private final CellStyle noteStyle = SampleWorkbooks.noteStyle(workbook);
+
+    private SampleLedgerWorkbook(Ledger ledger) {
+        this.ledger = ledger;
+        this.units = ledger.units().stream().collect(Collectors.toMap(Unit::code, Function.identity()));
+    }
+
+    static void write(Ledger ledger, Path file) throws IOException {
+        SampleLedgerWorkbook writer = new SampleLedgerWorkbook(ledger);
+        try (XSSFWorkbook workbook = writer.workbook) {
+            writer.info();
+            writer.units();
+            writer.problems();
+            writer.tasks();
+            SampleWorkbooks.save(workbook, ledger.info().title() + "台账", file);
+        }
+    }
+
+    /** Key/value rows; the date as a date cell in the Chinese form an office would pick. */
+    private void info() {
+        Sheet sheet = workbook.createSheet("基本信息");
+        sheet.setColumnWidth(0, 16 * 256);
+        sheet.setColumnWidth(1, 40 * 256);
+        CellStyle keyStyle = TableSheet.headerStyle(workbook);
+        CellStyle valueStyle = TableSheet.bodyStyle(workbook);
+        CellStyle dateStyle = TableSheet.bodyStyle(workbook);
+        dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+        infoRow(sheet, 0, "名称", keyStyle, valueStyle).setCellValue(SafeText.neutralise(ledger.info().title()));
+        infoRow(sheet, 1, "反馈日期", keyStyle, dateStyle).setCellValue(ledger.info().feedbackDate());
+        infoRow(sheet, 2, "报送截止日", keyStyle, valueStyle).setCellValue(ledger.info().cutoffDay());
+    }
+
+    private static Cell infoRow(Sheet sheet, int index, String key, CellStyle keyStyle, CellStyle valueStyle) {
+        Row row = sheet.createRow(index);
+        Cell keyCell = row.createCell(0);
+        keyCell.setCellValue(key);
+        keyCell.setCellStyle(keyStyle);
+        Cell value = row.createCell(1);
+        value.setCellStyle(valueStyle);
+        return value;
+    }
+
+    private void units() {
+        List<Integer> widths = List.of(6, 10, 24, 14, 10, 16);
+        TableSheet table = table("责任单位", "责任单位清单", 1,
+                List.of("序号", "单位代码", "单位名称", "督查组", "联系人", "联系电话"), widths);
+        for (int i = 0; i < ledger.units().size(); i++) {
+            Unit unit = ledger.units().get(i);
+            SampleWorkbooks.fitHeight(table.append(i + 1, unit.code(), unit.name(), unit.group(), unit.contact(),
+                    unit.phone()), widths);
+        }
+    }
+
+    private void problems() {
+        List<Integer> widths = List.of(10, 44, 36, 60);
+        TableSheet table = table("问题清单", "问题清单", 1, List.of("问题编号", "方面", "反馈问题", "问题描述"), widths);
+        for (Problem problem : ledger.problems()) {
+            Category category = ledger.categories().get(problem.categorySeq() - 1);
+            FeedbackPoint point = ledger.feedbackPoints().get(problem.feedbackPointSeq() - 1);
+            SampleWorkbooks.fitHeight(table.append(problem.code(), category.title(), point.title(),
+                    problem.description()), widths);
+        }
+    }
+
+    private void tasks() {
+        List<String> headers = List.of("任务编号", "问题编号", "整改措施", "牵头单位", "配合单位", "完成时限", "备注");
+        List<Integer> widths = List.of(12, 10, 64, 16, 24, 14, 10);
+        TableSheet table = table("任务清单", "任务清单", 2, headers, widths);
+        SampleWorkbooks.banner(table.sheet(), 1, headers.size(),
+                "说明：完成时限为“长期坚持”的任务按月报送进展，不计逾期；牵头单位负责汇总配合单位的落实情况。", noteStyle, 20);
+        for (int i = 0; i < ledger.tasks().size(); i++) {
+            Task task = ledger.tasks().get(i);
+            boolean byName = i % 3 == 2;
+            SampleWorkbooks.fitHeight(table.append(task.code(), task.problemCode(), task.measure(),
+                    unit(task.leadUnit(), byName),
+                    task.cooperators().stream().map(c -> unit(c, byName)).collect(Collectors.joining("、")),
+                    deadline(task, i % 4 == 1), remark(task)), widths);
+        }
+        table.filter();
+    }
+
+    private TableSheet table(String sheetName, String title, int headerRow, List<String> headers, List<Integer> widths) {
+        Sheet sheet = workbook.createSheet(sheetName);
+        SampleWorkbooks.banner(sheet, 0, headers.size(), ledger.info().title() + title, titleStyle, 32);
+        return new TableSheet(workbook, sheet, headerRow, headers, widths);
+    }
+
+    private String unit(String code, boolean byName) {
+        return byName ? units.get(code).name() : code;
+    }
+
+    /** Offices mark the measures due within the first month as 立行立改 (put right at once). */
+    private static String remark(Task task) {
+        return SampleLedger.FIRST_DEADLINE.equals(task.deadline()) ? "立行立改" : "";
+    }
+
+    private static Object deadline(Task task, boolean asText) {
+        if (task.longTerm()) {
+            return Task.LONG_TERM;
+        }
+        LocalDate date = task.deadline();
+        return asText ? "%d年%d月%d日".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth()) : date;
+    }
+}

@@ -23,7 +23,20 @@ class ImportLedgerJobConfiguration {
     Step importLedgerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           LedgerImporter importer, RectifyProperties properties) {
         return new StepBuilder("importLedgerStep", jobRepository)
-                .tasklet(new ImportLedgerTasklet(importer, properties), transactionManager)
+                .tasklet(new ImportLedgerTasklet(importer, properties, false), transactionManager)
+                .build();
+    }
+
+    /**
+     * The first step of the templates and nightly jobs: imports the ledger when its file changed,
+     * stops the job on a rejected ledger (its errors are the office's to fix first), and keeps the
+     * imported version when master/ holds no workbook.
+     */
+    @Bean
+    Step refreshLedgerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           LedgerImporter importer, RectifyProperties properties) {
+        return new StepBuilder("refreshLedgerStep", jobRepository)
+                .tasklet(new ImportLedgerTasklet(importer, properties, true), transactionManager)
                 .build();
     }
 }

@@ -26,10 +26,13 @@ final class ImportLedgerTasklet implements Tasklet {
 
     private final LedgerImporter importer;
     private final RectifyProperties properties;
+    private final boolean refresh;
 
-    ImportLedgerTasklet(LedgerImporter importer, RectifyProperties properties) {
+    /** @param refresh as a first step of another job: keep the imported version when master/ holds no workbook */
+    ImportLedgerTasklet(LedgerImporter importer, RectifyProperties properties, boolean refresh) {
         this.importer = importer;
         this.properties = properties;
+        this.refresh = refresh;
     }
 
     @Override
@@ -39,7 +42,8 @@ final class ImportLedgerTasklet implements Tasklet {
         Path input = Path.of(parameters.getString("input", properties.input().toString()));
         Path report = Path.of(parameters.getString("output", properties.output().toString()))
                 .resolve(LedgerErrorReport.FILE_NAME);
-        LedgerImport result = importer.importFrom(input.resolve(LedgerLayout.FOLDER));
+        Path master = input.resolve(LedgerLayout.FOLDER);
+        LedgerImport result = refresh ? importer.refresh(master) : importer.importFrom(master);
         String summary = result.summary();
         if (result.rejected()) {
             LedgerErrorReport.write(report, result);

@@ -33,7 +33,26 @@ public class LedgerImporter {
 
     /** Imports the ledger workbook of {@code masterFolder} ({@code <input>/master/}). */
     public LedgerImport importFrom(Path masterFolder) {
+        return importFrom(masterFolder, false);
+    }
+
+    /**
+     * As {@link #importFrom(Path)}, for the jobs that only need a current ledger (templates,
+     * nightly): a master folder without any workbook keeps the version already imported.
+     */
+    public LedgerImport refresh(Path masterFolder) {
+        return importFrom(masterFolder, true);
+    }
+
+    private LedgerImport importFrom(Path masterFolder, boolean keepCurrentWhenAbsent) {
         LedgerReader.Located located = reader.locate(masterFolder);
+        Optional<LedgerVersion> imported = repository.currentVersion();
+        if (located.absent() && keepCurrentWhenAbsent && imported.isPresent()) {
+            log.warn("No ledger workbook in {}; keeping version {} ({})", masterFolder, imported.get().id(),
+                    imported.get().sourceFile());
+            return new LedgerImport(LedgerImport.Outcome.UNCHANGED, imported.get().sourceFile(), repository.counts(),
+                    imported.get(), List.of());
+        }
         if (!located.errors().isEmpty()) {
             return rejected(null, located.errors());
         }

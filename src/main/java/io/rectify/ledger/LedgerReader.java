@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 public final class LedgerReader {
 
     /** The ledger workbook of a master folder, or the error saying why there is not exactly one. */
-    public record Located(Path file, List<LedgerError> errors) {
+    /** @param absent true when the folder holds no ledger workbook at all (as opposed to a bad one or several) */
+    public record Located(Path file, List<LedgerError> errors, boolean absent) {
     }
 
     /** A ledger as read from its workbook: the ledger when it has no error, else no ledger and every error. */
@@ -35,7 +36,7 @@ public final class LedgerReader {
      */
     public Located locate(Path masterFolder) {
         if (!Files.isDirectory(masterFolder)) {
-            return failed(masterFolder.toString(), "未找到整改台账：台账文件夹不存在，请把台账工作簿（.xlsx）放在输入文件夹的 "
+            return absent(masterFolder.toString(), "未找到整改台账：台账文件夹不存在，请把台账工作簿（.xlsx）放在输入文件夹的 "
                     + LedgerLayout.FOLDER + " 文件夹中");
         }
         List<Path> workbooks = new ArrayList<>();
@@ -52,14 +53,14 @@ public final class LedgerReader {
             return failed(masterFolder.toString(), "台账文件夹无法读取：" + e.getMessage());
         }
         if (workbooks.isEmpty()) {
-            return failed(names(others), "未找到整改台账：" + LedgerLayout.FOLDER + " 文件夹中没有 .xlsx 工作簿"
+            return absent(names(others), "未找到整改台账：" + LedgerLayout.FOLDER + " 文件夹中没有 .xlsx 工作簿"
                     + (others.isEmpty() ? "" : "（台账须为 .xlsx 格式，请用 Excel 另存为“Excel 工作簿”）"));
         }
         if (workbooks.size() > 1) {
             return failed(names(workbooks), LedgerLayout.FOLDER + " 文件夹中有 " + workbooks.size()
                     + " 个台账工作簿，只能有一个：请只保留现行台账，把其他文件移出该文件夹");
         }
-        return new Located(workbooks.get(0), List.of());
+        return new Located(workbooks.get(0), List.of(), false);
     }
 
     /** Reads and validates a ledger workbook; every error of every sheet is reported at once. */
@@ -80,7 +81,11 @@ public final class LedgerReader {
     }
 
     private static Located failed(String value, String reason) {
-        return new Located(null, List.of(new LedgerError("", 0, "", value, reason)));
+        return new Located(null, List.of(new LedgerError("", 0, "", value, reason)), false);
+    }
+
+    private static Located absent(String value, String reason) {
+        return new Located(null, List.of(new LedgerError("", 0, "", value, reason)), true);
     }
 
     private static String names(List<Path> files) {

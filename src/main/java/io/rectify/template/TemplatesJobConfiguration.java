@@ -21,7 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The {@code templates --period=YYYY-MM} command: one prefilled return template per unit of the
  * current ledger in {@code <output>/templates/<period>/}. Job parameters: {@code period}
- * (YYYY-MM) and {@code output} (a folder).
+ * (YYYY-MM) and {@code output} (a folder); {@code input} for the ledger refresh.
  */
 @Configuration
 class TemplatesJobConfiguration {
@@ -30,11 +30,13 @@ class TemplatesJobConfiguration {
     static final String STEP = "writeTemplates";
     private static final int CHUNK = 10;
 
+    /** Templates are made from the ledger file as it is now: a changed ledger is imported first. */
     @Bean
-    Job templatesJob(JobRepository jobRepository, Step writeTemplates) {
+    Job templatesJob(JobRepository jobRepository, Step refreshLedgerStep, Step writeTemplates) {
         return new JobBuilder(JOB, jobRepository)
                 .validator(parametersValidator())
-                .start(writeTemplates)
+                .start(refreshLedgerStep)
+                .next(writeTemplates)
                 .build();
     }
 

@@ -152,11 +152,12 @@ class TemplatesJobTest {
     }
 
     @Test
-    void failsWithAClearMessageWhenNoLedgerWasImported() throws Exception {
+    void failsWithAClearMessageWhenNoLedgerWasImportedNorFound() throws Exception {
         JobExecution execution = run("2024-04");
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(execution.getExitStatus().getExitDescription()).contains("run import-ledger first").contains("导入台账");
+        assertThat(execution.getExitStatus().getExitDescription()).contains("整改台账").contains("未导入");
+        assertThat(execution.getExecutionContext().getString(CommandRunner.SUMMARY_KEY)).contains("未找到整改台账");
         assertThat(output.resolve("templates")).doesNotExist();
     }
 

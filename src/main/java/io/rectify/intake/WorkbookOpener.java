@@ -68,18 +68,29 @@ final class WorkbookOpener {
     }
 
     private WorkbookReader openOoxml(Path file) throws Refusal {
+        checkZipDirectory(file);
         try {
             return StreamingXlsxReader.open(file);
         } catch (StreamingXlsxReader.NotASpreadsheet e) {
             throw unreadable(otherOfficeDocument(e.contentType()));
         } catch (IOException | RuntimeException e) {
-            if (zipBomb(e)) {
-                throw zipBombRefusal();
-            }
-            if (plainZip(file)) {
-                throw unreadable("这是 ZIP 压缩包，不是 Excel 工作簿；请解压后报送其中的 .xlsx 文件");
-            }
+            throw zipBomb(e) ? zipBombRefusal() : unreadable(DAMAGED);
+        }
+    }
+
+    /**
+     * A zip must have its central directory (POI would otherwise fall back to reading whatever
+     * entries a truncated upload still holds) and the content-type list every OOXML package has.
+     */
+    private static void checkZipDirectory(Path file) throws Refusal {
+        boolean ooxml;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ooxml = zip.getEntry("[Content_Types].xml") != null;
+        } catch (IOException | RuntimeException e) {
             throw unreadable(DAMAGED);
+        }
+        if (!ooxml) {
+            throw unreadable("这是 ZIP 压缩包，不是 Excel 工作簿；请解压后报送其中的 .xlsx 文件");
         }
     }
 
@@ -134,15 +145,6 @@ final class WorkbookOpener {
 
     static Refusal zipBombRefusal() {
         return unreadable("文件解压后体积异常膨胀（疑似压缩炸弹），出于安全原因未读取；" + SAVE_AS_XLSX);
-    }
-
-    /** A zip archive that opens but carries no OOXML content-type list. */
-    private static boolean plainZip(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            return zip.getEntry("[Content_Types].xml") == null;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** No NUL and no control bytes other than tab and line ends in the first bytes: a text file. */

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -21,7 +23,6 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -59,6 +60,8 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private final StylesTable styles;
     private final WorkbookPart workbook;
     private final DataFormatter formatter = new DataFormatter();
+    /** Number formats by style index: styles are few, cells many. */
+    private final Map<Integer, NumberFormat> formats = new HashMap<>();
 
     private StreamingXlsxReader(OPCPackage pkg) throws IOException, OpenXML4JException, SAXException {
         this.pkg = pkg;
@@ -161,6 +164,36 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private record SheetEntry(SheetInfo info, String relationId) {
     }
 
+    /** The number format of a cell style, and whether it shows a date. */
+    private record NumberFormat(int index, String pattern, boolean date) {
+    }
+
+    private NumberFormat numberFormat(int style) {
+        XSSFCellStyle cellStyle = styles == null || styles.getNumCellStyles() == 0 ? null : styles.getStyleAt(style);
+        if (cellStyle == null) {
+            return new NumberFormat(0, "General", false);
+        }
+        int index = cellStyle.getDataFormat();
+        String pattern = cellStyle.getDataFormatString();
+        return new NumberFormat(index, pattern, DateUtil.isADateFormat(index, pattern));
+    }
+
+    /** The zero-based column of a cell reference such as "AB12". */
+    private static int columnOf(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c >= 'a' && c <= 'z') {
+                column = column * 26 + (c - 'a' + 1);
+            } else if (c != '$') {
+                break;
+            }
+        }
+        return column - 1;
+    }
+
     /** What workbook.xml says: the sheets in tab order with their visibility, and the date system. */
     private static final class WorkbookPart extends DefaultHandler {
 
@@ -244,7 +277,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 }
                 case "c" -> {
                     String r = attributes.getValue("r");
-                    column = r == null ? column + 1 : new CellReference(r).getCol();
+                    column = r == null ? column + 1 : columnOf(r);
                     type = attributes.getValue("t") == null ? "n" : attributes.getValue("t");
                     String s = attributes.getValue("s");
                     style = s == null ? 0 : Integer.parseInt(s);
@@ -304,8 +337,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
             String raw = value.toString();
             return switch (type) {
                 case "s" -> Cell.text(column, hasValue ? strings.getItemAt(Integer.parseInt(raw.trim())).getString() : "");
-                // XSSFRichTextString decodes the _xHHHH_ escapes Excel writes for control characters
-                case "inlineStr", "str" -> Cell.text(column, new XSSFRichTextString(raw).getString());
+                case "inlineStr", "str" -> Cell.text(column, decoded(raw));
                 case "b" -> new Cell(column, Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE", 0);
                 case "e" -> new Cell(column, Cell.Kind.ERROR, errorText(raw), 0);
                 case "d" -> isoDate(raw);
@@ -320,17 +352,9 @@ public final class StreamingXlsxReader implements WorkbookReader {
         }
 
         private Cell number(double number) {
-            int formatIndex = 0;
-            String formatString = "General";
-            if (styles != null && styles.getNumCellStyles() > 0) {
-                XSSFCellStyle cellStyle = styles.getStyleAt(style);
-                if (cellStyle != null) {
-                    formatIndex = cellStyle.getDataFormat();
-                    formatString = cellStyle.getDataFormatString();
-                }
-            }
-            String text = formatter.formatRawCellContents(number, formatIndex, formatString, workbook.date1904);
-            if (DateUtil.isValidExcelDate(number) && DateUtil.isADateFormat(formatIndex, formatString)) {
+            NumberFormat format = formats.computeIfAbsent(style, StreamingXlsxReader.this::numberFormat);
+            String text = formatter.formatRawCellContents(number, format.index(), format.pattern(), workbook.date1904);
+            if (format.date() && DateUtil.isValidExcelDate(number)) {
                 return new Cell(column, Cell.Kind.DATE, text, workbook.date1904 ? number + DAYS_1900_TO_1904 : number);
             }
             return new Cell(column, Cell.Kind.NUMBER, text, number);
@@ -346,6 +370,11 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 return Cell.text(column, raw);
             }
         }
+    }
+
+    /** Decodes the _xHHHH_ escapes Excel writes for control characters, as the user model does. */
+    private static String decoded(String raw) {
+        return raw.contains("_x") ? new XSSFRichTextString(raw).getString() : raw;
     }
 
     private static String errorText(String raw) {

@@ -26,8 +26,9 @@ final class TableReader implements Predicate<SheetRow> {
     private final HeaderFinder finder;
     private final MetadataBlock metadata;
     private final List<TableRow> rows = new ArrayList<>();
-    private HeaderFinder.Header header;
+    /** The header's text in each required column, to recognise a repeated header row. */
     private final Map<String, String> headerTexts = new LinkedHashMap<>();
+    private HeaderFinder.Header header;
     private boolean anyRow;
 
     /** @param metadata the block rows above (and labelled rows below) the table go to; null when the sheet has none */
@@ -68,7 +69,8 @@ final class TableReader implements Predicate<SheetRow> {
     }
 
     private boolean repeatsHeader(SheetRow row) {
-        return headerTexts.entrySet().stream().allMatch(e -> Texts.header(header.text(row, e.getKey())).equals(e.getValue()));
+        return !headerTexts.isEmpty() && headerTexts.entrySet().stream()
+                .allMatch(e -> Texts.header(header.text(row, e.getKey())).equals(e.getValue()));
     }
 
     /** True when the sheet had no non-blank row at all. */

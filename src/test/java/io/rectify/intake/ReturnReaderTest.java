@@ -154,10 +154,11 @@ class ReturnReaderTest {
     }
 
     @Test
-    void labelAndValueInOneCellAndFooterRowsUnderTheTableAreMetadataNotTasks() throws IOException {
+    void labelAndValueInOneCellFooterRowsAndARepeatedHeaderAreNotTasks() throws IOException {
         Path file = TestWorkbooks.xlsx(dir.resolve("footer.xlsx"), w -> w.sheet(ReturnLayout.PROGRESS_SHEET,
                 row("单位代码：A01", null, "报送期次：2024年3月"),
                 row("任务编号", "整改状态"), row("1-1", "推进中"),
+                row("任务编号 ", "整改状态"), row("1-2", "推进中"),
                 row("填报人：李四", null, "联系电话：13800000000")));
 
         UnitReturn read = readOk(file);
@@ -166,8 +167,8 @@ class ReturnReaderTest {
                 .containsExactly("A01", "A");
         assertThat(read.field(ReturnLayout.PERIOD).orElseThrow().text()).isEqualTo("2024年3月");
         assertThat(read.field(ReturnLayout.REPORTER).orElseThrow().text()).isEqualTo("李四");
-        assertThat(read.field(ReturnLayout.PHONE).orElseThrow().row()).isEqualTo(4);
-        assertThat(read.progress().rows()).extracting(TableRow::row).containsExactly(3);
+        assertThat(read.field(ReturnLayout.PHONE).orElseThrow().row()).isEqualTo(6);
+        assertThat(read.progress().rows()).extracting(TableRow::row).containsExactly(3, 5);
     }
 
     @Test

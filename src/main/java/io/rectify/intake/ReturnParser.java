@@ -21,7 +21,7 @@ final class ReturnParser {
     private final WorkbookReader workbook;
     private final List<Mismatch> mismatches = new ArrayList<>();
 
-    private record Mismatch(String sheet, Integer row, String value, String message) {
+    private record Mismatch(String sheet, Integer row, String message) {
     }
 
     ReturnParser(String file, WorkbookReader workbook) {
@@ -43,12 +43,11 @@ final class ReturnParser {
         workbook.rows(progressSheet.get(), progress);
         List<String> missingLabels = metadata.missing(ReturnLayout.REQUIRED_LABELS);
         if (!missingLabels.isEmpty()) {
-            mismatches.add(new Mismatch(progressSheet.get(), null, null, "工作表“" + progressSheet.get() + "”表格上方缺少"
+            mismatches.add(new Mismatch(progressSheet.get(), null, "工作表“" + progressSheet.get() + "”表格上方缺少"
                     + quoted(missingLabels) + "；请按模板保留这些标签，并在标签右侧的单元格填写"));
         }
         if (progress.table().isEmpty()) {
-            mismatches.add(missingColumns(progressSheet.get(), progress,
-                    "表头行须同时包含“" + ReturnLayout.TASK_CODE + "”（或“措施编号”）和“" + ReturnLayout.STATUS + "”（或“状态”）"));
+            mismatches.add(missingColumns(progressSheet.get(), ReturnLayout.PROGRESS_COLUMNS, progress));
         }
         Optional<SheetTable> institutions = optionalTable(sheets, ReturnLayout.INSTITUTION_SHEET, ReturnLayout.INSTITUTION_COLUMNS);
         Optional<SheetTable> accountability = optionalTable(sheets, ReturnLayout.ACCOUNTABILITY_SHEET,
@@ -56,7 +55,7 @@ final class ReturnParser {
         if (!mismatches.isEmpty()) {
             Mismatch first = mismatches.get(0);
             String message = String.join("；另外，", mismatches.stream().map(Mismatch::message).toList());
-            return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, first.sheet(), first.row(), null, first.value(), message);
+            return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, first.sheet(), first.row(), null, null, message);
         }
         return new ReadOutcome.Read(new UnitReturn(file, metadata.fields(), progress.table().orElseThrow(), institutions,
                 accountability, ledgerMarker(sheets)));
@@ -78,15 +77,20 @@ final class ReturnParser {
             return Optional.of(new SheetTable(sheet.get(), Map.of(), List.of()));
         }
         if (reader.table().isEmpty()) {
-            mismatches.add(missingColumns(sheet.get(), reader, "请按模板恢复表头"));
+            mismatches.add(missingColumns(sheet.get(), columns, reader));
         }
         return reader.table();
     }
 
-    private static Mismatch missingColumns(String sheet, TableReader reader, String hint) {
-        List<String> missing = reader.missingColumns();
-        return new Mismatch(sheet, reader.closestRow(), null,
-                "工作表“" + sheet + "”未找到包含" + quoted(missing) + "列的表头行" + "；" + hint);
+    private static Mismatch missingColumns(String sheet, List<Column> columns, TableReader reader) {
+        List<String> required = columns.stream().filter(Column::required).map(ReturnParser::withSynonyms).toList();
+        return new Mismatch(sheet, reader.closestRow(), "工作表“" + sheet + "”未找到表头行（须有一行同时包含"
+                + String.join("、", required) + "），缺少" + quoted(reader.missingColumns()) + "；请按模板恢复表头");
+    }
+
+    private static String withSynonyms(Column column) {
+        String name = "“" + column.name() + "”";
+        return column.synonyms().isEmpty() ? name : name + "（或" + quoted(column.synonyms()).replace("、", "或") + "）";
     }
 
     /** The version of the ledger the template was made from, from its hidden marker sheet. */

@@ -196,7 +196,7 @@ class ReturnReaderTest {
         assertThat(refused.rule()).isEqualTo(Rule.TEMPLATE_MISMATCH);
         assertThat(refused.sheet()).isEqualTo(ReturnLayout.PROGRESS_SHEET);
         assertThat(refused.row()).isEqualTo(4);
-        assertThat(refused.message()).contains("“任务编号”").doesNotContain("“整改状态”列");
+        assertThat(refused.message()).contains("缺少“任务编号”；", "“任务编号”（或“措施编号”）");
     }
 
     @Test
@@ -236,7 +236,7 @@ class ReturnReaderTest {
 
         assertThat(refused.rule()).isEqualTo(Rule.TEMPLATE_MISMATCH);
         assertThat(refused.sheet()).isEqualTo(ReturnLayout.ACCOUNTABILITY_SHEET);
-        assertThat(refused.message()).contains("问责情况", "“人数”");
+        assertThat(refused.message()).contains("工作表“问责情况”", "缺少“人数”；");
     }
 
     @Test

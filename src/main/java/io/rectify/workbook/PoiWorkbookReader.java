@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Date1904Support;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,11 +23,17 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 public final class PoiWorkbookReader implements WorkbookReader {
 
+    /** Days between the 1900 and the 1904 date systems: dates are given as 1900-system serials. */
+    private static final int DAYS_1900_TO_1904 = 1462;
+
     private final Workbook workbook;
+    private final boolean date1904;
     private final DataFormatter formatter = new DataFormatter();
 
     private PoiWorkbookReader(Workbook workbook) {
         this.workbook = workbook;
+        this.date1904 = workbook instanceof Date1904Support xssf ? xssf.isDate1904()
+                : workbook instanceof HSSFWorkbook hssf && hssf.getInternalWorkbook().isUsing1904DateWindowing();
     }
 
     public static PoiWorkbookReader open(Path file) throws IOException {
@@ -84,7 +92,8 @@ public final class PoiWorkbookReader implements WorkbookReader {
             case NUMERIC -> {
                 double number = cell.getNumericCellValue();
                 boolean date = DateUtil.isCellDateFormatted(cell);
-                yield new Cell(column, date ? Cell.Kind.DATE : Cell.Kind.NUMBER, numberText(cell, number), number);
+                yield new Cell(column, date ? Cell.Kind.DATE : Cell.Kind.NUMBER, numberText(cell, number),
+                        date && date1904 ? number + DAYS_1900_TO_1904 : number);
             }
             case BOOLEAN -> new Cell(column, Cell.Kind.BOOLEAN, cell.getBooleanCellValue() ? "TRUE" : "FALSE", 0);
             case ERROR -> new Cell(column, Cell.Kind.ERROR, FormulaError.forInt(cell.getErrorCellValue()).getString(), 0);
@@ -95,7 +104,7 @@ public final class PoiWorkbookReader implements WorkbookReader {
     private String numberText(org.apache.poi.ss.usermodel.Cell cell, double number) {
         if (cell.getCellType() == CellType.FORMULA) {
             return formatter.formatRawCellContents(number, cell.getCellStyle().getDataFormat(),
-                    cell.getCellStyle().getDataFormatString());
+                    cell.getCellStyle().getDataFormatString(), date1904);
         }
         return formatter.formatCellValue(cell);
     }

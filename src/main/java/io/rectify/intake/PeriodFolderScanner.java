@@ -1,0 +1,189 @@
+package io.rectify.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.DosFileAttributeView;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the returns of a period: every .xlsx and .xls file (by name, case-insensitive) anywhere
+ * under {@code <input>/returns/<YYYY-MM>/}. Office lock files, hidden files and folders, other
+ * file types and symbolic links are listed as skipped. Symbolic links inside the period folder
+ * are never followed (a link to the period folder itself is, as the office set it up). Only reads.
+ */
+public final class PeriodFolderScanner {
+
+    private static final Pattern PERIOD_FOLDER = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xls");
+    /** Spreadsheet formats a unit may have sent instead of .xlsx: the skip reason says how to fix it. */
+    private static final Set<String> OTHER_SPREADSHEETS = Set.of("xlsm", "xlsb", "xltx", "xltm", "xlt", "et", "ett",
+            "ods", "csv", "numbers");
+
+    private final Path returnsFolder;
+
+    /** @param returnsFolder {@code <input>/returns} */
+    public PeriodFolderScanner(Path returnsFolder) {
+        this.returnsFolder = returnsFolder;
+    }
+
+    /** The period folders ({@code YYYY-MM}) under the returns folder, oldest first. */
+    public List<YearMonth> periods() throws IOException {
+        if (!Files.isDirectory(returnsFolder)) {
+            return List.of();
+        }
+        List<YearMonth> periods = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(returnsFolder, Files::isDirectory)) {
+            for (Path folder : folders) {
+                String name = folder.getFileName().toString();
+                if (PERIOD_FOLDER.matcher(name).matches()) {
+                    try {
+                        periods.add(YearMonth.parse(name));
+                    } catch (DateTimeParseException e) {
+                        // 2024-13 is not a period: not ours to read
+                    }
+                }
+            }
+        }
+        periods.sort(Comparator.naturalOrder());
+        return periods;
+    }
+
+    /** The latest period folder: what {@code --period} defaults to. */
+    public Optional<YearMonth> latestPeriod() throws IOException {
+        List<YearMonth> periods = periods();
+        return periods.isEmpty() ? Optional.empty() : Optional.of(periods.get(periods.size() - 1));
+    }
+
+    /** The folder a period's returns are in. */
+    public Path folder(YearMonth period) {
+        return returnsFolder.resolve(period.toString());
+    }
+
+    /**
+     * Scans a period folder. A missing folder gives an empty scan (every unit is then missing its
+     * return). Workbooks and skipped files are sorted by relative path.
+     */
+    public PeriodScan scan(YearMonth period) throws IOException {
+        Path folder = folder(period);
+        if (!Files.isDirectory(folder)) {
+            return new PeriodScan(period, List.of(), List.of());
+        }
+        Visitor visitor = new Visitor(folder.toRealPath());
+        Files.walkFileTree(visitor.root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, visitor);
+        visitor.workbooks.sort(Comparator.comparing(FoundFile::relative));
+        visitor.skipped.sort(Comparator.comparing(SkippedFile::relative));
+        return new PeriodScan(period, List.copyOf(visitor.workbooks), List.copyOf(visitor.skipped));
+    }
+
+    private static final class Visitor extends SimpleFileVisitor<Path> {
+
+        private final Path root;
+        private final List<FoundFile> workbooks = new ArrayList<>();
+        private final List<SkippedFile> skipped = new ArrayList<>();
+
+        Visitor(Path root) {
+            this.root = root;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(root) && hidden(dir)) {
+                skip(dir, "隐藏文件夹，其中的文件未读取；报表请勿放在隐藏文件夹中");
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String name = file.getFileName().toString();
+            if (attrs.isSymbolicLink()) {
+                skip(file, "快捷方式（符号链接），未读取；请把报表文件本身放入期次文件夹");
+            } else if (!attrs.isRegularFile()) {
+                skip(file, "不是普通文件，未读取");
+            } else if (name.startsWith("~$")) {
+                skip(file, "Office 临时锁定文件（打开工作簿时自动生成），未读取");
+            } else if (hidden(file)) {
+                skip(file, "隐藏文件，未读取；如为报表，请取消隐藏后重新报送");
+            } else if (!WORKBOOK_EXTENSIONS.contains(extension(name))) {
+                skip(file, otherType(name));
+            } else {
+                found(file, attrs);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            skip(file, "无法访问（权限不足或已被删除），未读取；请联系整改办");
+            return FileVisitResult.CONTINUE;
+        }
+
+        private void found(Path file, BasicFileAttributes attrs) {
+            // a file whose content cannot be read cannot be hashed: it is listed, not lost
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                workbooks.add(new FoundFile(file, relative(file), attrs.size(), Sha256.of(in),
+                        attrs.lastModifiedTime().toInstant()));
+            } catch (IOException e) {
+                skip(file, "无法读取文件内容（权限不足或文件被占用），未处理；请联系整改办");
+            }
+        }
+
+        private void skip(Path path, String reason) {
+            skipped.add(new SkippedFile(relative(path), reason));
+        }
+
+        private String relative(Path path) {
+            List<String> parts = new ArrayList<>();
+            root.relativize(path).forEach(part -> parts.add(part.toString()));
+            return String.join("/", parts);
+        }
+    }
+
+    private static String otherType(String name) {
+        String extension = extension(name);
+        if (OTHER_SPREADSHEETS.contains(extension)) {
+            return "不是 .xlsx 或 .xls 工作簿（." + extension + "），未读取；请用 Excel 打开后另存为 .xlsx 再报送";
+        }
+        return extension.isEmpty() ? "不是 Excel 工作簿（无扩展名），未读取"
+                : "不是 Excel 工作簿（." + extension + " 文件），未读取";
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Dot files everywhere, and files with the hidden attribute where the file system keeps one. */
+    private static boolean hidden(Path path) {
+        if (path.getFileName().toString().startsWith(".")) {
+            return true;
+        }
+        DosFileAttributeView dos = Files.getFileAttributeView(path, DosFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (dos == null) {
+            return false;
+        }
+        try {
+            return dos.readAttributes().isHidden();
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package io.rectify.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads an .xlsx workbook as a stream of rows: each sheet's XML is parsed with SAX, so memory
+ * does not grow with the number of rows (only the shared strings and styles are held). Gives the
+ * same {@link Cell}s as {@link PoiWorkbookReader} for the same file: formula cells carry their
+ * cached result (never evaluated), numbers in a date format are {@link Cell.Kind#DATE}. The XML
+ * parser is POI's hardened one (no DTDs, no external entities); the file is opened read-only.
+ */
+public final class StreamingXlsxReader implements WorkbookReader {
+
+    /** Main-part content types of the spreadsheet kinds this reader understands. */
+    private static final Set<String> SPREADSHEET_TYPES = Set.of(XSSFRelation.WORKBOOK.getContentType(),
+            XSSFRelation.MACROS_WORKBOOK.getContentType(), XSSFRelation.TEMPLATE_WORKBOOK.getContentType(),
+            XSSFRelation.MACRO_TEMPLATE_WORKBOOK.getContentType(), XSSFRelation.MACRO_ADDIN_WORKBOOK.getContentType());
+    /** Days between the 1900 and the 1904 date systems: dates are given as 1900-system serials. */
+    private static final int DAYS_1900_TO_1904 = 1462;
+
+    private final OPCPackage pkg;
+    private final XSSFReader reader;
+    private final SharedStrings strings;
+    private final StylesTable styles;
+    private final WorkbookPart workbook;
+    private final DataFormatter formatter = new DataFormatter();
+    /** Number formats by style index: styles are few, cells many. */
+    private final Map<Integer, NumberFormat> formats = new HashMap<>();
+
+    private StreamingXlsxReader(OPCPackage pkg) throws IOException, OpenXML4JException, SAXException {
+        this.pkg = pkg;
+        this.reader = new XSSFReader(pkg);
+        // phonetic runs (rPh) are not part of the text a person sees, nor of what the user model gives
+        this.strings = new ReadOnlySharedStringsTable(pkg, false);
+        this.styles = reader.getStylesTable();
+        try (InputStream in = reader.getWorkbookData()) {
+            this.workbook = WorkbookPart.parse(in);
+        }
+    }
+
+    /**
+     * Opens an OOXML package read-only.
+     *
+     * @throws NotASpreadsheet when the package is another OOXML document (Word, PowerPoint, .xlsb)
+     * @throws IOException     when it is not an OOXML package, is damaged, or inflates suspiciously
+     */
+    public static StreamingXlsxReader open(Path file) throws IOException {
+        OPCPackage pkg;
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (OpenXML4JException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        try {
+            String mainType = mainContentType(pkg);
+            if (!SPREADSHEET_TYPES.contains(mainType)) {
+                throw new NotASpreadsheet(mainType);
+            }
+            return new StreamingXlsxReader(pkg);
+        } catch (OpenXML4JException | SAXException | RuntimeException e) {
+            pkg.revert();
+            throw new IOException(e.getMessage(), e);
+        } catch (IOException e) {
+            pkg.revert();
+            throw e;
+        }
+    }
+
+    private static String mainContentType(OPCPackage pkg) {
+        PackageRelationshipCollection core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
+        if (core.isEmpty()) {
+            core = pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT);
+        }
+        PackagePart main = core.isEmpty() ? null : pkg.getPart(core.getRelationship(0));
+        return main == null ? "" : main.getContentType();
+    }
+
+    @Override
+    public List<SheetInfo> sheets() {
+        return workbook.sheets.stream().map(SheetEntry::info).toList();
+    }
+
+    @Override
+    public void rows(String sheetName, Predicate<SheetRow> handler) throws IOException {
+        SheetEntry sheet = workbook.sheets.stream().filter(s -> s.info.name().equalsIgnoreCase(sheetName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sheet " + sheetName));
+        try (InputStream in = reader.getSheet(sheet.relationId)) {
+            parse(in, new SheetHandler(handler));
+        } catch (Stop stop) {
+            // the handler has what it wanted
+        } catch (OpenXML4JException | SAXException e) {
+            throw new IOException("sheet " + sheetName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void parse(InputStream in, ContentHandler handler) throws IOException, SAXException {
+        XMLReader xml;
+        try {
+            xml = XMLHelper.newXMLReader();
+        } catch (ParserConfigurationException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        xml.setContentHandler(handler);
+        xml.parse(new InputSource(in));
+    }
+
+    @Override
+    public void close() {
+        pkg.revert();
+    }
+
+    /** An OOXML package that holds another kind of document than a spreadsheet. */
+    public static final class NotASpreadsheet extends IOException {
+
+        private final String contentType;
+
+        NotASpreadsheet(String contentType) {
+            super("not a spreadsheet: main part is " + (contentType.isEmpty() ? "missing" : contentType));
+            this.contentType = contentType;
+        }
+
+        /** The content type of the package's main part, "" when it has none. */
+        public String contentType() {
+            return contentType;
+        }
+    }
+
+    private record SheetEntry(SheetInfo info, String relationId) {
+    }
+
+    /** The number format of a cell style, and whether it shows a date. */
+    private record NumberFormat(int index, String pattern, boolean date) {
+    }
+
+    private NumberFormat numberFormat(int style) {
+        XSSFCellStyle cellStyle = styles == null || styles.getNumCellStyles() == 0 ? null : styles.getStyleAt(style);
+        if (cellStyle == null) {
+            return new NumberFormat(0, "General", false);
+        }
+        int index = cellStyle.getDataFormat();
+        String pattern = cellStyle.getDataFormatString();
+        return new NumberFormat(index, pattern, DateUtil.isADateFormat(index, pattern));
+    }
+
+    /** The zero-based column of a cell reference such as "AB12". */
+    private static int columnOf(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c >= 'a' && c <= 'z') {
+                column = column * 26 + (c - 'a' + 1);
+            } else if (c != '$') {
+                break;
+            }
+        }
+        return column - 1;
+    }
+
+    /** What workbook.xml says: the sheets in tab order with their visibility, and the date system. */
+    private static final class WorkbookPart extends DefaultHandler {
+
+        private final List<SheetEntry> sheets = new ArrayList<>();
+        private boolean date1904;
+
+        static WorkbookPart parse(InputStream in) throws IOException, SAXException {
+            WorkbookPart part = new WorkbookPart();
+            StreamingXlsxReader.parse(in, part);
+            return part;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            switch (local(localName, qName)) {
+                case "sheet" -> {
+                    String state = attributes.getValue("state");
+                    sheets.add(new SheetEntry(new SheetInfo(attributes.getValue("name"),
+                            "hidden".equals(state) || "veryHidden".equals(state)), relationId(attributes)));
+                }
+                case "workbookPr" -> {
+                    String value = attributes.getValue("date1904");
+                    date1904 = "1".equals(value) || "true".equals(value);
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** The r:id attribute, whichever prefix (transitional or strict namespace) it has. */
+        private static String relationId(Attributes attributes) {
+            for (int i = 0; i < attributes.getLength(); i++) {
+                if ("id".equals(local(attributes.getLocalName(i), attributes.getQName(i))) && !attributes.getURI(i).isEmpty()) {
+                    return attributes.getValue(i);
+                }
+            }
+            return attributes.getValue("r:id");
+        }
+    }
+
+    private static String local(String localName, String qName) {
+        if (!localName.isEmpty()) {
+            return localName;
+        }
+        return qName.substring(qName.indexOf(':') + 1);
+    }
+
+    /** Thrown to end the parse of a sheet when the row handler wants no more rows. */
+    private static final class Stop extends SAXException {
+    }
+
+    /** Turns the XML of a sheet into {@link SheetRow}s. */
+    private final class SheetHandler extends DefaultHandler {
+
+        private final Predicate<SheetRow> handler;
+        private final TreeMap<Integer, Cell> cells = new TreeMap<>();
+        private final StringBuilder value = new StringBuilder();
+        private int rowNumber;
+        private int column;
+        private String type;
+        private int style;
+        private boolean formula;
+        private boolean hasValue;
+        private boolean inValue;
+        private boolean inInline;
+        private boolean inText;
+        private boolean inPhonetic;
+
+        SheetHandler(Predicate<SheetRow> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            switch (local(localName, qName)) {
+                case "row" -> {
+                    String r = attributes.getValue("r");
+                    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                    cells.clear();
+                    column = -1;
+                }
+                case "c" -> {
+                    String r = attributes.getValue("r");
+                    column = r == null ? column + 1 : columnOf(r);
+                    type = attributes.getValue("t") == null ? "n" : attributes.getValue("t");
+                    String s = attributes.getValue("s");
+                    style = s == null ? 0 : Integer.parseInt(s);
+                    formula = false;
+                    hasValue = false;
+                    value.setLength(0);
+                }
+                case "f" -> formula = true;
+                case "v" -> {
+                    inValue = true;
+                    hasValue = true;
+                }
+                case "is" -> {
+                    inInline = true;
+                    hasValue = true;
+                }
+                case "t" -> inText = inInline;
+                case "rPh" -> inPhonetic = true;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue || inText && !inPhonetic) {
+                value.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            switch (local(localName, qName)) {
+                case "v" -> inValue = false;
+                case "t" -> inText = false;
+                case "rPh" -> inPhonetic = false;
+                case "is" -> inInline = false;
+                case "c" -> {
+                    Cell cell = cell();
+                    if (cell != null) {
+                        cells.put(column, cell);
+                    }
+                }
+                case "row" -> {
+                    SheetRow row = new SheetRow(rowNumber, List.copyOf(cells.values()));
+                    if (!row.blank() && !handler.test(row)) {
+                        throw new Stop();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** The cell just read, or null for a blank one; mirrors what the user model reports. */
+        private Cell cell() {
+            String raw = value.toString();
+            return switch (type) {
+                case "s" -> Cell.text(column, hasValue ? strings.getItemAt(Integer.parseInt(raw.trim())).getString() : "");
+                case "inlineStr", "str" -> Cell.text(column, decoded(raw));
+                case "b" -> new Cell(column, Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE", 0);
+                case "e" -> new Cell(column, Cell.Kind.ERROR, errorText(raw), 0);
+                case "d" -> isoDate(raw);
+                default -> {
+                    if (!hasValue && !formula) {
+                        yield null;
+                    }
+                    double number = hasValue ? Double.parseDouble(raw) : 0;
+                    yield number(number);
+                }
+            };
+        }
+
+        private Cell number(double number) {
+            NumberFormat format = formats.computeIfAbsent(style, StreamingXlsxReader.this::numberFormat);
+            String text = formatter.formatRawCellContents(number, format.index(), format.pattern(), workbook.date1904);
+            if (format.date() && DateUtil.isValidExcelDate(number)) {
+                return new Cell(column, Cell.Kind.DATE, text, workbook.date1904 ? number + DAYS_1900_TO_1904 : number);
+            }
+            return new Cell(column, Cell.Kind.NUMBER, text, number);
+        }
+
+        /** A t="d" cell (ISO 8601 date, written by some tools, never by Excel's default format). */
+        private Cell isoDate(String raw) {
+            try {
+                LocalDateTime date = raw.length() <= 10 ? LocalDate.parse(raw).atStartOfDay() : LocalDateTime.parse(raw);
+                double serial = DateUtil.getExcelDate(date);
+                return new Cell(column, Cell.Kind.DATE, formatter.formatRawCellContents(serial, 14, "yyyy-mm-dd"), serial);
+            } catch (DateTimeParseException e) {
+                return Cell.text(column, raw);
+            }
+        }
+    }
+
+    /** Decodes the _xHHHH_ escapes Excel writes for control characters, as the user model does. */
+    private static String decoded(String raw) {
+        return raw.contains("_x") ? new XSSFRichTextString(raw).getString() : raw;
+    }
+
+    private static String errorText(String raw) {
+        if (raw.isEmpty()) {
+            return FormulaError.NULL.getString();
+        }
+        try {
+            return FormulaError.forString(raw).getString();
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+}

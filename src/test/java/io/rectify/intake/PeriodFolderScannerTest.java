@@ -1,0 +1,139 @@
+package io.rectify.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.YearMonth;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PeriodFolderScannerTest {
+
+    private static final YearMonth MARCH = YearMonth.of(2024, 3);
+
+    @TempDir
+    Path input;
+
+    private Path returns;
+    private Path march;
+    private PeriodFolderScanner scanner;
+
+    @BeforeEach
+    void folders() throws IOException {
+        returns = Files.createDirectories(input.resolve("returns"));
+        march = Files.createDirectories(returns.resolve("2024-03"));
+        scanner = new PeriodFolderScanner(returns);
+    }
+
+    @Test
+    void workbooksInAnySubFolderAreFoundInPathOrderWithSizeHashAndTime() throws IOException {
+        Path top = Files.write(march.resolve("b.XLSX"), new byte[] {1, 2, 3});
+        Path nested = Files.write(Files.createDirectories(march.resolve("第一督查组/财政局")).resolve("报表.xls"), new byte[] {4});
+        Files.write(march.resolve("a.xlsx"), new byte[] {5, 6});
+        Files.setLastModifiedTime(top, FileTime.from(Instant.parse("2024-04-03T08:00:00Z")));
+
+        PeriodScan scan = scanner.scan(MARCH);
+
+        assertThat(scan.period()).isEqualTo(MARCH);
+        assertThat(scan.workbooks()).extracting(FoundFile::relative)
+                .containsExactly("a.xlsx", "b.XLSX", "第一督查组/财政局/报表.xls");
+        FoundFile b = scan.workbooks().get(1);
+        assertThat(b.size()).isEqualTo(3);
+        assertThat(b.sha256()).isEqualTo("039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81");
+        assertThat(b.modifiedAt()).isEqualTo(Instant.parse("2024-04-03T08:00:00Z"));
+        assertThat(scan.workbooks().get(2).path()).isEqualTo(nested.toRealPath());
+        assertThat(scan.skipped()).isEmpty();
+    }
+
+    @Test
+    void lockHiddenAndOtherFilesAreSkippedWithAReason() throws IOException {
+        Files.write(march.resolve("~$报表.xlsx"), new byte[] {1});
+        Files.write(march.resolve(".hidden.xlsx"), new byte[] {1});
+        Files.write(march.resolve("notes.txt"), new byte[] {1});
+        Files.write(march.resolve("报表.csv"), new byte[] {1});
+        Files.write(Files.createDirectories(march.resolve(".git")).resolve("x.xlsx"), new byte[] {1});
+        Files.write(march.resolve("ok.xlsx"), new byte[] {1});
+
+        PeriodScan scan = scanner.scan(MARCH);
+
+        assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("ok.xlsx");
+        assertThat(scan.skipped()).extracting(SkippedFile::relative)
+                .containsExactly(".git", ".hidden.xlsx", "notes.txt", "~$报表.xlsx", "报表.csv");
+        assertThat(reason(scan, "~$报表.xlsx")).contains("锁定文件");
+        assertThat(reason(scan, ".hidden.xlsx")).contains("隐藏文件");
+        assertThat(reason(scan, ".git")).contains("隐藏文件夹");
+        assertThat(reason(scan, "notes.txt")).contains(".txt");
+        assertThat(reason(scan, "报表.csv")).contains("另存为 .xlsx");
+    }
+
+    @Test
+    void symbolicLinksAreNotFollowed() throws IOException {
+        Path outside = Files.createDirectories(input.resolve("elsewhere"));
+        Path target = Files.write(outside.resolve("secret.xlsx"), new byte[] {1});
+        Files.createSymbolicLink(march.resolve("link.xlsx"), target);
+        Files.createSymbolicLink(march.resolve("linked-folder"), outside);
+
+        PeriodScan scan = scanner.scan(MARCH);
+
+        assertThat(scan.workbooks()).isEmpty();
+        assertThat(scan.skipped()).extracting(SkippedFile::relative).containsExactly("link.xlsx", "linked-folder");
+        assertThat(reason(scan, "link.xlsx")).contains("符号链接");
+    }
+
+    @Test
+    void aFolderNamedLikeAWorkbookIsScannedAsAFolder() throws IOException {
+        Files.write(Files.createDirectories(march.resolve("x.xlsx")).resolve("inner.xlsx"), new byte[] {1});
+
+        PeriodScan scan = scanner.scan(MARCH);
+
+        assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("x.xlsx/inner.xlsx");
+        assertThat(scan.skipped()).isEmpty();
+    }
+
+    @Test
+    void missingPeriodFolderGivesAnEmptyScan() throws IOException {
+        PeriodScan scan = scanner.scan(YearMonth.of(2023, 12));
+
+        assertThat(scan.workbooks()).isEmpty();
+        assertThat(scan.skipped()).isEmpty();
+    }
+
+    @Test
+    void periodsAreTheYearMonthFoldersOldestFirstAndTheLatestIsTheDefault() throws IOException {
+        Files.createDirectories(returns.resolve("2023-12"));
+        Files.createDirectories(returns.resolve("2024-02"));
+        Files.createDirectories(returns.resolve("2024-13"));
+        Files.createDirectories(returns.resolve("归档"));
+        Files.write(returns.resolve("2024-05"), new byte[] {1});
+
+        assertThat(scanner.periods()).containsExactly(YearMonth.of(2023, 12), YearMonth.of(2024, 2), MARCH);
+        assertThat(scanner.latestPeriod()).contains(MARCH);
+        assertThat(new PeriodFolderScanner(input.resolve("none")).latestPeriod()).isEmpty();
+    }
+
+    @Test
+    void scanningLeavesTheFolderUnchanged() throws IOException {
+        Path file = Files.write(march.resolve("a.xlsx"), new byte[] {9, 9});
+        FileTime before = Files.getLastModifiedTime(file);
+
+        scanner.scan(MARCH);
+
+        try (InputStream in = Files.newInputStream(file)) {
+            assertThat(in.readAllBytes()).containsExactly(9, 9);
+        }
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(before);
+        try (var entries = Files.list(march)) {
+            assertThat(entries).containsExactly(file);
+        }
+    }
+
+    private static String reason(PeriodScan scan, String relative) {
+        return scan.skipped().stream().filter(s -> s.relative().equals(relative)).findFirst().orElseThrow().reason();
+    }
+}

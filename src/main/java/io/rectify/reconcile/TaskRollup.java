@@ -106,8 +106,9 @@ final class TaskRollup {
                     + before.sourcePeriod() + "期报送的完成日期为" + before.completionDate() + "，本期改为"
                     + row.completionDate() + "；已按本期日期更新，请核实完成日期是否正确");
         }
-        boolean newlyDated = !wasCompleted || !row.completionDate().equals(before.completionDate());
-        if (completed && newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline())) {
+        // reported once: in the period whose return first gives this completion date
+        boolean newlyDated = completed && (!wasCompleted || !row.completionDate().equals(before.completionDate()));
+        if (newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline())) {
             findings.add(Rule.COMPLETED_LATE, unit, task, row.dateCell(), "任务“" + task.code() + "”完成日期"
                     + row.completionDate() + "晚于完成时限" + task.deadline() + "，属超期完成；请在进展情况中说明超期原因");
         }

@@ -23,7 +23,8 @@ class FileRulesTest extends ReconcileTestSupport {
         reconcile(period("2024-03").add(
                 ReturnFixture.unreadable("坏文件.xlsx"),
                 ReturnFixture.encrypted("加密/U02.xlsx"),
-                ReturnFixture.unit("U03").period("2024-03").columns("任务编号", "完成日期").row("P02-02", "2024-03-01")));
+                ReturnFixture.unit("U03").period("2024-03").columns("任务编号", "完成日期").row("P02-02", "2024-03-01"),
+                ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中").row("P01-02", "推进中")));
 
         assertEntry(only("2024-03", Rule.FILE_UNREADABLE), ERROR, null, null, "坏文件.xlsx", null, null, null);
         assertEntry(only("2024-03", Rule.FILE_ENCRYPTED), ERROR, null, null, "加密/U02.xlsx", null, null, null);
@@ -31,10 +32,10 @@ class FileRulesTest extends ReconcileTestSupport {
         assertEntry(mismatch, ERROR, null, null, "U03.xlsx", ReturnFixture.HEADER_ROW, null, null);
         assertThat(mismatch.sheet()).isEqualTo("整改进展");
         assertThat(mismatch.message()).contains("整改状态");
-        assertThat(outcomes("2024-03")).containsOnly(Map.entry("U03.xlsx", "rejected"), Map.entry("坏文件.xlsx", "rejected"),
-                Map.entry("加密/U02.xlsx", "rejected"));
+        assertThat(outcomes("2024-03")).containsOnly(Map.entry("U01.xlsx", "accepted"), Map.entry("U03.xlsx", "rejected"),
+                Map.entry("坏文件.xlsx", "rejected"), Map.entry("加密/U02.xlsx", "rejected"));
         assertThat(exceptions("2024-03", Rule.MISSING_RETURN)).extracting(ExceptionEntry::unitCode)
-                .containsExactly("U01", "U02", "U03");
+                .containsExactly("U02", "U03");
     }
 
     @Test

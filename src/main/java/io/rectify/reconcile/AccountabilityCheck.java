@@ -13,9 +13,6 @@ import io.rectify.rule.Rule;
 import io.rectify.workbook.Cell;
 import io.rectify.workbook.Texts;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /** The rules of SPEC §4 for 问责情况: invalid-accountability and unknown-reference. */
 final class AccountabilityCheck {
@@ -32,15 +29,7 @@ final class AccountabilityCheck {
     }
 
     UnitList<AccountabilityRow> check(ReturnFile file) {
-        Optional<SheetTable> sheet = file.content().accountability();
-        List<AccountabilityRow> accepted = new ArrayList<>();
-        sheet.ifPresent(table -> table.rows().forEach(row -> {
-            AccountabilityRow checked = accepted(file, table, row);
-            if (checked != null) {
-                accepted.add(checked);
-            }
-        }));
-        return UnitList.of(sheet, accepted);
+        return UnitList.read(file.content().accountability(), (table, row) -> accepted(file, table, row));
     }
 
     private AccountabilityRow accepted(ReturnFile file, SheetTable table, TableRow row) {
@@ -63,12 +52,8 @@ final class AccountabilityCheck {
         if (!valid) {
             return null;
         }
+        findings.unknownReferences(file, table, row, PROBLEM_REF, ledger::problem, prefix);
         String problemRef = row.text(PROBLEM_REF);
-        List<String> unknown = LedgerIndex.unknownReferences(problemRef, ledger::problem);
-        if (!unknown.isEmpty()) {
-            findings.add(Rule.UNKNOWN_REFERENCE, file.unit(), null, Place.cell(file.path(), table, row, PROBLEM_REF),
-                    prefix + "的关联问题编号“" + String.join("、", unknown) + "”在台账中不存在，请核对后更正");
-        }
         String note = row.text(NOTE);
         return new AccountabilityRow(file, file.unit(), kind, persons, problemRef.isEmpty() ? null : problemRef,
                 note.isEmpty() ? null : note, row.row());

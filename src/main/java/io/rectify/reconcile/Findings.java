@@ -1,6 +1,8 @@
 package io.rectify.reconcile;
 
 import io.rectify.intake.ReturnLayout;
+import io.rectify.intake.SheetTable;
+import io.rectify.intake.TableRow;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.ExceptionEntry;
@@ -8,6 +10,8 @@ import io.rectify.rule.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.poi.ss.util.CellReference;
 
 /** The exceptions found while reconciling one period, put in report order at the end. */
@@ -35,6 +39,19 @@ final class Findings {
                 unit == null ? null : unit.group(), unit == null ? null : unit.code(), unit == null ? null : unit.name(),
                 task == null ? null : task.problemCode(), task == null ? null : task.code(),
                 place.file(), place.sheet(), place.row(), place.column(), place.value(), message));
+    }
+
+    /**
+     * unknown-reference for the codes written in a reference cell (关联任务编号, 关联问题编号) that
+     * {@code lookup} does not find in the ledger; {@code what} names the row in the message.
+     */
+    void unknownReferences(ReturnFile file, SheetTable table, TableRow row, String column,
+                           Function<String, Optional<?>> lookup, String what) {
+        List<String> unknown = LedgerIndex.unknownReferences(row.text(column), lookup);
+        if (!unknown.isEmpty()) {
+            add(Rule.UNKNOWN_REFERENCE, file.unit(), null, Place.cell(file.path(), table, row, column),
+                    what + "的" + column + "“" + String.join("、", unknown) + "”在台账中不存在，请核对后更正");
+        }
     }
 
     /**

@@ -16,14 +16,12 @@ import io.rectify.rule.Rule;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.Texts;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,29 +40,22 @@ final class InstitutionCheck {
     }
 
     UnitList<InstitutionRow> check(ReturnFile file) {
-        Optional<SheetTable> sheet = file.content().institutions();
-        List<InstitutionRow> accepted = new ArrayList<>();
-        if (sheet.isEmpty()) {
-            return UnitList.of(sheet, accepted);
-        }
-        SheetTable table = sheet.get();
         Matches<Integer> earlierRows = new Matches<>();
-        for (TableRow row : table.rows()) {
+        return UnitList.read(file.content().institutions(), (table, row) -> {
             InstitutionRow institution = accepted(file, table, row);
             if (institution == null) {
-                continue;
+                return null;
             }
             Set<Integer> same = earlierRows.of(institution.key());
-            if (same.isEmpty()) {
-                accepted.add(institution);
-                earlierRows.add(institution.key(), row.row());
-            } else {
+            if (!same.isEmpty()) {
                 findings.add(Rule.DUPLICATE_INSTITUTION, file.unit(), null, institution.nameCell(),
                         prefix(row) + "制度“" + institution.name() + "”与第" + Collections.min(same)
                                 + "行为同一制度，汇总时只计一次；请删除重复的行");
+                return null;
             }
-        }
-        return UnitList.of(sheet, accepted);
+            earlierRows.add(institution.key(), row.row());
+            return institution;
+        });
     }
 
     /** The row as accepted (after its warnings), or null when it is rejected. */
@@ -98,12 +89,8 @@ final class InstitutionCheck {
         if (!valid) {
             return null;
         }
+        findings.unknownReferences(file, table, row, TASK_REF, ledger::task, what);
         String taskRef = row.text(TASK_REF);
-        List<String> unknown = LedgerIndex.unknownReferences(taskRef, ledger::task);
-        if (!unknown.isEmpty()) {
-            findings.add(Rule.UNKNOWN_REFERENCE, file.unit(), null, Place.cell(file.path(), table, row, TASK_REF),
-                    what + "的关联任务编号“" + String.join("、", unknown) + "”在台账中不存在，请核对后更正");
-        }
         String docNo = row.text(DOC_NO);
         return new InstitutionRow(file, file.unit(), name, docNo.isEmpty() ? null : docNo, kind, issuedOn,
                 taskRef.isEmpty() ? null : taskRef, Key.of(docNo, name), row.row(),

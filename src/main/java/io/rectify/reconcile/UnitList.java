@@ -1,8 +1,11 @@
 package io.rectify.reconcile;
 
 import io.rectify.intake.SheetTable;
+import io.rectify.intake.TableRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * A unit's cumulative list (制度建设 or 问责情况) as a used return gives it.
@@ -14,8 +17,18 @@ import java.util.Optional;
  */
 record UnitList<T>(List<T> rows, boolean replaces) {
 
-    static <T> UnitList<T> of(Optional<SheetTable> sheet, List<T> accepted) {
-        boolean replaces = sheet.isPresent() && (sheet.get().rows().isEmpty() || !accepted.isEmpty());
-        return new UnitList<>(List.copyOf(accepted), replaces);
+    /** The list a sheet gives, {@code accept} returning each row as accepted or null when it is rejected. */
+    static <T> UnitList<T> read(Optional<SheetTable> sheet, BiFunction<SheetTable, TableRow, T> accept) {
+        if (sheet.isEmpty()) {
+            return new UnitList<>(List.of(), false);
+        }
+        List<T> accepted = new ArrayList<>();
+        for (TableRow row : sheet.get().rows()) {
+            T checked = accept.apply(sheet.get(), row);
+            if (checked != null) {
+                accepted.add(checked);
+            }
+        }
+        return new UnitList<>(List.copyOf(accepted), sheet.get().rows().isEmpty() || !accepted.isEmpty());
     }
 }

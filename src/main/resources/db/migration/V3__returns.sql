@@ -18,7 +18,7 @@ CREATE TABLE return_file (
     phone         VARCHAR(200),
     ledger_marker VARCHAR(64),              -- the template's ledger version hash, when present
     outcome       VARCHAR(20)   NOT NULL,   -- accepted | superseded | duplicate | rejected | skipped
-    late          BOOLEAN       NOT NULL DEFAULT FALSE,
+    late          BOOLEAN       NOT NULL DEFAULT FALSE,  -- submitted_on after the cut-off (judged on every read file)
     -- Set on an accepted file only: its 制度建设 / 问责情况 sheet replaces the unit's list (the
     -- sheet is present and not every row of it was rejected; a present empty sheet empties the
     -- list). A unit's list in force is that of its latest accepted file with the flag set.

@@ -78,7 +78,7 @@ final class TaskRollup {
             findings.add(Rule.MISSING_RETURN, unit, null, Place.NONE, "本单位牵头" + leadTasks.size() + "项任务，本期（"
                     + period + "）" + (reported.rejectedFiles().contains(unit.code())
                     ? "报送的文件均未通过校验（见本清单中的文件错误），视同未报送"
-                    : "未收到报送表") + "；各项任务暂沿用上期状态，请按要求填报后报送");
+                    : "未收到有效的报送表") + "；各项任务暂沿用上期状态，请按要求填报后报送");
             return;
         }
         Set<String> rejected = reported.rejectedTasks().getOrDefault(unit.code(), Set.of());

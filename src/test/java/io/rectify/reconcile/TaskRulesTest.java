@@ -47,7 +47,7 @@ class TaskRulesTest extends ReconcileTestSupport {
         List<ExceptionEntry> missing = exceptions("2024-03", Rule.MISSING_RETURN);
         assertThat(missing).extracting(ExceptionEntry::unitCode).containsExactly("U01", "U02");
         assertEntry(missing.get(0), ERROR, "U01", null, null, null, null, null);
-        assertThat(missing.get(0).message()).contains("未收到报送表");
+        assertThat(missing.get(0).message()).contains("未收到有效的报送表");
         assertThat(missing.get(1).message()).contains("未通过校验");
         assertThat(missing.get(1).group()).isEqualTo("第一督查组");
         assertThat(exceptions("2024-03", Rule.TASK_NOT_REPORTED)).isEmpty();

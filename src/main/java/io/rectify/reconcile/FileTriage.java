@@ -1,0 +1,205 @@
+package io.rectify.reconcile;
+
+import static io.rectify.intake.ReturnLayout.PERIOD;
+import static io.rectify.intake.ReturnLayout.PROGRESS_SHEET;
+import static io.rectify.intake.ReturnLayout.SUBMITTED_ON;
+import static io.rectify.intake.ReturnLayout.UNIT_CODE;
+import static io.rectify.intake.ReturnLayout.UNIT_NAME;
+
+import io.rectify.intake.FoundFile;
+import io.rectify.intake.MetadataField;
+import io.rectify.intake.PeriodScan;
+import io.rectify.intake.ReadOutcome;
+import io.rectify.intake.SkippedFile;
+import io.rectify.intake.UnitReturn;
+import io.rectify.ledger.Unit;
+import io.rectify.reconcile.ReturnFile.Outcome;
+import io.rectify.rule.Rule;
+import io.rectify.workbook.ExcelDates;
+import io.rectify.workbook.Texts;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The file-scope rules of SPEC §3/§4: which files of a period folder are duplicates, refused or
+ * rejected, and which one of each unit's acceptable files is used (the others are superseded).
+ */
+final class FileTriage {
+
+    /** Where the office works: a last-modified time becomes a submission day in this zone. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final Comparator<ReturnFile> LATEST = Comparator
+            .comparing(ReturnFile::submittedOn)
+            .thenComparing((ReturnFile f) -> f.found().modifiedAt())
+            .thenComparing(ReturnFile::path);
+
+    private final LedgerIndex ledger;
+    private final YearMonth period;
+    private final String currentVersion;
+    private final Findings findings;
+
+    FileTriage(LedgerIndex ledger, YearMonth period, String currentVersion, Findings findings) {
+        this.ledger = ledger;
+        this.period = period;
+        this.currentVersion = currentVersion;
+        this.findings = findings;
+    }
+
+    /** The day after which a return for the period is late: 报送截止日 of the following month. */
+    LocalDate cutoff() {
+        YearMonth next = period.plusMonths(1);
+        return next.atDay(Math.min(Math.max(ledger.info().cutoffDay(), 1), next.lengthOfMonth()));
+    }
+
+    /** Every file of the scan with its outcome, in path order. */
+    List<ReturnFile> triage(PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes) {
+        Map<String, FoundFile> byPath = new LinkedHashMap<>();
+        scan.workbooks().stream().sorted(Comparator.comparing(FoundFile::relative))
+                .forEach(f -> byPath.putIfAbsent(f.relative(), f));
+        Map<String, ReturnFile> firstByContent = new HashMap<>();
+        List<ReturnFile> files = new ArrayList<>();
+        for (FoundFile found : byPath.values()) {
+            ReturnFile original = found.sha256() == null ? null : firstByContent.get(found.sha256());
+            if (original != null) {
+                files.add(duplicate(found, original));
+                continue;
+            }
+            ReadOutcome outcome = outcomes.get(found);
+            if (outcome == null) {
+                throw new IllegalArgumentException("no read outcome for " + found.relative());
+            }
+            ReturnFile file = outcome instanceof ReadOutcome.Read read
+                    ? checked(found, read.unitReturn())
+                    : refused(found, (ReadOutcome.Refused) outcome);
+            if (found.sha256() != null) {
+                firstByContent.put(found.sha256(), file);
+            }
+            files.add(file);
+        }
+        List<ReturnFile> decided = new ArrayList<>(supersede(files));
+        decided.stream().filter(ReturnFile::accepted).forEach(this::warn);
+        scan.skipped().forEach(s -> decided.add(skipped(s)));
+        decided.sort(Comparator.comparing(ReturnFile::path));
+        return decided;
+    }
+
+    private ReturnFile duplicate(FoundFile found, ReturnFile original) {
+        findings.add(Rule.DUPLICATE_FILE, original.unit(), null, Place.file(found.relative()),
+                "本文件与“" + original.path() + "”内容完全相同，按重复文件处理，不再读取；无需处理，可删除多余的副本");
+        return new ReturnFile(found.relative(), found, null, original.unit(), null, false, Outcome.DUPLICATE);
+    }
+
+    private ReturnFile refused(FoundFile found, ReadOutcome.Refused refused) {
+        findings.add(refused.rule(), null, null,
+                new Place(found.relative(), refused.sheet(), refused.row(), refused.column(), refused.value()),
+                refused.message());
+        return new ReturnFile(found.relative(), found, null, null, null, false, Outcome.REJECTED);
+    }
+
+    private ReturnFile skipped(SkippedFile skipped) {
+        findings.add(Rule.SKIPPED_FILE, null, null, Place.file(skipped.relative()),
+                "已跳过：" + skipped.reason() + "。如该文件应作为报送表，请另存为.xlsx格式后重新上传");
+        return new ReturnFile(skipped.relative(), null, null, null, null, false, Outcome.SKIPPED);
+    }
+
+    /** The file-scope errors of a read return: unknown-unit, unit-name-mismatch, period-mismatch. */
+    private ReturnFile checked(FoundFile found, UnitReturn content) {
+        String file = found.relative();
+        Optional<MetadataField> codeField = content.field(UNIT_CODE);
+        Optional<MetadataField> nameField = content.field(UNIT_NAME);
+        String code = codeField.map(MetadataField::text).orElse("");
+        String name = nameField.map(MetadataField::text).orElse("");
+        Place codePlace = codeField.map(f -> Place.field(file, PROGRESS_SHEET, f)).orElse(Place.sheet(file, PROGRESS_SHEET));
+        boolean acceptable = true;
+        // a unit name typed into the code cell is taken as that unit: the ledger accepts either too
+        Unit unit = code.isEmpty() ? null : ledger.unitByCode(code).or(() -> ledger.unitByName(code)).orElse(null);
+        if (unit == null) {
+            acceptable = false;
+            unit = name.isEmpty() ? null : ledger.unitByName(name).orElse(null);
+            findings.add(Rule.UNKNOWN_UNIT, unit, null, codePlace, code.isEmpty()
+                    ? "报送表未填写单位代码，请在“单位代码”处填写本单位在台账中的代码后重新报送"
+                    : "单位代码“" + code + "”在台账中不存在，请核对本单位的单位代码后重新报送");
+        } else if (!name.isEmpty() && !Texts.code(name).equals(Texts.code(unit.name()))) {
+            acceptable = false;
+            findings.add(Rule.UNIT_NAME_MISMATCH, unit, null, Place.field(file, PROGRESS_SHEET, nameField.get()),
+                    "单位名称“" + name + "”与单位代码“" + unit.code() + "”对应的单位“" + unit.name()
+                            + "”不一致，请核对单位代码和单位名称后重新报送");
+        }
+        acceptable &= periodMatches(file, content, unit);
+        LocalDate submittedOn = content.field(SUBMITTED_ON).flatMap(f -> ExcelDates.date(f.cell()))
+                .orElseGet(() -> found.modifiedAt().atZone(ZONE).toLocalDate());
+        return new ReturnFile(file, found, content, unit, submittedOn, submittedOn.isAfter(cutoff()),
+                acceptable ? Outcome.ACCEPTED : Outcome.REJECTED);
+    }
+
+    private boolean periodMatches(String file, UnitReturn content, Unit unit) {
+        Optional<MetadataField> field = content.field(PERIOD).filter(f -> !f.text().isEmpty());
+        if (field.isEmpty()) {
+            findings.add(Rule.PERIOD_MISMATCH, unit, null, content.field(PERIOD)
+                            .map(f -> Place.field(file, PROGRESS_SHEET, f)).orElse(Place.sheet(file, PROGRESS_SHEET)),
+                    "报送表未填写报送期次，请在“报送期次”处填写“" + period + "”后重新报送");
+            return false;
+        }
+        Place place = Place.field(file, PROGRESS_SHEET, field.get());
+        Optional<YearMonth> written = ExcelDates.period(field.get().cell());
+        if (written.isEmpty()) {
+            findings.add(Rule.PERIOD_MISMATCH, unit, null, place, "报送期次“" + field.get().text()
+                    + "”无法识别，请按“" + period + "”的格式填写后重新报送");
+            return false;
+        }
+        if (!written.get().equals(period)) {
+            findings.add(Rule.PERIOD_MISMATCH, unit, null, place, "报送期次“" + field.get().text() + "”（"
+                    + written.get() + "）与文件所在的期次文件夹“" + period
+                    + "”不一致，请更正报送期次，或将文件放入对应期次的文件夹后重新报送");
+            return false;
+        }
+        return true;
+    }
+
+    /** Of several acceptable files of one unit the latest is used, the others are superseded. */
+    private List<ReturnFile> supersede(List<ReturnFile> files) {
+        Map<Unit, ReturnFile> used = new HashMap<>();
+        for (ReturnFile file : files) {
+            if (file.accepted()) {
+                used.merge(file.unit(), file, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
+            }
+        }
+        return files.stream().map(file -> {
+            if (!file.accepted() || used.get(file.unit()) == file) {
+                return file;
+            }
+            ReturnFile latest = used.get(file.unit());
+            findings.add(Rule.SUPERSEDED, file.unit(), null, Place.file(file.path()),
+                    "本单位本期另有更新的报送文件“" + latest.path() + "”（报送日期" + latest.submittedOn()
+                            + "），已采用该文件，本文件不予处理；如本文件才是正确版本，请删除其他版本后重新报送");
+            return file.with(Outcome.SUPERSEDED);
+        }).toList();
+    }
+
+    /** The file-scope warnings of a used file: template-outdated and late-submission. */
+    private void warn(ReturnFile file) {
+        String marker = file.marker();
+        if (marker != null && !marker.isBlank() && currentVersion != null && !marker.equals(currentVersion)) {
+            findings.add(Rule.TEMPLATE_OUTDATED, file.unit(), null, new Place(file.path(), null, null, null, marker),
+                    "本报送表由旧版台账生成的模板填报，台账此后已更新；本次报送仍予受理，下期请下载最新模板填报");
+        }
+        if (file.late()) {
+            Optional<MetadataField> written = file.content().field(SUBMITTED_ON)
+                    .filter(f -> ExcelDates.date(f.cell()).isPresent());
+            Place place = written.map(f -> Place.field(file.path(), PROGRESS_SHEET, f)).orElse(Place.file(file.path()));
+            String when = written.isPresent() ? "报送日期为" + file.submittedOn()
+                    : "未填写报送日期，按文件修改日期" + file.submittedOn() + "计";
+            findings.add(Rule.LATE_SUBMISSION, file.unit(), null, place, "本期报送截止日为" + cutoff() + "，本报送表"
+                    + when + "，已逾期报送；本次报送仍予受理，请今后在截止日前报送");
+        }
+    }
+}

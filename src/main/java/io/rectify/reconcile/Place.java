@@ -1,0 +1,33 @@
+package io.rectify.reconcile;
+
+import io.rectify.intake.MetadataField;
+import io.rectify.intake.SheetTable;
+import io.rectify.intake.TableRow;
+import io.rectify.workbook.Cell;
+
+/**
+ * Where an exception points: file (relative to the period folder), sheet, Excel row, column letter
+ * and the value as the unit wrote it. Parts that do not apply are null.
+ */
+record Place(String file, String sheet, Integer row, String column, String value) {
+
+    static final Place NONE = new Place(null, null, null, null, null);
+
+    static Place file(String file) {
+        return new Place(file, null, null, null, null);
+    }
+
+    static Place sheet(String file, String sheet) {
+        return new Place(file, sheet, null, null, null);
+    }
+
+    static Place field(String file, String sheet, MetadataField field) {
+        return new Place(file, sheet, field.row(), field.column(), field.cell().text());
+    }
+
+    /** A cell of a table row; the column's letter and the original text (null when the cell is empty). */
+    static Place cell(String file, SheetTable table, TableRow row, String column) {
+        String letter = table.has(column) ? table.letter(column) : null;
+        return new Place(file, table.sheet(), row.row(), letter, row.cell(column).map(Cell::text).orElse(null));
+    }
+}

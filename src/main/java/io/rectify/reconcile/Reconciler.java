@@ -1,0 +1,132 @@
+package io.rectify.reconcile;
+
+import io.rectify.intake.FoundFile;
+import io.rectify.intake.PeriodScan;
+import io.rectify.intake.ReadOutcome;
+import io.rectify.ledger.LedgerRepository;
+import io.rectify.ledger.LedgerVersion;
+import io.rectify.ops.RectifyProperties;
+import io.rectify.reconcile.InstitutionIdentity.Key;
+import io.rectify.reconcile.ReturnFile.Outcome;
+import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Severity;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reconciles one period's returns against the master ledger and the periods before it (SPEC §3,
+ * §4): decides what each file of the period folder is, checks the rows of the returns used, sets
+ * every task's status for the period and lists the exceptions, then replaces everything stored
+ * for the period in one transaction. Periods are reconciled in order: a period reads the task
+ * statuses and lists of the latest earlier period stored, so re-running an earlier period calls
+ * for re-running the later ones (the nightly job catches up in order).
+ */
+@Service
+public class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final LedgerRepository ledgers;
+    private final ReconcileStore store;
+    private final int dueSoonDays;
+
+    Reconciler(LedgerRepository ledgers, ReconcileStore store, RectifyProperties properties) {
+        this.ledgers = ledgers;
+        this.store = store;
+        this.dueSoonDays = properties.dueSoonDays();
+    }
+
+    /**
+     * Reconciles {@code period} as of {@code asOf}.
+     *
+     * @param scan     the period folder's files
+     * @param outcomes what reading each workbook of the scan gave; a file byte-identical to an
+     *                 earlier one (by path) needs none, as it is not read
+     */
+    @Transactional
+    public ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan,
+                                     Map<FoundFile, ReadOutcome> outcomes) {
+        if (!scan.period().equals(period)) {
+            throw new IllegalArgumentException("scan of " + scan.period() + " given for period " + period);
+        }
+        LedgerIndex ledger = new LedgerIndex(ledgers.load());
+        Findings findings = new Findings(ledger);
+        String version = ledgers.currentVersion().map(LedgerVersion::contentHash).orElse(null);
+        List<ReturnFile> files = new FileTriage(ledger, period, version, findings).triage(scan, outcomes);
+
+        ProgressCheck progress = new ProgressCheck(ledger, findings);
+        InstitutionCheck institutions = new InstitutionCheck(ledger, findings);
+        AccountabilityCheck accountability = new AccountabilityCheck(ledger, findings);
+        List<CheckedReturn> used = files.stream().filter(ReturnFile::accepted)
+                .map(f -> new CheckedReturn(f, progress.check(f), institutions.check(f), accountability.check(f)))
+                .toList();
+        flagSharedInstitutions(institutions, used, store.institutionListsBefore(period));
+        List<TaskState> states = new TaskRollup(ledger, findings, period, asOf, dueSoonDays)
+                .rollup(reported(files, used), store.statusesBefore(period));
+
+        List<ExceptionEntry> exceptions = findings.sorted();
+        store.replace(period, files, used, states, exceptions);
+        ReconcileResult result = result(period, files, used, states, exceptions);
+        log.info("Reconciled {}", result.summary());
+        return result;
+    }
+
+    /** duplicate-institution across units, against every unit's list in force after this period. */
+    private static void flagSharedInstitutions(InstitutionCheck check, List<CheckedReturn> used,
+                                               Map<String, List<Key>> listsBefore) {
+        Map<String, List<Key>> lists = new HashMap<>(listsBefore);
+        List<InstitutionRow> reported = new ArrayList<>();
+        for (CheckedReturn c : used) {
+            if (c.institutions().replaces()) {
+                lists.put(c.file().unit().code(), c.institutions().rows().stream().map(InstitutionRow::key).toList());
+                reported.addAll(c.institutions().rows());
+            }
+        }
+        check.flagShared(reported, lists);
+    }
+
+    private static TaskRollup.Reported reported(List<ReturnFile> files, List<CheckedReturn> used) {
+        Map<String, ReturnFile> usedByUnit = new HashMap<>();
+        Map<String, ReportedRow> leadRows = new HashMap<>();
+        Map<String, Set<String>> rejectedTasks = new HashMap<>();
+        for (CheckedReturn c : used) {
+            usedByUnit.put(c.file().unit().code(), c.file());
+            rejectedTasks.put(c.file().unit().code(), c.progress().rejectedTasks());
+            c.progress().rows().stream().filter(ReportedRow::lead).forEach(r -> leadRows.put(r.task().code(), r));
+        }
+        Set<String> rejectedFiles = new HashSet<>();
+        files.stream().filter(f -> f.outcome() == Outcome.REJECTED && f.unit() != null)
+                .forEach(f -> rejectedFiles.add(f.unit().code()));
+        return new TaskRollup.Reported(usedByUnit, leadRows, rejectedTasks, rejectedFiles);
+    }
+
+    private static ReconcileResult result(YearMonth period, List<ReturnFile> files, List<CheckedReturn> used,
+                                          List<TaskState> states, List<ExceptionEntry> exceptions) {
+        Map<Outcome, Integer> outcomes = new HashMap<>();
+        files.forEach(f -> outcomes.merge(f.outcome(), 1, Integer::sum));
+        int rowsAccepted = used.stream().mapToInt(c -> c.progress().rows().size()).sum();
+        int rowsRead = used.stream().mapToInt(c -> c.file().content().progress().rows().size()).sum();
+        String current = period.toString();
+        return new ReconcileResult(period, files.size(), outcomes.getOrDefault(Outcome.ACCEPTED, 0),
+                outcomes.getOrDefault(Outcome.SUPERSEDED, 0), outcomes.getOrDefault(Outcome.DUPLICATE, 0),
+                outcomes.getOrDefault(Outcome.REJECTED, 0), outcomes.getOrDefault(Outcome.SKIPPED, 0),
+                (int) used.stream().filter(c -> c.file().late()).count(), rowsAccepted, rowsRead - rowsAccepted,
+                states.size(), (int) states.stream().filter(TaskState::completed).count(),
+                (int) states.stream().filter(s -> !current.equals(s.sourcePeriod())).count(),
+                count(exceptions, Severity.ERROR), count(exceptions, Severity.WARNING), count(exceptions, Severity.INFO));
+    }
+
+    private static int count(List<ExceptionEntry> exceptions, Severity severity) {
+        return (int) exceptions.stream().filter(e -> e.severity() == severity).count();
+    }
+}

@@ -1,0 +1,135 @@
+package io.rectify.reconcile;
+
+import io.rectify.ledger.Task;
+import io.rectify.ledger.Unit;
+import io.rectify.rule.Rule;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The task and unit rules of SPEC §4 for one period: each task's status after this period's
+ * returns (from its lead unit's accepted row, else carried forward), and task-not-reported,
+ * missing-return, overdue, due-soon, regression, completion-date-changed and completed-late,
+ * each at most once per task.
+ */
+final class TaskRollup {
+
+    /**
+     * What the period's used returns gave.
+     *
+     * @param used          each unit's used (accepted) return, by unit code
+     * @param leadRows      the accepted rows of lead units, by ledger task code
+     * @param rejectedTasks per unit code, the tasks whose row in its used return was rejected
+     * @param rejectedFiles the units (by code) that sent only files that were rejected
+     */
+    record Reported(Map<String, ReturnFile> used, Map<String, ReportedRow> leadRows,
+                    Map<String, Set<String>> rejectedTasks, Set<String> rejectedFiles) {
+    }
+
+    private final LedgerIndex ledger;
+    private final Findings findings;
+    private final YearMonth period;
+    private final LocalDate asOf;
+    private final int dueSoonDays;
+
+    TaskRollup(LedgerIndex ledger, Findings findings, YearMonth period, LocalDate asOf, int dueSoonDays) {
+        this.ledger = ledger;
+        this.findings = findings;
+        this.period = period;
+        this.asOf = asOf;
+        this.dueSoonDays = dueSoonDays;
+    }
+
+    /** The status of every ledger task after this period, in ledger order. */
+    List<TaskState> rollup(Reported reported, Map<String, TaskState> previous) {
+        for (Unit unit : ledger.units()) {
+            checkReturned(unit, reported);
+        }
+        List<TaskState> states = new ArrayList<>();
+        for (Task task : ledger.tasks()) {
+            TaskState before = previous.get(task.code());
+            ReportedRow row = reported.leadRows().get(task.code());
+            TaskState after;
+            if (row != null) {
+                after = new TaskState(task.code(), row.status(), row.completionDate(), period.toString());
+                compare(task, before, row);
+            } else {
+                after = before == null ? TaskState.neverReported(task.code()) : before;
+            }
+            states.add(after);
+            checkDeadline(task, after, row);
+        }
+        return states;
+    }
+
+    /** missing-return for a unit with lead tasks and no used return; else task-not-reported. */
+    private void checkReturned(Unit unit, Reported reported) {
+        List<Task> leadTasks = ledger.leadTasks(unit);
+        if (leadTasks.isEmpty()) {
+            return;
+        }
+        ReturnFile used = reported.used().get(unit.code());
+        if (used == null) {
+            findings.add(Rule.MISSING_RETURN, unit, null, Place.NONE, "本单位牵头" + leadTasks.size() + "项任务，本期（"
+                    + period + "）" + (reported.rejectedFiles().contains(unit.code())
+                    ? "报送的文件均未通过校验（见本清单中的文件错误），视同未报送"
+                    : "未收到有效的报送表") + "；各项任务暂沿用上期状态，请按要求填报后报送");
+            return;
+        }
+        Set<String> rejected = reported.rejectedTasks().getOrDefault(unit.code(), Set.of());
+        for (Task task : leadTasks) {
+            if (!reported.leadRows().containsKey(task.code()) && !rejected.contains(task.code())) {
+                findings.add(Rule.TASK_NOT_REPORTED, unit, task, used.sheet(), "本期报送表中未填报牵头任务“"
+                        + task.code() + "”，该任务暂沿用上期状态；请在报送表中补充该任务的整改状态后重新报送");
+            }
+        }
+    }
+
+    /** regression, completion-date-changed and completed-late: this period's row against the state before it. */
+    private void compare(Task task, TaskState before, ReportedRow row) {
+        Unit unit = row.unit();
+        boolean wasCompleted = before != null && before.completed();
+        boolean completed = Statuses.COMPLETED.equals(row.status());
+        if (wasCompleted && !completed) {
+            findings.add(Rule.REGRESSION, unit, task, row.statusCell(), "任务“" + task.code() + "”在" + before.sourcePeriod()
+                    + "期已报已完成，本期报为“" + row.status() + "”，出现整改反弹；已按本期状态统计，请核实：如确已完成请更正状态，"
+                    + "如确属反弹请在进展情况中说明原因和整改计划");
+        }
+        if (wasCompleted && completed && before.completionDate() != null
+                && !before.completionDate().equals(row.completionDate())) {
+            findings.add(Rule.COMPLETION_DATE_CHANGED, unit, task, row.dateCell(), "任务“" + task.code() + "”在"
+                    + before.sourcePeriod() + "期报送的完成日期为" + before.completionDate() + "，本期改为"
+                    + row.completionDate() + "；已按本期日期更新，请核实完成日期是否正确");
+        }
+        // reported once: in the period whose return first gives this completion date
+        boolean newlyDated = completed && (!wasCompleted || !row.completionDate().equals(before.completionDate()));
+        if (newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline())) {
+            findings.add(Rule.COMPLETED_LATE, unit, task, row.dateCell(), "任务“" + task.code() + "”完成日期"
+                    + row.completionDate() + "晚于完成时限" + task.deadline() + "，属超期完成；请在进展情况中说明超期原因");
+        }
+    }
+
+    /** overdue and due-soon, on the status after this period; 长期坚持 is never either. */
+    private void checkDeadline(Task task, TaskState state, ReportedRow row) {
+        if (task.longTerm() || state.completed()) {
+            return;
+        }
+        Unit unit = ledger.unit(task.leadUnit());
+        Place place = row == null ? Place.NONE : row.statusCell();
+        String current = "当前状态为“" + state.status() + "”" + (row != null ? ""
+                : state.sourcePeriod() == null ? "（本单位从未报送该任务）" : "（沿用" + state.sourcePeriod() + "期报送）");
+        if (task.deadline().isBefore(asOf)) {
+            findings.add(Rule.OVERDUE, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline()
+                    + "，截至" + asOf + current + "，已逾期未完成；请加快推进，完成后及时报送");
+        } else if (!task.deadline().isAfter(asOf.plusDays(dueSoonDays))) {
+            findings.add(Rule.DUE_SOON, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline()
+                    + "，距" + asOf + "还有" + ChronoUnit.DAYS.between(asOf, task.deadline()) + "天，" + current
+                    + "；请抓紧推进，确保按期完成");
+        }
+    }
+}

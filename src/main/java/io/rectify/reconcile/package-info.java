@@ -1,0 +1,45 @@
+/**
+ * Reconciliation of a period's returns against the master ledger and the earlier periods
+ * (SPEC §3, §4). {@link io.rectify.reconcile.Reconciler#reconcile} is the entry point; it
+ * replaces everything stored for the period (return_file, return_row, institution,
+ * accountability, task_status, rule_exception) in one transaction.
+ *
+ * <p>Where the spec leaves room:
+ * <ul>
+ *   <li>单位代码 is folded with {@code Texts.code}; a unit's name typed into the code cell is taken
+ *       as that unit. When the code is unknown but 单位名称 names a unit, unknown-unit is filed under
+ *       that unit (and group) so that its supervisors see it; the file is still rejected.</li>
+ *   <li>An unreadable 报送日期 is treated as absent: the last-modified day (Asia/Shanghai) counts.
+ *       The cut-off is day 报送截止日 of the following month (clamped to the month's length); a
+ *       return submitted on that day is on time. Of several acceptable files of a unit the latest by
+ *       that submission day, then last-modified time, then path is used. Warnings of a file
+ *       (template-outdated, late-submission) are given for the used file only; superseded and
+ *       duplicate files get their info entry and nothing else.</li>
+ *   <li>Row identity checks come first and stop the row (unknown-task, not-assigned, then
+ *       duplicate-task-row, counting every earlier row of the task, accepted or not); then
+ *       invalid-status, and for 已完成 missing-completion-date / invalid-date. Warnings
+ *       (missing-evidence, ledger-field-changed) are given on accepted rows only. A completion date
+ *       on a row that is not 已完成 is ignored (neither checked nor stored).</li>
+ *   <li>ledger-field-changed: blank copied cells are not flagged; texts are compared folded
+ *       (white space, full-width forms, case); 完成时限 as a date (any written form) or 长期坚持;
+ *       责任类型 must name the unit's actual role (牵头 / 配合, "牵头单位" is fine).</li>
+ *   <li>制度建设 / 问责情况: every bad cell of a row is reported and the row rejected. 印发日期 is bad
+ *       when unreadable or after the submission date. 人数 may be a number or text such as "3人".
+ *       A reference cell may hold several codes (、,，;；); only the unknown ones are named.
+ *       An accepted file's sheet replaces the unit's list (return_file.has_institutions /
+ *       has_accountability) when it is present and empty, or when at least one row was accepted;
+ *       an absent sheet, or one whose rows were all rejected, leaves the earlier list in force.</li>
+ *   <li>duplicate-institution ({@link io.rectify.reconcile.InstitutionIdentity}): within a return
+ *       the later rows are flagged and not stored; across units every row of this period's used
+ *       returns whose institution is also in another unit's list in force is flagged, naming the
+ *       other units (both units are told; the district total counts it once).</li>
+ *   <li>Task rules run once per ledger task for the period reconciled, against the task_status of
+ *       the latest earlier period stored. regression and completion-date-changed compare with that
+ *       status. completed-late is reported in the period whose return first gives the (late)
+ *       completion date, not again while later returns repeat it. overdue / due-soon point at the
+ *       lead unit's status cell when it reported the task this period.</li>
+ *   <li>Exceptions are stored in report order: group, unit (ledger order, none last), file (none
+ *       first), sheet, row (none first), column, rule (SPEC §4 order), task, message.</li>
+ * </ul>
+ */
+package io.rectify.reconcile;

@@ -1,0 +1,111 @@
+package io.rectify.report;
+
+import io.rectify.ops.AtomicFiles;
+import io.rectify.workbook.SafeText;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Creating and saving the report workbooks: pinned properties, safe sheet names, print titles, same bytes for same content. */
+final class Workbooks {
+
+    /** Zip entries carry this time so that the same workbook gives the same bytes whenever it is written. */
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    private Workbooks() {
+    }
+
+    /** A new workbook whose document properties hold the title and the as-of date, never the time of the run. */
+    static XSSFWorkbook create(String title, LocalDate asOf) {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
+        Date date = Date.from(asOf.atStartOfDay().toInstant(ZoneOffset.UTC));
+        core.setCreated(Optional.of(date));
+        core.setModified(Optional.of(date));
+        core.setCreator("Rectify");
+        core.setTitle(title);
+        return workbook;
+    }
+
+    static void save(XSSFWorkbook workbook, Path target) throws IOException {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        workbook.write(written);
+        workbook.close();
+        AtomicFiles.write(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(written.toByteArray()))) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    ZipEntry copy = new ZipEntry(entry.getName());
+                    copy.setTimeLocal(ENTRY_TIME);
+                    zip.putNextEntry(copy);
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+            zip.finish();
+        });
+    }
+
+    /** A new sheet named as close to {@code name} as Excel allows, unique in the workbook. */
+    static Sheet sheet(XSSFWorkbook workbook, String name) {
+        String safe = WorkbookUtil.createSafeSheetName(name == null || name.isBlank() ? "Sheet" : name);
+        String unique = safe;
+        for (int n = 2; workbook.getSheet(unique) != null; n++) {
+            String suffix = "(" + n + ")";
+            unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+        }
+        return workbook.createSheet(unique);
+    }
+
+    /** The title printed at the top of every page, with page numbers at the bottom. */
+    static void printTitle(Sheet sheet, String title) {
+        sheet.getHeader().setCenter(title.replace("&", "&&"));
+        sheet.getFooter().setCenter("第 &P 页，共 &N 页");
+        sheet.setMargin(Sheet.LeftMargin, 0.4);
+        sheet.setMargin(Sheet.RightMargin, 0.4);
+    }
+
+    /** A bold title across {@code columns} columns in row {@code row}. */
+    static void title(Sheet sheet, Styles styles, int row, int columns, String text) {
+        Row titleRow = sheet.createRow(row);
+        titleRow.setHeightInPoints(24);
+        Cell cell = titleRow.createCell(0);
+        cell.setCellValue(SafeText.neutralise(text));
+        cell.setCellStyle(styles.title());
+        if (columns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(row, row, 0, columns - 1));
+        }
+    }
+
+    /** Wrapped free text merged across {@code columns} columns, the row as tall as the text needs. */
+    static void note(Sheet sheet, Styles styles, int row, int columns, String text) {
+        Row noteRow = sheet.createRow(row);
+        Cell cell = noteRow.createCell(0);
+        cell.setCellValue(SafeText.neutralise(text));
+        cell.setCellStyle(styles.note());
+        int width = 0;
+        for (int i = 0; i < columns; i++) {
+            width += sheet.getColumnWidth(i) / 256;
+        }
+        if (columns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(row, row, 0, columns - 1));
+        }
+        noteRow.setHeightInPoints(Table.lines(text, width) * 15f + 3);
+    }
+}

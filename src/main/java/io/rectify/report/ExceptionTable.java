@@ -17,8 +17,8 @@ final class ExceptionTable {
 
     static final List<Column> COLUMNS = List.of(
             Column.number("序号", 6),
-            Column.text("规则代码", 18),
-            Column.text("规则名称", 14),
+            Column.text("规则代码", 24),
+            Column.text("规则名称", 18),
             Column.text("严重程度", 9),
             Column.text("督查组", 12),
             Column.text("单位代码", 10),

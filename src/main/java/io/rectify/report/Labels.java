@@ -25,6 +25,7 @@ final class Labels {
             case ReturnFile.DUPLICATE -> "重复文件，未使用";
             case ReturnFile.REJECTED -> "已退回";
             case ReturnFile.SKIPPED -> "已跳过";
+            case ReturnFile.DEFERRED -> "待处理";
             default -> outcome;
         };
     }

@@ -54,17 +54,17 @@ final class ReceiptWorkbook {
         Unit unit = figures.unit();
         Sheet sheet = sheet(workbook, SUMMARY, title);
         Workbooks.title(sheet, styles, 0, 2, title);
-        Table table = new Table(workbook, styles, sheet, 2, List.of(Column.text("项目", 16), Column.text("内容", 80)));
+        Table table = new Table(workbook, styles, sheet, 2, List.of(Column.text("项目", 22), Column.text("内容", 80)));
         table.row("单位代码", unit.code());
         table.row("单位名称", unit.name());
         table.row("督查组", unit.group());
         table.row("报送期次", Labels.period(c.period()));
-        table.row("统计截至", c.asOf());
+        table.row("统计截至", c.asOf().toString());
         table.row("接收情况", reception(figures));
         ReturnFile accepted = figures.accepted();
         if (accepted != null) {
             table.row("采纳文件", accepted.path());
-            table.row("报送日期", accepted.submittedOn());
+            table.row("报送日期", accepted.submittedOn() == null ? "" : accepted.submittedOn().toString());
             table.row("逾期报送", Labels.yesNo(accepted.late()));
         }
         table.row("本期收到的文件", receipt.files().isEmpty() ? "无"

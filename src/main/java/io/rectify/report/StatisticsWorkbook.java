@@ -87,6 +87,9 @@ final class StatisticsWorkbook {
         int row = table.sheet().getLastRowNum() + 2;
         Workbooks.title(sheet, styles, row, 3, "通报");
         Workbooks.note(sheet, styles, row + 1, 3, Bulletin.text(c.headline()));
+        // one portrait page: the figures and the bulletin belong together
+        sheet.getPrintSetup().setLandscape(false);
+        sheet.getPrintSetup().setFitHeight((short) 1);
     }
 
     private void categories() {
@@ -115,7 +118,7 @@ final class StatisticsWorkbook {
     private void problems() {
         Table table = table(SHEETS.get(3), columns(List.of(Column.text("问题编号", 9), Column.text("方面", 20),
                         Column.text("反馈问题", 24), Column.text("问题描述", 44)), TASK_COLUMNS,
-                List.of(Column.text("整改情况", 10))));
+                List.of(Column.text("整改情况", 14))));
         for (ProblemFigures problem : c.byProblem()) {
             table.row(cells(List.of(problem.code(), problem.category(), problem.feedbackPoint(),
                     problem.description()), taskCells(problem.tasks()),
@@ -153,7 +156,7 @@ final class StatisticsWorkbook {
 
     private void submissions() {
         Table table = table(SHEETS.get(6), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
-                Column.text("单位名称", 22), Column.text("应报送", 7), Column.text("本期报送", 9),
+                Column.text("单位名称", 22), Column.text("应报送", 10), Column.text("本期报送", 18),
                 Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 9),
                 Column.text("退回文件", 30)));
         for (UnitFigures unit : c.byUnit()) {
@@ -166,7 +169,7 @@ final class StatisticsWorkbook {
         }
         table.filter();
         SubmissionCount s = c.headline().submissions();
-        table.total("合计", "", "应报送 " + s.expected(), "", "已报送 " + s.accepted() + "，未报送 " + s.missing(),
+        table.total("合计", "", "", "应报送 " + s.expected(), "已报送 " + s.accepted() + "，未报送 " + s.missing(),
                 "", "", "逾期 " + s.late(), "退回文件 " + s.rejectedFiles());
     }
 
@@ -190,7 +193,7 @@ final class StatisticsWorkbook {
                 Column.text("督查组", 12), Column.number(AccountabilityCount.CASE_FILED, 13),
                 Column.number(AccountabilityCount.DISCIPLINED, 13), Column.number(AccountabilityCount.ADMONISHED, 10),
                 Column.number(AccountabilityCount.ORGANIZATIONAL, 10), Column.number("合计（人）", 10),
-                Column.text("报送期次", 10)));
+                Column.text("报送期次", 12)));
         Map<String, Unit> units = c.byUnit().stream().map(UnitFigures::unit)
                 .collect(Collectors.toMap(Unit::code, Function.identity()));
         Map<String, List<AccountabilityRow>> byUnit = c.accountability().stream()
@@ -220,6 +223,7 @@ final class StatisticsWorkbook {
             columns.add(Column.number(Labels.period(period.period()), 11));
         }
         Table table = table(SHEETS.get(9), columns);
+        table.sheet().createFreezePane(1, 1);
         for (Indicator indicator : Indicators.ALL) {
             List<Object> values = new ArrayList<>(List.of(indicator.label()));
             c.trend().forEach(period -> values.add(indicator.value().apply(period)));

@@ -100,9 +100,9 @@ final class Table {
     }
 
     static int lines(String text, int widthInCharacters) {
-        int usable = Math.max(1, widthInCharacters - 2);
+        int usable = Math.max(1, widthInCharacters - 1);
         int lines = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : text.split("\r\n|\r|\n", -1)) {
             int width = line.codePoints().map(c -> c >= 0x2E80 ? 2 : 1).sum();
             lines += Math.max(1, (width + usable - 1) / usable);
         }

@@ -156,7 +156,7 @@ final class StatisticsWorkbook {
 
     private void submissions() {
         Table table = table(SHEETS.get(6), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
-                Column.text("单位名称", 22), Column.text("应报送", 10), Column.text("本期报送", 18),
+                Column.text("单位名称", 22), Column.text("应报送", 10), Column.text("本期报送", 20),
                 Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 9),
                 Column.text("退回文件", 30)));
         for (UnitFigures unit : c.byUnit()) {

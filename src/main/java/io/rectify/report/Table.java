@@ -10,8 +10,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A report table on a {@link TableSheet}: typed columns (percentages shown as such), rows tall
- * enough for their wrapped text, filters over the data rows and bold total rows below them.
+ * A report table on a {@link TableSheet}: typed columns (percentages shown as such), filters over
+ * the data rows and bold total rows below them.
  */
 final class Table {
 
@@ -37,8 +37,6 @@ final class Table {
         }
     }
 
-    private static final float LINE_POINTS = 15f;
-
     private final TableSheet table;
     private final Styles styles;
     private final List<Column> columns;
@@ -62,7 +60,6 @@ final class Table {
                 row.getCell(i).setCellStyle(styles.percent());
             }
         }
-        fitHeight(row);
         return row;
     }
 
@@ -80,32 +77,6 @@ final class Table {
                     : columns.get(i).kind() == Kind.PERCENT ? styles.boldPercent() : styles.boldNumber();
             cell.setCellStyle(bold);
         }
-        fitHeight(row);
         return row;
-    }
-
-    /** Rows keep their height where the viewer does not fit it to wrapped text: lines estimated from the widths. */
-    static void fitHeight(Row row) {
-        Sheet sheet = row.getSheet();
-        int lines = 1;
-        for (Cell cell : row) {
-            if (cell.getCellType() == CellType.STRING) {
-                int width = sheet.getColumnWidth(cell.getColumnIndex()) / 256;
-                lines = Math.max(lines, lines(cell.getStringCellValue(), width));
-            }
-        }
-        if (lines > 1) {
-            row.setHeightInPoints(lines * LINE_POINTS + 3);
-        }
-    }
-
-    static int lines(String text, int widthInCharacters) {
-        int usable = Math.max(1, widthInCharacters - 1);
-        int lines = 0;
-        for (String line : text.split("\r\n|\r|\n", -1)) {
-            int width = line.codePoints().map(c -> c >= 0x2E80 ? 2 : 1).sum();
-            lines += Math.max(1, (width + usable - 1) / usable);
-        }
-        return lines;
     }
 }

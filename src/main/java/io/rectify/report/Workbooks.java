@@ -2,31 +2,24 @@ package io.rectify.report;
 
 import io.rectify.ops.AtomicFiles;
 import io.rectify.workbook.SafeText;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.rectify.workbook.TableSheet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Creating and saving the report workbooks: pinned properties, safe sheet names, print titles, same bytes for same content. */
 final class Workbooks {
-
-    /** Zip entries carry this time so that the same workbook gives the same bytes whenever it is written. */
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     private Workbooks() {
     }
@@ -43,23 +36,11 @@ final class Workbooks {
         return workbook;
     }
 
+    /** Saves atomically; POI's SOURCE_DATE_EPOCH mode zeroes the zip entries' times, which it otherwise sets to now. */
     static void save(XSSFWorkbook workbook, Path target) throws IOException {
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        workbook.write(written);
-        workbook.close();
-        AtomicFiles.write(target, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(written.toByteArray()))) {
-                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                    ZipEntry copy = new ZipEntry(entry.getName());
-                    copy.setTimeLocal(ENTRY_TIME);
-                    zip.putNextEntry(copy);
-                    in.transferTo(zip);
-                    zip.closeEntry();
-                }
-            }
-            zip.finish();
-        });
+        try (workbook) {
+            AtomicFiles.write(target, out -> Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out)));
+        }
     }
 
     /** A new sheet named as close to {@code name} as Excel allows, unique in the workbook. */
@@ -73,12 +54,9 @@ final class Workbooks {
         return workbook.createSheet(unique);
     }
 
-    /** The title printed at the top of every page, with page numbers at the bottom. */
+    /** The title printed at the top of every page ({@link TableSheet} puts the page numbers at the bottom). */
     static void printTitle(Sheet sheet, String title) {
         sheet.getHeader().setCenter(title.replace("&", "&&"));
-        sheet.getFooter().setCenter("第 &P 页，共 &N 页");
-        sheet.setMargin(Sheet.LeftMargin, 0.4);
-        sheet.setMargin(Sheet.RightMargin, 0.4);
     }
 
     /** A bold title across {@code columns} columns in row {@code row}. */
@@ -106,6 +84,6 @@ final class Workbooks {
         if (columns > 1) {
             sheet.addMergedRegion(new CellRangeAddress(row, row, 0, columns - 1));
         }
-        noteRow.setHeightInPoints(Table.lines(text, width) * 15f + 3);
+        noteRow.setHeightInPoints(TableSheet.lines(text, width) * 15f + 3);
     }
 }

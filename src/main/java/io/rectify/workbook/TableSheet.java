@@ -135,7 +135,7 @@ public final class TableSheet {
     public static int lines(String text, int width) {
         int usable = Math.max(1, width - 1);
         int lines = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : text.split("\r\n|\r|\n", -1)) {
             lines += Math.max(1, (displayWidth(line) + usable - 1) / usable);
         }
         return lines;

@@ -1,0 +1,26 @@
+package io.rectify.consolidate;
+
+import io.rectify.rule.ExceptionEntry;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Everything the outputs of SPEC §5 show for one period, computed from the database.
+ *
+ * @param title          the ledger's 名称
+ * @param groups         the supervision groups in ledger order
+ * @param headline       the period's figures
+ * @param institutions   the district's current institutions, each once
+ * @param accountability the units' current accountability rows, units in ledger order
+ * @param trend          the headline figures of every processed period up to this one, oldest first
+ * @param exceptions     the period's exception list in report order
+ * @param receipts       one per ledger unit, in ledger order
+ */
+public record Consolidation(YearMonth period, LocalDate asOf, String title, List<String> groups,
+                            PeriodFigures headline, List<CategoryFigures> byCategory,
+                            List<FeedbackPointFigures> byFeedbackPoint, List<ProblemFigures> byProblem,
+                            List<UnitFigures> byUnit, List<GroupFigures> byGroup, List<Institution> institutions,
+                            List<AccountabilityRow> accountability, List<PeriodFigures> trend,
+                            List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
+}

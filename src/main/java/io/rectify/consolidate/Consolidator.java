@@ -1,0 +1,226 @@
+package io.rectify.consolidate;
+
+import io.rectify.ledger.Category;
+import io.rectify.ledger.FeedbackPoint;
+import io.rectify.ledger.LedgerRepository;
+import io.rectify.ledger.Problem;
+import io.rectify.ledger.Task;
+import io.rectify.ledger.Unit;
+import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
+import io.rectify.rule.Severity;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consolidation (SPEC §1): the figures of a period computed from the ledger and from what
+ * reconcile stored for the period (statuses, files, accepted rows and lists, exceptions). It
+ * derives no status itself.
+ */
+@Component
+public class Consolidator {
+
+    private final LedgerRepository ledgers;
+    private final ReconcileResults results;
+
+    Consolidator(LedgerRepository ledgers, ReconcileResults results) {
+        this.ledgers = ledgers;
+        this.results = results;
+    }
+
+    /** The period's figures, roll-ups, lists and receipts; {@code asOf} is the date the figures are as of. */
+    public Consolidation consolidate(YearMonth period, LocalDate asOf) {
+        LedgerIndex ledger = new LedgerIndex(ledgers.load());
+        PeriodRecords records = load(period);
+        List<PeriodFigures> trend = new ArrayList<>();
+        for (YearMonth earlier : results.periodsUpTo(period)) {
+            if (earlier.isBefore(period)) {
+                trend.add(figures(ledger, load(earlier)));
+            }
+        }
+        PeriodFigures headline = figures(ledger, records);
+        trend.add(headline);
+        List<UnitFigures> units = units(ledger, records);
+        return new Consolidation(period, asOf, ledger.ledger().info().title(), ledger.ledger().groups(), headline,
+                categories(ledger, records.board()), feedbackPoints(ledger, records.board()),
+                problems(ledger, records.board()), units, groups(ledger, units, records.board()),
+                InstitutionRegister.deduplicate(records.institutions(), ledger),
+                sortedByUnit(records.accountability(), ledger), List.copyOf(trend), records.exceptions(),
+                receipts(ledger, units, records, results.acceptedRows(period)));
+    }
+
+    /** What reconcile stored for one period. */
+    private record PeriodRecords(YearMonth period, TaskBoard board, List<ReturnFile> files,
+                                 List<ExceptionEntry> exceptions, List<InstitutionRow> institutions,
+                                 List<AccountabilityRow> accountability) {
+    }
+
+    private PeriodRecords load(YearMonth period) {
+        List<ExceptionEntry> exceptions = results.exceptions(period);
+        return new PeriodRecords(period, new TaskBoard(results.statuses(period), exceptions), results.files(period),
+                exceptions, results.currentInstitutions(period), results.currentAccountability(period));
+    }
+
+    private PeriodFigures figures(LedgerIndex ledger, PeriodRecords records) {
+        TaskBoard board = records.board();
+        List<Problem> problems = ledger.ledger().problems();
+        int rectified = (int) problems.stream().filter(p -> board.rectified(ledger.tasksOf(p))).count();
+        return new PeriodFigures(records.period(), new ProblemCount(problems.size(), rectified),
+                board.count(ledger.ledger().tasks()), accountability(records.accountability()),
+                institutions(InstitutionRegister.deduplicate(records.institutions(), ledger)),
+                submissions(units(ledger, records), records.files()), exceptions(records.exceptions()));
+    }
+
+    private static AccountabilityCount accountability(List<AccountabilityRow> rows) {
+        Map<String, Integer> persons = new HashMap<>();
+        rows.forEach(row -> persons.merge(row.kind(), row.persons(), Integer::sum));
+        return new AccountabilityCount(persons.getOrDefault(AccountabilityCount.CASE_FILED, 0),
+                persons.getOrDefault(AccountabilityCount.DISCIPLINED, 0),
+                persons.getOrDefault(AccountabilityCount.ADMONISHED, 0),
+                persons.getOrDefault(AccountabilityCount.ORGANIZATIONAL, 0));
+    }
+
+    private static InstitutionCount institutions(List<Institution> institutions) {
+        return new InstitutionCount(
+                (int) institutions.stream().filter(i -> InstitutionCount.CREATED.equals(i.kind())).count(),
+                (int) institutions.stream().filter(i -> InstitutionCount.REVISED.equals(i.kind())).count());
+    }
+
+    private static SubmissionCount submissions(List<UnitFigures> units, List<ReturnFile> files) {
+        int expected = count(units, UnitFigures::expected);
+        int accepted = count(units, u -> u.expected() && u.submitted());
+        int late = count(units, u -> u.expected() && u.late());
+        int rejected = (int) files.stream().filter(ReturnFile::rejected).count();
+        return new SubmissionCount(expected, accepted, expected - accepted, late, rejected);
+    }
+
+    private static ExceptionCount exceptions(List<ExceptionEntry> exceptions) {
+        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        Map<Rule, Integer> byRule = new EnumMap<>(Rule.class);
+        for (ExceptionEntry e : exceptions) {
+            bySeverity.merge(e.severity(), 1, Integer::sum);
+            byRule.merge(e.rule(), 1, Integer::sum);
+        }
+        return new ExceptionCount(bySeverity.getOrDefault(Severity.ERROR, 0),
+                bySeverity.getOrDefault(Severity.WARNING, 0), bySeverity.getOrDefault(Severity.INFO, 0),
+                Collections.unmodifiableMap(byRule));
+    }
+
+    private static List<UnitFigures> units(LedgerIndex ledger, PeriodRecords records) {
+        List<UnitFigures> units = new ArrayList<>();
+        for (Unit unit : ledger.ledger().units()) {
+            List<ReturnFile> files = records.files().stream().filter(f -> unit.code().equals(f.unitCode())).toList();
+            ReturnFile accepted = files.stream().filter(ReturnFile::accepted)
+                    .max(Comparator.comparing(ReturnFile::submittedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .thenComparingLong(ReturnFile::id))
+                    .orElse(null);
+            units.add(new UnitFigures(unit, ledger.expected(unit), accepted,
+                    files.stream().filter(ReturnFile::rejected).toList(),
+                    records.board().count(ledger.leadTasksOf(unit))));
+        }
+        return List.copyOf(units);
+    }
+
+    private static List<CategoryFigures> categories(LedgerIndex ledger, TaskBoard board) {
+        List<CategoryFigures> figures = new ArrayList<>();
+        for (Category category : ledger.ledger().categories()) {
+            List<Problem> problems = ledger.ledger().problems().stream()
+                    .filter(p -> p.categorySeq() == category.seq()).toList();
+            figures.add(new CategoryFigures(category.seq(), category.title(), problemCount(ledger, board, problems),
+                    board.count(tasksOf(ledger, problems))));
+        }
+        return List.copyOf(figures);
+    }
+
+    private static List<FeedbackPointFigures> feedbackPoints(LedgerIndex ledger, TaskBoard board) {
+        List<FeedbackPointFigures> figures = new ArrayList<>();
+        for (FeedbackPoint point : ledger.ledger().feedbackPoints()) {
+            List<Problem> problems = ledger.ledger().problems().stream()
+                    .filter(p -> Objects.equals(p.feedbackPointSeq(), point.seq())).toList();
+            figures.add(new FeedbackPointFigures(point.seq(), ledger.category(point.categorySeq()), point.title(),
+                    problemCount(ledger, board, problems), board.count(tasksOf(ledger, problems))));
+        }
+        for (Category category : ledger.ledger().categories()) {
+            List<Problem> unplaced = ledger.ledger().problems().stream()
+                    .filter(p -> p.feedbackPointSeq() == null && p.categorySeq() == category.seq()).toList();
+            if (!unplaced.isEmpty()) {
+                figures.add(new FeedbackPointFigures(0, category.title(), "", problemCount(ledger, board, unplaced),
+                        board.count(tasksOf(ledger, unplaced))));
+            }
+        }
+        return List.copyOf(figures);
+    }
+
+    private static List<ProblemFigures> problems(LedgerIndex ledger, TaskBoard board) {
+        return ledger.ledger().problems().stream()
+                .map(p -> new ProblemFigures(p.code(), ledger.category(p.categorySeq()),
+                        ledger.feedbackPoint(p.feedbackPointSeq()), p.description(), board.count(ledger.tasksOf(p))))
+                .toList();
+    }
+
+    private static List<GroupFigures> groups(LedgerIndex ledger, List<UnitFigures> units, TaskBoard board) {
+        List<GroupFigures> figures = new ArrayList<>();
+        for (String group : ledger.ledger().groups()) {
+            List<UnitFigures> members = units.stream().filter(u -> group.equals(u.unit().group())).toList();
+            List<Task> tasks = members.stream().flatMap(u -> ledger.leadTasksOf(u.unit()).stream()).toList();
+            figures.add(new GroupFigures(group, members.size(), count(members, UnitFigures::expected),
+                    count(members, u -> u.expected() && u.submitted()), board.count(tasks)));
+        }
+        return List.copyOf(figures);
+    }
+
+    private static List<UnitReceipt> receipts(LedgerIndex ledger, List<UnitFigures> units, PeriodRecords records,
+                                              List<ReportedRow> acceptedRows) {
+        TaskBoard board = records.board();
+        Map<String, ReportedRow> reported = new HashMap<>();
+        for (ReportedRow row : acceptedRows) {
+            reported.putIfAbsent(row.unitCode() + '\n' + row.taskCode(), row);
+        }
+        List<UnitReceipt> receipts = new ArrayList<>();
+        for (UnitFigures figures : units) {
+            String code = figures.unit().code();
+            List<TaskLine> tasks = new ArrayList<>();
+            for (Task task : ledger.ledger().tasks()) {
+                ReportedRow row = reported.get(code + '\n' + task.code());
+                boolean lead = task.leadUnit().equals(code);
+                if (lead || row != null) {
+                    tasks.add(new TaskLine(task, lead, row, board.state(task), board.overdue(task), board.dueSoon(task)));
+                }
+            }
+            receipts.add(new UnitReceipt(figures,
+                    records.files().stream().filter(f -> code.equals(f.unitCode())).toList(), List.copyOf(tasks),
+                    records.institutions().stream().filter(r -> code.equals(r.unitCode())).toList(),
+                    records.accountability().stream().filter(r -> code.equals(r.unitCode())).toList(),
+                    records.exceptions().stream().filter(e -> code.equals(e.unitCode())).toList()));
+        }
+        return List.copyOf(receipts);
+    }
+
+    private static ProblemCount problemCount(LedgerIndex ledger, TaskBoard board, List<Problem> problems) {
+        return new ProblemCount(problems.size(),
+                (int) problems.stream().filter(p -> board.rectified(ledger.tasksOf(p))).count());
+    }
+
+    private static List<Task> tasksOf(LedgerIndex ledger, List<Problem> problems) {
+        return problems.stream().flatMap(p -> ledger.tasksOf(p).stream()).toList();
+    }
+
+    private static List<AccountabilityRow> sortedByUnit(List<AccountabilityRow> rows, LedgerIndex ledger) {
+        return rows.stream().sorted(Comparator.comparingInt((AccountabilityRow r) -> ledger.unitOrder(r.unitCode()))
+                .thenComparing(AccountabilityRow::unitCode).thenComparingInt(AccountabilityRow::excelRow)).toList();
+    }
+
+    private static <T> int count(List<T> items, Predicate<T> test) {
+        return (int) items.stream().filter(test).count();
+    }
+}

@@ -1,0 +1,73 @@
+package io.rectify.consolidate;
+
+import io.rectify.ledger.Category;
+import io.rectify.ledger.FeedbackPoint;
+import io.rectify.ledger.Ledger;
+import io.rectify.ledger.Problem;
+import io.rectify.ledger.Task;
+import io.rectify.ledger.Unit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The ledger looked up by code, every list kept in ledger order. */
+final class LedgerIndex {
+
+    private final Ledger ledger;
+    private final Map<String, Unit> units;
+    private final Map<Integer, String> categories;
+    private final Map<Integer, String> feedbackPoints;
+    private final Map<String, List<Task>> tasksByProblem = new LinkedHashMap<>();
+    private final Map<String, List<Task>> leadTasks = new LinkedHashMap<>();
+
+    LedgerIndex(Ledger ledger) {
+        this.ledger = ledger;
+        this.units = ledger.units().stream().collect(Collectors.toMap(Unit::code, Function.identity()));
+        this.categories = ledger.categories().stream().collect(Collectors.toMap(Category::seq, Category::title));
+        this.feedbackPoints = ledger.feedbackPoints().stream()
+                .collect(Collectors.toMap(FeedbackPoint::seq, FeedbackPoint::title));
+        for (Task task : ledger.tasks()) {
+            tasksByProblem.computeIfAbsent(task.problemCode(), k -> new ArrayList<>()).add(task);
+            leadTasks.computeIfAbsent(task.leadUnit(), k -> new ArrayList<>()).add(task);
+        }
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    /** The ledger's unit, or a unit known only by its code (a unit dropped from a re-imported ledger). */
+    Unit unit(String code) {
+        Unit unit = units.get(code);
+        return unit != null ? unit : new Unit(code, code, "", null, null);
+    }
+
+    int unitOrder(String code) {
+        Unit unit = units.get(code);
+        return unit == null ? Integer.MAX_VALUE : ledger.units().indexOf(unit);
+    }
+
+    String category(int seq) {
+        return categories.getOrDefault(seq, "");
+    }
+
+    String feedbackPoint(Integer seq) {
+        return seq == null ? "" : feedbackPoints.getOrDefault(seq, "");
+    }
+
+    List<Task> tasksOf(Problem problem) {
+        return tasksByProblem.getOrDefault(problem.code(), List.of());
+    }
+
+    List<Task> leadTasksOf(Unit unit) {
+        return leadTasks.getOrDefault(unit.code(), List.of());
+    }
+
+    /** A return is expected from a unit that leads at least one task. */
+    boolean expected(Unit unit) {
+        return !leadTasksOf(unit).isEmpty();
+    }
+}

@@ -1,0 +1,154 @@
+package io.rectify.consolidate;
+
+import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads what reconcile stored for the periods (the V3 tables); computes nothing itself. */
+@Repository
+class ReconcileResults {
+
+    /** The optional sheets of a return whose rows make up a unit's current list. */
+    enum ListSheet {
+        INSTITUTIONS("has_institutions"), ACCOUNTABILITY("has_accountability");
+
+        private final String flagColumn;
+
+        ListSheet(String flagColumn) {
+            this.flagColumn = flagColumn;
+        }
+    }
+
+    private static final Comparator<ReturnFile> LATEST = Comparator.comparing(ReturnFile::period)
+            .thenComparing(ReturnFile::submittedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(ReturnFile::id);
+
+    private static final String FILE_COLUMNS = "f.id, f.period, f.path, f.unit_code, f.submitted_on, f.outcome, f.late";
+
+    private final JdbcClient jdbc;
+
+    ReconcileResults(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The periods with consolidated statuses, up to and including {@code period}, oldest first. */
+    List<YearMonth> periodsUpTo(YearMonth period) {
+        return jdbc.sql("SELECT DISTINCT period FROM task_status WHERE period <= ? ORDER BY period")
+                .param(period.toString()).query(String.class).list().stream().map(YearMonth::parse).toList();
+    }
+
+    Map<String, TaskState> statuses(YearMonth period) {
+        Map<String, TaskState> states = new HashMap<>();
+        jdbc.sql("SELECT task_code, status, completion_date, source_period FROM task_status WHERE period = ?")
+                .param(period.toString())
+                .query(rs -> {
+                    String source = rs.getString(4);
+                    states.put(rs.getString(1), new TaskState(rs.getString(2), date(rs, 3),
+                            source == null ? null : YearMonth.parse(source)));
+                });
+        return states;
+    }
+
+    /** Every file of the period folder, in path order. */
+    List<ReturnFile> files(YearMonth period) {
+        return jdbc.sql("SELECT " + FILE_COLUMNS + " FROM return_file f WHERE f.period = ? ORDER BY f.path")
+                .param(period.toString()).query(ReconcileResults::file).list();
+    }
+
+    /** The accepted rows of the period's accepted returns, by unit and Excel row. */
+    List<ReportedRow> acceptedRows(YearMonth period) {
+        return jdbc.sql("""
+                SELECT r.unit_code, r.task_code, r.lead, r.status, r.completion_date, r.progress, r.evidence,
+                       r.remark, r.excel_row
+                FROM return_row r JOIN return_file f ON f.id = r.file_id
+                WHERE r.period = ? AND f.outcome = 'accepted'
+                ORDER BY r.unit_code, r.excel_row""")
+                .param(period.toString())
+                .query((rs, n) -> new ReportedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                        date(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)))
+                .list();
+    }
+
+    /** The period's exception list in report order. */
+    List<ExceptionEntry> exceptions(YearMonth period) {
+        return jdbc.sql("""
+                SELECT rule, group_name, unit_code, unit_name, problem_code, task_code, file, sheet, excel_row, col,
+                       cell_value, message
+                FROM rule_exception WHERE period = ? ORDER BY seq""")
+                .param(period.toString())
+                .query((rs, n) -> new ExceptionEntry(Rule.of(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        (Integer) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12)))
+                .list();
+    }
+
+    /** Each unit's current institutions: the rows of its latest accepted file up to the period that had the sheet. */
+    List<InstitutionRow> currentInstitutions(YearMonth period) {
+        Set<Long> files = currentFiles(period, ListSheet.INSTITUTIONS);
+        return jdbc.sql("""
+                SELECT unit_code, period, file_id, name, doc_no, kind, issued_on, task_ref, excel_row
+                FROM institution WHERE period <= ? ORDER BY file_id, excel_row""")
+                .param(period.toString())
+                .query((rs, n) -> new InstitutionRow(rs.getString(1), YearMonth.parse(rs.getString(2)), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), date(rs, 7), rs.getString(8), rs.getInt(9)))
+                .list().stream().filter(row -> files.contains(row.fileId())).toList();
+    }
+
+    /** Each unit's current accountability: the rows of its latest accepted file up to the period that had the sheet. */
+    List<AccountabilityRow> currentAccountability(YearMonth period) {
+        Set<Long> files = currentFiles(period, ListSheet.ACCOUNTABILITY);
+        return jdbc.sql("""
+                SELECT unit_code, period, file_id, kind, persons, problem_ref, note, excel_row
+                FROM accountability WHERE period <= ? ORDER BY file_id, excel_row""")
+                .param(period.toString())
+                .query((rs, n) -> new AccountabilityRow(rs.getString(1), YearMonth.parse(rs.getString(2)),
+                        rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
+                .list().stream().filter(row -> files.contains(row.fileId())).toList();
+    }
+
+    /** Per unit, the latest accepted file up to the period that carried the sheet. */
+    private Set<Long> currentFiles(YearMonth period, ListSheet sheet) {
+        List<ReturnFile> accepted = jdbc.sql("SELECT " + FILE_COLUMNS + " FROM return_file f "
+                        + "WHERE f.outcome = 'accepted' AND f.unit_code IS NOT NULL AND f.period <= ? AND "
+                        + hadSheet(sheet))
+                .param(period.toString()).query(ReconcileResults::file).list();
+        return accepted.stream()
+                .collect(Collectors.groupingBy(ReturnFile::unitCode, Collectors.maxBy(LATEST)))
+                .values().stream().map(latest -> latest.orElseThrow().id()).collect(Collectors.toSet());
+    }
+
+    /**
+     * The one place that decides whether an accepted file had a list sheet: reconcile records it
+     * in a flag column of return_file; where the schema has no such column yet, every accepted
+     * file is taken to have had both sheets.
+     */
+    private String hadSheet(ListSheet sheet) {
+        Integer columns = jdbc.sql("""
+                SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
+                WHERE TABLE_NAME = 'RETURN_FILE' AND COLUMN_NAME = ?""")
+                .param(sheet.flagColumn.toUpperCase()).query(Integer.class).single();
+        return columns > 0 ? "f." + sheet.flagColumn : "TRUE";
+    }
+
+    private static ReturnFile file(ResultSet rs, int n) throws SQLException {
+        return new ReturnFile(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                date(rs, 5), rs.getString(6), rs.getBoolean(7));
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,8 @@
+package io.rectify.consolidate;
+
+import java.time.LocalDate;
+
+/** An accepted row of a unit's accepted return for the period (整改进展). */
+public record ReportedRow(String unitCode, String taskCode, boolean lead, String status, LocalDate completionDate,
+                          String progress, String evidence, String remark, int excelRow) {
+}

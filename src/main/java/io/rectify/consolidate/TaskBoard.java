@@ -1,0 +1,70 @@
+package io.rectify.consolidate;
+
+import io.rectify.ledger.Task;
+import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The tasks' statuses of one period (a task reconcile recorded nothing for is 未启动) and which
+ * tasks the period's exception list calls overdue or due soon: the exception list is the one
+ * source of truth for both.
+ */
+final class TaskBoard {
+
+    private final Map<String, TaskState> states;
+    private final Set<String> overdue;
+    private final Set<String> dueSoon;
+
+    TaskBoard(Map<String, TaskState> states, Collection<ExceptionEntry> exceptions) {
+        this.states = Map.copyOf(states);
+        this.overdue = tasksWith(Rule.OVERDUE, exceptions);
+        this.dueSoon = tasksWith(Rule.DUE_SOON, exceptions);
+    }
+
+    TaskState state(Task task) {
+        return states.getOrDefault(task.code(), TaskState.NEVER_REPORTED);
+    }
+
+    boolean overdue(Task task) {
+        return overdue.contains(task.code());
+    }
+
+    boolean dueSoon(Task task) {
+        return dueSoon.contains(task.code());
+    }
+
+    TaskCount count(Collection<Task> tasks) {
+        int completed = 0;
+        int inProgress = 0;
+        int overdueCount = 0;
+        int dueSoonCount = 0;
+        for (Task task : tasks) {
+            TaskState state = state(task);
+            if (state.completed()) {
+                completed++;
+            } else if (state.inProgress()) {
+                inProgress++;
+            }
+            overdueCount += overdue(task) ? 1 : 0;
+            dueSoonCount += dueSoon(task) ? 1 : 0;
+        }
+        return new TaskCount(tasks.size(), completed, inProgress, tasks.size() - completed - inProgress,
+                overdueCount, dueSoonCount);
+    }
+
+    /** A problem is rectified when it has tasks and all of them are 已完成. */
+    boolean rectified(Collection<Task> tasks) {
+        return !tasks.isEmpty() && tasks.stream().allMatch(task -> state(task).completed());
+    }
+
+    private static Set<String> tasksWith(Rule rule, Collection<ExceptionEntry> exceptions) {
+        return exceptions.stream()
+                .filter(e -> e.rule() == rule && e.taskCode() != null)
+                .map(ExceptionEntry::taskCode)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

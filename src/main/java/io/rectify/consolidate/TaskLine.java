@@ -1,0 +1,14 @@
+package io.rectify.consolidate;
+
+import io.rectify.ledger.Task;
+
+/**
+ * A task as a unit's receipt shows it.
+ *
+ * @param lead     the unit leads the task (else it cooperates)
+ * @param reported the row accepted from the unit's return this period, or null
+ * @param state    the task's consolidated status after the period's returns
+ */
+public record TaskLine(Task task, boolean lead, ReportedRow reported, TaskState state, boolean overdue,
+                       boolean dueSoon) {
+}

@@ -1,0 +1,37 @@
+package io.rectify.report;
+
+import io.rectify.consolidate.Consolidation;
+import io.rectify.rule.ExceptionEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** 异常清单.xlsx: sheet 全部, then one sheet per supervision group in ledger order, for the supervisors. */
+final class ExceptionWorkbook {
+
+    static final String ALL = "全部";
+
+    private ExceptionWorkbook() {
+    }
+
+    static void write(Consolidation c, Path target) throws IOException {
+        String title = c.title() + " " + Labels.period(c.period()) + "异常清单（截至" + c.asOf() + "）";
+        XSSFWorkbook workbook = Workbooks.create(title, c.asOf());
+        Styles styles = new Styles(workbook);
+        sheet(workbook, styles, ALL, title, c.exceptions());
+        for (String group : c.groups()) {
+            sheet(workbook, styles, group, title + " " + group,
+                    c.exceptions().stream().filter(e -> group.equals(e.group())).toList());
+        }
+        Workbooks.save(workbook, target);
+    }
+
+    private static void sheet(XSSFWorkbook workbook, Styles styles, String name, String title,
+                              List<ExceptionEntry> exceptions) {
+        Sheet sheet = Workbooks.sheet(workbook, name);
+        ExceptionTable.write(workbook, styles, sheet, exceptions);
+        Workbooks.printTitle(sheet, title);
+    }
+}

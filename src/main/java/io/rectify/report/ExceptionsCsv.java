@@ -1,0 +1,41 @@
+package io.rectify.report;
+
+import io.rectify.rule.ExceptionEntry;
+import io.rectify.workbook.SafeText;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * exceptions.csv (SPEC §5): UTF-8 with a byte-order mark (so that Excel reads the Chinese),
+ * RFC 4180 quoting and CRLF line ends, one line per exception in report order, every text
+ * neutralised against formula injection.
+ */
+final class ExceptionsCsv {
+
+    static final String HEADER = "rule,severity,group,unit,problem,task,file,sheet,row,column,value,message";
+    private static final String BOM = "\uFEFF";
+    private static final String LINE_END = "\r\n";
+
+    private ExceptionsCsv() {
+    }
+
+    static byte[] bytes(List<ExceptionEntry> exceptions) {
+        StringBuilder csv = new StringBuilder(BOM).append(HEADER).append(LINE_END);
+        for (ExceptionEntry e : exceptions) {
+            csv.append(String.join(",", field(e.rule().code()), field(e.severity().code()), field(e.group()),
+                    field(e.unitCode()), field(e.problemCode()), field(e.taskCode()), field(e.file()),
+                    field(e.sheet()), e.row() == null ? "" : e.row().toString(), field(e.column()),
+                    field(e.value()), field(e.message())))
+                    .append(LINE_END);
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String field(String text) {
+        String safe = SafeText.neutralise(text);
+        if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\r') < 0 && safe.indexOf('\n') < 0) {
+            return safe;
+        }
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+}

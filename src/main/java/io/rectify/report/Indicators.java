@@ -1,0 +1,49 @@
+package io.rectify.report;
+
+import io.rectify.consolidate.PeriodFigures;
+import java.util.List;
+import java.util.function.Function;
+
+/** The headline figures as rows of a table: 总体情况 shows them for the period, 趋势 for every period. */
+final class Indicators {
+
+    record Indicator(String label, Function<PeriodFigures, Number> value, boolean percent, String note) {
+    }
+
+    static final List<Indicator> ALL = List.of(
+            count("问题总数", f -> f.problems().total(), "巡视反馈问题清单中的问题"),
+            count("已完成整改问题", f -> f.problems().completed(), "全部整改措施均已完成的问题"),
+            rate("问题整改率", f -> f.problems().rate(), "已完成整改问题 / 问题总数"),
+            count("整改措施总数", f -> f.tasks().total(), "任务清单中的整改措施"),
+            count("已完成", f -> f.tasks().completed(), "整改状态为已完成"),
+            count("推进中", f -> f.tasks().inProgress(), "整改状态为推进中"),
+            count("未启动", f -> f.tasks().notStarted(), "整改状态为未启动，含从未报送的措施"),
+            rate("措施完成率", f -> f.tasks().rate(), "已完成 / 整改措施总数"),
+            count("逾期未完成", f -> f.tasks().overdue(), "完成时限已过仍未完成"),
+            count("即将到期", f -> f.tasks().dueSoon(), "完成时限将至且未完成"),
+            count("党纪政务立案（人）", f -> f.accountability().caseFiled(), "各单位问责情况累计"),
+            count("党纪政务处分（人）", f -> f.accountability().disciplined(), "各单位问责情况累计"),
+            count("诫勉谈话（人）", f -> f.accountability().admonished(), "各单位问责情况累计"),
+            count("组织处理（人）", f -> f.accountability().organizational(), "提醒谈话、批评教育、书面检查、调整职务等"),
+            count("新建制度（项）", f -> f.institutions().created(), "多个单位报送的同一制度只计一次"),
+            count("修订完善制度（项）", f -> f.institutions().revised(), "多个单位报送的同一制度只计一次"),
+            count("应报送单位", f -> f.submissions().expected(), "有牵头任务的单位"),
+            count("已报送单位", f -> f.submissions().accepted(), "本期报送表已采纳"),
+            count("未报送单位", f -> f.submissions().missing(), "本期无可采纳的报送表，状态沿用此前报送"),
+            count("逾期报送单位", f -> f.submissions().late(), "报送日期晚于报送截止日"),
+            count("退回文件", f -> f.submissions().rejectedFiles(), "文件级错误，整份未采纳"),
+            count("异常：错误", f -> f.exceptions().error(), "见异常清单"),
+            count("异常：警告", f -> f.exceptions().warning(), "见异常清单"),
+            count("异常：提示", f -> f.exceptions().info(), "见异常清单"));
+
+    private Indicators() {
+    }
+
+    private static Indicator count(String label, Function<PeriodFigures, Number> value, String note) {
+        return new Indicator(label, value, false, note);
+    }
+
+    private static Indicator rate(String label, Function<PeriodFigures, Number> value, String note) {
+        return new Indicator(label, value, true, note);
+    }
+}

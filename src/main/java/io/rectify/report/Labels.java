@@ -1,0 +1,39 @@
+package io.rectify.report;
+
+import io.rectify.consolidate.ReturnFile;
+import java.time.YearMonth;
+
+/** The Chinese words the reports use for codes and values. */
+final class Labels {
+
+    private Labels() {
+    }
+
+    /** 2024-03 as people write it: 2024年3月. */
+    static String period(YearMonth period) {
+        return period.getYear() + "年" + period.getMonthValue() + "月";
+    }
+
+    static String yesNo(boolean value) {
+        return value ? "是" : "否";
+    }
+
+    static String outcome(String outcome) {
+        return switch (outcome) {
+            case ReturnFile.ACCEPTED -> "已采纳";
+            case ReturnFile.SUPERSEDED -> "已被更新报送替代";
+            case ReturnFile.DUPLICATE -> "重复文件，未使用";
+            case ReturnFile.REJECTED -> "已退回";
+            case ReturnFile.SKIPPED -> "已跳过";
+            case ReturnFile.DEFERRED -> "待处理";
+            default -> outcome;
+        };
+    }
+
+    static String submission(boolean expected, boolean submitted) {
+        if (submitted) {
+            return "已报送";
+        }
+        return expected ? "未报送" : "无需报送";
+    }
+}

@@ -1,0 +1,279 @@
+package io.rectify.report;
+
+import io.rectify.consolidate.AccountabilityCount;
+import io.rectify.consolidate.AccountabilityRow;
+import io.rectify.consolidate.CategoryFigures;
+import io.rectify.consolidate.Consolidation;
+import io.rectify.consolidate.FeedbackPointFigures;
+import io.rectify.consolidate.GroupFigures;
+import io.rectify.consolidate.Institution;
+import io.rectify.consolidate.PeriodFigures;
+import io.rectify.consolidate.ProblemCount;
+import io.rectify.consolidate.ProblemFigures;
+import io.rectify.consolidate.ReturnFile;
+import io.rectify.consolidate.SubmissionCount;
+import io.rectify.consolidate.TaskCount;
+import io.rectify.consolidate.UnitFigures;
+import io.rectify.ledger.Unit;
+import io.rectify.report.Indicators.Indicator;
+import io.rectify.report.Table.Column;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** 汇总统计.xlsx: the period's figures for the office and the leaders, one sheet per view. */
+final class StatisticsWorkbook {
+
+    static final List<String> SHEETS = List.of("总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
+            "报送情况", "制度建设", "问责情况", "趋势");
+
+    private static final List<Column> PROBLEM_COLUMNS = List.of(
+            Column.number("问题数", 8), Column.number("已完成整改", 10), Column.percent("问题整改率", 10));
+    private static final List<Column> TASK_COLUMNS = List.of(
+            Column.number("整改措施", 9), Column.number("已完成", 8), Column.number("推进中", 8),
+            Column.number("未启动", 8), Column.number("逾期", 6), Column.number("即将到期", 9),
+            Column.percent("完成率", 9));
+
+    private final Consolidation c;
+    private final XSSFWorkbook workbook;
+    private final Styles styles;
+    private final String title;
+
+    private StatisticsWorkbook(Consolidation c) {
+        this.c = c;
+        this.title = c.title() + " " + Labels.period(c.period()) + "汇总统计（截至" + c.asOf() + "）";
+        this.workbook = Workbooks.create(title, c.asOf());
+        this.styles = new Styles(workbook);
+    }
+
+    static void write(Consolidation c, Path target) throws IOException {
+        StatisticsWorkbook statistics = new StatisticsWorkbook(c);
+        statistics.overview();
+        statistics.categories();
+        statistics.feedbackPoints();
+        statistics.problems();
+        statistics.units();
+        statistics.groups();
+        statistics.submissions();
+        statistics.institutions();
+        statistics.accountability();
+        statistics.trend();
+        Workbooks.save(statistics.workbook, target);
+    }
+
+    private void overview() {
+        Sheet sheet = sheet(SHEETS.get(0));
+        Workbooks.title(sheet, styles, 0, 3, c.title() + "汇总统计");
+        Workbooks.title(sheet, styles, 1, 3, "统计期次：" + Labels.period(c.period()) + "　截至：" + c.asOf());
+        sheet.getRow(1).getCell(0).setCellStyle(styles.note());
+        Table table = new Table(workbook, styles, sheet, 3,
+                List.of(Column.text("指标", 24), Column.number("数值", 12), Column.text("说明", 46)));
+        for (Indicator indicator : Indicators.ALL) {
+            percentWhere(table.row(indicator.label(), indicator.value().apply(c.headline()), indicator.note()),
+                    indicator.percent());
+        }
+        int row = table.sheet().getLastRowNum() + 2;
+        Workbooks.title(sheet, styles, row, 3, "通报");
+        Workbooks.note(sheet, styles, row + 1, 3, Bulletin.text(c.headline()));
+        // one portrait page: the figures and the bulletin belong together
+        sheet.getPrintSetup().setLandscape(false);
+        sheet.getPrintSetup().setFitHeight((short) 1);
+    }
+
+    private void categories() {
+        Table table = table(SHEETS.get(1), columns(List.of(Column.number("序号", 6), Column.text("方面", 40)),
+                PROBLEM_COLUMNS, TASK_COLUMNS));
+        for (CategoryFigures category : c.byCategory()) {
+            table.row(cells(List.of(category.seq(), category.name()), problemCells(category.problems()),
+                    taskCells(category.tasks())));
+        }
+        table.filter();
+        table.total(headlineTotal(2));
+    }
+
+    private void feedbackPoints() {
+        Table table = table(SHEETS.get(2), columns(List.of(Column.number("序号", 6), Column.text("方面", 24),
+                Column.text("反馈问题", 40)), PROBLEM_COLUMNS, TASK_COLUMNS));
+        for (FeedbackPointFigures point : c.byFeedbackPoint()) {
+            table.row(cells(Arrays.asList(point.seq() == 0 ? null : point.seq(), point.category(),
+                            point.name().isEmpty() ? "（未列反馈问题）" : point.name()),
+                    problemCells(point.problems()), taskCells(point.tasks())));
+        }
+        table.filter();
+        table.total(headlineTotal(3));
+    }
+
+    private void problems() {
+        Table table = table(SHEETS.get(3), columns(List.of(Column.text("问题编号", 9), Column.text("方面", 20),
+                        Column.text("反馈问题", 24), Column.text("问题描述", 44)), TASK_COLUMNS,
+                List.of(Column.text("整改情况", 14))));
+        for (ProblemFigures problem : c.byProblem()) {
+            table.row(cells(List.of(problem.code(), problem.category(), problem.feedbackPoint(),
+                    problem.description()), taskCells(problem.tasks()),
+                    List.of(problem.rectified() ? "已完成整改" : "整改中")));
+        }
+        table.filter();
+        ProblemCount problems = c.headline().problems();
+        table.total(cells(List.of("合计", "", "", ""), taskCells(c.headline().tasks()),
+                List.of("已完成整改 " + problems.completed() + "/" + problems.total())));
+    }
+
+    private void units() {
+        Table table = table(SHEETS.get(4), columns(List.of(Column.text("单位代码", 10), Column.text("单位名称", 22),
+                Column.text("督查组", 12), Column.text("本期报送", 10)), TASK_COLUMNS));
+        for (UnitFigures unit : c.byUnit()) {
+            table.row(cells(List.of(unit.unit().code(), unit.unit().name(), unit.unit().group(),
+                    Labels.submission(unit.expected(), unit.submitted())), taskCells(unit.tasks())));
+        }
+        table.filter();
+        table.total(cells(List.of("合计", "", "", "已报送 " + c.headline().submissions().accepted() + "/"
+                + c.headline().submissions().expected()), taskCells(c.headline().tasks())));
+    }
+
+    private void groups() {
+        Table table = table(SHEETS.get(5), columns(List.of(Column.text("督查组", 14), Column.number("单位数", 8),
+                Column.number("应报送", 8), Column.number("已报送", 8)), TASK_COLUMNS));
+        for (GroupFigures group : c.byGroup()) {
+            table.row(cells(List.of(group.name(), group.units(), group.expected(), group.submitted()),
+                    taskCells(group.tasks())));
+        }
+        table.filter();
+        table.total(cells(List.of("合计", c.byUnit().size(), c.headline().submissions().expected(),
+                c.headline().submissions().accepted()), taskCells(c.headline().tasks())));
+    }
+
+    private void submissions() {
+        Table table = table(SHEETS.get(6), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
+                Column.text("单位名称", 22), Column.text("应报送", 10), Column.text("本期报送", 20),
+                Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 9),
+                Column.text("退回文件", 30)));
+        for (UnitFigures unit : c.byUnit()) {
+            ReturnFile accepted = unit.accepted();
+            table.row(unit.unit().group(), unit.unit().code(), unit.unit().name(), Labels.yesNo(unit.expected()),
+                    Labels.submission(unit.expected(), unit.submitted()),
+                    accepted == null ? null : accepted.path(), accepted == null ? null : accepted.submittedOn(),
+                    accepted == null ? null : Labels.yesNo(accepted.late()),
+                    unit.rejected().stream().map(ReturnFile::path).collect(Collectors.joining("\n")));
+        }
+        table.filter();
+        SubmissionCount s = c.headline().submissions();
+        table.total("合计", "", "", "应报送 " + s.expected(), "已报送 " + s.accepted() + "，未报送 " + s.missing(),
+                "", "", "逾期 " + s.late(), "退回文件 " + s.rejectedFiles());
+    }
+
+    private void institutions() {
+        Table table = table(SHEETS.get(7), List.of(Column.number("序号", 6), Column.text("制度名称", 44),
+                Column.text("文号", 20), Column.text("类型", 6), Column.date("印发日期", 11),
+                Column.text("关联任务编号", 12), Column.text("报送单位", 30)));
+        int seq = 0;
+        for (Institution institution : c.institutions()) {
+            table.row(++seq, institution.name(), institution.docNo(), institution.kind(), institution.issuedOn(),
+                    institution.taskRef(),
+                    institution.reportedBy().stream().map(Unit::name).collect(Collectors.joining("、")));
+        }
+        table.filter();
+        table.total("合计", "新建制度 " + c.headline().institutions().created() + " 项，修订完善 "
+                + c.headline().institutions().revised() + " 项");
+    }
+
+    private void accountability() {
+        Table table = table(SHEETS.get(8), List.of(Column.text("单位代码", 10), Column.text("单位名称", 22),
+                Column.text("督查组", 12), Column.number(AccountabilityCount.CASE_FILED, 13),
+                Column.number(AccountabilityCount.DISCIPLINED, 13), Column.number(AccountabilityCount.ADMONISHED, 10),
+                Column.number(AccountabilityCount.ORGANIZATIONAL, 10), Column.number("合计（人）", 10),
+                Column.text("报送期次", 12)));
+        Map<String, Unit> units = c.byUnit().stream().map(UnitFigures::unit)
+                .collect(Collectors.toMap(Unit::code, Function.identity()));
+        Map<String, List<AccountabilityRow>> byUnit = c.accountability().stream()
+                .collect(Collectors.groupingBy(AccountabilityRow::unitCode, LinkedHashMap::new, Collectors.toList()));
+        byUnit.forEach((code, rows) -> {
+            Unit unit = units.getOrDefault(code, new Unit(code, code, "", null, null));
+            int[] persons = new int[4];
+            for (AccountabilityRow row : rows) {
+                int kind = List.of(AccountabilityCount.CASE_FILED, AccountabilityCount.DISCIPLINED,
+                        AccountabilityCount.ADMONISHED, AccountabilityCount.ORGANIZATIONAL).indexOf(row.kind());
+                if (kind >= 0) {
+                    persons[kind] += row.persons();
+                }
+            }
+            table.row(unit.code(), unit.name(), unit.group(), persons[0], persons[1], persons[2], persons[3],
+                    Arrays.stream(persons).sum(), Labels.period(rows.get(0).period()));
+        });
+        table.filter();
+        AccountabilityCount total = c.headline().accountability();
+        table.total("全区合计", "", "", total.caseFiled(), total.disciplined(), total.admonished(),
+                total.organizational(), total.total(), "");
+    }
+
+    private void trend() {
+        List<Column> columns = new ArrayList<>(List.of(Column.text("指标", 24)));
+        for (PeriodFigures period : c.trend()) {
+            columns.add(Column.number(Labels.period(period.period()), 11));
+        }
+        Table table = table(SHEETS.get(9), columns);
+        table.sheet().createFreezePane(1, 1);
+        for (Indicator indicator : Indicators.ALL) {
+            List<Object> values = new ArrayList<>(List.of(indicator.label()));
+            c.trend().forEach(period -> values.add(indicator.value().apply(period)));
+            percentWhere(table.row(values.toArray()), indicator.percent());
+        }
+    }
+
+    private Sheet sheet(String name) {
+        Sheet sheet = Workbooks.sheet(workbook, name);
+        Workbooks.printTitle(sheet, title + " " + name);
+        return sheet;
+    }
+
+    private Table table(String name, List<Column> columns) {
+        return new Table(workbook, styles, sheet(name), 0, columns);
+    }
+
+    private void percentWhere(Row row, boolean percent) {
+        if (percent) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.NUMERIC) {
+                    cell.setCellStyle(styles.percent());
+                }
+            }
+        }
+    }
+
+    /** The 合计 row of a roll-up of the whole ledger: {@code leading} label columns, then the headline figures. */
+    private Object[] headlineTotal(int leading) {
+        List<Object> labels = new ArrayList<>(List.of("合计"));
+        while (labels.size() < leading) {
+            labels.add("");
+        }
+        return cells(labels, problemCells(c.headline().problems()), taskCells(c.headline().tasks()));
+    }
+
+    private static List<Object> problemCells(ProblemCount p) {
+        return List.of(p.total(), p.completed(), p.rate());
+    }
+
+    private static List<Object> taskCells(TaskCount t) {
+        return List.of(t.total(), t.completed(), t.inProgress(), t.notStarted(), t.overdue(), t.dueSoon(), t.rate());
+    }
+
+    private static Object[] cells(List<?>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toArray();
+    }
+
+    @SafeVarargs
+    private static List<Column> columns(List<Column>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package io.rectify.report;
+
+import io.rectify.rule.Severity;
+import io.rectify.workbook.TableSheet;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** The cell styles of one report workbook beyond those {@link TableSheet} makes. */
+final class Styles {
+
+    /** Row fills by severity: the light red, amber and blue people know from Excel's highlight rules. */
+    static final Map<Severity, String> SEVERITY_FILLS = Map.of(
+            Severity.ERROR, "FFC7CE", Severity.WARNING, "FFEB9C", Severity.INFO, "DDEBF7");
+
+    private final XSSFWorkbook workbook;
+    private final CellStyle title;
+    private final CellStyle note;
+    private final CellStyle percent;
+    private final CellStyle boldText;
+    private final CellStyle boldNumber;
+    private final CellStyle boldPercent;
+    private final Map<Severity, CellStyle> severityText = new EnumMap<>(Severity.class);
+    private final Map<Severity, CellStyle> severityNumber = new EnumMap<>(Severity.class);
+
+    Styles(XSSFWorkbook workbook) {
+        this.workbook = workbook;
+        Font titleFont = workbook.createFont();
+        titleFont.setBold(true);
+        titleFont.setFontHeightInPoints((short) 14);
+        title = workbook.createCellStyle();
+        title.setFont(titleFont);
+        title.setVerticalAlignment(VerticalAlignment.CENTER);
+        note = workbook.createCellStyle();
+        note.setWrapText(true);
+        note.setVerticalAlignment(VerticalAlignment.TOP);
+        percent = percentOf(TableSheet.bodyStyle(workbook));
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        boldText = TableSheet.bodyStyle(workbook);
+        boldText.setFont(bold);
+        boldNumber = TableSheet.bodyStyle(workbook);
+        boldNumber.setFont(bold);
+        boldNumber.setAlignment(HorizontalAlignment.RIGHT);
+        boldPercent = percentOf(TableSheet.bodyStyle(workbook));
+        boldPercent.setFont(bold);
+        for (Severity severity : Severity.values()) {
+            severityText.put(severity, filled(TableSheet.bodyStyle(workbook), severity));
+            CellStyle number = filled(TableSheet.bodyStyle(workbook), severity);
+            number.setAlignment(HorizontalAlignment.RIGHT);
+            severityNumber.put(severity, number);
+        }
+    }
+
+    CellStyle title() {
+        return title;
+    }
+
+    /** Free text above or below a table: wrapped, no border. */
+    CellStyle note() {
+        return note;
+    }
+
+    CellStyle percent() {
+        return percent;
+    }
+
+    CellStyle boldText() {
+        return boldText;
+    }
+
+    CellStyle boldNumber() {
+        return boldNumber;
+    }
+
+    CellStyle boldPercent() {
+        return boldPercent;
+    }
+
+    CellStyle severity(Severity severity, boolean number) {
+        return (number ? severityNumber : severityText).get(severity);
+    }
+
+    private CellStyle percentOf(CellStyle style) {
+        style.setAlignment(HorizontalAlignment.RIGHT);
+        style.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+        return style;
+    }
+
+    private static CellStyle filled(CellStyle style, Severity severity) {
+        String rgb = SEVERITY_FILLS.get(severity);
+        byte[] bytes = new byte[3];
+        for (int i = 0; i < 3; i++) {
+            bytes[i] = (byte) Integer.parseInt(rgb.substring(2 * i, 2 * i + 2), 16);
+        }
+        ((XSSFCellStyle) style).setFillForegroundColor(new XSSFColor(bytes, null));
+        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return style;
+    }
+}

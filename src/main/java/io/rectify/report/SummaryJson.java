@@ -1,0 +1,113 @@
+package io.rectify.report;
+
+import io.rectify.consolidate.AccountabilityCount;
+import io.rectify.consolidate.CategoryFigures;
+import io.rectify.consolidate.Consolidation;
+import io.rectify.consolidate.ExceptionCount;
+import io.rectify.consolidate.FeedbackPointFigures;
+import io.rectify.consolidate.GroupFigures;
+import io.rectify.consolidate.InstitutionCount;
+import io.rectify.consolidate.PeriodFigures;
+import io.rectify.consolidate.ProblemCount;
+import io.rectify.consolidate.SubmissionCount;
+import io.rectify.consolidate.TaskCount;
+import io.rectify.consolidate.UnitFigures;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * summary.json (SPEC §5): the figures for machines. Keys are written in a fixed order and the
+ * file holds nothing of the run but the period and as-of date, so the same database state gives
+ * the same bytes. Added to the SPEC's fields: title, the full task counts in every roll-up,
+ * submissions.missingUnits, byGroup.expected/submitted, byUnit.expected/late, byFeedbackPoint and trend.
+ */
+final class SummaryJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private SummaryJson() {
+    }
+
+    static byte[] bytes(Consolidation consolidation) {
+        return (MAPPER.writer().with(PRINTER).writeValueAsString(tree(consolidation)) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static ObjectNode tree(Consolidation c) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("period", c.period().toString());
+        root.put("asOf", c.asOf().toString());
+        root.put("title", c.title());
+        figures(root, c.headline());
+        ArrayNode missing = ((ObjectNode) root.get("submissions")).putArray("missingUnits");
+        c.byUnit().stream().filter(u -> u.expected() && !u.submitted()).forEach(u -> missing.add(u.unit().code()));
+        ArrayNode categories = root.putArray("byCategory");
+        for (CategoryFigures category : c.byCategory()) {
+            ObjectNode node = categories.addObject().put("name", category.name());
+            problems(node, category.problems());
+            tasks(node, category.tasks());
+        }
+        ArrayNode groups = root.putArray("byGroup");
+        for (GroupFigures group : c.byGroup()) {
+            ObjectNode node = groups.addObject().put("name", group.name()).put("units", group.units())
+                    .put("expected", group.expected()).put("submitted", group.submitted());
+            tasks(node, group.tasks());
+        }
+        ArrayNode units = root.putArray("byUnit");
+        for (UnitFigures unit : c.byUnit()) {
+            ObjectNode node = units.addObject().put("code", unit.unit().code()).put("name", unit.unit().name())
+                    .put("group", unit.unit().group()).put("submitted", unit.submitted())
+                    .put("expected", unit.expected()).put("late", unit.late());
+            tasks(node, unit.tasks());
+        }
+        ArrayNode points = root.putArray("byFeedbackPoint");
+        for (FeedbackPointFigures point : c.byFeedbackPoint()) {
+            ObjectNode node = points.addObject().put("category", point.category()).put("name", point.name());
+            problems(node, point.problems());
+            tasks(node, point.tasks());
+        }
+        ArrayNode trend = root.putArray("trend");
+        for (PeriodFigures period : c.trend()) {
+            figures(trend.addObject().put("period", period.period().toString()), period);
+        }
+        return root;
+    }
+
+    private static void figures(ObjectNode node, PeriodFigures f) {
+        problems(node, f.problems());
+        tasks(node, f.tasks());
+        AccountabilityCount a = f.accountability();
+        node.putObject("accountability").put("caseFiled", a.caseFiled()).put("disciplined", a.disciplined())
+                .put("admonished", a.admonished()).put("organizational", a.organizational());
+        InstitutionCount i = f.institutions();
+        node.putObject("institutions").put("created", i.created()).put("revised", i.revised());
+        SubmissionCount s = f.submissions();
+        node.putObject("submissions").put("expected", s.expected()).put("accepted", s.accepted())
+                .put("missing", s.missing()).put("late", s.late()).put("rejectedFiles", s.rejectedFiles());
+        ExceptionCount e = f.exceptions();
+        ObjectNode exceptions = node.putObject("exceptions").put("error", e.error()).put("warning", e.warning())
+                .put("info", e.info());
+        ObjectNode byRule = exceptions.putObject("byRule");
+        e.byRule().forEach((rule, count) -> byRule.put(rule.code(), count));
+    }
+
+    private static void problems(ObjectNode node, ProblemCount p) {
+        node.putObject("problems").put("total", p.total()).put("completed", p.completed());
+    }
+
+    private static void tasks(ObjectNode node, TaskCount t) {
+        node.putObject("tasks").put("total", t.total()).put("completed", t.completed())
+                .put("inProgress", t.inProgress()).put("notStarted", t.notStarted())
+                .put("overdue", t.overdue()).put("dueSoon", t.dueSoon());
+    }
+}

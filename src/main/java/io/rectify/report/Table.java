@@ -1,0 +1,82 @@
+package io.rectify.report;
+
+import io.rectify.workbook.TableSheet;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A report table on a {@link TableSheet}: typed columns (percentages shown as such), filters over
+ * the data rows and bold total rows below them.
+ */
+final class Table {
+
+    enum Kind { TEXT, NUMBER, PERCENT, DATE }
+
+    /** @param width in characters, a CJK character counting as two */
+    record Column(String header, int width, Kind kind) {
+
+        static Column text(String header, int width) {
+            return new Column(header, width, Kind.TEXT);
+        }
+
+        static Column number(String header, int width) {
+            return new Column(header, width, Kind.NUMBER);
+        }
+
+        static Column percent(String header, int width) {
+            return new Column(header, width, Kind.PERCENT);
+        }
+
+        static Column date(String header, int width) {
+            return new Column(header, width, Kind.DATE);
+        }
+    }
+
+    private final TableSheet table;
+    private final Styles styles;
+    private final List<Column> columns;
+
+    Table(XSSFWorkbook workbook, Styles styles, Sheet sheet, int headerRow, List<Column> columns) {
+        this.table = new TableSheet(workbook, sheet, headerRow, columns.stream().map(Column::header).toList(),
+                columns.stream().map(Column::width).toList());
+        this.styles = styles;
+        this.columns = List.copyOf(columns);
+    }
+
+    Sheet sheet() {
+        return table.sheet();
+    }
+
+    /** Appends a data row; values may be String, Number, LocalDate or null. */
+    Row row(Object... values) {
+        Row row = table.append(values);
+        for (int i = 0; i < values.length; i++) {
+            if (columns.get(i).kind() == Kind.PERCENT && values[i] instanceof Number) {
+                row.getCell(i).setCellStyle(styles.percent());
+            }
+        }
+        return row;
+    }
+
+    /** Turns the filter buttons on over the header and the data rows so far (call before {@link #total}). */
+    void filter() {
+        table.filter();
+    }
+
+    /** Appends a bold total row. */
+    Row total(Object... values) {
+        Row row = table.append(values);
+        for (int i = 0; i < values.length; i++) {
+            Cell cell = row.getCell(i);
+            CellStyle bold = cell.getCellType() != CellType.NUMERIC ? styles.boldText()
+                    : columns.get(i).kind() == Kind.PERCENT ? styles.boldPercent() : styles.boldNumber();
+            cell.setCellStyle(bold);
+        }
+        return row;
+    }
+}

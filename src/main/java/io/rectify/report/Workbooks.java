@@ -1,0 +1,89 @@
+package io.rectify.report;
+
+import io.rectify.ops.AtomicFiles;
+import io.rectify.workbook.SafeText;
+import io.rectify.workbook.TableSheet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Optional;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.util.Reproducibility;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Creating and saving the report workbooks: pinned properties, safe sheet names, print titles, same bytes for same content. */
+final class Workbooks {
+
+    private Workbooks() {
+    }
+
+    /** A new workbook whose document properties hold the title and the as-of date, never the time of the run. */
+    static XSSFWorkbook create(String title, LocalDate asOf) {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
+        Date date = Date.from(asOf.atStartOfDay().toInstant(ZoneOffset.UTC));
+        core.setCreated(Optional.of(date));
+        core.setModified(Optional.of(date));
+        core.setCreator("Rectify");
+        core.setTitle(title);
+        return workbook;
+    }
+
+    /** Saves atomically; POI's SOURCE_DATE_EPOCH mode zeroes the zip entries' times, which it otherwise sets to now. */
+    static void save(XSSFWorkbook workbook, Path target) throws IOException {
+        try (workbook) {
+            AtomicFiles.write(target, out -> Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out)));
+        }
+    }
+
+    /** A new sheet named as close to {@code name} as Excel allows, unique in the workbook. */
+    static Sheet sheet(XSSFWorkbook workbook, String name) {
+        String safe = WorkbookUtil.createSafeSheetName(name == null || name.isBlank() ? "Sheet" : name);
+        String unique = safe;
+        for (int n = 2; workbook.getSheet(unique) != null; n++) {
+            String suffix = "(" + n + ")";
+            unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+        }
+        return workbook.createSheet(unique);
+    }
+
+    /** The title printed at the top of every page ({@link TableSheet} puts the page numbers at the bottom). */
+    static void printTitle(Sheet sheet, String title) {
+        sheet.getHeader().setCenter(title.replace("&", "&&"));
+    }
+
+    /** A bold title across {@code columns} columns in row {@code row}. */
+    static void title(Sheet sheet, Styles styles, int row, int columns, String text) {
+        Row titleRow = sheet.createRow(row);
+        titleRow.setHeightInPoints(24);
+        Cell cell = titleRow.createCell(0);
+        cell.setCellValue(SafeText.neutralise(text));
+        cell.setCellStyle(styles.title());
+        if (columns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(row, row, 0, columns - 1));
+        }
+    }
+
+    /** Wrapped free text merged across {@code columns} columns, the row as tall as the text needs. */
+    static void note(Sheet sheet, Styles styles, int row, int columns, String text) {
+        Row noteRow = sheet.createRow(row);
+        Cell cell = noteRow.createCell(0);
+        cell.setCellValue(SafeText.neutralise(text));
+        cell.setCellStyle(styles.note());
+        int width = 0;
+        for (int i = 0; i < columns; i++) {
+            width += sheet.getColumnWidth(i) / 256;
+        }
+        if (columns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(row, row, 0, columns - 1));
+        }
+        noteRow.setHeightInPoints(TableSheet.lines(text, width) * 15f + 3);
+    }
+}

@@ -1,0 +1,14 @@
+package io.rectify.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outputs of one period as written.
+ *
+ * @param folder         {@code <output>/<YYYY-MM>}
+ * @param files          every file written, receipts included
+ * @param consoleSummary the text the nightly job prints when it ends: the bulletin, the counts, where the outputs are
+ */
+public record WrittenReport(Path folder, List<Path> files, String consoleSummary) {
+}

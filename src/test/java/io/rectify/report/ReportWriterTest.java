@@ -1,0 +1,422 @@
+package io.rectify.report;
+
+import static io.rectify.consolidate.ReconciledFixture.AS_OF;
+import static io.rectify.consolidate.ReconciledFixture.FORMULA_LIKE;
+import static io.rectify.consolidate.ReconciledFixture.MARCH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rectify.TestFolders;
+import io.rectify.consolidate.AccountabilityCount;
+import io.rectify.consolidate.Consolidation;
+import io.rectify.consolidate.Consolidator;
+import io.rectify.consolidate.ExceptionCount;
+import io.rectify.consolidate.InstitutionCount;
+import io.rectify.consolidate.PeriodFigures;
+import io.rectify.consolidate.ProblemCount;
+import io.rectify.consolidate.ReconciledFixture;
+import io.rectify.consolidate.SubmissionCount;
+import io.rectify.consolidate.TaskCount;
+import io.rectify.ledger.LedgerRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+class ReportWriterTest {
+
+    /** The paragraph of the reference bulletin (seed), to the character. */
+    private static final String SEED_PARAGRAPH = "截至2024年3月,巡视反馈的79项问题已完成整改76项。提出整改措施427条,已经完成418条。"
+            + "党纪政务立案18人,党纪政务处分共11人。诫勉谈话2人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
+            + "已新建制度59项,修订完善6项。";
+
+    @TempDir
+    static Path root;
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        TestFolders.register(registry, root);
+    }
+
+    @Autowired
+    Consolidator consolidator;
+    @Autowired
+    ReportWriter writer;
+    @Autowired
+    LedgerRepository ledgers;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Path output;
+    Consolidation march;
+    WrittenReport report;
+
+    @BeforeEach
+    void writeMarch() throws IOException {
+        new ReconciledFixture(jdbc).store(ledgers);
+        output = root.resolve("output");
+        march = consolidator.consolidate(MARCH, AS_OF);
+        report = writer.write(march, output);
+    }
+
+    @Test
+    void outputsGoToThePeriodFolder() {
+        Path folder = output.resolve("2024-03");
+        assertThat(report.folder()).isEqualTo(folder);
+        assertThat(report.files()).contains(folder.resolve("汇总统计.xlsx"), folder.resolve("异常清单.xlsx"),
+                folder.resolve("通报.txt"), folder.resolve("summary.json"), folder.resolve("exceptions.csv"),
+                folder.resolve("回执/U01.xlsx"));
+        assertThat(report.files()).allMatch(Files::isRegularFile);
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left).noneMatch(p -> p.getFileName().toString().startsWith(".writing-"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void summaryJsonHoldsTheSpecFieldsInOrderWithTheFigures() throws IOException {
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(output.resolve("2024-03/summary.json")));
+
+        assertThat(json.propertyNames()).startsWith("period", "asOf").contains("problems", "tasks", "accountability",
+                "institutions", "submissions", "exceptions", "byCategory", "byGroup", "byUnit");
+        assertThat(json.get("period").asString()).isEqualTo("2024-03");
+        assertThat(json.get("asOf").asString()).isEqualTo("2024-03-31");
+        assertThat(json.get("problems").toString()).isEqualTo("{\"total\":3,\"completed\":1}");
+        assertThat(json.get("tasks").toString()).isEqualTo(
+                "{\"total\":5,\"completed\":2,\"inProgress\":2,\"notStarted\":1,\"overdue\":1,\"dueSoon\":1}");
+        assertThat(json.get("accountability").toString())
+                .isEqualTo("{\"caseFiled\":3,\"disciplined\":4,\"admonished\":1,\"organizational\":7}");
+        assertThat(json.get("institutions").toString()).isEqualTo("{\"created\":3,\"revised\":1}");
+        assertThat(json.get("submissions").toString()).isEqualTo("{\"expected\":3,\"accepted\":2,\"missing\":1,"
+                + "\"late\":1,\"rejectedFiles\":2,\"missingUnits\":[\"U03\"]}");
+        JsonNode exceptions = json.get("exceptions");
+        assertThat(exceptions.propertyNames()).containsExactly("error", "warning", "info", "byRule");
+        assertThat(exceptions.get("error").asInt()).isEqualTo(4);
+        assertThat(exceptions.get("warning").asInt()).isEqualTo(11);
+        assertThat(exceptions.get("info").asInt()).isEqualTo(2);
+        assertThat(exceptions.get("byRule").get("ledger-field-changed").asInt()).isEqualTo(7);
+        assertThat(exceptions.get("byRule").get("overdue").asInt()).isEqualTo(1);
+        JsonNode category = json.get("byCategory").get(0);
+        assertThat(category.get("name").asString()).isEqualTo("贯彻落实重大决策部署");
+        assertThat(category.get("problems").toString()).isEqualTo("{\"total\":2,\"completed\":1}");
+        assertThat(category.get("tasks").get("total").asInt()).isEqualTo(3);
+        assertThat(category.get("tasks").get("completed").asInt()).isEqualTo(2);
+        JsonNode group = json.get("byGroup").get(1);
+        assertThat(group.get("name").asString()).isEqualTo("第二督查组");
+        assertThat(group.get("units").asInt()).isEqualTo(2);
+        assertThat(group.get("tasks").get("total").asInt()).isEqualTo(2);
+        assertThat(group.get("tasks").get("overdue").asInt()).isEqualTo(1);
+        JsonNode unit = json.get("byUnit").get(2);
+        assertThat(unit.propertyNames()).startsWith("code", "name", "group", "submitted");
+        assertThat(unit.get("code").asString()).isEqualTo("U03");
+        assertThat(unit.get("name").asString()).isEqualTo("区教育局");
+        assertThat(unit.get("group").asString()).isEqualTo("第二督查组");
+        assertThat(unit.get("submitted").asBoolean()).isFalse();
+        assertThat(unit.get("tasks").get("total").asInt()).isEqualTo(2);
+        assertThat(json.get("byUnit").get(0).get("submitted").asBoolean()).isTrue();
+        assertThat(json.get("trend")).extracting(t -> t.get("period").asString()).containsExactly("2024-02", "2024-03");
+    }
+
+    @Test
+    void summaryJsonIsPrettyPrintedWithStableKeysAndNoRunTime() throws IOException {
+        String json = Files.readString(output.resolve("2024-03/summary.json"));
+
+        assertThat(json).startsWith("{\n  \"period\": \"2024-03\",\n  \"asOf\": \"2024-03-31\",\n");
+        assertThat(json).endsWith("}\n").doesNotContain("\r");
+        assertThat(json).doesNotContain(java.time.LocalDate.now().toString());
+    }
+
+    @Test
+    void exceptionsCsvHasBomExactHeaderRfc4180QuotingAndListOrder() throws IOException {
+        byte[] bytes = Files.readAllBytes(output.resolve("2024-03/exceptions.csv"));
+
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        assertThat(text).startsWith("rule,severity,group,unit,problem,task,file,sheet,row,column,value,message\r\n");
+        List<List<String>> records = Csv.parse(text);
+        assertThat(records).hasSize(1 + march.exceptions().size());
+        assertThat(records.subList(1, records.size())).extracting(r -> r.get(0))
+                .containsExactlyElementsOf(march.exceptions().stream().map(e -> e.rule().code()).toList());
+        assertThat(records).allMatch(r -> r.size() == 12);
+        List<String> unknownUnit = records.get(1);
+        assertThat(unknownUnit).containsExactly("unknown-unit", "error", "", "", "", "", "其他/未知单位.xlsx", "整改进展",
+                "3", "C", "X99", "单位代码“X99”不在台账中，请填写台账中的单位代码后重新报送。");
+        List<String> evidence = records.stream().filter(r -> r.get(0).equals("missing-evidence")).findFirst().orElseThrow();
+        assertThat(evidence.get(11)).isEqualTo("已完成的任务须填写佐证材料，如\"文件名, 文号\"。");
+        assertThat(text).contains(",\"已完成的任务须填写佐证材料，如\"\"文件名, 文号\"\"。\"\r\n");
+        List<String> lineFeed = records.stream().filter(r -> r.get(10).endsWith("LF")).findFirst().orElseThrow();
+        assertThat(lineFeed.get(10)).isEqualTo("'\nLF");
+    }
+
+    @Test
+    void exceptionWorkbookHasAllAndOneSheetPerGroupColouredFilteredAndFrozen() throws IOException {
+        try (XSSFWorkbook workbook = open("2024-03/异常清单.xlsx")) {
+            assertThat(sheetNames(workbook)).containsExactly("全部", "第一督查组", "第二督查组");
+            XSSFSheet all = workbook.getSheet("全部");
+            assertThat(texts(all.getRow(0))).containsExactly("序号", "规则代码", "规则名称", "严重程度", "督查组", "单位代码",
+                    "单位名称", "问题编号", "任务编号", "文件", "工作表", "行", "列", "原值", "说明/整改要求");
+            assertThat(all.getLastRowNum()).isEqualTo(march.exceptions().size());
+            assertThat(texts(all.getRow(2))).containsExactly("2", "period-mismatch", "报送期次不符", "错误", "第二督查组",
+                    "U03", "区教育局", "", "", "U03/教育局.xlsx", "整改进展", "4", "C", "2024-02",
+                    "报送期次应为2024-03，请改正后重新报送。");
+            assertThat(fill(all.getRow(2).getCell(3))).isEqualTo("FFC7CE");
+            assertThat(fill(all.getRow(3).getCell(14))).isEqualTo("DDEBF7");
+            assertThat(fill(all.getRow(5).getCell(0))).isEqualTo("FFEB9C");
+            assertThat(all.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O" + (march.exceptions().size() + 1));
+            assertThat(all.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(all.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(all.getPrintSetup().getLandscape()).isTrue();
+            assertThat(all.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
+
+            XSSFSheet first = workbook.getSheet("第一督查组");
+            long firstGroup = march.exceptions().stream().filter(e -> "第一督查组".equals(e.group())).count();
+            assertThat(first.getLastRowNum()).isEqualTo((int) firstGroup);
+            assertThat(column(first, 4)).containsOnly("第一督查组");
+            assertThat(first.getCTWorksheet().isSetAutoFilter()).isTrue();
+            XSSFSheet second = workbook.getSheet("第二督查组");
+            assertThat(column(second, 1)).containsExactly("period-mismatch", "missing-return", "overdue");
+        }
+    }
+
+    @Test
+    void statisticsWorkbookHasEverySheetWithTheFigures() throws IOException {
+        try (XSSFWorkbook workbook = open("2024-03/汇总统计.xlsx")) {
+            assertThat(sheetNames(workbook)).containsExactly("总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
+                    "报送情况", "制度建设", "问责情况", "趋势");
+            Sheet overview = workbook.getSheet("总体情况");
+            assertThat(valueOf(overview, "问题总数")).isEqualTo("3");
+            assertThat(valueOf(overview, "已完成整改问题")).isEqualTo("1");
+            assertThat(valueOf(overview, "措施完成率")).isEqualTo("40.0%");
+            assertThat(valueOf(overview, "逾期未完成")).isEqualTo("1");
+            assertThat(valueOf(overview, "组织处理（人）")).isEqualTo("7");
+            assertThat(valueOf(overview, "新建制度（项）")).isEqualTo("3");
+            assertThat(valueOf(overview, "未报送单位")).isEqualTo("1");
+            assertThat(allTexts(overview)).contains(Bulletin.text(march.headline()));
+
+            Sheet units = workbook.getSheet("按单位");
+            assertThat(texts(units.getRow(3))).startsWith("U03", "区教育局", "第二督查组", "未报送", "2", "0", "1", "1", "1");
+            assertThat(texts(units.getRow(4))).startsWith("U04", "区民政局", "第二督查组", "无需报送", "0");
+            assertThat(texts(units.getRow(5))).startsWith("合计", "", "", "已报送 2/3", "5", "2");
+            Sheet groups = workbook.getSheet("按督查组");
+            assertThat(texts(groups.getRow(1))).containsExactly("第一督查组", "2", "2", "2", "3", "2", "1", "0", "0", "1",
+                    "66.7%");
+            Sheet problems = workbook.getSheet("按问题");
+            assertThat(column(problems, 11)).startsWith("已完成整改", "整改中", "整改中");
+            Sheet submissions = workbook.getSheet("报送情况");
+            assertThat(texts(submissions.getRow(2))).containsExactly("第一督查组", "U02", "区财政局", "是", "已报送",
+                    "U02/财政局-v2.xlsx", "2024-04-08", "是", "");
+            assertThat(texts(submissions.getRow(3))).containsExactly("第二督查组", "U03", "区教育局", "是", "未报送", "",
+                    "", "", "U03/教育局.xlsx");
+            Sheet institutions = workbook.getSheet("制度建设");
+            assertThat(texts(institutions.getRow(1))).containsExactly("1", "闵行区政务信息化项目管理办法", "闵府发〔2023〕15号",
+                    "新建", "2024-01-15", "", "区发改委、区财政局");
+            assertThat(institutions.getLastRowNum()).isEqualTo(5);
+            assertThat(texts(institutions.getRow(5))).startsWith("合计", "新建制度 3 项，修订完善 1 项");
+            Sheet accountability = workbook.getSheet("问责情况");
+            assertThat(texts(accountability.getRow(2))).containsExactly("U02", "区财政局", "第一督查组", "1", "4", "0", "5",
+                    "10", "2024年3月");
+            assertThat(texts(accountability.getRow(4))).containsExactly("全区合计", "", "", "3", "4", "1", "7", "15", "");
+            Sheet trend = workbook.getSheet("趋势");
+            assertThat(texts(trend.getRow(0))).containsExactly("指标", "2024年2月", "2024年3月");
+            assertThat(rowOf(trend, "已完成")).containsExactly("已完成", "1", "2");
+            assertThat(rowOf(trend, "问题整改率")).containsExactly("问题整改率", "0.0%", "33.3%");
+            assertThat(rowOf(trend, "新建制度（项）")).containsExactly("新建制度（项）", "3", "3");
+            for (String name : List.of("按方面", "按反馈问题", "按问题", "按单位", "按督查组", "报送情况", "制度建设", "问责情况")) {
+                XSSFSheet sheet = workbook.getSheet(name);
+                assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
+                assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyLedgerUnitGetsAReceiptSayingWhatWasTakenAndWhatToFix() throws IOException {
+        try (XSSFWorkbook u02 = open("2024-03/回执/U02.xlsx")) {
+            assertThat(sheetNames(u02)).containsExactly("回执", "任务情况", "制度建设", "问责情况", "需整改事项");
+            Sheet summary = u02.getSheet("回执");
+            assertThat(valueOf(summary, "接收情况")).startsWith("已采纳");
+            assertThat(valueOf(summary, "采纳文件")).isEqualTo("U02/财政局-v2.xlsx");
+            assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
+            assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
+            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新报送替代", "U02/财政局-v2.xlsx（已采纳");
+            assertThat(valueOf(summary, "需整改事项")).startsWith("错误 0 条，警告 2 条，提示 1 条");
+            assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "P01", "建立联席会议机制", "长期坚持",
+                    "牵头", "已完成", "2024-03-20");
+            assertThat(u02.getSheet("制度建设").getLastRowNum()).isEqualTo(3);
+            assertThat(column(u02.getSheet("问责情况"), 1)).containsExactly("4", "5", "1");
+            assertThat(column(u02.getSheet("需整改事项"), 1))
+                    .containsExactly("superseded", "late-submission", "missing-evidence");
+        }
+        try (XSSFWorkbook u03 = open("2024-03/回执/U03.xlsx")) {
+            Sheet summary = u03.getSheet("回执");
+            assertThat(valueOf(summary, "接收情况")).startsWith("未收到可采纳的本期报送表");
+            assertThat(valueOf(summary, "本期收到的文件")).contains("U03/教育局.xlsx（已退回");
+            assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("本期未填报", "推进中", "2024年2月报送", "逾期未完成");
+            assertThat(column(u03.getSheet("需整改事项"), 1)).containsExactly("period-mismatch", "missing-return", "overdue");
+        }
+        try (XSSFWorkbook u04 = open("2024-03/回执/U04.xlsx")) {
+            assertThat(valueOf(u04.getSheet("回执"), "接收情况")).startsWith("本单位无牵头任务");
+            assertThat(valueOf(u04.getSheet("回执"), "本期收到的文件")).isEqualTo("无");
+        }
+        assertThat(output.resolve("2024-03/回执/U01.xlsx")).isRegularFile();
+    }
+
+    @Test
+    void receiptsOfUnitsNoLongerInTheLedgerAreRemoved() throws IOException {
+        Path stale = output.resolve("2024-03/回执/U99.xlsx");
+        Files.write(stale, new byte[] {1});
+
+        writer.write(march, output);
+
+        assertThat(stale).doesNotExist();
+        assertThat(output.resolve("2024-03/回执/U01.xlsx")).exists();
+    }
+
+    @Test
+    void bulletinIsTheSeedParagraphWithTheRunsFigures() throws IOException {
+        assertThat(Files.readString(output.resolve("2024-03/通报.txt"), StandardCharsets.UTF_8))
+                .isEqualTo("截至2024年3月,巡视反馈的3项问题已完成整改1项。提出整改措施5条,已经完成2条。党纪政务立案3人,"
+                        + "党纪政务处分共4人。诫勉谈话1人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
+                        + "已新建制度3项,修订完善1项。\n");
+        PeriodFigures seed = new PeriodFigures(MARCH, new ProblemCount(79, 76), new TaskCount(427, 418, 9, 0, 0, 0),
+                new AccountabilityCount(18, 11, 2, 18), new InstitutionCount(59, 6),
+                new SubmissionCount(54, 54, 0, 0, 0), new ExceptionCount(0, 0, 0, Map.of()));
+        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH);
+    }
+
+    @Test
+    void formulaLikeTextIsNeutralisedInEveryOutput() throws IOException {
+        List<String> strings = new ArrayList<>();
+        for (Path file : report.files()) {
+            if (file.toString().endsWith(".xlsx")) {
+                try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+                    for (Sheet sheet : workbook) {
+                        for (Row row : sheet) {
+                            for (Cell cell : row) {
+                                assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA);
+                                if (cell.getCellType() == CellType.STRING) {
+                                    strings.add(cell.getStringCellValue());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Csv.parse(Files.readString(output.resolve("2024-03/exceptions.csv")).substring(1)).forEach(strings::addAll);
+
+        assertThat(strings).noneMatch(ReportWriterTest::formulaLike);
+        for (String text : FORMULA_LIKE) {
+            assertThat(strings).as(text).contains("'" + text);
+        }
+        assertThat(strings).contains("'=HYPERLINK(\"http://x\")", "'@进展：T03", "'-佐证T02", "'+说明党纪政务处分");
+    }
+
+    @Test
+    void rewritingTheSameDatabaseStateGivesTheSameBytes() throws IOException {
+        Map<Path, byte[]> first = new java.util.HashMap<>();
+        for (Path file : report.files()) {
+            first.put(file, Files.readAllBytes(file));
+        }
+
+        WrittenReport again = writer.write(consolidator.consolidate(MARCH, AS_OF), output);
+
+        assertThat(again.files()).containsExactlyElementsOf(report.files());
+        for (Path file : again.files()) {
+            assertThat(Files.readAllBytes(file)).as(file.toString()).isEqualTo(first.get(file));
+        }
+    }
+
+    @Test
+    void consoleSummaryGivesTheBulletinTheCountsAndWhereTheOutputsAre() {
+        assertThat(report.consoleSummary()).contains(Bulletin.text(march.headline()))
+                .contains("错误 4 条，警告 11 条，提示 2 条")
+                .contains("应报送 3 个单位，已报送 2，未报送 1，逾期报送 1，退回文件 2")
+                .contains(output.resolve("2024-03").toAbsolutePath().toString());
+    }
+
+    private static boolean formulaLike(String text) {
+        return !text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0;
+    }
+
+    private XSSFWorkbook open(String relative) throws IOException {
+        try (InputStream in = Files.newInputStream(output.resolve(relative))) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    private static List<String> sheetNames(XSSFWorkbook workbook) {
+        List<String> names = new ArrayList<>();
+        workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+        return names;
+    }
+
+    private static final DataFormatter FORMAT = new DataFormatter();
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            Cell cell = row.getCell(i);
+            texts.add(cell == null ? "" : FORMAT.formatCellValue(cell));
+        }
+        return texts;
+    }
+
+    private static List<String> allTexts(Sheet sheet) {
+        List<String> texts = new ArrayList<>();
+        sheet.forEach(row -> texts.addAll(texts(row)));
+        return texts;
+    }
+
+    /** The data rows' texts in one column, below the header row. */
+    private static List<String> column(Sheet sheet, int column) {
+        List<String> values = new ArrayList<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            values.add(texts(sheet.getRow(r)).get(column));
+        }
+        return values;
+    }
+
+    private static List<String> rowOf(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            List<String> texts = texts(row);
+            if (!texts.isEmpty() && texts.get(0).equals(label)) {
+                return texts;
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
+    }
+
+    private static String valueOf(Sheet sheet, String label) {
+        return rowOf(sheet, label).get(1);
+    }
+
+    private static String fill(Cell cell) {
+        return ((XSSFCellStyle) cell.getCellStyle()).getFillForegroundXSSFColor().getARGBHex().substring(2);
+    }
+}

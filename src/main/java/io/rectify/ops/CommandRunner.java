@@ -1,7 +1,11 @@
 package io.rectify.ops;
 
 import io.rectify.sample.SampleInputs;
+import io.rectify.intake.PeriodFolderScanner;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Optional;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +58,14 @@ public class CommandRunner {
             System.err.println("rectify: command '" + commandLine.command().word() + "' is not available in this build");
             return CommandLine.EXIT_FAILED;
         }
-        JobExecution execution = launch(job, parameters(commandLine));
+        JobParameters parameters;
+        try {
+            parameters = parameters(commandLine);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("rectify: " + e.getMessage());
+            return CommandLine.EXIT_FAILED;
+        }
+        JobExecution execution = launch(job, parameters);
         Object summary = execution.getExecutionContext().get(SUMMARY_KEY);
         if (summary != null) {
             System.out.println(summary);
@@ -76,13 +87,19 @@ public class CommandRunner {
         }
     }
 
-    static JobParameters parameters(CommandLine commandLine) {
+    private JobParameters parameters(CommandLine commandLine) throws IOException {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString("input", commandLine.input().toString())
                 .addString("output", commandLine.output().toString())
                 // every command line starts a new job instance: the office re-runs the same period nightly
                 .addLong("run.at", System.currentTimeMillis());
-        commandLine.period().ifPresent(p -> builder.addString("period", p.toString()));
+        Optional<YearMonth> period = commandLine.period();
+        if (period.isEmpty() && commandLine.command() == Command.NIGHTLY) {
+            Path returns = commandLine.input().resolve("returns");
+            period = Optional.of(new PeriodFolderScanner(returns).latestPeriod().orElseThrow(() ->
+                    new IllegalStateException("no period folder (YYYY-MM) in " + returns + "; give --period=YYYY-MM")));
+        }
+        period.ifPresent(p -> builder.addString("period", p.toString()));
         commandLine.asOf().ifPresent(d -> builder.addLocalDate("asOf", d));
         return builder.toJobParameters();
     }

@@ -1,0 +1,43 @@
+package io.rectify.nightly;
+
+import io.rectify.consolidate.Consolidation;
+import io.rectify.consolidate.Consolidator;
+import io.rectify.ops.CommandRunner;
+import io.rectify.report.ReportWriter;
+import io.rectify.report.WrittenReport;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/** Consolidates the run's period and writes the outputs of SPEC §5 to {@code <output>/<period>/}. */
+@Component
+class ReportTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+    private final Consolidator consolidator;
+    private final ReportWriter writer;
+
+    ReportTasklet(Consolidator consolidator, ReportWriter writer) {
+        this.consolidator = consolidator;
+        this.writer = writer;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        Consolidation consolidation = consolidator.consolidate(run.period(), run.asOf());
+        WrittenReport report = writer.write(consolidation, run.output());
+        contribution.incrementWriteCount(report.files().size());
+        log.info("Wrote {} output files to {}", report.files().size(), report.folder());
+        step.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, report.consoleSummary());
+        return RepeatStatus.FINISHED;
+    }
+}

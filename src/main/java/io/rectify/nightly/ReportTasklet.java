@@ -33,10 +33,14 @@ class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         RunParameters run = RunParameters.of(step.getJobParameters());
+        long start = System.nanoTime();
         Consolidation consolidation = consolidator.consolidate(run.period(), run.asOf());
+        long consolidated = System.nanoTime();
         WrittenReport report = writer.write(consolidation, run.output());
         contribution.incrementWriteCount(report.files().size());
-        log.info("Wrote {} output files to {}", report.files().size(), report.folder());
+        log.info("Consolidated {} in {} ms; wrote {} output files to {} in {} ms", run.period(),
+                IngestTasklet.millis(start, consolidated), report.files().size(), report.folder(),
+                IngestTasklet.millis(consolidated, System.nanoTime()));
         step.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, report.consoleSummary());
         return RepeatStatus.FINISHED;
     }

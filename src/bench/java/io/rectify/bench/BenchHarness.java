@@ -1,0 +1,392 @@
+package io.rectify.bench;
+
+import io.rectify.bench.Processes.Heap;
+import io.rectify.bench.Processes.Run;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the benchmarks of docs/BENCHMARKS.md and rewrites its generated part (between the
+ * {@code generated} markers; the notes around it are kept). Run by {@code mvn -q -Pbench verify}
+ * after the application jar is built. Every figure is the median of several runs; each comparison
+ * runs all its sides in the same invocation on the same files.
+ *
+ * <p>Arguments: the project folder, then options {@code cases=district,city,big}, {@code scale=1}
+ * (a fraction shrinks the city and the big workbook for a trial run; the document is then written
+ * to target/bench/ instead), {@code runs=5}.
+ */
+public final class BenchHarness {
+
+    static final String START = "<!-- generated:start (mvn -q -Pbench verify rewrites this part) -->";
+    static final String END = "<!-- generated:end -->";
+    private static final int CITY_UNITS = 2000;
+    private static final int CITY_TASKS = 200;
+    private static final int BIG_ROWS = 460_000;
+
+    private final Path project;
+    private final Path work;
+    private final Path jar;
+    private final double scale;
+    private final int runs;
+    private final StringBuilder doc = new StringBuilder();
+    private final List<String[]> targets = new ArrayList<>();
+
+    private BenchHarness(Path project, double scale, int runs) {
+        this.project = project;
+        this.work = project.resolve("target").resolve("bench");
+        this.jar = project.resolve("target").resolve("rectify.jar");
+        this.scale = scale;
+        this.runs = runs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args[0]).toAbsolutePath();
+        Map<String, String> options = new LinkedHashMap<>();
+        Arrays.stream(args).skip(1).flatMap(a -> Arrays.stream(a.trim().split("\\s+"))).filter(a -> a.contains("="))
+                .forEach(a -> options.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
+        BenchHarness harness = new BenchHarness(project, Double.parseDouble(options.getOrDefault("scale", "1")),
+                Integer.parseInt(options.getOrDefault("runs", "5")));
+        List<String> cases = List.of(options.getOrDefault("cases", "district,city,big").split(","));
+        harness.run(cases);
+    }
+
+    private void run(List<String> cases) throws Exception {
+        Files.createDirectories(work);
+        doc.append(START).append("\n\n");
+        machine();
+        if (cases.contains("district")) {
+            district();
+        }
+        if (cases.contains("city")) {
+            city();
+        }
+        if (cases.contains("big")) {
+            bigWorkbook();
+        }
+        targetsTable();
+        doc.append(END).append('\n');
+        Path target = scale == 1 ? project.resolve("docs").resolve("BENCHMARKS.md") : work.resolve("BENCHMARKS.md");
+        write(target);
+        System.out.println("Wrote " + target);
+    }
+
+    // ---------------------------------------------------------------- machine
+
+    private void machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+        doc.append("## Machine\n\n")
+                .append("| | |\n|---|---|\n")
+                .append("| measured | ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
+                .append(" ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm"))).append(" UTC |\n")
+                .append("| CPU | ").append(cpu).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores available |\n")
+                .append("| memory | ").append(memKb / 1024 / 1024).append(" GiB |\n")
+                .append("| OS | ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                .append(" |\n")
+                .append("| Java | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" |\n")
+                .append("| load average at start | ").append(load()).append(" |\n\n");
+    }
+
+    /** The 1, 5 and 15 minute load averages: the machine is shared, so every case records it. */
+    static String load() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return parts[0] + " / " + parts[1] + " / " + parts[2];
+    }
+
+    // ---------------------------------------------------------------- district
+
+    private void district() throws Exception {
+        Path input = project.resolve("input");
+        boolean sample = Files.isDirectory(input.resolve("returns"));
+        if (!sample) {
+            input = work.resolve("district").resolve("input");
+            generate(input, new ScaleGenerator.Scale(54, 8, 2, 0.02, 1));
+        }
+        Path data = work.resolve("district").resolve("data");
+        Path output = work.resolve("district").resolve("output");
+        deleteTree(data);
+        String loadBefore = load();
+        List<String> nightly = List.of("-jar", jar.toString(), "nightly", "--input=" + input, "--output=" + output,
+                "--data=" + data);
+        Run first = Processes.java(work, List.of(), nightly);
+        Path cds = cdsArchive(input, output, data);
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("`java -jar target/rectify.jar nightly`", List.of());
+        variants.put("same, with an application CDS archive (`-XX:SharedArchiveFile`)", List.of("-XX:SharedArchiveFile=" + cds));
+        variants.put("same, CDS and `-XX:TieredStopAtLevel=1`", List.of("-XX:SharedArchiveFile=" + cds,
+                "-XX:TieredStopAtLevel=1"));
+        Map<String, List<Run>> runsByVariant = new LinkedHashMap<>();
+        Map<String, List<JobTimes>> timesByVariant = new LinkedHashMap<>();
+        // interleaved, so that a change in the machine's load hits every variant alike
+        for (int i = 0; i < runs; i++) {
+            for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                Run run = Processes.java(work, variant.getValue(), nightly);
+                runsByVariant.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run);
+                timesByVariant.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(JobTimes.of(data, run.output()));
+            }
+        }
+        String loadAfter = load();
+        doc.append("## District: the sample, `nightly` end to end\n\n")
+                .append(sample ? "Input: the shipped sample (`input/`: the ledger of the reference case and its returns). "
+                        : "Input: the shipped sample ledger's size generated by `ScaleGenerator` (54 units × 8 tasks × 2 periods), "
+                        + "as the sample returns are not on this branch yet. ")
+                .append("The database already holds the ledger (a nightly run, not the first); the first run, which imports ")
+                .append("the ledger into an empty database, took ").append(first.wallMillis()).append(" ms.\n\n")
+                .append("Median of ").append(runs).append(" runs each, variants interleaved; load average ")
+                .append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n")
+                .append("| variant | wall, JVM start to exit | nightly job alone (Spring Batch start to end) | ")
+                .append("JVM + Spring start and stop | peak heap |\n|---|---:|---:|---:|---:|\n");
+        long best = Long.MAX_VALUE;
+        for (String variant : variants.keySet()) {
+            List<Run> rs = runsByVariant.get(variant);
+            List<JobTimes> ts = timesByVariant.get(variant);
+            long wall = medianOf(rs, Run::wallMillis);
+            long job = medianOf(ts, JobTimes::jobMillis);
+            best = Math.min(best, wall);
+            doc.append("| ").append(variant).append(" | ").append(ms(wall)).append(" | ").append(ms(job)).append(" | ")
+                    .append(ms(wall - job)).append(" | ").append(medianOf(rs, r -> r.heap().peakUsed())).append(" MiB |\n");
+        }
+        JobTimes steps = timesByVariant.values().iterator().next().get(0);
+        doc.append("\nSteps of one run: ").append(stepsText(steps)).append(".\n\n");
+        targets.add(new String[] {"district `nightly` end to end, JVM start included", "≤ 4 s", ms(best), verdict(best <= 4000)});
+    }
+
+    /**
+     * An application class-data-sharing archive for the extracted jar: Spring Boot's training run
+     * ({@code spring.context.exit=onRefresh}) starts the context and exits, and the JVM dumps the
+     * classes it loaded.
+     */
+    private Path cdsArchive(Path input, Path output, Path data) throws Exception {
+        Path archive = work.resolve("rectify.jsa");
+        Files.deleteIfExists(archive);
+        List<String> training = List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+                jar.toString(), "nightly", "--input=" + input, "--output=" + output, "--data=" + data);
+        try {
+            Processes.java(work, List.of(), training);
+        } catch (IllegalStateException e) {
+            // the training run ends the context on purpose: the command reports a failure, the archive is written
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("no CDS archive written to " + archive);
+        }
+        return archive;
+    }
+
+    // ---------------------------------------------------------------- city
+
+    private void city() throws Exception {
+        int units = Math.max(10, (int) Math.round(CITY_UNITS * scale));
+        ScaleGenerator.Scale size = new ScaleGenerator.Scale(units, CITY_TASKS, 1, 0.02, 1);
+        Path input = work.resolve("city").resolve("input");
+        generate(input, size);
+        Path data = work.resolve("city").resolve("data");
+        Path output = work.resolve("city").resolve("output");
+        deleteTree(data);
+        List<String> heap = List.of("-Xmx512m");
+        String loadBefore = load();
+        List<Run> imports = new ArrayList<>();
+        int importRuns = Math.max(1, Math.min(3, runs));
+        for (int i = 0; i < importRuns; i++) {
+            imports.add(Processes.java(work, heap, List.of("-jar", jar.toString(), "import-ledger", "--input=" + input,
+                    "--output=" + output, "--data=" + data)));
+        }
+        List<Run> nightly = new ArrayList<>();
+        List<JobTimes> times = new ArrayList<>();
+        int nightlyRuns = Math.max(1, Math.min(3, runs));
+        for (int i = 0; i < nightlyRuns; i++) {
+            Run run = Processes.java(work, heap, List.of("-jar", jar.toString(), "nightly", "--input=" + input,
+                    "--output=" + output, "--data=" + data));
+            nightly.add(run);
+            times.add(JobTimes.of(data, run.output()));
+        }
+        String loadAfter = load();
+        long rows = times.get(0).stages().getOrDefault("rows", 0L);
+        long wall = medianOf(nightly, Run::wallMillis);
+        long job = medianOf(times, JobTimes::jobMillis);
+        doc.append("## City: ").append(units).append(" returns of ").append(CITY_TASKS).append(" rows\n\n")
+                .append("Input generated by `ScaleGenerator` (").append(size.units()).append(" units × ")
+                .append(size.tasksPerUnit()).append(" tasks, 1 period, 2 % faulty rows; ledger of ")
+                .append(String.format(Locale.ROOT, "%,d", (long) size.units() * size.tasksPerUnit()))
+                .append(" tasks). Every process `-Xmx512m`. Median of ").append(nightlyRuns)
+                .append(" `nightly` runs on the imported ledger; load average ").append(loadBefore).append(" before, ")
+                .append(loadAfter).append(" after.\n\n")
+                .append("| stage | time | return rows per second |\n|---|---:|---:|\n");
+        for (String stage : List.of("read", "reconcile", "consolidate", "write")) {
+            long t = medianOf(times, jt -> jt.stages().getOrDefault(stage, 0L));
+            doc.append("| ").append(stageName(stage)).append(" | ").append(ms(t)).append(" | ").append(perSecond(rows, t))
+                    .append(" |\n");
+        }
+        doc.append("| nightly job (all steps, ledger unchanged) | ").append(ms(job)).append(" | ")
+                .append(perSecond(rows, job)).append(" |\n")
+                .append("| **end to end, JVM start to exit** | **").append(ms(wall)).append("** | **")
+                .append(perSecond(rows, wall)).append("** |\n\n")
+                .append("Return rows: ").append(String.format(Locale.ROOT, "%,d", rows)).append(". Peak heap in use ")
+                .append(medianOf(nightly, r -> r.heap().peakUsed())).append(" MiB, most live after a collection ")
+                .append(medianOf(nightly, r -> r.heap().maxLive())).append(" MiB (of 512).\n\n")
+                .append("Importing the city ledger (`import-ledger`, ")
+                .append(String.format(Locale.ROOT, "%,d", (long) size.units() * size.tasksPerUnit()))
+                .append(" tasks, median of ").append(importRuns).append("): ").append(ms(medianOf(imports, Run::wallMillis)))
+                .append(" end to end, peak heap ").append(medianOf(imports, r -> r.heap().peakUsed())).append(" MiB.\n\n");
+        long perSecond = wall == 0 ? 0 : rows * 1000 / wall;
+        targets.add(new String[] {"city end to end, `-Xmx512m`", "≥ 100,000 rows/s",
+                String.format(Locale.ROOT, "%,d rows/s", perSecond), verdict(perSecond >= 100_000)});
+    }
+
+    private static String stageName(String stage) {
+        return switch (stage) {
+            case "read" -> "ingest: scan, archive and read the returns";
+            case "reconcile" -> "reconcile (rules, statuses, store)";
+            case "consolidate" -> "consolidate";
+            default -> "report: write the outputs";
+        };
+    }
+
+    // ---------------------------------------------------------------- big workbook
+
+    private void bigWorkbook() throws Exception {
+        int rows = (int) Math.round(BIG_ROWS * scale);
+        Path file = work.resolve("big").resolve("big-" + rows + "x25.xlsx");
+        if (!Files.isRegularFile(file)) {
+            BigWorkbook.write(file, rows);
+        }
+        long cells = (rows + 1L) * BigWorkbook.COLUMNS;
+        String loadBefore = load();
+        int iterations = Math.max(1, Math.min(5, runs));
+        Options options = new OptionsBuilder()
+                .include(ReaderBenchmark.class.getSimpleName())
+                .param("file", file.toString())
+                .forks(1)
+                .warmupIterations(1)
+                .measurementIterations(iterations)
+                .jvmArgs("-Xmx64m", "-Dfile.encoding=UTF-8")
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Map<Readers, Long> medians = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            Readers reader = Readers.valueOf(result.getParams().getParam("reader"));
+            medians.put(reader, Math.round(result.getPrimaryResult().getStatistics().getPercentile(50)));
+        }
+        Map<Readers, Heap> heaps = new LinkedHashMap<>();
+        for (Readers reader : Readers.values()) {
+            List<Run> heapRuns = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, Math.min(3, runs)); i++) {
+                heapRuns.add(Processes.java(work, List.of("-Xmx64m", "-Dfile.encoding=UTF-8", "-cp",
+                        System.getProperty("java.class.path")), List.of(Readers.class.getName(), reader.name(), file.toString())));
+            }
+            heaps.put(reader, new Heap((int) medianOf(heapRuns, r -> r.heap().peakUsed()),
+                    (int) medianOf(heapRuns, r -> r.heap().maxLive())));
+        }
+        String loadAfter = load();
+        doc.append("## Big workbook: ").append(String.format(Locale.ROOT, "%,d", rows)).append(" rows × 25 columns\n\n")
+                .append("One generated .xlsx (`BigWorkbook`: shared strings, 10 text columns, 10 number columns, 5 date ")
+                .append("columns; ").append(Files.size(file) / 1024 / 1024).append(" MB), read whole by each reader, every ")
+                .append("cell as its displayed text, with `-Xmx64m`. Time: JMH single-shot, 1 warm-up and ")
+                .append(iterations).append(" measured reads per reader in one fork, median. Heap: ")
+                .append(Math.max(1, Math.min(3, runs))).append(" separate reads per reader, median; load average ")
+                .append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n")
+                .append("| reader | read time | cells per second | peak heap in use | most live after a collection |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        for (Map.Entry<Readers, Long> entry : medians.entrySet()) {
+            Heap h = heaps.get(entry.getKey());
+            doc.append("| ").append(entry.getKey().label()).append(" | ").append(ms(entry.getValue())).append(" | ")
+                    .append(perSecond(cells, entry.getValue())).append(" | ").append(h.peakUsed()).append(" MiB | ")
+                    .append(h.maxLive()).append(" MiB |\n");
+        }
+        doc.append('\n');
+        long rectify = medians.get(Readers.RECTIFY);
+        long peers = Math.min(medians.get(Readers.EASYEXCEL), medians.get(Readers.FASTEXCEL));
+        targets.add(new String[] {"big workbook read, `-Xmx64m`", "at least as fast as EasyExcel/FastExcel",
+                ms(rectify) + " vs " + ms(peers), verdict(rectify <= peers)});
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void targetsTable() {
+        doc.append("## Targets\n\n| target | goal | measured | |\n|---|---|---|---|\n");
+        for (String[] t : targets) {
+            doc.append("| ").append(String.join(" | ", t)).append(" |\n");
+        }
+        doc.append('\n');
+    }
+
+    private void write(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        String before = "# Benchmarks\n\n" + START + "\n" + END + "\n";
+        if (Files.isRegularFile(target)) {
+            before = Files.readString(target);
+        }
+        int start = before.indexOf(START);
+        int end = before.indexOf(END);
+        String text = start < 0 || end < 0 ? before + "\n" + doc
+                : before.substring(0, start) + doc + before.substring(end + END.length() + 1);
+        Files.writeString(target, text, StandardCharsets.UTF_8);
+    }
+
+    private void generate(Path input, ScaleGenerator.Scale size) throws IOException {
+        Path marker = input.resolve("scale.txt");
+        if (Files.isRegularFile(marker) && Files.readString(marker).equals(size.toString())) {
+            return;
+        }
+        deleteTree(input);
+        new ScaleGenerator(size).write(input);
+        Files.writeString(marker, size.toString());
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String stepsText(JobTimes times) {
+        List<String> parts = new ArrayList<>();
+        times.stepMillis().forEach((step, millis) -> parts.add("`" + step + "` " + ms(millis)));
+        return String.join(", ", parts);
+    }
+
+    private static <T> long medianOf(List<T> items, ToLongFunction<T> value) {
+        return Processes.median(items.stream().map(value::applyAsLong).toList());
+    }
+
+    private static String ms(long millis) {
+        return millis >= 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
+                : String.format(Locale.ROOT, "%,d ms", millis);
+    }
+
+    private static String perSecond(long count, long millis) {
+        return millis == 0 ? "–" : String.format(Locale.ROOT, "%,d", count * 1000 / millis);
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+}

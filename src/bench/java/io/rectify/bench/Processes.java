@@ -1,0 +1,92 @@
+package io.rectify.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Child processes of the harness: whole-process wall times, their output, and their heap from the GC log. */
+final class Processes {
+
+    /** A finished child process. */
+    record Run(int exitCode, long wallMillis, String output, Heap heap) {
+
+        Run requireSuccess(List<String> command) {
+            if (exitCode != 0) {
+                throw new IllegalStateException("exit " + exitCode + " from " + String.join(" ", command) + "\n" + output);
+            }
+            return this;
+        }
+    }
+
+    /**
+     * Heap figures from the unified GC log, in MiB.
+     *
+     * @param peakUsed the most heap in use at any point seen (before a collection, or at exit)
+     * @param maxLive  the most heap still in use after a collection: what the program really held
+     */
+    record Heap(int peakUsed, int maxLive) {
+    }
+
+    private static final Pattern PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern EXIT_USED = Pattern.compile("garbage-first heap\\s+total \\d+K, used (\\d+)K");
+
+    private Processes() {
+    }
+
+    /**
+     * Runs {@code java <jvmOptions> <arguments>} with a GC log, waits for it and times it from
+     * start to exit: JVM start included.
+     */
+    static Run java(Path workDir, List<String> jvmOptions, List<String> arguments) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        Path gcLog = Files.createTempFile(workDir, "gc", ".log");
+        Path output = Files.createTempFile(workDir, "out", ".txt");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xlog:gc,gc+heap+exit:file=" + gcLog);
+        command.addAll(jvmOptions);
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        String text = Files.readString(output);
+        Heap heap = heap(Files.readString(gcLog));
+        Files.delete(output);
+        Files.delete(gcLog);
+        return new Run(process.exitValue(), wall, text, heap).requireSuccess(command);
+    }
+
+    static Heap heap(String gcLog) {
+        int peak = 0;
+        int live = 0;
+        Matcher pause = PAUSE.matcher(gcLog);
+        while (pause.find()) {
+            peak = Math.max(peak, Integer.parseInt(pause.group(1)));
+            live = Math.max(live, Integer.parseInt(pause.group(2)));
+        }
+        Matcher exit = EXIT_USED.matcher(gcLog);
+        if (exit.find()) {
+            peak = Math.max(peak, (int) (Long.parseLong(exit.group(1)) / 1024));
+        }
+        return new Heap(peak, live);
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -7,7 +7,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Exceptions as a table a supervisor or a unit can act on: every field of SPEC §4, one row per
@@ -35,7 +35,7 @@ final class ExceptionTable {
     private ExceptionTable() {
     }
 
-    static void write(XSSFWorkbook workbook, Styles styles, Sheet sheet, List<ExceptionEntry> exceptions) {
+    static void write(SXSSFWorkbook workbook, Styles styles, Sheet sheet, List<ExceptionEntry> exceptions) {
         Table table = new Table(workbook, styles, sheet, 0, COLUMNS);
         int seq = 0;
         for (ExceptionEntry e : exceptions) {

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** 异常清单.xlsx: sheet 全部, then one sheet per supervision group in ledger order, for the supervisors. */
 final class ExceptionWorkbook {
@@ -18,7 +18,7 @@ final class ExceptionWorkbook {
 
     static void write(Consolidation c, Path target) throws IOException {
         String title = c.title() + " " + Labels.period(c.period()) + "异常清单（截至" + c.asOf() + "）";
-        XSSFWorkbook workbook = Workbooks.create(title, c.asOf());
+        SXSSFWorkbook workbook = Workbooks.create(title, c.asOf());
         Styles styles = new Styles(workbook);
         sheet(workbook, styles, ALL, title, c.exceptions());
         for (String group : c.groups()) {
@@ -28,7 +28,7 @@ final class ExceptionWorkbook {
         Workbooks.save(workbook, target);
     }
 
-    private static void sheet(XSSFWorkbook workbook, Styles styles, String name, String title,
+    private static void sheet(SXSSFWorkbook workbook, Styles styles, String name, String title,
                               List<ExceptionEntry> exceptions) {
         Sheet sheet = Workbooks.sheet(workbook, name);
         ExceptionTable.write(workbook, styles, sheet, exceptions);

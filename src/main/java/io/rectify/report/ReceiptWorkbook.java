@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * 回执/<单位代码>.xlsx: what Rectify received from one unit and took from it, the statuses that
@@ -38,7 +38,7 @@ final class ReceiptWorkbook {
     static void write(Consolidation c, UnitReceipt receipt, Path target) throws IOException {
         Unit unit = receipt.unit().unit();
         String title = unit.name() + " " + Labels.period(c.period()) + "整改进展报送回执";
-        XSSFWorkbook workbook = Workbooks.create(title, c.asOf());
+        SXSSFWorkbook workbook = Workbooks.create(title, c.asOf());
         Styles styles = new Styles(workbook);
         summary(c, receipt, title, workbook, styles);
         tasks(receipt, workbook, styles, sheet(workbook, TASKS, title));
@@ -48,7 +48,7 @@ final class ReceiptWorkbook {
         Workbooks.save(workbook, target);
     }
 
-    private static void summary(Consolidation c, UnitReceipt receipt, String title, XSSFWorkbook workbook,
+    private static void summary(Consolidation c, UnitReceipt receipt, String title, SXSSFWorkbook workbook,
                                 Styles styles) {
         UnitFigures figures = receipt.unit();
         Unit unit = figures.unit();
@@ -103,7 +103,7 @@ final class ReceiptWorkbook {
                 .formatted(errors, warnings, infos, TO_FIX);
     }
 
-    private static void tasks(UnitReceipt receipt, XSSFWorkbook workbook, Styles styles, Sheet sheet) {
+    private static void tasks(UnitReceipt receipt, SXSSFWorkbook workbook, Styles styles, Sheet sheet) {
         Table table = new Table(workbook, styles, sheet, 0, List.of(Column.text("任务编号", 9),
                 Column.text("问题编号", 9), Column.text("整改措施", 40), Column.text("完成时限", 11),
                 Column.text("责任类型", 8), Column.text("本期填报状态", 12), Column.date("填报完成日期", 12),
@@ -131,7 +131,7 @@ final class ReceiptWorkbook {
         return Labels.period(line.state().sourcePeriod()) + "报送";
     }
 
-    private static void institutions(UnitReceipt receipt, XSSFWorkbook workbook, Styles styles, Sheet sheet) {
+    private static void institutions(UnitReceipt receipt, SXSSFWorkbook workbook, Styles styles, Sheet sheet) {
         Table table = new Table(workbook, styles, sheet, 0, List.of(Column.text("制度名称", 44),
                 Column.text("文号", 20), Column.text("类型", 6), Column.date("印发日期", 11),
                 Column.text("关联任务编号", 12), Column.text("报送期次", 10), Column.number("报送表行号", 10)));
@@ -142,7 +142,7 @@ final class ReceiptWorkbook {
         table.filter();
     }
 
-    private static void accountability(UnitReceipt receipt, XSSFWorkbook workbook, Styles styles, Sheet sheet) {
+    private static void accountability(UnitReceipt receipt, SXSSFWorkbook workbook, Styles styles, Sheet sheet) {
         Table table = new Table(workbook, styles, sheet, 0, List.of(Column.text("类型", 14),
                 Column.number("人数", 6), Column.text("关联问题编号", 12), Column.text("说明", 40),
                 Column.text("报送期次", 10), Column.number("报送表行号", 10)));
@@ -153,7 +153,7 @@ final class ReceiptWorkbook {
         table.filter();
     }
 
-    private static Sheet sheet(XSSFWorkbook workbook, String name, String title) {
+    private static Sheet sheet(SXSSFWorkbook workbook, String name, String title) {
         Sheet sheet = Workbooks.sheet(workbook, name);
         Workbooks.printTitle(sheet, title + " " + name);
         return sheet;

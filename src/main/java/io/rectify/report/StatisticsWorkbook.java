@@ -31,7 +31,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** 汇总统计.xlsx: the period's figures for the office and the leaders, one sheet per view. */
 final class StatisticsWorkbook {
@@ -47,7 +47,7 @@ final class StatisticsWorkbook {
             Column.percent("完成率", 9));
 
     private final Consolidation c;
-    private final XSSFWorkbook workbook;
+    private final SXSSFWorkbook workbook;
     private final Styles styles;
     private final String title;
 

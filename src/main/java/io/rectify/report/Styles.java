@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** The cell styles of one report workbook beyond those {@link TableSheet} makes. */
 final class Styles {
@@ -20,7 +20,7 @@ final class Styles {
     static final Map<Severity, String> SEVERITY_FILLS = Map.of(
             Severity.ERROR, "FFC7CE", Severity.WARNING, "FFEB9C", Severity.INFO, "DDEBF7");
 
-    private final XSSFWorkbook workbook;
+    private final SXSSFWorkbook workbook;
     private final CellStyle title;
     private final CellStyle note;
     private final CellStyle percent;
@@ -30,7 +30,7 @@ final class Styles {
     private final Map<Severity, CellStyle> severityText = new EnumMap<>(Severity.class);
     private final Map<Severity, CellStyle> severityNumber = new EnumMap<>(Severity.class);
 
-    Styles(XSSFWorkbook workbook) {
+    Styles(SXSSFWorkbook workbook) {
         this.workbook = workbook;
         Font titleFont = workbook.createFont();
         titleFont.setBold(true);

@@ -7,7 +7,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A report table on a {@link TableSheet}: typed columns (percentages shown as such), filters over
@@ -41,7 +41,7 @@ final class Table {
     private final Styles styles;
     private final List<Column> columns;
 
-    Table(XSSFWorkbook workbook, Styles styles, Sheet sheet, int headerRow, List<Column> columns) {
+    Table(SXSSFWorkbook workbook, Styles styles, Sheet sheet, int headerRow, List<Column> columns) {
         this.table = new TableSheet(workbook, sheet, headerRow, columns.stream().map(Column::header).toList(),
                 columns.stream().map(Column::width).toList());
         this.styles = styles;

@@ -16,18 +16,27 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.util.Reproducibility;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Creating and saving the report workbooks: pinned properties, safe sheet names, print titles, same bytes for same content. */
 final class Workbooks {
 
+    /** Rows kept in memory per sheet before they are flushed; enough to style a table's last rows after writing them. */
+    private static final int WINDOW_ROWS = 200;
+
     private Workbooks() {
     }
 
-    /** A new workbook whose document properties hold the title and the as-of date, never the time of the run. */
-    static XSSFWorkbook create(String title, LocalDate asOf) {
-        XSSFWorkbook workbook = new XSSFWorkbook();
-        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
+    /**
+     * A new workbook whose document properties hold the title and the as-of date, never the time of
+     * the run. Streamed: rows go to a temporary file as they are written, so that a city's tens of
+     * thousands of exception and problem rows need no more heap than a district's (a row height set
+     * in a streamed sheet is always marked custom).
+     */
+    static SXSSFWorkbook create(String title, LocalDate asOf) {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW_ROWS, false);
+        POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         Date date = Date.from(asOf.atStartOfDay().toInstant(ZoneOffset.UTC));
         core.setCreated(Optional.of(date));
         core.setModified(Optional.of(date));
@@ -37,14 +46,16 @@ final class Workbooks {
     }
 
     /** Saves atomically; POI's SOURCE_DATE_EPOCH mode zeroes the zip entries' times, which it otherwise sets to now. */
-    static void save(XSSFWorkbook workbook, Path target) throws IOException {
+    static void save(SXSSFWorkbook workbook, Path target) throws IOException {
         try (workbook) {
             AtomicFiles.write(target, out -> Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out)));
+        } finally {
+            workbook.dispose();
         }
     }
 
     /** A new sheet named as close to {@code name} as Excel allows, unique in the workbook. */
-    static Sheet sheet(XSSFWorkbook workbook, String name) {
+    static Sheet sheet(SXSSFWorkbook workbook, String name) {
         String safe = WorkbookUtil.createSafeSheetName(name == null || name.isBlank() ? "Sheet" : name);
         String unique = safe;
         for (int n = 2; workbook.getSheet(unique) != null; n++) {

@@ -149,6 +149,7 @@ public final class TableSheet {
     /**
      * Sets a row's height while leaving it auto-sized (no custom height): programs that do fit
      * rows to their text, as Excel does after an edit, still may; the others show this height.
+     * A streamed (SXSSF) row cannot leave it auto-sized: its height is written as custom.
      */
     private static void fitHeight(Row row, float points) {
         row.setHeightInPoints(points);

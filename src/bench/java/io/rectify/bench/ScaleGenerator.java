@@ -21,8 +21,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * A synthetic district of any size: a master ledger of {@code units} units leading
  * {@code tasksPerUnit} tasks each, and every unit's return for each of {@code periods} monthly
  * periods ending 2024-03, in the layout of SPEC §2 and §3 (metadata block, copied ledger columns,
- * dates as date cells, 制度建设 and 问责情况 sheets). Statuses progress from period to period as
- * real ones do; {@code faultShare} of the task rows carry one of the mistakes units make (unknown
+ * dates as date cells, 制度建设 and 问责情况 sheets). Deadlines spread over the twelve months from
+ * 2023-12 (every tenth task 长期坚持); statuses progress from period to period as real ones do; {@code faultShare} of the task rows carry one of the mistakes units make (unknown
  * task, invalid status, 已完成 without date, unreadable date, edited ledger column). Deterministic:
  * the same scale and seed give the same content, and every return's last-modified time is its
  * submission day.
@@ -117,7 +117,7 @@ public final class ScaleGenerator {
         if (task % 10 == 0) {
             return null;
         }
-        return YearMonth.of(2023, 9).plusMonths((unit * 7L + task * 3L) % 12).atEndOfMonth();
+        return YearMonth.of(2023, 12).plusMonths((unit * 7L + task * 3L) % 12).atEndOfMonth();
     }
 
     private static LocalDate submittedOn(YearMonth period) {
@@ -226,7 +226,8 @@ public final class ScaleGenerator {
      */
     private void taskRow(Row row, int unit, int task, int periodIndex, CellStyle date) {
         double h = hash(unit, task);
-        int completesAt = (int) (h * (scale.periods() + 2));
+        // two tasks in three are done by the last period, as in a rectification well under way
+        int completesAt = (int) (h * (scale.periods() + 0.5));
         String status = periodIndex >= completesAt ? "已完成" : periodIndex >= completesAt - 1 ? "推进中" : "未启动";
         YearMonth completionMonth = LAST_PERIOD.minusMonths(scale.periods() - 1 - completesAt);
         LocalDate completedOn = completionMonth.atDay(1 + (int) (hash(unit, task, 1) * 27));

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
@@ -117,9 +118,10 @@ public class Consolidator {
     }
 
     private static List<UnitFigures> units(LedgerIndex ledger, PeriodRecords records) {
+        Map<String, List<ReturnFile>> filesByUnit = byUnit(records.files(), ReturnFile::unitCode);
         List<UnitFigures> units = new ArrayList<>();
         for (Unit unit : ledger.ledger().units()) {
-            List<ReturnFile> files = records.files().stream().filter(f -> unit.code().equals(f.unitCode())).toList();
+            List<ReturnFile> files = filesByUnit.getOrDefault(unit.code(), List.of());
             ReturnFile accepted = files.stream().filter(ReturnFile::accepted)
                     .max(Comparator.comparing(ReturnFile::submittedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
                             .thenComparingLong(ReturnFile::id))
@@ -182,28 +184,41 @@ public class Consolidator {
     private static List<UnitReceipt> receipts(LedgerIndex ledger, List<UnitFigures> units, PeriodRecords records,
                                               List<ReportedRow> acceptedRows) {
         TaskBoard board = records.board();
-        Map<String, ReportedRow> reported = new HashMap<>();
+        // per unit, its reported rows by task code: each unit's receipt then visits only its own tasks
+        Map<String, Map<String, ReportedRow>> reported = new HashMap<>();
         for (ReportedRow row : acceptedRows) {
-            reported.putIfAbsent(row.unitCode() + '\n' + row.taskCode(), row);
+            reported.computeIfAbsent(row.unitCode(), k -> new HashMap<>()).putIfAbsent(row.taskCode(), row);
         }
+        Map<String, List<ReturnFile>> files = byUnit(records.files(), ReturnFile::unitCode);
+        Map<String, List<InstitutionRow>> institutions = byUnit(records.institutions(), InstitutionRow::unitCode);
+        Map<String, List<AccountabilityRow>> accountability = byUnit(records.accountability(), AccountabilityRow::unitCode);
+        Map<String, List<ExceptionEntry>> exceptions = byUnit(records.exceptions(), ExceptionEntry::unitCode);
         List<UnitReceipt> receipts = new ArrayList<>();
         for (UnitFigures figures : units) {
             String code = figures.unit().code();
+            Map<String, ReportedRow> rows = reported.getOrDefault(code, Map.of());
             List<TaskLine> tasks = new ArrayList<>();
-            for (Task task : ledger.ledger().tasks()) {
-                ReportedRow row = reported.get(code + '\n' + task.code());
-                boolean lead = task.leadUnit().equals(code);
-                if (lead || row != null) {
-                    tasks.add(new TaskLine(task, lead, row, board.state(task), board.overdue(task), board.dueSoon(task)));
-                }
+            for (Task task : ledger.tasksOfUnit(figures.unit(), rows.keySet())) {
+                tasks.add(new TaskLine(task, task.leadUnit().equals(code), rows.get(task.code()), board.state(task),
+                        board.overdue(task), board.dueSoon(task)));
             }
-            receipts.add(new UnitReceipt(figures,
-                    records.files().stream().filter(f -> code.equals(f.unitCode())).toList(), List.copyOf(tasks),
-                    records.institutions().stream().filter(r -> code.equals(r.unitCode())).toList(),
-                    records.accountability().stream().filter(r -> code.equals(r.unitCode())).toList(),
-                    records.exceptions().stream().filter(e -> code.equals(e.unitCode())).toList()));
+            receipts.add(new UnitReceipt(figures, files.getOrDefault(code, List.of()), List.copyOf(tasks),
+                    institutions.getOrDefault(code, List.of()), accountability.getOrDefault(code, List.of()),
+                    exceptions.getOrDefault(code, List.of())));
         }
         return List.copyOf(receipts);
+    }
+
+    /** Items by unit code, each list in the items' order; items without a unit are left out. */
+    private static <T> Map<String, List<T>> byUnit(List<T> items, Function<T, String> unitCode) {
+        Map<String, List<T>> byUnit = new HashMap<>();
+        for (T item : items) {
+            String code = unitCode.apply(item);
+            if (code != null) {
+                byUnit.computeIfAbsent(code, k -> new ArrayList<>()).add(item);
+            }
+        }
+        return byUnit;
     }
 
     private static ProblemCount problemCount(LedgerIndex ledger, TaskBoard board, List<Problem> problems) {

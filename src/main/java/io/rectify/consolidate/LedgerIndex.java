@@ -7,6 +7,9 @@ import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,8 @@ final class LedgerIndex {
     private final Map<Integer, String> feedbackPoints;
     private final Map<String, List<Task>> tasksByProblem = new LinkedHashMap<>();
     private final Map<String, List<Task>> leadTasks = new LinkedHashMap<>();
+    private final Map<String, Integer> unitOrder = new HashMap<>();
+    private final Map<String, Integer> taskOrder = new HashMap<>();
 
     LedgerIndex(Ledger ledger) {
         this.ledger = ledger;
@@ -29,6 +34,12 @@ final class LedgerIndex {
         this.categories = ledger.categories().stream().collect(Collectors.toMap(Category::seq, Category::title));
         this.feedbackPoints = ledger.feedbackPoints().stream()
                 .collect(Collectors.toMap(FeedbackPoint::seq, FeedbackPoint::title));
+        for (int i = 0; i < ledger.units().size(); i++) {
+            unitOrder.put(ledger.units().get(i).code(), i);
+        }
+        for (int i = 0; i < ledger.tasks().size(); i++) {
+            taskOrder.put(ledger.tasks().get(i).code(), i);
+        }
         for (Task task : ledger.tasks()) {
             tasksByProblem.computeIfAbsent(task.problemCode(), k -> new ArrayList<>()).add(task);
             leadTasks.computeIfAbsent(task.leadUnit(), k -> new ArrayList<>()).add(task);
@@ -46,8 +57,7 @@ final class LedgerIndex {
     }
 
     int unitOrder(String code) {
-        Unit unit = units.get(code);
-        return unit == null ? Integer.MAX_VALUE : ledger.units().indexOf(unit);
+        return unitOrder.getOrDefault(code, Integer.MAX_VALUE);
     }
 
     String category(int seq) {
@@ -64,6 +74,22 @@ final class LedgerIndex {
 
     List<Task> leadTasksOf(Unit unit) {
         return leadTasks.getOrDefault(unit.code(), List.of());
+    }
+
+    /**
+     * The tasks a unit's receipt lists, in ledger order: those it leads and those of {@code reported}
+     * (task codes of its accepted rows) that are in the ledger.
+     */
+    List<Task> tasksOfUnit(Unit unit, Collection<String> reported) {
+        List<Task> tasks = new ArrayList<>(leadTasksOf(unit));
+        for (String code : reported) {
+            Integer index = taskOrder.get(code);
+            if (index != null && !ledger.tasks().get(index).leadUnit().equals(unit.code())) {
+                tasks.add(ledger.tasks().get(index));
+            }
+        }
+        tasks.sort(Comparator.comparingInt(t -> taskOrder.get(t.code())));
+        return tasks;
     }
 
     /** A return is expected from a unit that leads at least one task. */

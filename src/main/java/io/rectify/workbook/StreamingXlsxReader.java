@@ -24,9 +24,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
@@ -56,7 +54,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
 
     private final OPCPackage pkg;
     private final XSSFReader reader;
-    private final SharedStrings strings;
+    private final List<String> strings;
     private final StylesTable styles;
     private final WorkbookPart workbook;
     private final DataFormatter formatter = new DataFormatter();
@@ -66,8 +64,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private StreamingXlsxReader(OPCPackage pkg) throws IOException, OpenXML4JException, SAXException {
         this.pkg = pkg;
         this.reader = new XSSFReader(pkg);
-        // phonetic runs (rPh) are not part of the text a person sees, nor of what the user model gives
-        this.strings = new ReadOnlySharedStringsTable(pkg, false);
+        this.strings = SharedStringsPart.read(pkg);
         this.styles = reader.getStylesTable();
         try (InputStream in = reader.getWorkbookData()) {
             this.workbook = WorkbookPart.parse(in);
@@ -164,8 +161,45 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private record SheetEntry(SheetInfo info, String relationId) {
     }
 
-    /** The number format of a cell style, and whether it shows a date. */
-    private record NumberFormat(int index, String pattern, boolean date) {
+    /**
+     * The number format of a cell style, and whether it shows a date. Formatting a number the way
+     * Excel shows it is the dearest part of reading a cell, and a column's values repeat (dates,
+     * counts): the texts of values already formatted are kept, up to a bound.
+     */
+    private final class NumberFormat {
+
+        private static final int CACHED_VALUES = 4096;
+        private final int index;
+        private final String pattern;
+        private final boolean date;
+        private final boolean general;
+        private final Map<Double, String> texts = new HashMap<>();
+
+        NumberFormat(int index, String pattern, boolean date) {
+            this.index = index;
+            this.pattern = pattern;
+            this.date = date;
+            this.general = index == 0 || "General".equalsIgnoreCase(pattern);
+        }
+
+        boolean date() {
+            return date;
+        }
+
+        String text(double number) {
+            // General shows whole numbers below 10^11 as plain digits: the common case, done without DataFormatter
+            if (general && number == Math.rint(number) && Math.abs(number) < 1e10) {
+                return Long.toString((long) number);
+            }
+            String text = texts.get(number);
+            if (text == null) {
+                text = formatter.formatRawCellContents(number, index, pattern, workbook.date1904);
+                if (texts.size() < CACHED_VALUES) {
+                    texts.put(number, text);
+                }
+            }
+            return text;
+        }
     }
 
     private NumberFormat numberFormat(int style) {
@@ -249,7 +283,9 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private final class SheetHandler extends DefaultHandler {
 
         private final Predicate<SheetRow> handler;
-        private final TreeMap<Integer, Cell> cells = new TreeMap<>();
+        /** The row's cells as read: in column order, unless the file is unusual (then sorted at the row's end). */
+        private final List<Cell> cells = new ArrayList<>();
+        private boolean ordered;
         private final StringBuilder value = new StringBuilder();
         private int rowNumber;
         private int column;
@@ -273,6 +309,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
                     String r = attributes.getValue("r");
                     rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
                     cells.clear();
+                    ordered = true;
                     column = -1;
                 }
                 case "c" -> {
@@ -318,11 +355,12 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 case "c" -> {
                     Cell cell = cell();
                     if (cell != null) {
-                        cells.put(column, cell);
+                        ordered &= cells.isEmpty() || cells.get(cells.size() - 1).column() < column;
+                        cells.add(cell);
                     }
                 }
                 case "row" -> {
-                    SheetRow row = new SheetRow(rowNumber, List.copyOf(cells.values()));
+                    SheetRow row = new SheetRow(rowNumber, ordered ? List.copyOf(cells) : inColumnOrder(cells));
                     if (!row.blank() && !handler.test(row)) {
                         throw new Stop();
                     }
@@ -336,7 +374,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private Cell cell() {
             String raw = value.toString();
             return switch (type) {
-                case "s" -> Cell.text(column, hasValue ? strings.getItemAt(Integer.parseInt(raw.trim())).getString() : "");
+                case "s" -> Cell.text(column, hasValue ? strings.get(Integer.parseInt(raw.trim())) : "");
                 case "inlineStr", "str" -> Cell.text(column, decoded(raw));
                 case "b" -> new Cell(column, Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE", 0);
                 case "e" -> new Cell(column, Cell.Kind.ERROR, errorText(raw), 0);
@@ -353,7 +391,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
 
         private Cell number(double number) {
             NumberFormat format = formats.computeIfAbsent(style, StreamingXlsxReader.this::numberFormat);
-            String text = formatter.formatRawCellContents(number, format.index(), format.pattern(), workbook.date1904);
+            String text = format.text(number);
             if (format.date() && DateUtil.isValidExcelDate(number)) {
                 return new Cell(column, Cell.Kind.DATE, text, workbook.date1904 ? number + DAYS_1900_TO_1904 : number);
             }
@@ -368,6 +406,67 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 return new Cell(column, Cell.Kind.DATE, formatter.formatRawCellContents(serial, 14, "yyyy-mm-dd"), serial);
             } catch (DateTimeParseException e) {
                 return Cell.text(column, raw);
+            }
+        }
+    }
+
+    /** Cells sorted by column, the last of several in one column kept (as the user model keeps it). */
+    private static List<Cell> inColumnOrder(List<Cell> cells) {
+        TreeMap<Integer, Cell> byColumn = new TreeMap<>();
+        cells.forEach(cell -> byColumn.put(cell.column(), cell));
+        return List.copyOf(byColumn.values());
+    }
+
+    /**
+     * The shared strings part as the texts a person sees, read once: runs joined, phonetic runs
+     * (rPh) left out as the user model leaves them out, _xHHHH_ escapes decoded. POI's
+     * ReadOnlySharedStringsTable builds a rich-text XML object on every lookup instead.
+     */
+    private static final class SharedStringsPart extends DefaultHandler {
+
+        private final List<String> strings = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private boolean inText;
+        private boolean inPhonetic;
+
+        static List<String> read(OPCPackage pkg) throws IOException, SAXException {
+            List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+            if (parts.isEmpty()) {
+                return List.of();
+            }
+            SharedStringsPart part = new SharedStringsPart();
+            try (InputStream in = parts.get(0).getInputStream()) {
+                StreamingXlsxReader.parse(in, part);
+            }
+            return part.strings;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            switch (local(localName, qName)) {
+                case "si" -> text.setLength(0);
+                case "t" -> inText = !inPhonetic;
+                case "rPh" -> inPhonetic = true;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (local(localName, qName)) {
+                case "si" -> strings.add(decoded(text.toString()));
+                case "t" -> inText = false;
+                case "rPh" -> inPhonetic = false;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inText) {
+                text.append(ch, start, length);
             }
         }
     }

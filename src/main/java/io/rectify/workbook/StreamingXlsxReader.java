@@ -1,6 +1,9 @@
 package io.rectify.workbook;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormatSymbols;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -23,6 +27,8 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.util.NumberToTextConverter;
+import org.apache.poi.util.LocaleUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -49,6 +55,9 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private static final Set<String> SPREADSHEET_TYPES = Set.of(XSSFRelation.WORKBOOK.getContentType(),
             XSSFRelation.MACROS_WORKBOOK.getContentType(), XSSFRelation.TEMPLATE_WORKBOOK.getContentType(),
             XSSFRelation.MACRO_TEMPLATE_WORKBOOK.getContentType(), XSSFRelation.MACRO_ADDIN_WORKBOOK.getContentType());
+    private static final Pattern FIXED_POINT = Pattern.compile("0(\\.0+)?");
+    /** The formats' shortcuts write ASCII digits, '-' and '.': only where DataFormatter's locale does too. */
+    private static final boolean PLAIN_DIGITS = plainDigits(DecimalFormatSymbols.getInstance(LocaleUtil.getUserLocale()));
     /** Days between the 1900 and the 1904 date systems: dates are given as 1900-system serials. */
     private static final int DAYS_1900_TO_1904 = 1462;
 
@@ -173,13 +182,17 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private final String pattern;
         private final boolean date;
         private final boolean general;
+        /** Digits after the point of a plain fixed-point pattern (0, 0.0, 0.00 ...), else -1. */
+        private final int decimals;
         private final Map<Double, String> texts = new HashMap<>();
 
         NumberFormat(int index, String pattern, boolean date) {
             this.index = index;
             this.pattern = pattern;
             this.date = date;
-            this.general = index == 0 || "General".equalsIgnoreCase(pattern);
+            this.general = PLAIN_DIGITS && (index == 0 || "General".equalsIgnoreCase(pattern));
+            this.decimals = PLAIN_DIGITS && pattern != null && FIXED_POINT.matcher(pattern).matches()
+                    ? Math.max(0, pattern.length() - 2) : -1;
         }
 
         boolean date() {
@@ -190,6 +203,13 @@ public final class StreamingXlsxReader implements WorkbookReader {
             // General shows whole numbers below 10^11 as plain digits: the common case, done without DataFormatter
             if (general && number == Math.rint(number) && Math.abs(number) < 1e10) {
                 return Long.toString((long) number);
+            }
+            if (decimals >= 0 && number >= 0) {
+                // what DataFormatter does for these patterns (round half up the shortest text of the double), without it
+                String plain = NumberToTextConverter.toText(number);
+                if (plain.indexOf('E') < 0) {
+                    return new BigDecimal(plain).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+                }
             }
             String text = texts.get(number);
             if (text == null) {
@@ -408,6 +428,10 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 return Cell.text(column, raw);
             }
         }
+    }
+
+    private static boolean plainDigits(DecimalFormatSymbols symbols) {
+        return symbols.getZeroDigit() == '0' && symbols.getDecimalSeparator() == '.' && symbols.getMinusSign() == '-';
     }
 
     /** Cells sorted by column, the last of several in one column kept (as the user model keeps it). */

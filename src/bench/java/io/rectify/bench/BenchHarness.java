@@ -32,7 +32,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>Arguments: the project folder, then options {@code cases=district,city,big}, {@code scale=1}
  * (a fraction shrinks the city and the big workbook for a trial run; the document is then written
- * to target/bench/ instead), {@code runs=5}.
+ * to target/bench/ instead), {@code runs=5}, and {@code before=DIR}: the {@code target} folder of a
+ * baseline build (its {@code rectify.jar} and {@code classes}), run beside the current build on the
+ * same files for the before-and-after figures.
  */
 public final class BenchHarness {
 
@@ -41,21 +43,26 @@ public final class BenchHarness {
     private static final int CITY_UNITS = 2000;
     private static final int CITY_TASKS = 200;
     private static final int BIG_ROWS = 460_000;
+    private static final String IMPORT_HEAP = "4g";
+    private static final String CITY_FALLBACK_HEAP = "2g";
 
     private final Path project;
     private final Path work;
     private final Path jar;
     private final double scale;
     private final int runs;
+    /** The baseline build's target folder, or null. */
+    private final Path before;
     private final StringBuilder doc = new StringBuilder();
     private final List<String[]> targets = new ArrayList<>();
 
-    private BenchHarness(Path project, double scale, int runs) {
+    private BenchHarness(Path project, double scale, int runs, Path before) {
         this.project = project;
         this.work = project.resolve("target").resolve("bench");
         this.jar = project.resolve("target").resolve("rectify.jar");
         this.scale = scale;
         this.runs = runs;
+        this.before = before;
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,7 +71,8 @@ public final class BenchHarness {
         Arrays.stream(args).skip(1).flatMap(a -> Arrays.stream(a.trim().split("\\s+"))).filter(a -> a.contains("="))
                 .forEach(a -> options.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)));
         BenchHarness harness = new BenchHarness(project, Double.parseDouble(options.getOrDefault("scale", "1")),
-                Integer.parseInt(options.getOrDefault("runs", "5")));
+                Integer.parseInt(options.getOrDefault("runs", "5")),
+                options.containsKey("before") ? project.resolve(options.get("before")).toAbsolutePath() : null);
         List<String> cases = List.of(options.getOrDefault("cases", "district,city,big").split(","));
         harness.run(cases);
     }
@@ -134,6 +142,9 @@ public final class BenchHarness {
         Run first = Processes.java(work, List.of(), nightly);
         Path cds = cdsArchive(input, output, data);
         Map<String, List<String>> variants = new LinkedHashMap<>();
+        if (before != null) {
+            variants.put("before: the baseline build, `java -jar`", List.of(BASELINE_JAR));
+        }
         variants.put("`java -jar target/rectify.jar nightly`", List.of());
         variants.put("same, with an application CDS archive (`-XX:SharedArchiveFile`)", List.of("-XX:SharedArchiveFile=" + cds));
         variants.put("same, CDS and `-XX:TieredStopAtLevel=1`", List.of("-XX:SharedArchiveFile=" + cds,
@@ -143,7 +154,7 @@ public final class BenchHarness {
         // interleaved, so that a change in the machine's load hits every variant alike
         for (int i = 0; i < runs; i++) {
             for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-                Run run = Processes.java(work, variant.getValue(), nightly);
+                Run run = Processes.java(work, jvmOptions(variant.getValue()), withJar(variant.getValue(), nightly));
                 runsByVariant.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run);
                 timesByVariant.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(JobTimes.of(data, run.output()));
             }
@@ -161,17 +172,33 @@ public final class BenchHarness {
                 .append("JVM + Spring start and stop | peak heap |\n|---|---:|---:|---:|---:|\n");
         long best = Long.MAX_VALUE;
         for (String variant : variants.keySet()) {
+            boolean baseline = variants.get(variant).contains(BASELINE_JAR);
             List<Run> rs = runsByVariant.get(variant);
             List<JobTimes> ts = timesByVariant.get(variant);
             long wall = medianOf(rs, Run::wallMillis);
             long job = medianOf(ts, JobTimes::jobMillis);
-            best = Math.min(best, wall);
+            best = baseline ? best : Math.min(best, wall);
             doc.append("| ").append(variant).append(" | ").append(ms(wall)).append(" | ").append(ms(job)).append(" | ")
                     .append(ms(wall - job)).append(" | ").append(medianOf(rs, r -> r.heap().peakUsed())).append(" MiB |\n");
         }
         JobTimes steps = timesByVariant.values().iterator().next().get(0);
         doc.append("\nSteps of one run: ").append(stepsText(steps)).append(".\n\n");
         targets.add(new String[] {"district `nightly` end to end, JVM start included", "≤ 4 s", ms(best), verdict(best <= 4000)});
+    }
+
+    /** Marks a variant run with the baseline jar; not a JVM option. */
+    private static final String BASELINE_JAR = "<baseline>";
+
+    /** The arguments with the baseline jar in place of the current one when the options ask for it. */
+    private List<String> withJar(List<String> options, List<String> arguments) {
+        if (!options.contains(BASELINE_JAR)) {
+            return arguments;
+        }
+        return arguments.stream().map(a -> a.equals(jar.toString()) ? before.resolve("rectify.jar").toString() : a).toList();
+    }
+
+    private static List<String> jvmOptions(List<String> options) {
+        return options.stream().filter(o -> !o.equals(BASELINE_JAR)).toList();
     }
 
     /**
@@ -207,21 +234,26 @@ public final class BenchHarness {
         deleteTree(data);
         List<String> heap = List.of("-Xmx512m");
         String loadBefore = load();
-        List<Run> imports = new ArrayList<>();
-        int importRuns = Math.max(1, Math.min(3, runs));
-        for (int i = 0; i < importRuns; i++) {
-            imports.add(Processes.java(work, heap, List.of("-jar", jar.toString(), "import-ledger", "--input=" + input,
-                    "--output=" + output, "--data=" + data)));
-        }
+        // setup, timed once: the ledger reader holds the whole workbook (POI's user model), so 512 MB is not enough
+        Run imported = Processes.java(work, List.of("-Xmx" + IMPORT_HEAP), List.of("-jar", jar.toString(), "import-ledger",
+                "--input=" + input, "--output=" + output, "--data=" + data));
+        Run importSmall = Processes.attempt(work, heap, List.of("-jar", jar.toString(), "import-ledger",
+                "--input=" + input, "--output=" + output, "--data=" + work.resolve("city").resolve("data-512m")));
+        List<String> nightlyArguments = List.of("-jar", jar.toString(), "nightly", "--input=" + input,
+                "--output=" + output, "--data=" + data);
+        // the target's heap first; when the run does not fit in it, the figures are taken with a larger one
+        Run atTarget = Processes.attempt(work, heap, nightlyArguments);
+        List<String> measuredHeap = atTarget.exitCode() == 0 ? heap : List.of("-Xmx" + CITY_FALLBACK_HEAP);
         List<Run> nightly = new ArrayList<>();
         List<JobTimes> times = new ArrayList<>();
         int nightlyRuns = Math.max(1, Math.min(3, runs));
         for (int i = 0; i < nightlyRuns; i++) {
-            Run run = Processes.java(work, heap, List.of("-jar", jar.toString(), "nightly", "--input=" + input,
-                    "--output=" + output, "--data=" + data));
+            Run run = Processes.java(work, measuredHeap, nightlyArguments);
             nightly.add(run);
             times.add(JobTimes.of(data, run.output()));
         }
+        Run baseline = before == null ? null : Processes.attempt(work, heap, List.of("-jar",
+                before.resolve("rectify.jar").toString(), "nightly", "--input=" + input, "--output=" + output, "--data=" + data));
         String loadAfter = load();
         long rows = times.get(0).stages().getOrDefault("rows", 0L);
         long wall = medianOf(nightly, Run::wallMillis);
@@ -230,9 +262,11 @@ public final class BenchHarness {
                 .append("Input generated by `ScaleGenerator` (").append(size.units()).append(" units × ")
                 .append(size.tasksPerUnit()).append(" tasks, 1 period, 2 % faulty rows; ledger of ")
                 .append(String.format(Locale.ROOT, "%,d", (long) size.units() * size.tasksPerUnit()))
-                .append(" tasks). Every process `-Xmx512m`. Median of ").append(nightlyRuns)
-                .append(" `nightly` runs on the imported ledger; load average ").append(loadBefore).append(" before, ")
-                .append(loadAfter).append(" after.\n\n")
+                .append(" tasks). Median of ").append(nightlyRuns).append(" `nightly` runs on the imported ledger with `")
+                .append(measuredHeap.get(0)).append("`")
+                .append(atTarget.exitCode() == 0 ? "" : " — with `-Xmx512m` the run fails after " + ms(atTarget.wallMillis())
+                        + failure(atTarget) + " (see the notes)")
+                .append("; load average ").append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n")
                 .append("| stage | time | return rows per second |\n|---|---:|---:|\n");
         for (String stage : List.of("read", "reconcile", "consolidate", "write")) {
             long t = medianOf(times, jt -> jt.stages().getOrDefault(stage, 0L));
@@ -245,14 +279,33 @@ public final class BenchHarness {
                 .append(perSecond(rows, wall)).append("** |\n\n")
                 .append("Return rows: ").append(String.format(Locale.ROOT, "%,d", rows)).append(". Peak heap in use ")
                 .append(medianOf(nightly, r -> r.heap().peakUsed())).append(" MiB, most live after a collection ")
-                .append(medianOf(nightly, r -> r.heap().maxLive())).append(" MiB (of 512).\n\n")
+                .append(medianOf(nightly, r -> r.heap().maxLive())).append(" MiB (`").append(measuredHeap.get(0))
+                .append("`).\n\n")
                 .append("Importing the city ledger (`import-ledger`, ")
                 .append(String.format(Locale.ROOT, "%,d", (long) size.units() * size.tasksPerUnit()))
-                .append(" tasks, median of ").append(importRuns).append("): ").append(ms(medianOf(imports, Run::wallMillis)))
-                .append(" end to end, peak heap ").append(medianOf(imports, r -> r.heap().peakUsed())).append(" MiB.\n\n");
+                .append(" tasks, one run, `-Xmx").append(IMPORT_HEAP).append("`): ").append(ms(imported.wallMillis()))
+                .append(" end to end, peak heap ").append(imported.heap().peakUsed()).append(" MiB, most live ")
+                .append(imported.heap().maxLive()).append(" MiB; with `-Xmx512m` it ")
+                .append(importSmall.exitCode() == 0 ? "completes in " + ms(importSmall.wallMillis())
+                        : "fails after " + ms(importSmall.wallMillis()) + failure(importSmall)).append(".\n\n");
+        if (baseline != null) {
+            doc.append("Before (the baseline build, same files, one `nightly` run with `-Xmx512m`): ")
+                    .append(baseline.exitCode() == 0 ? ms(baseline.wallMillis()) + " end to end, "
+                            + perSecond(rows, baseline.wallMillis()) + " rows/s"
+                            : "fails after " + ms(baseline.wallMillis()) + failure(baseline))
+                    .append(".\n\n");
+        }
         long perSecond = wall == 0 ? 0 : rows * 1000 / wall;
         targets.add(new String[] {"city end to end, `-Xmx512m`", "≥ 100,000 rows/s",
-                String.format(Locale.ROOT, "%,d rows/s", perSecond), verdict(perSecond >= 100_000)});
+                String.format(Locale.ROOT, "%,d rows/s", perSecond) + (atTarget.exitCode() == 0 ? ""
+                        : " with `" + measuredHeap.get(0) + "`; fails with `-Xmx512m`"),
+                verdict(atTarget.exitCode() == 0 && perSecond >= 100_000)});
+    }
+
+    /** What made a run fail, from its output. */
+    private static String failure(Run run) {
+        return run.output().contains("OutOfMemoryError") ? " with `OutOfMemoryError: Java heap space`"
+                : " with exit status " + run.exitCode();
     }
 
     private static String stageName(String stage) {
@@ -274,7 +327,7 @@ public final class BenchHarness {
         }
         long cells = (rows + 1L) * BigWorkbook.COLUMNS;
         String loadBefore = load();
-        int iterations = Math.max(1, Math.min(5, runs));
+        int iterations = Math.max(1, Math.min(3, runs));
         Options options = new OptionsBuilder()
                 .include(ReaderBenchmark.class.getSimpleName())
                 .param("file", file.toString())
@@ -300,6 +353,17 @@ public final class BenchHarness {
             heaps.put(reader, new Heap((int) medianOf(heapRuns, r -> r.heap().peakUsed()),
                     (int) medianOf(heapRuns, r -> r.heap().maxLive())));
         }
+        Map<String, Run> baselineReads = new LinkedHashMap<>();
+        if (before != null) {
+            List<Run> reads = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, Math.min(3, runs)); i++) {
+                reads.add(Processes.java(work, List.of("-Xmx64m", "-Dfile.encoding=UTF-8", "-cp",
+                        before.resolve("classes") + java.io.File.pathSeparator + System.getProperty("java.class.path")),
+                        List.of(Readers.class.getName(), Readers.RECTIFY.name(), file.toString())));
+            }
+            reads.sort(Comparator.comparingLong(BenchHarness::readMillis));
+            baselineReads.put("before: the baseline build's StreamingXlsxReader", reads.get(reads.size() / 2));
+        }
         String loadAfter = load();
         doc.append("## Big workbook: ").append(String.format(Locale.ROOT, "%,d", rows)).append(" rows × 25 columns\n\n")
                 .append("One generated .xlsx (`BigWorkbook`: shared strings, 10 text columns, 10 number columns, 5 date ")
@@ -316,11 +380,21 @@ public final class BenchHarness {
                     .append(perSecond(cells, entry.getValue())).append(" | ").append(h.peakUsed()).append(" MiB | ")
                     .append(h.maxLive()).append(" MiB |\n");
         }
+        baselineReads.forEach((label, read) -> doc.append("| ").append(label).append(" (separate processes, not JMH) | ")
+                .append(ms(readMillis(read))).append(" | ").append(perSecond(cells, readMillis(read))).append(" | ")
+                .append(read.heap().peakUsed()).append(" MiB | ").append(read.heap().maxLive()).append(" MiB |\n"));
         doc.append('\n');
         long rectify = medians.get(Readers.RECTIFY);
         long peers = Math.min(medians.get(Readers.EASYEXCEL), medians.get(Readers.FASTEXCEL));
         targets.add(new String[] {"big workbook read, `-Xmx64m`", "at least as fast as EasyExcel/FastExcel",
                 ms(rectify) + " vs " + ms(peers), verdict(rectify <= peers)});
+    }
+
+    /** The read time a {@link Readers} child process printed. */
+    private static long readMillis(Run run) {
+        String output = run.output();
+        int at = output.lastIndexOf("ms=");
+        return Long.parseLong(output.substring(at + 3).trim().split("\\s+")[0]);
     }
 
     // ---------------------------------------------------------------- output

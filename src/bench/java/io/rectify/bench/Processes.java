@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 final class Processes {
 
     /** A finished child process. */
-    record Run(int exitCode, long wallMillis, String output, Heap heap) {
+    record Run(List<String> command, int exitCode, long wallMillis, String output, Heap heap) {
 
-        Run requireSuccess(List<String> command) {
+        Run requireSuccess() {
             if (exitCode != 0) {
                 throw new IllegalStateException("exit " + exitCode + " from " + String.join(" ", command) + "\n" + output);
             }
@@ -41,9 +41,14 @@ final class Processes {
 
     /**
      * Runs {@code java <jvmOptions> <arguments>} with a GC log, waits for it and times it from
-     * start to exit: JVM start included.
+     * start to exit: JVM start included. Fails unless it exits with 0.
      */
     static Run java(Path workDir, List<String> jvmOptions, List<String> arguments) throws IOException, InterruptedException {
+        return attempt(workDir, jvmOptions, arguments).requireSuccess();
+    }
+
+    /** As {@link #java}, whatever the exit status. */
+    static Run attempt(Path workDir, List<String> jvmOptions, List<String> arguments) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path gcLog = Files.createTempFile(workDir, "gc", ".log");
         Path output = Files.createTempFile(workDir, "out", ".txt");
@@ -65,7 +70,7 @@ final class Processes {
         Heap heap = heap(Files.readString(gcLog));
         Files.delete(output);
         Files.delete(gcLog);
-        return new Run(process.exitValue(), wall, text, heap).requireSuccess(command);
+        return new Run(command, process.exitValue(), wall, text, heap);
     }
 
     static Heap heap(String gcLog) {

@@ -47,6 +47,8 @@ public final class TableSheet {
     private final Sheet sheet;
     private final int headerRow;
     private final int columns;
+    /** The header columns' widths in characters, as set: asking the sheet means an XML lookup per cell. */
+    private final int[] widths;
     private final Styles fixed;
     private final Map<Integer, Entry> inputs = new HashMap<>();
     private Styles input;
@@ -60,6 +62,7 @@ public final class TableSheet {
         this.sheet = sheet;
         this.headerRow = headerRow;
         this.columns = headers.size();
+        this.widths = new int[columns];
         this.fixed = Styles.of(workbook, true);
         CellStyle headerStyle = headerStyle(workbook);
         Row row = sheet.createRow(headerRow);
@@ -67,7 +70,8 @@ public final class TableSheet {
             org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
             cell.setCellValue(SafeText.neutralise(headers.get(i)));
             cell.setCellStyle(headerStyle);
-            sheet.setColumnWidth(i, Math.min(255, widths.get(i)) * 256);
+            this.widths[i] = Math.min(255, widths.get(i));
+            sheet.setColumnWidth(i, this.widths[i] * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
         sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -119,7 +123,7 @@ public final class TableSheet {
             Object value = i < values.length ? values[i] : null;
             set(row.createCell(i), value);
             if (value instanceof String text) {
-                lines = Math.max(lines, lines(text, sheet.getColumnWidth(i) / 256));
+                lines = Math.max(lines, lines(text, i < columns ? widths[i] : sheet.getColumnWidth(i) / 256));
             }
         }
         if (lines > 1) {
@@ -135,15 +139,31 @@ public final class TableSheet {
     public static int lines(String text, int width) {
         int usable = Math.max(1, width - 1);
         int lines = 0;
-        for (String line : text.split("\r\n|\r|\n", -1)) {
-            lines += Math.max(1, (displayWidth(line) + usable - 1) / usable);
+        int lineWidth = 0;
+        // one pass over the text (no regular expression, no stream): it runs for every text cell of every report
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\r' || c == '\n') {
+                lines += Math.max(1, (lineWidth + usable - 1) / usable);
+                lineWidth = 0;
+                if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                    i++;
+                }
+            } else {
+                lineWidth += width(c);
+            }
         }
-        return lines;
+        return lines + Math.max(1, (lineWidth + usable - 1) / usable);
     }
 
     /** The width of a text in character units: a CJK or full-width character takes two. */
     public static int displayWidth(String text) {
-        return text.codePoints().map(c -> c < 0x1100 ? 1 : 2).sum();
+        return text.codePoints().map(TableSheet::width).sum();
+    }
+
+    private static int width(int codePoint) {
+        return codePoint < 0x1100 ? 1 : 2;
     }
 
     /**

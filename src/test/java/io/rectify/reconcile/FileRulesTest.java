@@ -46,7 +46,8 @@ class FileRulesTest extends ReconcileTestSupport {
 
         List<ExceptionEntry> unknown = exceptions("2024-03", Rule.UNKNOWN_UNIT);
         assertThat(unknown).hasSize(2);
-        assertEntry(unknown.get(0), ERROR, "U02", null, "财政局.xlsx", null, null, null);
+        // the empty 单位代码 cell, B2, is where the unit must type its code
+        assertEntry(unknown.get(0), ERROR, "U02", null, "财政局.xlsx", 2, "B", null);
         assertThat(unknown.get(0).group()).isEqualTo("第一督查组");
         assertThat(unknown.get(0).message()).contains("未填写单位代码");
         assertEntry(unknown.get(1), ERROR, null, null, "U99.xlsx", 2, "B", "U99");
@@ -89,7 +90,7 @@ class FileRulesTest extends ReconcileTestSupport {
 
         List<ExceptionEntry> mismatches = exceptions("2024-03", Rule.PERIOD_MISMATCH);
         assertThat(mismatches).hasSize(3);
-        assertEntry(mismatches.get(0), ERROR, "U01", null, "U01.xlsx", null, null, null);
+        assertEntry(mismatches.get(0), ERROR, "U01", null, "U01.xlsx", 4, "B", null);
         assertEntry(mismatches.get(1), ERROR, "U02", null, "U02.xlsx", 4, "B", "三月");
         assertEntry(mismatches.get(2), ERROR, "U03", null, "U03.xlsx", 4, "B", "2024-02");
         assertThat(mismatches.get(2).message()).contains("2024-03");

@@ -190,11 +190,29 @@ class FileRulesTest extends ReconcileTestSupport {
     }
 
     @Test
+    void returnSavedAsXlsIsCheckedLikeAnXlsx() {
+        reconcile(period("2024-03").add(
+                ReturnFixture.unit("U01").file("发改委/U01.xls").period("2024-03").submittedOn(LocalDate.parse("2024-04-03"))
+                        .row("P01-01", "已完成", LocalDate.parse("2024-03-10"), "", "纪要")
+                        .row("P01-02", "已完成", "2024-04-20", "", "报告")
+                        .institution("重大项目联审机制", "", "新建")));
+
+        assertThat(outcomes("2024-03")).containsOnly(Map.entry("发改委/U01.xls", "accepted"));
+        assertEntry(only("2024-03", Rule.INVALID_DATE), ERROR, "U01", "P01-02", "发改委/U01.xls", 9, "C", "2024-04-20");
+        assertThat(status("2024-03", "P01-01")).isEqualTo("已完成 2024-03-10 2024-03");
+        assertThat(jdbc.sql("SELECT name FROM institution").query(String.class).list()).containsExactly("重大项目联审机制");
+    }
+
+    @Test
     void otherFilesAreListedAsSkipped() {
         reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中"))
-                .otherFile("说明.docx"));
+                .otherFile("说明.docx").otherFile("~$U01.xlsx").otherFile(".U02.xlsx"));
 
-        assertEntry(only("2024-03", Rule.SKIPPED_FILE), INFO, null, null, "说明.docx", null, null, null);
-        assertThat(outcomes("2024-03")).containsOnly(Map.entry("U01.xlsx", "accepted"), Map.entry("说明.docx", "skipped"));
+        List<ExceptionEntry> skipped = exceptions("2024-03", Rule.SKIPPED_FILE);
+        assertThat(skipped).extracting(ExceptionEntry::file).containsExactly(".U02.xlsx", "~$U01.xlsx", "说明.docx");
+        assertEntry(skipped.get(2), INFO, null, null, "说明.docx", null, null, null);
+        assertThat(skipped.get(1).message()).contains("锁定文件");
+        assertThat(outcomes("2024-03")).containsOnly(Map.entry("U01.xlsx", "accepted"), Map.entry("说明.docx", "skipped"),
+                Map.entry("~$U01.xlsx", "skipped"), Map.entry(".U02.xlsx", "skipped"));
     }
 }

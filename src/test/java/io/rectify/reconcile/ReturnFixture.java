@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
@@ -30,13 +32,15 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * What a unit writes into its return for one period, in the words of the return (SPEC §3): the
  * metadata block, the 整改进展 rows, the optional 制度建设 and 问责情况 sheets, the file's name and
- * time. {@link #write} saves it as a real .xlsx with POI, laid out as the generated template is:
+ * time. {@link #write} saves it as a real workbook with POI (.xls when the file name says so, else
+ * .xlsx), laid out as the generated template is:
  * <ul>
  *   <li>整改进展: title in row 1; labels in column A and values in column B: 单位代码 row 2, 单位名称
  *       row 3, 报送期次 row 4, 报送日期 row 5 (every label is written, its value only when given);
@@ -204,7 +208,8 @@ public final class ReturnFixture {
             } else if (refusal == Rule.FILE_ENCRYPTED) {
                 writeEncrypted(target);
             } else {
-                try (XSSFWorkbook workbook = workbook(); OutputStream out = Files.newOutputStream(target)) {
+                try (Workbook workbook = workbook(file.toLowerCase(Locale.ROOT).endsWith(".xls")
+                        ? new HSSFWorkbook() : new XSSFWorkbook()); OutputStream out = Files.newOutputStream(target)) {
                     Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out));
                 }
             }
@@ -220,7 +225,7 @@ public final class ReturnFixture {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
             encryptor.confirmPassword("secret");
-            try (XSSFWorkbook workbook = workbook(); OutputStream out = encryptor.getDataStream(fs)) {
+            try (Workbook workbook = workbook(new XSSFWorkbook()); OutputStream out = encryptor.getDataStream(fs)) {
                 workbook.write(out);
             }
             try (OutputStream out = Files.newOutputStream(target)) {
@@ -231,9 +236,10 @@ public final class ReturnFixture {
         }
     }
 
-    private XSSFWorkbook workbook() {
-        XSSFWorkbook workbook = new XSSFWorkbook();
-        workbook.getProperties().getCoreProperties().setCreated(Optional.of(CREATED));
+    private Workbook workbook(Workbook workbook) {
+        if (workbook instanceof XSSFWorkbook xssf) {
+            xssf.getProperties().getCoreProperties().setCreated(Optional.of(CREATED));
+        }
         CellStyle dates = workbook.createCellStyle();
         dates.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
 

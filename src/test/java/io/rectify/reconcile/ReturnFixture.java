@@ -2,8 +2,8 @@ package io.rectify.reconcile;
 
 import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.TemplateMarker;
-import io.rectify.rule.Rule;
 import io.rectify.workbook.Column;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,10 @@ public final class ReturnFixture {
     private List<Object[]> accountability;
     private String marker;
     private LocalDateTime modifiedAt;
-    private Rule refusal;
+    private Damage damage = Damage.NONE;
+
+    /** How a file that is no readable workbook was spoilt. */
+    private enum Damage { NONE, TEXT, TRUNCATED, ENCRYPTED }
 
     private ReturnFixture() {
     }
@@ -86,18 +90,22 @@ public final class ReturnFixture {
 
     /** A file that is no readable workbook: text saved under a workbook's name. */
     public static ReturnFixture unreadable(String file) {
-        return refused(file, Rule.FILE_UNREADABLE);
+        return damaged(file, Damage.TEXT);
+    }
+
+    /** The first half of a real .xlsx, as an interrupted upload leaves it. */
+    public static ReturnFixture truncated(String file) {
+        return damaged(file, Damage.TRUNCATED);
     }
 
     /** A password-protected .xlsx. */
     public static ReturnFixture encrypted(String file) {
-        return refused(file, Rule.FILE_ENCRYPTED);
+        return damaged(file, Damage.ENCRYPTED);
     }
 
-    private static ReturnFixture refused(String file, Rule rule) {
-        ReturnFixture fixture = new ReturnFixture();
-        fixture.file = file;
-        fixture.refusal = rule;
+    private static ReturnFixture damaged(String file, Damage damage) {
+        ReturnFixture fixture = unit("U01").period("2024-03").row("P01-01", "推进中").file(file);
+        fixture.damage = damage;
         return fixture;
     }
 
@@ -187,7 +195,7 @@ public final class ReturnFixture {
         copy.accountability = accountability == null ? null : new ArrayList<>(accountability);
         copy.marker = marker;
         copy.modifiedAt = modifiedAt;
-        copy.refusal = refusal;
+        copy.damage = damage;
         return copy;
     }
 
@@ -203,15 +211,16 @@ public final class ReturnFixture {
         Path target = periodFolder.resolve(file);
         try {
             Files.createDirectories(target.getParent());
-            if (refusal == Rule.FILE_UNREADABLE) {
-                Files.writeString(target, "单位代码,任务编号,整改状态\n这是另存为CSV后改了扩展名的文件\n", StandardCharsets.UTF_8);
-            } else if (refusal == Rule.FILE_ENCRYPTED) {
-                writeEncrypted(target);
-            } else {
-                try (Workbook workbook = workbook(file.toLowerCase(Locale.ROOT).endsWith(".xls")
-                        ? new HSSFWorkbook() : new XSSFWorkbook()); OutputStream out = Files.newOutputStream(target)) {
-                    Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out));
+            switch (damage) {
+                case TEXT -> Files.writeString(target, "单位代码,任务编号,整改状态\n这是另存为CSV后改了扩展名的文件\n",
+                        StandardCharsets.UTF_8);
+                case ENCRYPTED -> writeEncrypted(target);
+                case TRUNCATED -> {
+                    byte[] whole = bytes(new XSSFWorkbook());
+                    Files.write(target, Arrays.copyOf(whole, whole.length / 2));
                 }
+                case NONE -> Files.write(target, bytes(file.toLowerCase(Locale.ROOT).endsWith(".xls")
+                        ? new HSSFWorkbook() : new XSSFWorkbook()));
             }
             LocalDateTime modified = modifiedAt == null ? defaultModifiedAt : modifiedAt;
             Files.setLastModifiedTime(target, FileTime.from(modified.atZone(FileTriage.ZONE).toInstant()));
@@ -219,6 +228,14 @@ public final class ReturnFixture {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    private byte[] bytes(Workbook empty) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook workbook = workbook(empty)) {
+            Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out));
+        }
+        return out.toByteArray();
     }
 
     private void writeEncrypted(Path target) throws IOException {

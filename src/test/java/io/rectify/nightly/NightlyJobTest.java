@@ -237,6 +237,12 @@ class NightlyJobTest {
         assertThat(runs.get(4).out()).contains("（截至 2024-04-30）");
     }
 
+    @Test
+    void databaseIsClosedWithoutErrorsAfterEveryNight() {
+        // H2 writes a trace file next to the database only when something went wrong, such as a failed close
+        assertThat(root.resolve("data/db")).isDirectoryNotContaining("glob:**.trace.db");
+    }
+
     private static JsonNode byUnit(JsonNode summary, String code) {
         for (JsonNode unit : summary.get("byUnit")) {
             if (unit.get("code").asString().equals(code)) {

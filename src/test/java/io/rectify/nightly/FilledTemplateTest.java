@@ -36,8 +36,7 @@ class FilledTemplateTest {
 
     @Test
     void filledTemplateIsAcceptedWithoutFindingsAndItsPrefilledSuccessorKeepsTheStatuses() throws IOException {
-        Rectify rectify = new Rectify(root);
-        LedgerWorkbookFixture.standard().writeToMaster(rectify.input());
+        Rectify rectify = Rectify.withStandardLedger(root);
 
         assertThat(rectify.run("templates", "--period=2024-03").status()).isZero();
         Path march = fill(rectify, "2024-03", LocalDate.of(2024, 4, 3), Map.of(
@@ -50,7 +49,7 @@ class FilledTemplateTest {
 
         assertThat(rectify.exceptions("2024-03")).filteredOn(line -> line.get(3).equals("U01"))
                 .extracting(line -> line.get(0) + " " + line.get(5)).containsExactly("completed-late T01");
-        JsonNode u01 = unit(rectify.summary("2024-03"), "U01");
+        JsonNode u01 = Rectify.unit(rectify.summary("2024-03"), "U01");
         assertThat(u01.get("submitted").asBoolean()).isTrue();
         assertThat(u01.get("tasks").get("completed").asInt()).isOne();
         assertThat(rectify.summary("2024-03").get("institutions").get("created").asInt()).isOne();
@@ -62,7 +61,7 @@ class FilledTemplateTest {
 
         // sent back unchanged but for 报送日期: nothing for U01 to fix, no missing evidence, no changed date
         assertThat(rectify.exceptions("2024-04")).filteredOn(line -> line.get(3).equals("U01")).isEmpty();
-        JsonNode april04 = unit(rectify.summary("2024-04"), "U01");
+        JsonNode april04 = Rectify.unit(rectify.summary("2024-04"), "U01");
         assertThat(april04.get("submitted").asBoolean()).isTrue();
         assertThat(april04.get("tasks").get("completed").asInt()).isOne();
         assertThat(rectify.summary("2024-04").get("institutions").get("created").asInt()).isOne();
@@ -180,14 +179,5 @@ class FilledTemplateTest {
             }
         }
         return texts;
-    }
-
-    private static JsonNode unit(JsonNode summary, String code) {
-        for (JsonNode unit : summary.get("byUnit")) {
-            if (unit.get("code").asString().equals(code)) {
-                return unit;
-            }
-        }
-        throw new AssertionError("no unit " + code);
     }
 }

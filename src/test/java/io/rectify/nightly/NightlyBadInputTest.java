@@ -2,7 +2,6 @@ package io.rectify.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rectify.ledger.LedgerWorkbookFixture;
 import io.rectify.reconcile.PeriodFolder;
 import io.rectify.reconcile.ReturnFixture;
 import java.io.IOException;
@@ -21,8 +20,7 @@ class NightlyBadInputTest {
 
     @Test
     void withoutAnyPeriodFolderNightlyExitsOneAndSaysWhatIsMissing() throws IOException {
-        Rectify rectify = new Rectify(root);
-        LedgerWorkbookFixture.standard().writeToMaster(rectify.input());
+        Rectify rectify = Rectify.withStandardLedger(root);
         Files.createDirectories(rectify.input().resolve("returns/三月报表"));
 
         Rectify.Run run = rectify.run("nightly");
@@ -35,8 +33,7 @@ class NightlyBadInputTest {
 
     @Test
     void corruptAndEncryptedFilesAreReportedWhileTheGoodReturnCountsAsWithoutThem() {
-        Rectify rectify = new Rectify(root);
-        LedgerWorkbookFixture.standard().writeToMaster(rectify.input());
+        Rectify rectify = Rectify.withStandardLedger(root);
         PeriodFolder march = new PeriodFolder(rectify.input(), "2024-03").add(ReturnFixture.unit("U01").period("2024-03")
                 .row("T01", "已完成", "2024-03-10", "", "实施意见").row("T06", "推进中")).write();
         Rectify.Run alone = rectify.run("nightly", "--period=2024-03");
@@ -50,9 +47,9 @@ class NightlyBadInputTest {
 
         assertThat(alone.status()).as(alone.err()).isZero();
         assertThat(withBadFiles.status()).as(withBadFiles.err()).isZero();
-        assertThat(unit(after, "U01")).isEqualTo(unit(before, "U01"));
-        assertThat(unit(after, "U01").get("submitted").asBoolean()).isTrue();
-        assertThat(unit(after, "U01").get("tasks").get("completed").asInt()).isOne();
+        assertThat(Rectify.unit(after, "U01")).isEqualTo(Rectify.unit(before, "U01"));
+        assertThat(Rectify.unit(after, "U01").get("submitted").asBoolean()).isTrue();
+        assertThat(Rectify.unit(after, "U01").get("tasks").get("completed").asInt()).isOne();
         assertThat(after.get("tasks")).isEqualTo(before.get("tasks"));
         assertThat(after.get("problems")).isEqualTo(before.get("problems"));
         assertThat(before.get("submissions").get("rejectedFiles").asInt()).isZero();
@@ -70,14 +67,5 @@ class NightlyBadInputTest {
         // the encrypted file cannot say whose it is: U02 still misses its return
         assertThat(exceptionsAfter).filteredOn(line -> line.get(0).equals("missing-return"))
                 .extracting(line -> line.get(3)).contains("U02");
-    }
-
-    private static JsonNode unit(JsonNode summary, String code) {
-        for (JsonNode unit : summary.get("byUnit")) {
-            if (unit.get("code").asString().equals(code)) {
-                return unit;
-            }
-        }
-        throw new AssertionError("no unit " + code);
     }
 }

@@ -59,8 +59,7 @@ class NightlyJobTest {
 
     @BeforeAll
     static void twoMonthsOfNights() throws IOException {
-        rectify = new Rectify(root);
-        LedgerWorkbookFixture.standard().writeToMaster(rectify.input());
+        rectify = Rectify.withStandardLedger(root);
         new PeriodFolder(rectify.input(), "2024-03").add(
                 ReturnFixture.unit("U01").file("第一督查组/区发展改革委.xlsx").name("区发展改革委").period("2024-03")
                         .submittedOn(LocalDate.of(2024, 4, 3))
@@ -150,14 +149,14 @@ class NightlyJobTest {
         assertThat(march.get("institutions").toString()).isEqualTo("{\"created\":1,\"revised\":0}");
         assertThat(march.get("submissions").toString()).isEqualTo(
                 "{\"expected\":5,\"accepted\":4,\"missing\":1,\"late\":0,\"rejectedFiles\":0,\"missingUnits\":[\"U05\"]}");
-        assertThat(byUnit(march, "U01").get("tasks").get("completed").asInt()).isEqualTo(1);
+        assertThat(Rectify.unit(march, "U01").get("tasks").get("completed").asInt()).isEqualTo(1);
         assertThat(rectify.exceptions("2024-03")).extracting(line -> line.get(0) + " " + line.get(3) + " " + line.get(5))
                 .containsExactly("completed-late U01 T01", "missing-return U05 ");
     }
 
     @Test
     void leadUnitThatSendsNothingKeepsItsStatusFromTheEarlierPeriod() {
-        JsonNode u02 = byUnit(april, "U02");
+        JsonNode u02 = Rectify.unit(april, "U02");
         assertThat(u02.get("submitted").asBoolean()).isFalse();
         assertThat(u02.get("tasks").get("completed").asInt()).isEqualTo(1);
         assertThat(april.get("tasks").toString()).isEqualTo(
@@ -179,13 +178,13 @@ class NightlyJobTest {
                 regressions.get(0).get(11)));
         assertThat(regressions.get(0).get(11)).contains("2024-03");
         assertThat(rectify.exceptions("2024-03", "regression")).isEmpty();
-        assertThat(byUnit(april, "U01").get("tasks").get("completed").asInt()).isZero();
+        assertThat(Rectify.unit(april, "U01").get("tasks").get("completed").asInt()).isZero();
     }
 
     @Test
     void cooperatingUnitsCompletedRowNeverCompletesTheTask() {
         for (JsonNode summary : List.of(march, april, aprilCaughtUp)) {
-            JsonNode u03 = byUnit(summary, "U03");
+            JsonNode u03 = Rectify.unit(summary, "U03");
             assertThat(u03.get("submitted").asBoolean()).isTrue();
             assertThat(u03.get("tasks").get("completed").asInt()).isZero();
             assertThat(u03.get("tasks").get("inProgress").asInt()).isOne();
@@ -194,9 +193,9 @@ class NightlyJobTest {
 
     @Test
     void lateReturnForAnEarlierPeriodReachesTheLaterPeriodsFiguresOnTheNextNight() throws IOException {
-        assertThat(byUnit(april, "U05").get("tasks").get("completed").asInt()).isZero();
-        assertThat(byUnit(aprilCaughtUp, "U05").get("tasks").get("completed").asInt()).isOne();
-        assertThat(byUnit(aprilCaughtUp, "U05").get("submitted").asBoolean()).isFalse();
+        assertThat(Rectify.unit(april, "U05").get("tasks").get("completed").asInt()).isZero();
+        assertThat(Rectify.unit(aprilCaughtUp, "U05").get("tasks").get("completed").asInt()).isOne();
+        assertThat(Rectify.unit(aprilCaughtUp, "U05").get("submitted").asBoolean()).isFalse();
         assertThat(aprilCaughtUp.get("tasks").get("completed").asInt()).isEqualTo(3);
         assertThat(aprilCaughtUp.get("tasks").get("notStarted").asInt()).isZero();
         assertThat(aprilCaughtUp.get("problems").get("completed").asInt()).isEqualTo(2);
@@ -241,14 +240,5 @@ class NightlyJobTest {
     void databaseIsClosedWithoutErrorsAfterEveryNight() {
         // H2 writes a trace file next to the database only when something went wrong, such as a failed close
         assertThat(root.resolve("data/db")).isDirectoryNotContaining("glob:**.trace.db");
-    }
-
-    private static JsonNode byUnit(JsonNode summary, String code) {
-        for (JsonNode unit : summary.get("byUnit")) {
-            if (unit.get("code").asString().equals(code)) {
-                return unit;
-            }
-        }
-        throw new AssertionError("no unit " + code + " in " + summary.get("byUnit"));
     }
 }

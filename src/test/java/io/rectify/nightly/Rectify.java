@@ -1,6 +1,7 @@
 package io.rectify.nightly;
 
 import io.rectify.RectifyApplication;
+import io.rectify.ledger.LedgerWorkbookFixture;
 import io.rectify.report.Csv;
 import io.rectify.report.ReportWriter;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,13 @@ final class Rectify {
 
     Rectify(Path root) {
         this.root = root;
+    }
+
+    /** The folders under {@code root}, the input holding {@link LedgerWorkbookFixture#standard()} as its ledger. */
+    static Rectify withStandardLedger(Path root) {
+        Rectify rectify = new Rectify(root);
+        LedgerWorkbookFixture.standard().writeToMaster(rectify.input());
+        return rectify;
     }
 
     Path input() {
@@ -83,6 +91,16 @@ final class Rectify {
     /** The exception lines of one rule, as fields. */
     List<List<String>> exceptions(String period, String rule) {
         return exceptions(period).stream().filter(line -> line.get(0).equals(rule)).toList();
+    }
+
+    /** A unit's entry of summary.json's byUnit. */
+    static JsonNode unit(JsonNode summary, String code) {
+        for (JsonNode unit : summary.get("byUnit")) {
+            if (unit.get("code").asString().equals(code)) {
+                return unit;
+            }
+        }
+        throw new AssertionError("no unit " + code + " in " + summary.get("byUnit"));
     }
 
     /** Every file under a folder by relative path: its SHA-256 and last-modified time. */

@@ -237,6 +237,14 @@ class NightlyJobTest {
     }
 
     @Test
+    void everyReturnReadIsArchivedUnderItsContentHash() {
+        Map<String, String> archived = Rectify.contents(root.resolve("data/archive"));
+        Map<String, String> inputs = Rectify.contents(rectify.input().resolve("returns"));
+        assertThat(inputs).hasSize(8);
+        inputs.values().forEach(sha256 -> assertThat(archived).containsEntry(sha256.substring(0, 2) + "/" + sha256, sha256));
+    }
+
+    @Test
     void databaseIsClosedWithoutErrorsAfterEveryNight() {
         // H2 writes a trace file next to the database only when something went wrong, such as a failed close
         assertThat(root.resolve("data/db")).isDirectoryNotContaining("glob:**.trace.db");

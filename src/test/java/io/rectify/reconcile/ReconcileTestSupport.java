@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real H2 database with a small ledger of two groups, four units and four tasks:
@@ -41,7 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  *   P02-02  problem P02  lead U03 区教育局  cooperating U01  deadline 2024-06-30
  * </pre>
  * U01, U02 are in 第一督查组, U03, U04 in 第二督查组; U04 区卫健委 leads nothing. 反馈日期
- * 2023-08-29, 报送截止日 5. Runs as of 2024-03-31 unless a test says otherwise.
+ * 2023-08-29, 报送截止日 5. Runs as of 2024-03-31 unless a test says otherwise. Returns are real
+ * workbooks: {@link #period} folders are written with POI and go through {@link io.rectify.intake.PeriodFolderScanner}
+ * and {@link io.rectify.intake.ReturnReader} before {@link Reconciler#reconcile}.
  */
 @SpringBootTest
 abstract class ReconcileTestSupport {

@@ -1,8 +1,6 @@
 package io.rectify.sample;
 
 import io.rectify.intake.ReturnLayout;
-import io.rectify.template.AccountabilityLine;
-import io.rectify.template.InstitutionLine;
 import io.rectify.template.TemplateWriter;
 import io.rectify.template.UnitTemplate;
 import io.rectify.workbook.SafeText;
@@ -44,25 +42,14 @@ final class FilledTemplate {
         TemplateWriter.write(template, blank);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(blank.toByteArray()))) {
             progress(workbook.getSheet(ReturnLayout.PROGRESS_SHEET));
-            List<InstitutionLine> institutions = content.institutions();
-            list(workbook.getSheet(ReturnLayout.INSTITUTION_SHEET), ReturnLayout.INSTITUTION_NAME, institutions.size(),
-                    (i, values) -> {
-                        InstitutionLine line = institutions.get(i);
-                        values.put(ReturnLayout.INSTITUTION_NAME, line.name());
-                        values.put(ReturnLayout.DOC_NO, line.docNo());
-                        values.put(ReturnLayout.KIND, line.kind());
-                        values.put(ReturnLayout.ISSUED_ON, line.issuedOn());
-                        values.put(ReturnLayout.TASK_REF, line.taskRef());
-                    });
-            List<AccountabilityLine> accountability = content.accountability();
-            list(workbook.getSheet(ReturnLayout.ACCOUNTABILITY_SHEET), ReturnLayout.PERSONS, accountability.size(),
-                    (i, values) -> {
-                        AccountabilityLine line = accountability.get(i);
-                        values.put(ReturnLayout.KIND, line.kind());
-                        values.put(ReturnLayout.PERSONS, line.persons());
-                        values.put(ReturnLayout.PROBLEM_REF, line.problemRef());
-                        values.put(ReturnLayout.NOTE, line.note());
-                    });
+            list(workbook.getSheet(ReturnLayout.INSTITUTION_SHEET), List.of(ReturnLayout.INSTITUTION_NAME,
+                            ReturnLayout.DOC_NO, ReturnLayout.KIND, ReturnLayout.ISSUED_ON, ReturnLayout.TASK_REF),
+                    content.institutions().stream().map(line -> List.<Object>of(line.name(), line.docNo(), line.kind(),
+                            line.issuedOn(), line.taskRef())).toList());
+            list(workbook.getSheet(ReturnLayout.ACCOUNTABILITY_SHEET), List.of(ReturnLayout.KIND, ReturnLayout.PERSONS,
+                            ReturnLayout.PROBLEM_REF, ReturnLayout.NOTE),
+                    content.accountability().stream().map(line -> List.<Object>of(line.kind(), line.persons(),
+                            line.problemRef(), line.note())).toList());
             SampleWorkbooks.stamp(workbook, template.period().atEndOfMonth().minusDays(7), content.submittedOn(),
                     content.reporter());
             SampleWorkbooks.write(workbook, file);
@@ -117,31 +104,25 @@ final class FilledTemplate {
         }
     }
 
-    private interface RowValues {
-        void fill(int index, Map<String, Object> values);
-    }
-
-    /** Writes {@code size} list rows from the first row under the header that holds {@code headerColumn}. */
-    private static void list(Sheet sheet, String headerColumn, int size, RowValues rows) {
-        Map<String, Integer> columns = null;
+    /** Writes list rows, their values in the order of {@code columns}, from the row under the header holding them. */
+    private static void list(Sheet sheet, List<String> columns, List<List<Object>> rows) {
+        Map<String, Integer> headers = null;
         int first = -1;
         for (Row row : sheet) {
-            Map<String, Integer> headers = headers(row);
-            if (headers.containsKey(headerColumn)) {
-                columns = headers;
+            Map<String, Integer> found = headers(row);
+            if (found.keySet().containsAll(columns)) {
+                headers = found;
                 first = row.getRowNum() + 1;
                 break;
             }
         }
-        if (columns == null) {
-            throw new IllegalStateException("no header " + headerColumn + " in sheet " + sheet.getSheetName());
+        if (headers == null) {
+            throw new IllegalStateException("no header " + columns + " in sheet " + sheet.getSheetName());
         }
-        for (int i = 0; i < size; i++) {
-            Map<String, Object> values = new HashMap<>();
-            rows.fill(i, values);
+        for (int i = 0; i < rows.size(); i++) {
             Row row = sheet.getRow(first + i) == null ? sheet.createRow(first + i) : sheet.getRow(first + i);
-            for (Map.Entry<String, Object> value : values.entrySet()) {
-                set(row, columns.get(value.getKey()), value.getValue());
+            for (int c = 0; c < columns.size(); c++) {
+                set(row, headers.get(columns.get(c)), rows.get(i).get(c));
             }
         }
     }

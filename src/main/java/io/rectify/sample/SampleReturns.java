@@ -93,6 +93,7 @@ final class SampleReturns {
     static final String DEADLINE_EDITED = "区建设管理委";
     static final String DEADLINE_EDITED_TASK = "P43-01";
     static final String EDITED_DEADLINE = "2024-03-31";
+    static final String REGRESSED = "梅陇镇";
     static final String WITH_COPIES = "区教育局";
     static final String RETYPED_XLS = "区农业农村委";
     static final String FULL_WIDTH = "颛桥镇";
@@ -180,7 +181,11 @@ final class SampleReturns {
             case PLANNED_DATE -> content.withLine(PLANNED_DATE_TASK, l -> l.withStatus(COMPLETED, PLANNED_DAY,
                     "相关地块土地性质变更手续已报市规划资源局审批，预计2024年4月底前办结。", "土地性质变更申请材料"));
             case NO_EVIDENCE -> content.withLine(NO_EVIDENCE_TASK, l -> l.withStatus(l.status(), l.completed(), l.progress(), ""));
-            case DEADLINE_EDITED -> content.withLine(DEADLINE_EDITED_TASK, l -> l.withDeadline(EDITED_DEADLINE));
+            case DEADLINE_EDITED -> content.withLine(DEADLINE_EDITED_TASK, l -> l.withDeadline(EDITED_DEADLINE)
+                    .withStatus(l.status(), l.completed(), "因重大工程分层协调耗时，实际于2024年3月完成，完成时限相应调整。" + l.progress(),
+                            l.evidence()));
+            case REGRESSED -> content.withLine(SampleProgress.REGRESSION, l -> l.withStatus(l.status(), l.completed(),
+                    "经“回头看”核查，仍有2户居民未完成签约，上月报已完成有误，现恢复推进，预计2024年6月底前完成。", l.evidence()));
             default -> content;
         };
     }

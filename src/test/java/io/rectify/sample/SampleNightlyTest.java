@@ -108,7 +108,7 @@ class SampleNightlyTest {
                         + "|区委组织部-2024年3月整改进展.xlsx",
                 "invalid-date|" + SampleReturns.PLANNED_DATE + "|" + SampleReturns.PLANNED_DATE_TASK
                         + "|U19-区规划资源局-2024-03.xlsx",
-                "regression|梅陇镇|" + SampleProgress.REGRESSION + "|" + SampleReturns.GROUP_FOLDER_OF + "/梅陇镇-2024年3月整改进展.xlsx",
+                "regression|" + SampleReturns.REGRESSED + "|" + SampleProgress.REGRESSION + "|" + SampleReturns.GROUP_FOLDER_OF + "/梅陇镇-2024年3月整改进展.xlsx",
                 "duplicate-institution|区科委||U13-区科委-2024-03.xlsx",
                 "duplicate-institution|大零号湾管委会||" + SampleReturns.GROUP_FOLDER_OF + "/大零号湾管委会-2024年3月整改进展.xlsx",
                 "missing-evidence|" + SampleReturns.NO_EVIDENCE + "|" + SampleReturns.NO_EVIDENCE_TASK

@@ -34,6 +34,18 @@ record SampleReturn(Unit unit, YearMonth period, LocalDate submittedOn, String r
             return new Line(code, problemCode, measure, deadline, lead, newStatus, newCompleted, newProgress, newEvidence);
         }
 
+        Line withCompleted(LocalDate newCompleted) {
+            return withStatus(status, newCompleted, progress, evidence);
+        }
+
+        Line withProgress(String newProgress) {
+            return withStatus(status, completed, newProgress, evidence);
+        }
+
+        Line withEvidence(String newEvidence) {
+            return withStatus(status, completed, progress, newEvidence);
+        }
+
         Line withDeadline(String newDeadline) {
             return new Line(code, problemCode, measure, newDeadline, lead, status, completed, progress, evidence);
         }

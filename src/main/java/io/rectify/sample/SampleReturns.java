@@ -148,14 +148,16 @@ final class SampleReturns {
             Path unitFolder = unit.group().equals(GROUP_FOLDER_OF) ? folder.resolve(GROUP_FOLDER_OF) : folder;
             SampleReturn content = withFaults(content(unit, MARCH, returnDay(MARCH, i)));
             switch (unit.name()) {
-                case RETYPED_XLS -> retyped(agricultureLook(), content, folder.resolve(unit.name() + "2024年3月巡视整改进展.xls"));
+                case RETYPED_XLS -> retyped(agricultureLook(), content,
+                        folder.resolve(unit.name() + "2024年3月巡视整改进展.xls"));
                 case FULL_WIDTH -> retyped(fullWidthLook(unit), content.withExtraLine(ownRow()),
                         unitFolder.resolve(unit.name() + "-3月份整改进展情况.xlsx"));
                 case TEXT_DATES -> retyped(textDatesLook(unit), content,
                         unitFolder.resolve(unit.name()).resolve(unit.name() + "巡视整改进展（2024年3月）.xlsx"));
                 case CORRECTED -> {
                     filled(unit, firstVersion(content), folder.resolve(unit.name() + "-2024年3月整改进展.xlsx"));
-                    filled(unit, content.submittedOn(CORRECTION_DAY), folder.resolve(unit.name() + "-2024年3月整改进展（更正）.xlsx"));
+                    filled(unit, content.submittedOn(CORRECTION_DAY),
+                            folder.resolve(unit.name() + "-2024年3月整改进展（更正）.xlsx"));
                 }
                 case WITH_COPIES -> {
                     String name = unit.name() + "-2024年3月整改进展.xlsx";
@@ -174,18 +176,17 @@ final class SampleReturns {
     private SampleReturn withFaults(SampleReturn content) {
         return switch (content.unit().name()) {
             case LATE -> content.submittedOn(LATE_DAY);
-            case DATE_CLEARED -> content.withLine(DATE_CLEARED_TASK, l -> {
+            case DATE_CLEARED -> {
                 requireDoneIn(FEBRUARY, DATE_CLEARED_TASK);
-                return l.withStatus(l.status(), null, l.progress(), l.evidence());
-            });
+                yield content.withLine(DATE_CLEARED_TASK, l -> l.withCompleted(null));
+            }
             case PLANNED_DATE -> content.withLine(PLANNED_DATE_TASK, l -> l.withStatus(COMPLETED, PLANNED_DAY,
                     "相关地块土地性质变更手续已报市规划资源局审批，预计2024年4月底前办结。", "土地性质变更申请材料"));
-            case NO_EVIDENCE -> content.withLine(NO_EVIDENCE_TASK, l -> l.withStatus(l.status(), l.completed(), l.progress(), ""));
+            case NO_EVIDENCE -> content.withLine(NO_EVIDENCE_TASK, l -> l.withEvidence(""));
             case DEADLINE_EDITED -> content.withLine(DEADLINE_EDITED_TASK, l -> l.withDeadline(EDITED_DEADLINE)
-                    .withStatus(l.status(), l.completed(), "因重大工程分层协调耗时，实际于2024年3月完成，完成时限相应调整。" + l.progress(),
-                            l.evidence()));
-            case REGRESSED -> content.withLine(SampleProgress.REGRESSION, l -> l.withStatus(l.status(), l.completed(),
-                    "经“回头看”核查，仍有2户居民未完成签约，上月报已完成有误，现恢复推进，预计2024年6月底前完成。", l.evidence()));
+                    .withProgress("因重大工程分层协调耗时，实际于2024年3月完成，完成时限相应调整。" + l.progress()));
+            case REGRESSED -> content.withLine(SampleProgress.REGRESSION, l -> l.withProgress(
+                    "经“回头看”核查，仍有2户居民未完成签约，上月报已完成有误，现恢复推进，预计2024年6月底前完成。"));
             default -> content;
         };
     }

@@ -416,7 +416,7 @@ public final class BenchHarness {
         int start = before.indexOf(START);
         int end = before.indexOf(END);
         String text = start < 0 || end < 0 ? before + "\n" + doc
-                : before.substring(0, start) + doc + before.substring(end + END.length() + 1);
+                : before.substring(0, start) + doc + before.substring(Math.min(before.length(), end + END.length() + 1));
         Files.writeString(target, text, StandardCharsets.UTF_8);
     }
 

@@ -24,6 +24,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -31,8 +32,6 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.util.LocaleUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.xml.sax.Attributes;
@@ -64,7 +63,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private final OPCPackage pkg;
     private final XSSFReader reader;
     private final List<String> strings;
-    private final StylesTable styles;
+    private final StylesPart styles;
     private final WorkbookPart workbook;
     private final DataFormatter formatter = new DataFormatter();
     /** Number formats by style index: styles are few, cells many. */
@@ -74,7 +73,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
         this.pkg = pkg;
         this.reader = new XSSFReader(pkg);
         this.strings = SharedStringsPart.read(pkg);
-        this.styles = reader.getStylesTable();
+        this.styles = StylesPart.read(pkg);
         try (InputStream in = reader.getWorkbookData()) {
             this.workbook = WorkbookPart.parse(in);
         }
@@ -223,13 +222,77 @@ public final class StreamingXlsxReader implements WorkbookReader {
     }
 
     private NumberFormat numberFormat(int style) {
-        XSSFCellStyle cellStyle = styles == null || styles.getNumCellStyles() == 0 ? null : styles.getStyleAt(style);
-        if (cellStyle == null) {
+        if (style < 0 || style >= styles.cellFormats.size()) {
             return new NumberFormat(0, "General", false);
         }
-        int index = cellStyle.getDataFormat();
-        String pattern = cellStyle.getDataFormatString();
+        // as XSSFCellStyle gives it: the format id as a short, a custom format before a built-in one
+        int index = (short) styles.cellFormats.get(style).intValue();
+        String pattern = styles.customFormats.get(index);
+        if (pattern == null) {
+            pattern = BuiltinFormats.getBuiltinFormat(index);
+        }
         return new NumberFormat(index, pattern, DateUtil.isADateFormat(index, pattern));
+    }
+
+    /**
+     * What the styles part says about numbers: each cell format's number format id, and the custom
+     * number formats. Read with SAX: POI's StylesTable parses the whole part (fonts, fills, borders)
+     * into XML objects, a cost every return paid before its first row.
+     */
+    private static final class StylesPart extends DefaultHandler {
+
+        private final List<Integer> cellFormats = new ArrayList<>();
+        private final Map<Integer, String> customFormats = new HashMap<>();
+        private boolean inCellFormats;
+        /** In numFmts: the conditional formats (dxfs) hold numFmt elements too, which are not cell formats. */
+        private boolean inNumberFormats;
+
+        static StylesPart read(OPCPackage pkg) throws IOException, SAXException {
+            StylesPart part = new StylesPart();
+            List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+            if (!parts.isEmpty()) {
+                try (InputStream in = parts.get(0).getInputStream()) {
+                    StreamingXlsxReader.parse(in, part);
+                }
+            }
+            return part;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            switch (local(localName, qName)) {
+                case "numFmts" -> inNumberFormats = true;
+                case "numFmt" -> {
+                    String id = attributes.getValue("numFmtId");
+                    if (id != null && inNumberFormats) {
+                        customFormats.put((int) (short) parseId(id), attributes.getValue("formatCode"));
+                    }
+                }
+                case "cellXfs" -> inCellFormats = true;
+                case "xf" -> {
+                    if (inCellFormats) {
+                        String id = attributes.getValue("numFmtId");
+                        cellFormats.add(id == null ? 0 : parseId(id));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (local(localName, qName)) {
+                case "cellXfs" -> inCellFormats = false;
+                case "numFmts" -> inNumberFormats = false;
+                default -> {
+                }
+            }
+        }
+
+        private static int parseId(String id) {
+            return (int) Long.parseLong(id.trim());
+        }
     }
 
     /** The zero-based column of a cell reference such as "AB12". */

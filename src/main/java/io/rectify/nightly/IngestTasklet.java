@@ -6,6 +6,7 @@ import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
+import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
@@ -80,10 +81,13 @@ class IngestTasklet implements Tasklet {
         return reader.read(file);
     }
 
+    /** Every workbook of the scan archived and read, the files spread over the cores; in scan order. */
     private Map<FoundFile, ReadOutcome> read(PeriodScan scan, StepContribution contribution) throws IOException {
+        List<FoundFile> files = scan.workbooks();
+        List<ReadOutcome> read = Parallel.map(files, this::archiveAndRead);
         Map<FoundFile, ReadOutcome> outcomes = new LinkedHashMap<>();
-        for (FoundFile file : scan.workbooks()) {
-            outcomes.put(file, archiveAndRead(file));
+        for (int i = 0; i < files.size(); i++) {
+            outcomes.put(files.get(i), read.get(i));
             contribution.incrementReadCount();
         }
         return outcomes;

@@ -5,6 +5,7 @@ import io.rectify.consolidate.PeriodFigures;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ops.AtomicFiles;
+import io.rectify.ops.Parallel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.poi.util.Reproducibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,12 +60,15 @@ public class ReportWriter {
 
     /** One receipt per ledger unit; receipts left from an earlier run for units no longer in the ledger are removed. */
     private static List<Path> receipts(Consolidation consolidation, Path folder) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (UnitReceipt receipt : consolidation.receipts()) {
+        // POI's reproducible-save switch is one flag for the whole JVM: set here, around every
+        // thread's save, so that no thread's save ends it while another is still writing
+        List<List<Path>> result = new ArrayList<>();
+        Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(consolidation.receipts(), receipt -> {
             Path target = folder.resolve(fileName(receipt.unit().unit().code()) + ".xlsx");
             ReceiptWorkbook.write(consolidation, receipt, target);
-            written.add(target);
-        }
+            return target;
+        })));
+        List<Path> written = result.get(0);
         Set<Path> current = new HashSet<>(written);
         if (Files.isDirectory(folder)) {
             try (Stream<Path> old = Files.list(folder)) {

@@ -1,0 +1,72 @@
+package io.rectify.ops;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Independent per-file work (reading a return, writing a receipt) spread over the machine's
+ * cores. A pool of its own rather than the common fork-join pool: its threads inherit the calling
+ * thread's context class loader, which XMLBeans needs inside the packaged jar.
+ */
+public final class Parallel {
+
+    /** A step of work on one item. */
+    public interface Work<T, R> {
+        R apply(T item) throws IOException;
+    }
+
+    private Parallel() {
+    }
+
+    /** {@code work} applied to every item, on as many threads as there are cores; results in the items' order. */
+    public static <T, R> List<R> map(List<T> items, Work<T, R> work) throws IOException {
+        int threads = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
+        List<R> results = new ArrayList<>(items.size());
+        if (threads <= 1) {
+            for (T item : items) {
+                results.add(work.apply(item));
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<R>> futures = new ArrayList<>(items.size());
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.apply(item)));
+            }
+            for (Future<R> future : futures) {
+                results.add(result(future));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> R result(Future<R> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

@@ -147,8 +147,10 @@ public final class BenchHarness {
         }
         variants.put("`java -jar target/rectify.jar nightly`", List.of());
         variants.put("same, with an application CDS archive (`-XX:SharedArchiveFile`)", List.of("-XX:SharedArchiveFile=" + cds));
-        variants.put("same, CDS and `-XX:TieredStopAtLevel=1`", List.of("-XX:SharedArchiveFile=" + cds,
-                "-XX:TieredStopAtLevel=1"));
+        variants.put("same, CDS and `-XX:TieredStopAtLevel=1` (no C2 compiler threads competing for the 2 cores)",
+                List.of("-XX:SharedArchiveFile=" + cds, "-XX:TieredStopAtLevel=1"));
+        variants.put("same, CDS, `-XX:TieredStopAtLevel=1` and `-XX:+UseSerialGC`", List.of("-XX:SharedArchiveFile=" + cds,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         Map<String, List<Run>> runsByVariant = new LinkedHashMap<>();
         Map<String, List<JobTimes>> timesByVariant = new LinkedHashMap<>();
         // interleaved, so that a change in the machine's load hits every variant alike

@@ -6,7 +6,7 @@ import io.rectify.workbook.Cell;
 import io.rectify.workbook.Column;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.HeaderFinder;
-import io.rectify.workbook.PoiWorkbookReader;
+import io.rectify.workbook.WorkbookReader;
 import io.rectify.workbook.SheetInfo;
 import io.rectify.workbook.SheetRow;
 import io.rectify.workbook.Texts;
@@ -36,7 +36,7 @@ final class LedgerParser {
     private static final Pattern CUTOFF = Pattern.compile("(?:次月|每月)?(\\d{1,2})[日号]?前?");
     private static final int LAST_CUTOFF_DAY = 28;
 
-    private final PoiWorkbookReader workbook;
+    private final WorkbookReader workbook;
     private final List<LedgerError> errors = new ArrayList<>();
 
     private final Map<String, Integer> unitRows = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ final class LedgerParser {
     private final Set<String> problemsWithTasks = new HashSet<>();
     private final Set<String> unitsWithTasks = new HashSet<>();
 
-    LedgerParser(PoiWorkbookReader workbook) {
+    LedgerParser(WorkbookReader workbook) {
         this.workbook = workbook;
     }
 

@@ -1,6 +1,9 @@
 package io.rectify.ledger;
 
 import io.rectify.workbook.PoiWorkbookReader;
+import io.rectify.workbook.StreamingXlsxReader;
+import io.rectify.workbook.WorkbookReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.poi.poifs.filesystem.FileMagic;
 
 /**
  * Reads the master ledger (SPEC §2): finds the one workbook in {@code <input>/master/} and reads
@@ -65,9 +69,9 @@ public final class LedgerReader {
 
     /** Reads and validates a ledger workbook; every error of every sheet is reported at once. */
     public Reading read(Path file) {
-        PoiWorkbookReader workbook;
+        WorkbookReader workbook;
         try {
-            workbook = PoiWorkbookReader.open(file);
+            workbook = open(file);
         } catch (IOException | RuntimeException e) {
             return new Reading(null, List.of(new LedgerError("", 0, "", file.getFileName().toString(),
                     "台账文件无法读取（文件损坏、已加密或不是 Excel 工作簿），请用 Excel 打开检查并另存为 .xlsx：" + e.getMessage())));
@@ -78,6 +82,19 @@ public final class LedgerReader {
             return new Reading(null, List.of(new LedgerError("", 0, "", file.getFileName().toString(),
                     "台账文件读取出错：" + e.getMessage())));
         }
+    }
+
+    /**
+     * An .xlsx package is streamed (a city's ledger of 400,000 tasks does not fit a modest heap in
+     * POI's user model); anything else, such as an .xls saved under the .xlsx name, goes to the user model.
+     */
+    private static WorkbookReader open(Path file) throws IOException {
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            if (FileMagic.valueOf(in) == FileMagic.OOXML) {
+                return StreamingXlsxReader.open(file);
+            }
+        }
+        return PoiWorkbookReader.open(file);
     }
 
     private static Located failed(String value, String reason) {

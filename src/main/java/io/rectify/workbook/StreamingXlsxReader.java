@@ -28,6 +28,7 @@ import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.util.LocaleUtil;
 import org.apache.poi.util.XMLHelper;
@@ -66,6 +67,8 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private final StylesPart styles;
     private final WorkbookPart workbook;
     private final DataFormatter formatter = new DataFormatter();
+    /** The merged ranges of each sheet read to its end, by sheet name as the workbook gives it. */
+    private final Map<String, List<CellRangeAddress>> merged = new HashMap<>();
     /** Number formats by style index: styles are few, cells many. */
     private final Map<Integer, NumberFormat> formats = new HashMap<>();
 
@@ -125,13 +128,30 @@ public final class StreamingXlsxReader implements WorkbookReader {
     public void rows(String sheetName, Predicate<SheetRow> handler) throws IOException {
         SheetEntry sheet = workbook.sheets.stream().filter(s -> s.info.name().equalsIgnoreCase(sheetName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sheet " + sheetName));
+        SheetHandler sheetHandler = new SheetHandler(handler);
         try (InputStream in = reader.getSheet(sheet.relationId)) {
-            parse(in, new SheetHandler(handler));
+            parse(in, sheetHandler);
+            merged.put(sheet.info().name(), List.copyOf(sheetHandler.merged));
         } catch (Stop stop) {
             // the handler has what it wanted
         } catch (OpenXML4JException | SAXException e) {
             throw new IOException("sheet " + sheetName + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The merged cell ranges of a sheet (zero-based, as POI numbers them), as {@link PoiWorkbookReader}
+     * gives them. They follow the rows in the sheet's XML: known at once after {@link #rows} read the
+     * sheet to its end, else the sheet is read for them.
+     */
+    @Override
+    public List<CellRangeAddress> mergedRegions(String sheetName) throws IOException {
+        String name = workbook.sheets.stream().map(s -> s.info.name()).filter(n -> n.equalsIgnoreCase(sheetName))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no sheet " + sheetName));
+        if (!merged.containsKey(name)) {
+            rows(name, row -> true);
+        }
+        return merged.get(name);
     }
 
     private static void parse(InputStream in, ContentHandler handler) throws IOException, SAXException {
@@ -368,6 +388,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private final Predicate<SheetRow> handler;
         /** The row's cells as read: in column order, unless the file is unusual (then sorted at the row's end). */
         private final List<Cell> cells = new ArrayList<>();
+        private final List<CellRangeAddress> merged = new ArrayList<>();
         private boolean ordered;
         private final StringBuilder value = new StringBuilder();
         private int rowNumber;
@@ -416,6 +437,12 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 }
                 case "t" -> inText = inInline;
                 case "rPh" -> inPhonetic = true;
+                case "mergeCell" -> {
+                    String ref = attributes.getValue("ref");
+                    if (ref != null && ref.contains(":")) {
+                        merged.add(CellRangeAddress.valueOf(ref));
+                    }
+                }
                 default -> {
                 }
             }

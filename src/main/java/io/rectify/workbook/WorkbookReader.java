@@ -18,6 +18,13 @@ public interface WorkbookReader extends Closeable {
      */
     void rows(String sheet, Predicate<SheetRow> handler) throws IOException;
 
+    /**
+     * The merged cell ranges of a sheet (zero-based rows and columns, as POI numbers them). Only the
+     * top-left cell of a range holds a value; readers that want it repeated over the range, such as
+     * a category cell merged down the rows it applies to, use these ranges.
+     */
+    List<org.apache.poi.ss.util.CellRangeAddress> mergedRegions(String sheet) throws IOException;
+
     /** All non-blank rows of a sheet; for the small sheets of a ledger. */
     default List<SheetRow> allRows(String sheet) throws IOException {
         List<SheetRow> rows = new java.util.ArrayList<>();

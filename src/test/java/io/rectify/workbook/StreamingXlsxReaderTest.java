@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
@@ -85,6 +86,24 @@ class StreamingXlsxReaderTest {
     }
 
     @Test
+    void mergedRangesAreKnownWithoutReadingTheRowsFirst() throws IOException {
+        Path file = dir.resolve("merged.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("问题清单");
+            for (int r = 0; r < 6; r++) {
+                sheet.createRow(r).createCell(1).setCellValue("P" + r);
+            }
+            sheet.getRow(1).createCell(0).setCellValue("方面一");
+            sheet.addMergedRegion(new CellRangeAddress(1, 4, 0, 0));
+            save(workbook, file);
+        }
+
+        try (StreamingXlsxReader reader = StreamingXlsxReader.open(file)) {
+            assertThat(reader.mergedRegions("问题清单")).containsExactly(CellRangeAddress.valueOf("A2:A5"));
+        }
+    }
+
+    @Test
     void readingStopsWhenTheHandlerHasEnough() throws IOException {
         Path file = dir.resolve("long.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -115,6 +134,8 @@ class StreamingXlsxReaderTest {
             for (SheetInfo sheet : userModel.sheets()) {
                 List<SheetRow> streamed = streaming.allRows(sheet.name());
                 assertThat(streamed).as("sheet %s", sheet.name()).containsExactlyElementsOf(userModel.allRows(sheet.name()));
+                assertThat(streaming.mergedRegions(sheet.name())).as("merged ranges of %s", sheet.name())
+                        .isEqualTo(userModel.mergedRegions(sheet.name()));
                 all.addAll(streamed);
             }
         }
@@ -136,8 +157,11 @@ class StreamingXlsxReaderTest {
             text.createCell(c).setCellValue(texts[c]);
         }
         Row numbers = data.createRow(1);
-        double[] values = {0, -1.5, 12345.678, 0.125, 1e20, 1.0 / 3, 123456789012.0, 3, 42, 0.1 + 0.2};
-        String[] formats = {null, null, "#,##0.00", "0.0%", null, null, null, "@", "0", "0.00"};
+        // the General and fixed-point formats the streaming reader formats itself, at their edges
+        double[] values = {0, -1.5, 12345.678, 0.125, 1e20, 1.0 / 3, 123456789012.0, 3, 42, 0.1 + 0.2, -7,
+                9_999_999_999.0, -0.001, 2.675, 1.005, 1234567.5};
+        String[] formats = {null, null, "#,##0.00", "0.0%", null, null, null, "@", "0", "0.00", null, null, "0.00",
+                "0.00", "0.00", "0"};
         for (int c = 0; c < values.length; c++) {
             org.apache.poi.ss.usermodel.Cell cell = numbers.createCell(c);
             cell.setCellValue(values[c]);
@@ -172,6 +196,8 @@ class StreamingXlsxReaderTest {
         formulas.getCell(4).setCellStyle(style(workbook, "yyyy-mm-dd"));
         data.createRow(6).createCell(2).setCellStyle(style(workbook, "0"));
         data.createRow(99).createCell(27).setCellValue("远处的单元格");
+        data.addMergedRegion(new CellRangeAddress(5, 7, 0, 0));
+        data.addMergedRegion(new CellRangeAddress(99, 99, 27, 29));
 
         Sheet hidden = workbook.createSheet("隐藏");
         hidden.createRow(2).createCell(1).setCellValue("hidden");

@@ -50,7 +50,8 @@ final class Processes {
     /** As {@link #java}, whatever the exit status. */
     static Run attempt(Path workDir, List<String> jvmOptions, List<String> arguments) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
-        Path gcLog = Files.createTempFile(workDir, "gc", ".log");
+        // not created beforehand: the JVM would keep an existing file as gc….log.0 and start a new one
+        Path gcLog = workDir.resolve("gc-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
         Path output = Files.createTempFile(workDir, "out", ".txt");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,7 +70,7 @@ final class Processes {
         String text = Files.readString(output);
         Heap heap = heap(Files.readString(gcLog));
         Files.delete(output);
-        Files.delete(gcLog);
+        Files.deleteIfExists(gcLog);
         return new Run(command, process.exitValue(), wall, text, heap);
     }
 

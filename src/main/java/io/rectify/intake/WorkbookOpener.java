@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.ZipFile;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.OldFileFormatException;
@@ -43,6 +44,12 @@ final class WorkbookOpener {
         }
     }
 
+    private final ReadLimits limits;
+
+    WorkbookOpener(ReadLimits limits) {
+        this.limits = limits;
+    }
+
     WorkbookReader open(Path file) throws Refusal, IOException {
         if (Files.size(file) == 0) {
             throw unreadable("文件为空（0 字节），可能上传未完成；请重新报送");
@@ -74,7 +81,7 @@ final class WorkbookOpener {
         } catch (StreamingXlsxReader.NotASpreadsheet e) {
             throw unreadable(otherOfficeDocument(e.contentType()));
         } catch (IOException | RuntimeException e) {
-            throw zipBomb(e) ? zipBombRefusal() : unreadable(DAMAGED);
+            throw zipLimit(e).orElse(unreadable(DAMAGED));
         }
     }
 
@@ -133,18 +140,28 @@ final class WorkbookOpener {
         }
     }
 
-    /** POI refuses entries that inflate far beyond their compressed size (a zip bomb). */
-    static boolean zipBomb(Throwable e) {
+    /**
+     * The refusal for a package POI stopped at one of its zip-bomb limits ({@link ReadLimits#applyToPoi}):
+     * a part inflating far beyond its compressed size, a part inflating past the size limit, or too
+     * many parts. POI says which in its message.
+     */
+    Optional<Refusal> zipLimit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
-                return true;
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("MIN_INFLATE_RATIO")) {
+                return Optional.of(unreadable("文件解压后体积异常膨胀，压缩比超过 1:" + Math.round(1 / limits.minInflateRatio())
+                        + "（压缩比上限，疑似压缩炸弹），出于安全原因未读取；" + SAVE_AS_XLSX));
+            }
+            if (message.contains("MAX_ENTRY_SIZE")) {
+                return Optional.of(unreadable("文件中的一个部件解压后超过 " + ReadLimits.size(limits.maxPartBytes())
+                        + "（单个部件解压大小上限），未读取；报送表通常不足 1 MB，请删除多余的内容（图片、附件、多余的工作表）后另存为 .xlsx 格式再报送"));
+            }
+            if (message.contains("MAX_FILE_COUNT")) {
+                return Optional.of(unreadable("文件内部的部件超过 " + limits.maxParts()
+                        + " 个（部件数上限），不是正常的工作簿，出于安全原因未读取；" + SAVE_AS_XLSX));
             }
         }
-        return false;
-    }
-
-    static Refusal zipBombRefusal() {
-        return unreadable("文件解压后体积异常膨胀（疑似压缩炸弹），出于安全原因未读取；" + SAVE_AS_XLSX);
+        return Optional.empty();
     }
 
     /** No NUL and no control bytes other than tab and line ends in the first bytes: a text file. */

@@ -4,6 +4,7 @@ import io.rectify.intake.Archive;
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.intake.PeriodScan;
+import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
 import io.rectify.ops.RectifyProperties;
@@ -11,6 +12,7 @@ import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
 import io.rectify.rule.Rule;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
  * Ingests and reconciles the run's period. Every period folder before it is reconciled again
  * first, in order, each as of its own last day: a period's statuses are carried forward from the
  * one before, so a return that arrived late for an earlier month must reach this month's figures.
- * Every workbook is archived before it is read; the input folder is only read.
+ * Every workbook is archived before it is read; the input folder is only read. Files modified in
+ * the last {@code rectify.settle-seconds} are left for the next run; every file is read within the
+ * {@code rectify.limits}.
  */
 @Component
 class IngestTasklet implements Tasklet {
@@ -37,17 +41,24 @@ class IngestTasklet implements Tasklet {
 
     private final Reconciler reconciler;
     private final Archive archive;
-    private final ReturnReader reader = new ReturnReader();
+    private final ReadLimits limits;
+    private final ReturnReader reader;
+    private final Duration settle;
 
     IngestTasklet(Reconciler reconciler, RectifyProperties properties) {
         this.reconciler = reconciler;
         this.archive = new Archive(properties.data());
+        this.limits = properties.limits().readLimits();
+        this.reader = new ReturnReader(limits);
+        this.settle = properties.settle();
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
-        PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder());
+        log.info("Reading returns within limits: {}; files modified less than {} s ago are left for the next run",
+                limits.describe(), settle.toSeconds());
+        PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle);
         List<YearMonth> periods = new ArrayList<>(scanner.periods().stream().filter(p -> p.isBefore(run.period())).toList());
         periods.add(run.period());
         for (YearMonth period : periods) {
@@ -59,8 +70,14 @@ class IngestTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** A file that cannot be archived as scanned (changed or vanished meanwhile) is refused, never half-read. */
+    /**
+     * A file that cannot be archived as scanned (changed or vanished meanwhile) is refused, never
+     * half-read. A file over the size limit is refused unread and not archived.
+     */
     private ReadOutcome archiveAndRead(FoundFile file) {
+        if (!reader.withinSizeLimit(file)) {
+            return reader.read(file);
+        }
         try {
             archive.store(file);
         } catch (IOException e) {

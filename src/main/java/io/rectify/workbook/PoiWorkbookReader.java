@@ -71,11 +71,7 @@ public final class PoiWorkbookReader implements WorkbookReader {
         }
     }
 
-    /**
-     * The merged cell ranges of a sheet (zero-based rows and columns, as POI numbers them). Only the
-     * top-left cell of a range holds a value; readers that want it repeated over the range, such as
-     * a category cell merged down the rows it applies to, use these ranges.
-     */
+    @Override
     public List<CellRangeAddress> mergedRegions(String sheetName) {
         Sheet sheet = workbook.getSheet(sheetName);
         if (sheet == null) {

@@ -2,6 +2,7 @@ package io.rectify.workbook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,6 +24,7 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -118,14 +120,51 @@ public final class StreamingXlsxReader implements WorkbookReader {
 
     @Override
     public void rows(String sheetName, Predicate<SheetRow> handler) throws IOException {
+        parseSheet(sheetName, new SheetHandler(handler));
+    }
+
+    /** Parses the sheet once more for its merge ranges, which its XML holds after the rows. */
+    @Override
+    public List<CellRangeAddress> mergedRegions(String sheetName) throws IOException {
+        List<CellRangeAddress> regions = new ArrayList<>();
+        parseSheet(sheetName, new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+                switch (local(localName, qName)) {
+                    case "row" -> stopWhenInterrupted();
+                    case "mergeCell" -> {
+                        String ref = attributes.getValue("ref");
+                        if (ref != null && ref.contains(":")) {
+                            regions.add(CellRangeAddress.valueOf(ref));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        });
+        return regions;
+    }
+
+    private void parseSheet(String sheetName, ContentHandler handler) throws IOException {
         SheetEntry sheet = workbook.sheets.stream().filter(s -> s.info.name().equalsIgnoreCase(sheetName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sheet " + sheetName));
         try (InputStream in = reader.getSheet(sheet.relationId)) {
-            parse(in, new SheetHandler(handler));
+            parse(in, handler);
         } catch (Stop stop) {
             // the handler has what it wanted
         } catch (OpenXML4JException | SAXException e) {
             throw new IOException("sheet " + sheetName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends a parse when the reading thread was interrupted (a caller's time limit passed), also in
+     * stretches of rows that never reach the row handler, such as a million blank rows.
+     */
+    private static void stopWhenInterrupted() throws SAXException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SAXException(new InterruptedIOException("reading interrupted"));
         }
     }
 
@@ -267,9 +306,10 @@ public final class StreamingXlsxReader implements WorkbookReader {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
             switch (local(localName, qName)) {
                 case "row" -> {
+                    stopWhenInterrupted();
                     String r = attributes.getValue("r");
                     rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
                     cells.clear();

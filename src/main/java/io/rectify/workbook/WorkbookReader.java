@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Reads the sheets of one workbook row by row. Implementations never evaluate formulas and never
@@ -17,6 +18,12 @@ public interface WorkbookReader extends Closeable {
      * Streams the non-blank rows of a sheet in order to {@code handler} until it returns false.
      */
     void rows(String sheet, Predicate<SheetRow> handler) throws IOException;
+
+    /**
+     * The merged cell ranges of a sheet (zero-based rows and columns, as POI numbers them). Only the
+     * top-left cell of a range holds a value.
+     */
+    List<CellRangeAddress> mergedRegions(String sheet) throws IOException;
 
     /** All non-blank rows of a sheet; for the small sheets of a ledger. */
     default List<SheetRow> allRows(String sheet) throws IOException {

@@ -15,21 +15,21 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Writes real workbooks with POI for the intake tests. */
-final class TestWorkbooks {
+/** Writes real workbooks with POI for the intake tests and the nightly runs built on them. */
+public final class TestWorkbooks {
 
     /** A cell written as a formula; the workbook is evaluated before saving so it carries cached values. */
-    record Formula(String expression) {
+    public record Formula(String expression) {
     }
 
     private TestWorkbooks() {
     }
 
-    static Path xlsx(Path file, Consumer<Writer> content) throws IOException {
+    public static Path xlsx(Path file, Consumer<Writer> content) throws IOException {
         return write(file, new XSSFWorkbook(), content);
     }
 
-    static Path xls(Path file, Consumer<Writer> content) throws IOException {
+    public static Path xls(Path file, Consumer<Writer> content) throws IOException {
         return write(file, new HSSFWorkbook(), content);
     }
 
@@ -45,7 +45,7 @@ final class TestWorkbooks {
         return file;
     }
 
-    static Object[] row(Object... values) {
+    public static Object[] row(Object... values) {
         return values;
     }
 
@@ -72,7 +72,7 @@ final class TestWorkbooks {
     }
 
     /** Fills workbooks: rows of values (String, Number, LocalDate, Boolean, Formula; null leaves the cell empty). */
-    static final class Writer {
+    public static final class Writer {
 
         private final Workbook workbook;
         private final CellStyle dateStyle;
@@ -83,11 +83,11 @@ final class TestWorkbooks {
             dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
         }
 
-        Workbook workbook() {
+        public Workbook workbook() {
             return workbook;
         }
 
-        Sheet sheet(String name, Object[]... rows) {
+        public Sheet sheet(String name, Object[]... rows) {
             Sheet sheet = workbook.createSheet(name);
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);

@@ -11,7 +11,9 @@ public enum Command {
     TEMPLATES("templates", "write each unit's prefilled return to <output>/templates/<period>/", List.of("period")),
     NIGHTLY("nightly", "import the ledger if it changed, ingest the period's returns, reconcile, "
             + "consolidate and write the outputs to <output>/<period>/", List.of("period", "as-of")),
-    SAMPLE("sample", "(developers) regenerate the shipped sample ledger and returns into <input>/", List.of());
+    SAMPLE("sample", "(developers) regenerate the shipped sample ledger and returns into <input>/", List.of()),
+    BACKUP("backup", "write one .zip holding a consistent copy of the database and the archive in <data>/", List.of("to")),
+    RESTORE("restore", "put a backup's database and archive into <data>/ (the ones there are moved aside)", List.of("from"));
 
     static final List<String> COMMON_OPTIONS = List.of("input", "output", "data");
 

@@ -2,7 +2,9 @@ package io.rectify.ops;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,18 +16,20 @@ import java.util.Optional;
  * period or date, so nothing starts on a command that cannot be right.
  */
 public record CommandLine(Command command, boolean help, Path input, Path output, Path data,
-                          Optional<YearMonth> period, Optional<LocalDate> asOf) {
+                          Optional<YearMonth> period, Optional<LocalDate> asOf, Optional<Path> backupFile) {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+
+    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     public static CommandLine parse(String... args) {
         if (args.length == 0) {
             throw new UsageException("no command given");
         }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-            return new CommandLine(null, true, null, null, null, Optional.empty(), Optional.empty());
+            return new CommandLine(null, true, null, null, null, Optional.empty(), Optional.empty(), Optional.empty());
         }
         Command command = Command.of(args[0])
                 .orElseThrow(() -> new UsageException("unknown command '" + args[0] + "'"));
@@ -33,7 +37,7 @@ public record CommandLine(Command command, boolean help, Path input, Path output
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty());
+                return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty(), Optional.empty());
             }
             if (!arg.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + arg + "'");
@@ -55,11 +59,18 @@ public record CommandLine(Command command, boolean help, Path input, Path output
             throw new UsageException("'templates' needs --period=YYYY-MM");
         }
         Optional<LocalDate> asOf = Optional.ofNullable(options.get("as-of")).map(CommandLine::date);
+        if (command == Command.RESTORE && !options.containsKey("from")) {
+            throw new UsageException("'restore' needs --from=FILE, the backup to restore");
+        }
+        Optional<Path> backupFile = Optional.ofNullable(options.getOrDefault("to", options.get("from"))).map(CommandLine::path);
+        if (command == Command.BACKUP && backupFile.isEmpty()) {
+            backupFile = Optional.of(path("backups/rectify-" + LocalDateTime.now().format(BACKUP_TIME) + ".zip"));
+        }
         return new CommandLine(command, false,
                 path(options.getOrDefault("input", "input")),
                 path(options.getOrDefault("output", "output")),
                 path(options.getOrDefault("data", "data")),
-                period, asOf);
+                period, asOf, backupFile);
     }
 
     /** Properties handed to Spring so that every bean sees the same folders. */
@@ -90,6 +101,8 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                   --data=DIR           database and archive folder (default: data)
                   --period=YYYY-MM     templates: required; nightly: default the latest folder in <input>/returns/
                   --as-of=YYYY-MM-DD   nightly: the day overdue and due-soon are judged on (default: the period's last day)
+                  --to=FILE            backup: the .zip to write (default: backups/rectify-<date>-<time>.zip)
+                  --from=FILE          restore: the backup .zip to restore
                   --help               this text
 
                 Exit status: 0 the job completed (whatever exceptions it found), 1 it failed, 2 usage error.

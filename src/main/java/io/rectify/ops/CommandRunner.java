@@ -1,12 +1,15 @@
 package io.rectify.ops;
 
+import io.rectify.backup.Backup;
 import io.rectify.sample.SampleInputs;
+import io.rectify.intake.Archive;
 import io.rectify.intake.PeriodFolderScanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.Optional;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -31,28 +34,49 @@ public class CommandRunner {
 
     private final JobOperator jobOperator;
     private final Map<String, Job> jobs;
+    private final InterruptedRuns interruptedRuns;
+    private final Backup backup;
+    private final RectifyProperties properties;
     private final Path input;
 
-    CommandRunner(JobOperator jobOperator, Map<String, Job> jobs, RectifyProperties properties) {
+    CommandRunner(JobOperator jobOperator, Map<String, Job> jobs, InterruptedRuns interruptedRuns, Backup backup,
+                  RectifyProperties properties) {
         this.jobOperator = jobOperator;
         this.jobs = jobs;
+        this.interruptedRuns = interruptedRuns;
+        this.backup = backup;
+        this.properties = properties;
         this.input = properties.input();
     }
 
     public int run(CommandLine commandLine) {
-        String jobName = switch (commandLine.command()) {
-            case IMPORT_LEDGER -> "importLedgerJob";
-            case TEMPLATES -> "templatesJob";
-            case NIGHTLY -> "nightlyJob";
-            case SAMPLE -> {
-                SampleInputs.write(input);
-                System.out.println("Sample ledger and returns written to " + input);
-                yield null;
-            }
+        return switch (commandLine.command()) {
+            case IMPORT_LEDGER -> runJob("importLedgerJob", commandLine);
+            case TEMPLATES -> runJob("templatesJob", commandLine);
+            case NIGHTLY -> runJob("nightlyJob", commandLine);
+            case SAMPLE -> sample();
+            case BACKUP -> backup(commandLine.backupFile().orElseThrow());
+            case RESTORE -> throw new IllegalArgumentException("restore runs before the application starts (RectifyApplication)");
         };
-        if (jobName == null) {
+    }
+
+    private int sample() {
+        SampleInputs.write(input);
+        System.out.println("Sample ledger and returns written to " + input);
+        return CommandLine.EXIT_OK;
+    }
+
+    private int backup(Path target) {
+        try {
+            System.out.println(backup.write(target));
             return CommandLine.EXIT_OK;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("rectify: backup failed: " + e.getMessage());
+            return CommandLine.EXIT_FAILED;
         }
+    }
+
+    private int runJob(String jobName, CommandLine commandLine) {
         Job job = jobs.get(jobName);
         if (job == null) {
             System.err.println("rectify: command '" + commandLine.command().word() + "' is not available in this build");
@@ -60,6 +84,7 @@ public class CommandRunner {
         }
         JobParameters parameters;
         try {
+            interruptedRuns.clear(jobs.keySet(), List.of(properties.output(), new Archive(properties.data()).folder()));
             parameters = parameters(commandLine);
         } catch (IOException | IllegalStateException e) {
             System.err.println("rectify: " + e.getMessage());

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class ReturnReader {
 
     private static final Logger log = LoggerFactory.getLogger(ReturnReader.class);
-    private static final String DAMAGED = "文件内容已损坏，读取时出错；请确认文件能用 Excel 正常打开，" + WorkbookOpener.SAVE_AS_XLSX;
+    private static final String DAMAGED = "文件内容已损坏或含有不安全的内容，读取时出错；请确认文件能用 Excel 正常打开，再另存为 .xlsx 格式后报送";
 
     private final ReadLimits limits;
     private final WorkbookOpener opener;

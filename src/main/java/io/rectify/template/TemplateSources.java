@@ -63,15 +63,20 @@ public class TemplateSources {
                 basis.lastStatuses(), institutions, accountability);
     }
 
-    /** The status of every task in the latest period before {@code period} that has any. */
+    /**
+     * The status of every task in the latest period before {@code period} that has any, with the
+     * evidence of the lead unit's row that gave it: a unit re-sending a completed task unchanged
+     * must not be told that its evidence is missing.
+     */
     private Map<String, KnownStatus> lastStatuses(YearMonth period) {
         Map<String, KnownStatus> statuses = new HashMap<>();
         jdbc.sql("""
-                SELECT task_code, status, completion_date FROM task_status
-                WHERE period = (SELECT MAX(period) FROM task_status WHERE period < ?)""")
+                SELECT s.task_code, s.status, s.completion_date, r.evidence FROM task_status s
+                LEFT JOIN return_row r ON r.period = s.source_period AND r.task_code = s.task_code AND r.lead
+                WHERE s.period = (SELECT MAX(period) FROM task_status WHERE period < ?)""")
                 .param(period.toString())
                 .query(rs -> {
-                    statuses.put(rs.getString(1), new KnownStatus(rs.getString(2), date(rs.getDate(3))));
+                    statuses.put(rs.getString(1), new KnownStatus(rs.getString(2), date(rs.getDate(3)), rs.getString(4)));
                 });
         return Map.copyOf(statuses);
     }

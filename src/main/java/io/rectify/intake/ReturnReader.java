@@ -91,7 +91,7 @@ public final class ReturnReader {
                 // given up after the time limit: the outcome was already decided, this one is not used
                 return refused(WorkbookOpener.unreadable(DAMAGED));
             }
-            Optional<WorkbookOpener.Refusal> limit = opener.zipLimit(e);
+            Optional<WorkbookOpener.Refusal> limit = opener.recognised(e);
             if (limit.isPresent()) {
                 log.info("{}: {}", file.relative(), limit.get().getMessage());
                 return refused(limit.get());

@@ -15,6 +15,7 @@ import org.apache.poi.OldFileFormatException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.xml.sax.SAXParseException;
 
 /**
  * Opens a return by what its content is, not by its name: a zip package is read as .xlsx with
@@ -81,7 +82,7 @@ final class WorkbookOpener {
         } catch (StreamingXlsxReader.NotASpreadsheet e) {
             throw unreadable(otherOfficeDocument(e.contentType()));
         } catch (IOException | RuntimeException e) {
-            throw zipLimit(e).orElse(unreadable(DAMAGED));
+            throw recognised(e).orElse(unreadable(DAMAGED));
         }
     }
 
@@ -141,13 +142,18 @@ final class WorkbookOpener {
     }
 
     /**
-     * The refusal for a package POI stopped at one of its zip-bomb limits ({@link ReadLimits#applyToPoi}):
-     * a part inflating far beyond its compressed size, a part inflating past the size limit, or too
-     * many parts. POI says which in its message.
+     * The refusal for a package stopped on purpose: at one of POI's zip-bomb limits
+     * ({@link ReadLimits#applyToPoi}: a part inflating far beyond its compressed size or past the
+     * size limit, too many parts; POI says which in its message), or by the XML parser refusing a
+     * document type declaration (entity expansion, external entities). Empty for any other failure.
      */
-    Optional<Refusal> zipLimit(Throwable e) {
+    Optional<Refusal> recognised(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof SAXParseException && message.contains("DOCTYPE")) {
+                return Optional.of(unreadable("文件中含有工作簿不会有的 XML 声明（DTD，可用于实体膨胀或读取外部文件），"
+                        + "出于安全原因未读取；" + SAVE_AS_XLSX));
+            }
             if (message.contains("MIN_INFLATE_RATIO")) {
                 return Optional.of(unreadable("文件解压后体积异常膨胀，压缩比超过 1:" + Math.round(1 / limits.minInflateRatio())
                         + "（压缩比上限，疑似压缩炸弹），出于安全原因未读取；" + SAVE_AS_XLSX));

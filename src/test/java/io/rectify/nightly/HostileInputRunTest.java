@@ -77,6 +77,8 @@ class HostileInputRunTest {
     /** What the refusal of some of them must say: the limit or danger it names. */
     private static final Map<String, String> SAYS = Map.of(
             "broken/zip-bomb.xlsx", "压缩炸弹",
+            "broken/entity-bomb.xlsx", "DTD",
+            "broken/xxe.xlsx", "DTD",
             "broken/oversized.xlsx", "文件大小上限",
             "broken/million-rows.xlsx", "读取行数上限",
             "broken/overlong-cell.xlsx", "单元格长度上限",

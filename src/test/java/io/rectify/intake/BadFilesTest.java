@@ -34,9 +34,7 @@ class BadFilesTest {
     }
 
     private static ReadOutcome.Refused refused(ReturnReader reader, Path file) throws IOException {
-        ReadOutcome outcome = reader.read(found(file));
-        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Refused.class);
-        return (ReadOutcome.Refused) outcome;
+        return TestWorkbooks.refused(reader, file);
     }
 
     private Path bytes(String name, byte[] content) throws IOException {

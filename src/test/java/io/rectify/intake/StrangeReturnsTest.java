@@ -1,6 +1,5 @@
 package io.rectify.intake;
 
-import static io.rectify.intake.TestWorkbooks.found;
 import static io.rectify.intake.TestWorkbooks.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +36,7 @@ class StrangeReturnsTest {
     private final ReturnReader reader = new ReturnReader();
 
     private UnitReturn read(Path file) throws IOException {
-        ReadOutcome outcome = reader.read(found(file));
-        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Read.class);
-        return ((ReadOutcome.Read) outcome).unitReturn();
+        return TestWorkbooks.readOk(reader, file);
     }
 
     private static List<String> column(UnitReturn read, String column) {

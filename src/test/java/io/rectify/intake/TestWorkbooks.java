@@ -1,5 +1,7 @@
 package io.rectify.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -47,6 +49,20 @@ public final class TestWorkbooks {
 
     public static Object[] row(Object... values) {
         return values;
+    }
+
+    /** Reads a file expecting a return, and gives it. */
+    static UnitReturn readOk(ReturnReader reader, Path file) throws IOException {
+        ReadOutcome outcome = reader.read(found(file));
+        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Read.class);
+        return ((ReadOutcome.Read) outcome).unitReturn();
+    }
+
+    /** Reads a file expecting a refusal, and gives it. */
+    static ReadOutcome.Refused refused(ReturnReader reader, Path file) throws IOException {
+        ReadOutcome outcome = reader.read(found(file));
+        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Refused.class);
+        return (ReadOutcome.Refused) outcome;
     }
 
     /** A found file as the scanner would give it (the tests of the reader do not need a real hash). */

@@ -67,6 +67,21 @@ class CommandLineTest {
     }
 
     @Test
+    void backupWritesToTheGivenFileOrADatedOneUnderBackups() {
+        assertThat(CommandLine.parse("backup", "--to=/srv/keep/r.zip").backupFile()).contains(Path.of("/srv/keep/r.zip"));
+        assertThat(CommandLine.parse("backup").backupFile().orElseThrow().toString())
+                .startsWith(Path.of("backups").toAbsolutePath() + "/rectify-").endsWith(".zip");
+        assertThatThrownBy(() -> CommandLine.parse("backup", "--from=x.zip")).hasMessageContaining("--from");
+    }
+
+    @Test
+    void restoreNeedsTheBackupToRestore() {
+        assertThat(CommandLine.parse("restore", "--from=r.zip").backupFile()).contains(Path.of("r.zip").toAbsolutePath());
+        assertThatThrownBy(() -> CommandLine.parse("restore")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--from=FILE");
+    }
+
+    @Test
     void helpIsRecognisedAloneAndAfterACommand() {
         assertThat(CommandLine.parse("--help").help()).isTrue();
         assertThat(CommandLine.parse("templates", "--help").help()).isTrue();

@@ -3,6 +3,7 @@ package io.rectify.nightly;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
 import io.rectify.ops.CommandRunner;
+import io.rectify.run.RunFigures;
 import io.rectify.report.ReportWriter;
 import io.rectify.report.WrittenReport;
 import java.io.IOException;
@@ -38,6 +39,7 @@ class ReportTasklet implements Tasklet {
         contribution.incrementWriteCount(report.files().size());
         log.info("Wrote {} output files to {}", report.files().size(), report.folder());
         step.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, report.consoleSummary());
+        RunFigures.putOutputs(step.getJobExecution().getExecutionContext(), report.folder());
         return RepeatStatus.FINISHED;
     }
 }

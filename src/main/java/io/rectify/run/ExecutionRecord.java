@@ -63,19 +63,26 @@ public record ExecutionRecord(long id, String job, String period, String schedul
                 RunFigures.of(execution.getExecutionContext()), restartable);
     }
 
+    /**
+     * Without an end time an execution is still running, or was left so by a process that is
+     * gone; a stop request marks it STOPPED at once, before its current chunk has ended.
+     */
     private static State state(JobExecution execution) {
-        return switch (execution.getStatus()) {
+        BatchStatus status = execution.getStatus();
+        boolean unfinished = execution.getEndTime() == null
+                && (status.isRunning() || status == BatchStatus.STOPPED);
+        if (unfinished) {
+            boolean alive = RunProcess.of(execution.getExecutionContext())
+                    .map(p -> p.alive(execution.getStartTime())).orElse(true);
+            return !alive ? State.INTERRUPTED
+                    : status == BatchStatus.STOPPING || status == BatchStatus.STOPPED ? State.STOPPING
+                    : State.RUNNING;
+        }
+        return switch (status) {
             case COMPLETED -> State.COMPLETED;
-            case FAILED, UNKNOWN -> State.FAILED;
             case STOPPED -> State.STOPPED;
             case ABANDONED -> State.ABANDONED;
-            case STARTING, STARTED, STOPPING -> {
-                boolean alive = RunProcess.of(execution.getExecutionContext())
-                        .map(p -> p.alive(execution.getStartTime())).orElse(true);
-                yield !alive ? State.INTERRUPTED
-                        : execution.getStatus() == BatchStatus.STOPPING ? State.STOPPING
-                        : State.RUNNING;
-            }
+            default -> State.FAILED;
         };
     }
 
@@ -84,14 +91,17 @@ public record ExecutionRecord(long id, String job, String period, String schedul
             long pid = RunProcess.of(execution.getExecutionContext()).map(RunProcess::pid).orElse(0L);
             return "运行它的程序（进程 " + pid + "）已不在：可能是断电、关机或被强制结束";
         }
-        if (state != State.FAILED && state != State.STOPPED && state != State.ABANDONED) {
+        if (state == State.STOPPED) {
+            return "程序关闭时中断：正在做的一步已做完，其余未做";
+        }
+        if (state != State.FAILED && state != State.ABANDONED) {
             return null;
         }
         String description = execution.getExitStatus().getExitDescription();
         String first = description == null ? "" : description.lines().map(String::strip).filter(l -> !l.isEmpty())
                 .findFirst().orElse("");
         if (first.isEmpty()) {
-            return state == State.STOPPED ? "程序关闭时中断（当前一步已做完，其余未做）" : null;
+            return null;
         }
         var prefix = EXCEPTION_PREFIX.matcher(first);
         if (prefix.find()) {

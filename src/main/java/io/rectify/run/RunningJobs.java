@@ -105,11 +105,14 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
         return Set.copyOf(running);
     }
 
-    /** Forgets the executions the database shows as ended; returns how many still run. */
+    /**
+     * Forgets the executions the database shows as ended; returns how many still run. Ended is
+     * an end time: a stop request marks an execution STOPPED at once, while its chunk still runs.
+     */
     private int pruneEnded() {
         running.removeIf(id -> {
             JobExecution execution = jobRepository.getJobExecution(id);
-            return execution == null || !execution.getStatus().isRunning();
+            return execution == null || execution.getEndTime() != null;
         });
         return running.size();
     }

@@ -22,11 +22,13 @@ public class ExecutionControl {
 
     private final ExecutionHistory history;
     private final JobOperator jobOperator;
+    private final RunningJobs running;
     private final EndSummary endSummary;
 
-    ExecutionControl(ExecutionHistory history, JobOperator jobOperator, EndSummary endSummary) {
+    ExecutionControl(ExecutionHistory history, JobOperator jobOperator, RunningJobs running, EndSummary endSummary) {
         this.history = history;
         this.jobOperator = jobOperator;
+        this.running = running;
         this.endSummary = endSummary;
     }
 
@@ -47,8 +49,9 @@ public class ExecutionControl {
             execution = jobOperator.recover(execution);
         }
         JobExecution restarted;
+        JobExecution failed = execution;
         try {
-            restarted = jobOperator.restart(execution);
+            restarted = running.launch(() -> jobOperator.restart(failed));
         } catch (Exception e) {
             System.err.println("rectify: 执行 #" + id + " 无法继续：" + e.getMessage());
             return CommandLine.EXIT_FAILED;

@@ -35,10 +35,12 @@ public class JobRuns {
 
     private final JobOperator jobOperator;
     private final Map<String, Job> jobs;
+    private final RunningJobs running;
 
-    JobRuns(JobOperator jobOperator, Map<String, Job> jobs) {
+    JobRuns(JobOperator jobOperator, Map<String, Job> jobs, RunningJobs running) {
         this.jobOperator = jobOperator;
         this.jobs = jobs;
+        this.running = running;
     }
 
     /**
@@ -57,7 +59,7 @@ public class JobRuns {
         JobParameters parameters = parameters(commandLine, slot);
         try {
             log.info("Starting {} with {}", job.getName(), parameters);
-            return jobOperator.start(job, parameters);
+            return running.launch(() -> jobOperator.start(job, parameters));
         } catch (Exception e) {
             throw new IllegalStateException("could not start " + commandLine.command().word() + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.AbstractJob;
@@ -26,6 +28,10 @@ import org.springframework.stereotype.Component;
  * ends it logs its one-line record. When the context closes (SIGTERM, Ctrl-C, serve shutting
  * down) it asks every execution still running to stop and waits, within a bound, until each has
  * finished its current chunk and ended STOPPED: restartable, never half-written.
+ * <p>
+ * Spring Batch marks an execution STOPPED, with an end time, as soon as it is asked to stop,
+ * while its chunk still runs; so the end is told by the launch returning ({@link #launch}),
+ * not by the database.
  */
 @Component
 public class RunningJobs implements JobExecutionListener, SmartInitializingSingleton, SmartLifecycle {
@@ -37,7 +43,9 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final Duration shutdownWait;
-    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final Set<Long> begun = ConcurrentHashMap.newKeySet();
+    private final Set<Long> stopRequested = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger launches = new AtomicInteger();
     private volatile boolean active;
 
     RunningJobs(List<Job> jobs, JobRepository jobRepository, JobOperator jobOperator,
@@ -57,64 +65,66 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
         }
     }
 
+    /** Runs a launch (start or restart) of a job, counted until it returns. */
+    JobExecution launch(Callable<JobExecution> launch) throws Exception {
+        launches.incrementAndGet();
+        try {
+            return launch.call();
+        } finally {
+            launches.decrementAndGet();
+        }
+    }
+
     @Override
     public void beforeJob(JobExecution execution) {
         RunProcess.current().putInto(execution.getExecutionContext());
         jobRepository.updateExecutionContext(execution);
-        running.add(execution.getId());
+        begun.add(execution.getId());
     }
 
     @Override
     public void afterJob(JobExecution execution) {
+        begun.remove(execution.getId());
+        stopRequested.remove(execution.getId());
         log.info(ExecutionRecord.of(execution, true).logLine(LocalDateTime.now()));
     }
 
     /**
-     * Asks every execution this process still runs to stop after its current chunk, and waits
-     * until each has ended or {@code wait} has passed.
+     * Asks every execution this process runs to stop after its current chunk, and waits until
+     * their launches have returned or {@code wait} has passed.
      *
-     * @return the ids of the executions still running when the wait ended
+     * @return whether every launch returned in time
      */
-    public Set<Long> stopAll(Duration wait) {
-        pruneEnded();
-        for (long id : running) {
-            JobExecution execution = jobRepository.getJobExecution(id);
-            if (execution != null && execution.getStatus().isRunning() && !execution.isStopping()) {
-                log.warn("Stopping execution {} ({}): it will end after its current step chunk and can be restarted",
-                        id, execution.getJobInstance().getJobName());
-                try {
-                    jobOperator.stop(execution);
-                } catch (JobExecutionNotRunningException e) {
-                    // ended meanwhile
-                }
-            }
-        }
+    public boolean stopAll(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (pruneEnded() > 0 && System.nanoTime() < deadline) {
+        while (true) {
+            begun.stream().filter(stopRequested::add).forEach(this::stop);
+            if (launches.get() == 0) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                log.error("Executions {} did not stop within {}; status will show them as interrupted: "
+                        + "restart or abandon them", begun, wait);
+                return false;
+            }
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return false;
             }
         }
-        if (!running.isEmpty()) {
-            log.error("Executions {} did not stop within {}; they will show as interrupted: restart or abandon them",
-                    running, wait);
-        }
-        return Set.copyOf(running);
     }
 
-    /**
-     * Forgets the executions the database shows as ended; returns how many still run. Ended is
-     * an end time: a stop request marks an execution STOPPED at once, while its chunk still runs.
-     */
-    private int pruneEnded() {
-        running.removeIf(id -> {
-            JobExecution execution = jobRepository.getJobExecution(id);
-            return execution == null || execution.getEndTime() != null;
-        });
-        return running.size();
+    private void stop(long id) {
+        JobExecution execution = jobRepository.getJobExecution(id);
+        log.warn("Stopping execution {} ({}): it ends after its current chunk and can be restarted",
+                id, execution.getJobInstance().getJobName());
+        try {
+            jobOperator.stop(execution);
+        } catch (JobExecutionNotRunningException e) {
+            // ended meanwhile
+        }
     }
 
     @Override
@@ -124,7 +134,7 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
 
     @Override
     public void stop() {
-        if (!running.isEmpty()) {
+        if (launches.get() > 0) {
             stopAll(shutdownWait);
         }
         active = false;

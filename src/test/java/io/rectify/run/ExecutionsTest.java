@@ -67,6 +67,7 @@ class ExecutionsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicBoolean stopAfterFirstIngestChunk = new AtomicBoolean();
+    private static volatile CompletableFuture<Boolean> stopping;
     private static long uninterruptedId;
     private static byte[] uninterruptedSummary;
     private static RunFigures uninterruptedFigures;
@@ -215,7 +216,7 @@ class ExecutionsTest {
                 if (stopAfterFirstIngestChunk.getAndSet(false)) {
                     // as serve's shutdown does, from another thread, while this one goes on; the stop
                     // request marks the execution STOPPED at once, the step ends after its next chunk
-                    CompletableFuture<?> stopping = CompletableFuture.runAsync(() -> runningJobs.stopAll(java.time.Duration.ofMinutes(1)));
+                    stopping = CompletableFuture.supplyAsync(() -> runningJobs.stopAll(java.time.Duration.ofMinutes(1)));
                     long id = context.getStepContext().getStepExecution().getJobExecutionId();
                     await(() -> {
                         if (stopping.isCompletedExceptionally()) {
@@ -229,6 +230,7 @@ class ExecutionsTest {
         stopAfterFirstIngestChunk.set(true);
 
         Result stoppedRun = run("stopped", "nightly", "--period=2024-03");
+        assertThat(stopping.join()).as("the stop waited for the run to end").isTrue();
 
         long stoppedId = latestId();
         JobExecution stopped = jobRepository.getJobExecution(stoppedId);

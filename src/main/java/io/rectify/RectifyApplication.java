@@ -2,6 +2,7 @@ package io.rectify;
 
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.CommandRunner;
+import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -37,6 +38,7 @@ public class RectifyApplication {
         SpringApplication application = new SpringApplication(RectifyApplication.class);
         application.setDefaultProperties(commandLine.springProperties());
         try (ConfigurableApplicationContext context = application.run()) {
+            Signals.closeOnTermination(context);
             return context.getBean(CommandRunner.class).run(commandLine);
         } catch (RuntimeException e) {
             System.err.println("rectify: failed: " + e.getMessage());

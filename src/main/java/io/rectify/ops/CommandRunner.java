@@ -1,6 +1,5 @@
 package io.rectify.ops;
 
-import io.rectify.run.EndSummary;
 import io.rectify.run.ExecutionControl;
 import io.rectify.run.JobRuns;
 import io.rectify.run.Status;
@@ -10,7 +9,6 @@ import io.rectify.schedule.Serve;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +23,13 @@ public class CommandRunner {
     public static final String SUMMARY_KEY = "summary";
 
     private final JobRuns jobRuns;
-    private final EndSummary endSummary;
     private final ExecutionControl control;
     private final Status status;
     private final Serve serve;
     private final Path input;
 
-    CommandRunner(JobRuns jobRuns, EndSummary endSummary, ExecutionControl control, Status status, Serve serve,
-                  RectifyProperties properties) {
+    CommandRunner(JobRuns jobRuns, ExecutionControl control, Status status, Serve serve, RectifyProperties properties) {
         this.jobRuns = jobRuns;
-        this.endSummary = endSummary;
         this.control = control;
         this.status = status;
         this.serve = serve;
@@ -60,13 +55,11 @@ public class CommandRunner {
     }
 
     private int runJob(CommandLine commandLine) {
-        JobExecution execution;
         try {
-            execution = jobRuns.start(commandLine, Optional.empty());
+            return jobRuns.run(commandLine, Optional.empty());
         } catch (IllegalStateException e) {
             System.err.println("rectify: " + e.getMessage());
             return CommandLine.EXIT_FAILED;
         }
-        return endSummary.report(execution);
     }
 }

@@ -48,16 +48,17 @@ public class ExecutionControl {
             log.warn("Execution {} was left running by a process that is gone; recovering it as failed before the restart", id);
             execution = jobOperator.recover(execution);
         }
-        JobExecution restarted;
         JobExecution failed = execution;
         try {
-            restarted = running.launch(() -> jobOperator.restart(failed));
+            return running.busy(() -> {
+                JobExecution restarted = jobOperator.restart(failed);
+                System.out.println("执行 #" + id + " 已作为执行 #" + restarted.getId() + " 继续。");
+                return endSummary.report(restarted);
+            });
         } catch (Exception e) {
             System.err.println("rectify: 执行 #" + id + " 无法继续：" + e.getMessage());
             return CommandLine.EXIT_FAILED;
         }
-        System.out.println("执行 #" + id + " 已作为执行 #" + restarted.getId() + " 继续。");
-        return endSummary.report(restarted);
     }
 
     public int abandon(long id) {

@@ -36,20 +36,33 @@ public class JobRuns {
     private final JobOperator jobOperator;
     private final Map<String, Job> jobs;
     private final RunningJobs running;
+    private final EndSummary endSummary;
 
-    JobRuns(JobOperator jobOperator, Map<String, Job> jobs, RunningJobs running) {
+    JobRuns(JobOperator jobOperator, Map<String, Job> jobs, RunningJobs running, EndSummary endSummary) {
         this.jobOperator = jobOperator;
         this.jobs = jobs;
         this.running = running;
+        this.endSummary = endSummary;
     }
 
     /**
-     * Starts the command line's job and returns when it ends, whatever its status.
+     * Runs the command line's job to its end and prints its end summary.
      *
+     * @return the exit status of SPEC §6
      * @throws IllegalStateException when it cannot start: no such job in this build, no period
      *                               folder to default to, or the slot's run already completed
      */
-    public JobExecution start(CommandLine commandLine, Optional<Slot> slot) {
+    public int run(CommandLine commandLine, Optional<Slot> slot) {
+        try {
+            return running.busy(() -> endSummary.report(start(commandLine, slot)));
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private JobExecution start(CommandLine commandLine, Optional<Slot> slot) {
         String jobName = commandLine.command().jobName().orElseThrow(() ->
                 new IllegalArgumentException("'" + commandLine.command().word() + "' launches no job"));
         Job job = jobs.get(jobName);
@@ -59,7 +72,7 @@ public class JobRuns {
         JobParameters parameters = parameters(commandLine, slot);
         try {
             log.info("Starting {} with {}", job.getName(), parameters);
-            return running.launch(() -> jobOperator.start(job, parameters));
+            return jobOperator.start(job, parameters);
         } catch (Exception e) {
             throw new IllegalStateException("could not start " + commandLine.command().word() + ": " + e.getMessage(), e);
         }

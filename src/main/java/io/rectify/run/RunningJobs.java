@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * finished its current chunk and ended STOPPED: restartable, never half-written.
  * <p>
  * Spring Batch marks an execution STOPPED, with an end time, as soon as it is asked to stop,
- * while its chunk still runs; so the end is told by the launch returning ({@link #launch}),
- * not by the database.
+ * while its chunk still runs; so the end is told by the work around it returning ({@link #busy}:
+ * the launch and the end summary), not by the database.
  */
 @Component
 public class RunningJobs implements JobExecutionListener, SmartInitializingSingleton, SmartLifecycle {
@@ -45,7 +45,7 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
     private final Duration shutdownWait;
     private final Set<Long> begun = ConcurrentHashMap.newKeySet();
     private final Set<Long> stopRequested = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger launches = new AtomicInteger();
+    private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean active;
 
     RunningJobs(List<Job> jobs, JobRepository jobRepository, JobOperator jobOperator,
@@ -65,13 +65,13 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
         }
     }
 
-    /** Runs a launch (start or restart) of a job, counted until it returns. */
-    JobExecution launch(Callable<JobExecution> launch) throws Exception {
-        launches.incrementAndGet();
+    /** Runs the work of a command around a job (its launch and end summary), counted until it returns. */
+    <T> T busy(Callable<T> work) throws Exception {
+        busy.incrementAndGet();
         try {
-            return launch.call();
+            return work.call();
         } finally {
-            launches.decrementAndGet();
+            busy.decrementAndGet();
         }
     }
 
@@ -91,15 +91,15 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
 
     /**
      * Asks every execution this process runs to stop after its current chunk, and waits until
-     * their launches have returned or {@code wait} has passed.
+     * the work around them has returned or {@code wait} has passed.
      *
-     * @return whether every launch returned in time
+     * @return whether all returned in time
      */
     public boolean stopAll(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             begun.stream().filter(stopRequested::add).forEach(this::stop);
-            if (launches.get() == 0) {
+            if (busy.get() == 0) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -134,7 +134,7 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
 
     @Override
     public void stop() {
-        if (launches.get() > 0) {
+        if (busy.get() > 0) {
             stopAll(shutdownWait);
         }
         active = false;

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,8 @@ public class Status {
         RunFigures f = r.figures();
         Duration duration = r.duration(now);
         return List.of("#" + r.id(), r.job(), dash(r.period()),
-                r.scheduledAt() == null ? "手动" : OffsetDateTime.parse(r.scheduledAt()).format(SLOT),
+                r.scheduledAt() == null ? "手动"
+                        : OffsetDateTime.parse(r.scheduledAt()).atZoneSameInstant(ZoneId.systemDefault()).format(SLOT),
                 r.start() == null ? "-" : r.start().format(DAY_TIME),
                 r.end() == null ? "-" : r.end().format(r.start() != null
                         && r.end().toLocalDate().equals(r.start().toLocalDate()) ? TIME : DAY_TIME),
@@ -186,7 +188,8 @@ public class Status {
     }
 
     private static String offset(LocalDateTime time) {
-        return time == null ? null : time.atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
+        return time == null ? null
+                : time.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
     }
 
     private static String dash(String value) {

@@ -1,14 +1,12 @@
 package io.rectify.schedule;
 
 import io.rectify.ops.CommandLine;
-import io.rectify.run.EndSummary;
 import io.rectify.run.JobRuns;
 import io.rectify.run.Slot;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /** Runs a schedule's job for one slot and reports its end; a run that cannot start is logged, never thrown. */
@@ -18,11 +16,9 @@ class SlotRunner {
     private static final Logger log = LoggerFactory.getLogger(SlotRunner.class);
 
     private final JobRuns jobRuns;
-    private final EndSummary endSummary;
 
-    SlotRunner(JobRuns jobRuns, EndSummary endSummary) {
+    SlotRunner(JobRuns jobRuns) {
         this.jobRuns = jobRuns;
-        this.endSummary = endSummary;
     }
 
     void run(JobSchedule schedule, ZonedDateTime slot, CommandLine serve) {
@@ -30,8 +26,7 @@ class SlotRunner {
         try {
             CommandLine commandLine = schedule.commandLine(slot, serve);
             log.info("Schedule {}: running {} for the slot {}", schedule.name(), schedule.command().word(), served.atText());
-            JobExecution execution = jobRuns.start(commandLine, Optional.of(served));
-            endSummary.report(execution);
+            jobRuns.run(commandLine, Optional.of(served));
         } catch (RuntimeException e) {
             log.error("Schedule {}: the run for the slot {} could not start: {}", schedule.name(), served.atText(),
                     e.getMessage(), e);

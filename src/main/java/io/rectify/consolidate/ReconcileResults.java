@@ -20,7 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReconcileResults {
 
-    /** The optional sheets of a return whose rows make up a unit's current list. */
+    /**
+     * The optional sheets of a return whose rows make up a unit's current list; reconcile flags in
+     * return_file whether an accepted file had the sheet (absent sheet: the earlier list stands).
+     */
     enum ListSheet {
         INSTITUTIONS("has_institutions"), ACCOUNTABILITY("has_accountability");
 
@@ -98,11 +101,12 @@ class ReconcileResults {
     List<InstitutionRow> currentInstitutions(YearMonth period) {
         Set<Long> files = currentFiles(period, ListSheet.INSTITUTIONS);
         return jdbc.sql("""
-                SELECT unit_code, period, file_id, name, doc_no, kind, issued_on, task_ref, excel_row
+                SELECT unit_code, period, file_id, name, doc_no, kind, issued_on, task_ref, excel_row, doc_key, name_key
                 FROM institution WHERE period <= ? ORDER BY file_id, excel_row""")
                 .param(period.toString())
                 .query((rs, n) -> new InstitutionRow(rs.getString(1), YearMonth.parse(rs.getString(2)), rs.getLong(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), date(rs, 7), rs.getString(8), rs.getInt(9)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), date(rs, 7), rs.getString(8), rs.getInt(9),
+                        rs.getString(10), rs.getString(11)))
                 .list().stream().filter(row -> files.contains(row.fileId())).toList();
     }
 
@@ -121,25 +125,12 @@ class ReconcileResults {
     /** Per unit, the latest accepted file up to the period that carried the sheet. */
     private Set<Long> currentFiles(YearMonth period, ListSheet sheet) {
         List<ReturnFile> accepted = jdbc.sql("SELECT " + FILE_COLUMNS + " FROM return_file f "
-                        + "WHERE f.outcome = 'accepted' AND f.unit_code IS NOT NULL AND f.period <= ? AND "
-                        + hadSheet(sheet))
+                        + "WHERE f.outcome = 'accepted' AND f.unit_code IS NOT NULL AND f.period <= ? AND f."
+                        + sheet.flagColumn)
                 .param(period.toString()).query(ReconcileResults::file).list();
         return accepted.stream()
                 .collect(Collectors.groupingBy(ReturnFile::unitCode, Collectors.maxBy(LATEST)))
                 .values().stream().map(latest -> latest.orElseThrow().id()).collect(Collectors.toSet());
-    }
-
-    /**
-     * The one place that decides whether an accepted file had a list sheet: reconcile records it
-     * in a flag column of return_file; where the schema has no such column yet, every accepted
-     * file is taken to have had both sheets.
-     */
-    private String hadSheet(ListSheet sheet) {
-        Integer columns = jdbc.sql("""
-                SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
-                WHERE TABLE_NAME = 'RETURN_FILE' AND COLUMN_NAME = ?""")
-                .param(sheet.flagColumn.toUpperCase()).query(Integer.class).single();
-        return columns > 0 ? "f." + sheet.flagColumn : "TRUE";
     }
 
     private static ReturnFile file(ResultSet rs, int n) throws SQLException {

@@ -107,7 +107,7 @@ final class FileTriage {
 
     private ReturnFile skipped(SkippedFile skipped) {
         findings.add(Rule.SKIPPED_FILE, null, null, Place.file(skipped.relative()),
-                "已跳过：" + skipped.reason() + "。如该文件应作为报送表，请另存为.xlsx格式后重新上传");
+                "已跳过：" + skipped.reason());
         return new ReturnFile(skipped.relative(), null, null, null, null, false, Outcome.SKIPPED);
     }
 

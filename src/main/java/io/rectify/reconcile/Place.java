@@ -21,8 +21,9 @@ record Place(String file, String sheet, Integer row, String column, String value
         return new Place(file, sheet, null, null, null);
     }
 
+    /** A metadata value's cell; a label left without value points where the value belongs, with no value. */
     static Place field(String file, String sheet, MetadataField field) {
-        return new Place(file, sheet, field.row(), field.column(), field.cell().text());
+        return new Place(file, sheet, field.row(), field.column(), field.text().isEmpty() ? null : field.cell().text());
     }
 
     /** A cell of a table row; the column's letter and the original text (null when the cell is empty). */

@@ -4,11 +4,15 @@ import io.rectify.ops.AtomicFiles;
 import io.rectify.workbook.SafeText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.apache.poi.hpsf.SummaryInformation;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.util.CodePageUtil;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -17,6 +21,7 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -97,6 +102,42 @@ final class SampleWorkbooks {
         core.setCreated(Optional.of(CREATED));
         core.setCreator(AUTHOR);
         core.setTitle(title);
+        write(workbook, target);
+    }
+
+    /**
+     * Pins the times a workbook records of itself to the days a person made and last saved it
+     * (9:00 in Shanghai), with who saved it: POI would stamp an .xlsx's creation with the current
+     * time, and an .xls without these properties is not what Excel saves.
+     */
+    static void stamp(Workbook workbook, LocalDate created, LocalDate modified, String modifiedBy) {
+        if (workbook instanceof XSSFWorkbook xlsx) {
+            POIXMLProperties.CoreProperties core = xlsx.getProperties().getCoreProperties();
+            core.setCreated(Optional.of(officeTime(created)));
+            core.setModified(Optional.of(officeTime(modified)));
+            core.setLastModifiedByUser(modifiedBy);
+        } else if (workbook instanceof HSSFWorkbook xls) {
+            xls.createInformationProperties();
+            // names are Chinese: property sets default to ISO-8859-1 unless told otherwise
+            xls.getDocumentSummaryInformation().getFirstSection().setCodepage(CodePageUtil.CP_UNICODE);
+            SummaryInformation summary = xls.getSummaryInformation();
+            summary.getFirstSection().setCodepage(CodePageUtil.CP_UNICODE);
+            summary.setAuthor(modifiedBy);
+            summary.setLastAuthor(modifiedBy);
+            summary.setCreateDateTime(officeTime(created));
+            summary.setLastSaveDateTime(officeTime(modified));
+        }
+    }
+
+    private static Date officeTime(LocalDate day) {
+        return Date.from(day.atTime(9, 0).toInstant(ZoneOffset.ofHours(8)));
+    }
+
+    /**
+     * Saves any workbook atomically under POI's SOURCE_DATE_EPOCH switch; the caller pins the
+     * document properties that hold times (an .xlsx's creation time, set to now by POI).
+     */
+    static void write(Workbook workbook, Path target) throws IOException {
         AtomicFiles.write(target, out -> Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out)));
     }
 }

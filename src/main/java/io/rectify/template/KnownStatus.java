@@ -7,6 +7,11 @@ import java.time.LocalDate;
  *
  * @param status         未启动, 推进中 or 已完成
  * @param completionDate 完成日期, null when none was reported
+ * @param evidence       佐证材料 of the lead unit's row that gave the status, null when none
  */
-public record KnownStatus(String status, LocalDate completionDate) {
+public record KnownStatus(String status, LocalDate completionDate, String evidence) {
+
+    public KnownStatus(String status, LocalDate completionDate) {
+        this(status, completionDate, null);
+    }
 }

@@ -10,8 +10,9 @@ import java.time.LocalDate;
  * @param lead           the unit is the task's lead unit (else a cooperating unit)
  * @param status         the last known status, null when there is none
  * @param completionDate the last known completion date, null when there is none
+ * @param evidence       the 佐证材料 last reported with that status, for a lead task; null otherwise
  */
-public record TaskLine(Task task, boolean lead, String status, LocalDate completionDate) {
+public record TaskLine(Task task, boolean lead, String status, LocalDate completionDate, String evidence) {
 
     /** 责任类型 as the template shows it: 牵头 or 配合. */
     public String role() {

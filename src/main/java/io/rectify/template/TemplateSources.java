@@ -48,14 +48,13 @@ public class TemplateSources {
     }
 
     UnitTemplate template(Basis basis, Unit unit) {
-        Optional<Long> file = latestAcceptedFile(unit.code(), basis.period());
-        List<InstitutionLine> institutions = file.map(id -> jdbc.sql("""
+        List<InstitutionLine> institutions = latestListFile(unit.code(), basis.period(), "has_institutions").map(id -> jdbc.sql("""
                         SELECT name, doc_no, kind, issued_on, task_ref FROM institution WHERE file_id = ? ORDER BY excel_row""")
                 .param(id)
                 .query((rs, n) -> new InstitutionLine(rs.getString(1), rs.getString(2), rs.getString(3),
                         date(rs.getDate(4)), rs.getString(5)))
                 .list()).orElse(List.of());
-        List<AccountabilityLine> accountability = file.map(id -> jdbc.sql("""
+        List<AccountabilityLine> accountability = latestListFile(unit.code(), basis.period(), "has_accountability").map(id -> jdbc.sql("""
                         SELECT kind, persons, problem_ref, note FROM accountability WHERE file_id = ? ORDER BY excel_row""")
                 .param(id)
                 .query((rs, n) -> new AccountabilityLine(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
@@ -64,24 +63,31 @@ public class TemplateSources {
                 basis.lastStatuses(), institutions, accountability);
     }
 
-    /** The status of every task in the latest period before {@code period} that has any. */
+    /**
+     * The status of every task in the latest period before {@code period} that has any, with the
+     * evidence of the lead unit's row that gave it: a unit re-sending a completed task unchanged
+     * must not be told that its evidence is missing.
+     */
     private Map<String, KnownStatus> lastStatuses(YearMonth period) {
         Map<String, KnownStatus> statuses = new HashMap<>();
         jdbc.sql("""
-                SELECT task_code, status, completion_date FROM task_status
-                WHERE period = (SELECT MAX(period) FROM task_status WHERE period < ?)""")
+                SELECT s.task_code, s.status, s.completion_date, r.evidence FROM task_status s
+                LEFT JOIN return_row r ON r.period = s.source_period AND r.task_code = s.task_code AND r.lead
+                WHERE s.period = (SELECT MAX(period) FROM task_status WHERE period < ?)""")
                 .param(period.toString())
                 .query(rs -> {
-                    statuses.put(rs.getString(1), new KnownStatus(rs.getString(2), date(rs.getDate(3))));
+                    statuses.put(rs.getString(1), new KnownStatus(rs.getString(2), date(rs.getDate(3)), rs.getString(4)));
                 });
         return Map.copyOf(statuses);
     }
 
-    /** The unit's latest accepted return before {@code period}: the one whose lists are current. */
-    private Optional<Long> latestAcceptedFile(String unitCode, YearMonth period) {
-        return jdbc.sql("""
-                SELECT id FROM return_file WHERE unit_code = ? AND outcome = 'accepted' AND period < ?
-                ORDER BY period DESC, submitted_on DESC NULLS LAST, modified_at DESC, id DESC LIMIT 1""")
+    /**
+     * The unit's latest accepted return before {@code period} that had the list's sheet (reconcile's
+     * flag column): the one whose list is current, as a return without the sheet leaves it standing.
+     */
+    private Optional<Long> latestListFile(String unitCode, YearMonth period, String flagColumn) {
+        return jdbc.sql("SELECT id FROM return_file WHERE unit_code = ? AND outcome = 'accepted' AND period < ? AND "
+                        + flagColumn + " ORDER BY period DESC, submitted_on DESC NULLS LAST, modified_at DESC, id DESC LIMIT 1")
                 .params(unitCode, period.toString())
                 .query(Long.class)
                 .optional();

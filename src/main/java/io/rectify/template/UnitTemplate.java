@@ -54,8 +54,11 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
 
     private static TaskLine line(Task task, boolean lead, Map<String, KnownStatus> lastStatuses) {
         KnownStatus known = lastStatuses.get(task.code());
-        return new TaskLine(task, lead, known == null ? null : known.status(),
-                known == null ? null : known.completionDate());
+        if (known == null) {
+            return new TaskLine(task, lead, null, null, null);
+        }
+        // the evidence is the lead unit's own: a cooperating unit is not offered it as its own
+        return new TaskLine(task, lead, known.status(), known.completionDate(), lead ? known.evidence() : null);
     }
 
     /** The title row, e.g. 巡视整改进展报送表（2024年4月）. */

@@ -1,5 +1,6 @@
 package io.rectify.consolidate;
 
+import io.rectify.reconcile.InstitutionIdentity;
 import io.rectify.ledger.Category;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
@@ -163,8 +164,8 @@ public final class ReconciledFixture {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO return_file (period, path, size_bytes, sha256, modified_at, unit_code, submitted_on,
-                        outcome, late)
-                    VALUES (?, ?, 1000, NULL, TIMESTAMP '2024-04-01 09:00:00', ?, ?, ?, ?)""", new String[] {"ID"});
+                        outcome, late, has_institutions, has_accountability)
+                    VALUES (?, ?, 1000, NULL, TIMESTAMP '2024-04-01 09:00:00', ?, ?, ?, ?, TRUE, TRUE)""", new String[] {"ID"});
             statement.setString(1, period.toString());
             statement.setString(2, path);
             statement.setString(3, unit);
@@ -195,9 +196,11 @@ public final class ReconciledFixture {
     private void institution(long file, YearMonth period, String unit, String name, String docNo, String kind,
                              int excelRow) {
         jdbc.update("""
-                INSERT INTO institution (file_id, period, unit_code, name, doc_no, kind, issued_on, task_ref, excel_row)
-                VALUES (?, ?, ?, ?, ?, ?, DATE '2024-01-15', NULL, ?)""",
-                file, period.toString(), unit, name, docNo, kind, excelRow);
+                INSERT INTO institution (file_id, period, unit_code, name, doc_no, kind, issued_on, task_ref, excel_row,
+                    doc_key, name_key)
+                VALUES (?, ?, ?, ?, ?, ?, DATE '2024-01-15', NULL, ?, ?, ?)""",
+                file, period.toString(), unit, name, docNo, kind, excelRow, InstitutionIdentity.docKey(docNo),
+                InstitutionIdentity.nameKey(name));
     }
 
     private void accountability(long file, YearMonth period, String unit, String kind, int persons, String problem,

@@ -46,7 +46,8 @@ class FileRulesTest extends ReconcileTestSupport {
 
         List<ExceptionEntry> unknown = exceptions("2024-03", Rule.UNKNOWN_UNIT);
         assertThat(unknown).hasSize(2);
-        assertEntry(unknown.get(0), ERROR, "U02", null, "财政局.xlsx", null, null, null);
+        // the empty 单位代码 cell, B2, is where the unit must type its code
+        assertEntry(unknown.get(0), ERROR, "U02", null, "财政局.xlsx", 2, "B", null);
         assertThat(unknown.get(0).group()).isEqualTo("第一督查组");
         assertThat(unknown.get(0).message()).contains("未填写单位代码");
         assertEntry(unknown.get(1), ERROR, null, null, "U99.xlsx", 2, "B", "U99");
@@ -89,7 +90,7 @@ class FileRulesTest extends ReconcileTestSupport {
 
         List<ExceptionEntry> mismatches = exceptions("2024-03", Rule.PERIOD_MISMATCH);
         assertThat(mismatches).hasSize(3);
-        assertEntry(mismatches.get(0), ERROR, "U01", null, "U01.xlsx", null, null, null);
+        assertEntry(mismatches.get(0), ERROR, "U01", null, "U01.xlsx", 4, "B", null);
         assertEntry(mismatches.get(1), ERROR, "U02", null, "U02.xlsx", 4, "B", "三月");
         assertEntry(mismatches.get(2), ERROR, "U03", null, "U03.xlsx", 4, "B", "2024-02");
         assertThat(mismatches.get(2).message()).contains("2024-03");
@@ -189,11 +190,29 @@ class FileRulesTest extends ReconcileTestSupport {
     }
 
     @Test
+    void returnSavedAsXlsIsCheckedLikeAnXlsx() {
+        reconcile(period("2024-03").add(
+                ReturnFixture.unit("U01").file("发改委/U01.xls").period("2024-03").submittedOn(LocalDate.parse("2024-04-03"))
+                        .row("P01-01", "已完成", LocalDate.parse("2024-03-10"), "", "纪要")
+                        .row("P01-02", "已完成", "2024-04-20", "", "报告")
+                        .institution("重大项目联审机制", "", "新建")));
+
+        assertThat(outcomes("2024-03")).containsOnly(Map.entry("发改委/U01.xls", "accepted"));
+        assertEntry(only("2024-03", Rule.INVALID_DATE), ERROR, "U01", "P01-02", "发改委/U01.xls", 9, "C", "2024-04-20");
+        assertThat(status("2024-03", "P01-01")).isEqualTo("已完成 2024-03-10 2024-03");
+        assertThat(jdbc.sql("SELECT name FROM institution").query(String.class).list()).containsExactly("重大项目联审机制");
+    }
+
+    @Test
     void otherFilesAreListedAsSkipped() {
         reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中"))
-                .otherFile("说明.docx"));
+                .otherFile("说明.docx").otherFile("~$U01.xlsx").otherFile(".U02.xlsx"));
 
-        assertEntry(only("2024-03", Rule.SKIPPED_FILE), INFO, null, null, "说明.docx", null, null, null);
-        assertThat(outcomes("2024-03")).containsOnly(Map.entry("U01.xlsx", "accepted"), Map.entry("说明.docx", "skipped"));
+        List<ExceptionEntry> skipped = exceptions("2024-03", Rule.SKIPPED_FILE);
+        assertThat(skipped).extracting(ExceptionEntry::file).containsExactly(".U02.xlsx", "~$U01.xlsx", "说明.docx");
+        assertEntry(skipped.get(2), INFO, null, null, "说明.docx", null, null, null);
+        assertThat(skipped.get(1).message()).contains("锁定文件");
+        assertThat(outcomes("2024-03")).containsOnly(Map.entry("U01.xlsx", "accepted"), Map.entry("说明.docx", "skipped"),
+                Map.entry("~$U01.xlsx", "skipped"), Map.entry(".U02.xlsx", "skipped"));
     }
 }

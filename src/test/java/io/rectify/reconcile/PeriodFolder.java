@@ -1,9 +1,14 @@
 package io.rectify.reconcile;
 
 import io.rectify.intake.FoundFile;
+import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadOutcome;
-import io.rectify.intake.SkippedFile;
+import io.rectify.intake.ReturnReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -13,47 +18,82 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A period folder under input/returns/ as the units filled it: their returns and any other files.
- * {@link #scan()} and {@link #outcomes()} are what the folder scanner and the reader give for it.
+ * A period folder {@code <input>/returns/<YYYY-MM>/} as the units filled it: their returns and any
+ * other files, written as real files by {@link #write}. {@link #scan()} and {@link #outcomes()}
+ * are what {@link PeriodFolderScanner} and {@link ReturnReader} give for the written folder.
  */
-final class PeriodFolder {
+public final class PeriodFolder {
 
-    private final Path folder;
+    private final Path returns;
     private final YearMonth period;
-    private final List<ReturnFixture> returns = new ArrayList<>();
-    private final List<SkippedFile> others = new ArrayList<>();
+    private final List<ReturnFixture> fixtures = new ArrayList<>();
+    private final List<String> others = new ArrayList<>();
+    private PeriodScan scan;
+    private Map<FoundFile, ReadOutcome> outcomes;
 
-    PeriodFolder(Path input, String period) {
+    public PeriodFolder(Path input, String period) {
         this.period = YearMonth.parse(period);
-        this.folder = input.resolve("returns").resolve(period);
+        this.returns = input.resolve("returns");
     }
 
-    YearMonth period() {
+    public YearMonth period() {
         return period;
     }
 
-    PeriodFolder add(ReturnFixture... fixtures) {
-        returns.addAll(List.of(fixtures));
+    public Path folder() {
+        return returns.resolve(period.toString());
+    }
+
+    public PeriodFolder add(ReturnFixture... returns) {
+        fixtures.addAll(List.of(returns));
         return this;
     }
 
-    /** A file that is no workbook, such as a Word document. */
-    PeriodFolder otherFile(String relative) {
-        others.add(new SkippedFile(relative, "不是Excel工作簿（.xlsx/.xls）"));
+    /** A file that is no workbook, such as a Word document or an Office lock file ({@code ~$...}). */
+    public PeriodFolder otherFile(String relative) {
+        others.add(relative);
         return this;
     }
 
-    PeriodScan scan() {
-        return new PeriodScan(period, List.copyOf(outcomes().keySet()), List.copyOf(others));
-    }
-
-    Map<FoundFile, ReadOutcome> outcomes() {
+    /**
+     * Writes every file added into the period folder, next to whatever it already holds. A return
+     * without its own time was last modified on the 2nd of the following month, 10:00.
+     */
+    public PeriodFolder write() {
         LocalDateTime defaultModified = period.plusMonths(1).atDay(2).atTime(10, 0);
-        Map<FoundFile, ReadOutcome> outcomes = new LinkedHashMap<>();
-        returns.stream().sorted((a, b) -> a.file().compareTo(b.file())).forEach(r -> {
-            Map.Entry<FoundFile, ReadOutcome> read = r.read(folder, defaultModified);
-            outcomes.put(read.getKey(), read.getValue());
-        });
+        fixtures.forEach(f -> f.write(folder(), defaultModified));
+        try {
+            for (String other : others) {
+                Path file = folder().resolve(other);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "不是报送表", StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The scan of the folder, written on first use. */
+    public PeriodScan scan() {
+        if (scan == null) {
+            write();
+            try {
+                scan = new PeriodFolderScanner(returns).scan(period);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return scan;
+    }
+
+    /** What the reader gives for each workbook of {@link #scan()}, in path order. */
+    public Map<FoundFile, ReadOutcome> outcomes() {
+        if (outcomes == null) {
+            ReturnReader reader = new ReturnReader();
+            outcomes = new LinkedHashMap<>();
+            scan().workbooks().forEach(file -> outcomes.put(file, reader.read(file)));
+        }
         return outcomes;
     }
 }

@@ -14,6 +14,9 @@ import io.rectify.ledger.Unit;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real H2 database with a small ledger of two groups, four units and four tasks:
@@ -38,22 +41,41 @@ import org.springframework.test.context.DynamicPropertySource;
  *   P02-02  problem P02  lead U03 区教育局  cooperating U01  deadline 2024-06-30
  * </pre>
  * U01, U02 are in 第一督查组, U03, U04 in 第二督查组; U04 区卫健委 leads nothing. 反馈日期
- * 2023-08-29, 报送截止日 5. Runs as of 2024-03-31 unless a test says otherwise.
+ * 2023-08-29, 报送截止日 5. Runs as of 2024-03-31 unless a test says otherwise. Returns are real
+ * workbooks: {@link #period} folders are written with POI and go through {@link io.rectify.intake.PeriodFolderScanner}
+ * and {@link io.rectify.intake.ReturnReader} before {@link Reconciler#reconcile}.
  */
 @SpringBootTest
-// closed before JUnit deletes the class's temporary folder that holds its database
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ReconcileTestSupport {
 
     static final String LEDGER_VERSION = "ledger-version-1";
     static final LocalDate AS_OF = LocalDate.parse("2024-03-31");
 
+    /**
+     * The database folder of every reconcile test class: the same properties give them one cached
+     * Spring context, closed (and H2 with it) when the JVM ends. It lives in the build folder and is
+     * cleared when the first class loads, so that every run starts from an empty database.
+     */
+    private static final Path SHARED_ROOT = sharedRoot();
+
+    /** The input folders of one test; every {@link #period} is written to a fresh one. */
     @TempDir
-    static Path root;
+    Path files;
+    private int folders;
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        TestFolders.register(registry, root);
+        TestFolders.register(registry, SHARED_ROOT);
+    }
+
+    private static Path sharedRoot() {
+        Path root = Path.of("target", "reconcile-tests").toAbsolutePath();
+        try {
+            FileSystemUtils.deleteRecursively(root);
+            return Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Autowired
@@ -88,8 +110,9 @@ abstract class ReconcileTestSupport {
                 List.of(new Problem("P01", 1, 1, "重大项目推进不力"), new Problem("P02", 1, 1, "财政资金管理不规范")), tasks);
     }
 
+    /** A period folder of its own input folder: what another folder of the same period held does not leak in. */
     PeriodFolder period(String period) {
-        return new PeriodFolder(root.resolve("input"), period);
+        return new PeriodFolder(files.resolve("input-" + ++folders), period);
     }
 
     ReconcileResult reconcile(PeriodFolder folder) {

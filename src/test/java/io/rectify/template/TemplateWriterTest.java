@@ -50,8 +50,8 @@ class TemplateWriterTest {
     void writeTemplate() throws IOException {
         Ledger ledger = SmallLedger.ledger();
         Map<String, KnownStatus> statuses = Map.of(
-                "T001", new KnownStatus("推进中", null),
-                "T003", new KnownStatus("已完成", LocalDate.of(2024, 3, 20)),
+                "T001", new KnownStatus("推进中", null, "行动方案征求意见稿"),
+                "T003", new KnownStatus("已完成", LocalDate.of(2024, 3, 20), "牵头单位的验收报告"),
                 "T004", new KnownStatus("已完成", LocalDate.of(2024, 3, 1)));
         UnitTemplate template = UnitTemplate.of(ledger, SmallLedger.HASH, PERIOD, SmallLedger.unit("U01"), statuses,
                 List.of(new InstitutionLine("产业结构调整三年行动方案", "闵府办发〔2024〕3号", "新建", LocalDate.of(2024, 2, 1), "T001"),
@@ -92,6 +92,15 @@ class TemplateWriterTest {
             assertThat(DateUtil.isCellDateFormatted(date)).isTrue();
             assertThat(date.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 20));
             assertThat(t.text(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.COMPLETION_DATE))).isEmpty();
+        }
+    }
+
+    @Test
+    void evidenceLastReportedByTheLeadUnitIsPrefilledInItsOwnRowsOnly() throws IOException {
+        try (OpenedTemplate t = OpenedTemplate.open(file)) {
+            // T003 is a cooperating task of U01: its lead unit's evidence is not U01's to re-send
+            assertThat(t.column(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.EVIDENCE))).containsExactly("行动方案征求意见稿", "", "", "");
+            assertThat(t.column(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.PROGRESS))).containsOnly("");
         }
     }
 

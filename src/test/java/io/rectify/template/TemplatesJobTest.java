@@ -1,5 +1,6 @@
 package io.rectify.template;
 
+import io.rectify.reconcile.InstitutionIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -213,14 +214,16 @@ class TemplatesJobTest {
 
     private long returnFile(String period, String unit, String outcome, String path) {
         jdbc.update("""
-                INSERT INTO return_file (period, path, size_bytes, modified_at, unit_code, submitted_on, outcome)
-                VALUES (?, ?, 1000, ?, ?, ?, ?)""",
+                INSERT INTO return_file (period, path, size_bytes, modified_at, unit_code, submitted_on, outcome,
+                    has_institutions, has_accountability)
+                VALUES (?, ?, 1000, ?, ?, ?, ?, TRUE, TRUE)""",
                 period, path, Timestamp.from(Instant.now()), unit, Date.valueOf(LocalDate.parse(period + "-28")), outcome);
         return jdbc.queryForObject("SELECT id FROM return_file WHERE period = ? AND path = ?", Long.class, period, path);
     }
 
     private void institution(long file, String unit, String name) {
-        jdbc.update("INSERT INTO institution (file_id, period, unit_code, name, kind, excel_row) "
-                + "SELECT ?, period, ?, ?, '新建', 3 FROM return_file WHERE id = ?", file, unit, name, file);
+        jdbc.update("INSERT INTO institution (file_id, period, unit_code, name, kind, excel_row, name_key) "
+                + "SELECT ?, period, ?, ?, '新建', 3, ? FROM return_file WHERE id = ?", file, unit, name,
+                InstitutionIdentity.nameKey(name), file);
     }
 }

@@ -37,8 +37,8 @@ public class RectifyApplication {
         }
         SpringApplication application = new SpringApplication(RectifyApplication.class);
         application.setDefaultProperties(commandLine.springProperties());
-        try (ConfigurableApplicationContext context = application.run()) {
-            Signals.closeOnTermination(context);
+        try (ConfigurableApplicationContext context = application.run();
+             Signals signals = Signals.closeOnTermination(context)) {
             return context.getBean(CommandRunner.class).run(commandLine);
         } catch (RuntimeException e) {
             System.err.println("rectify: failed: " + e.getMessage());

@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -165,8 +165,9 @@ class ServeTest {
             runner.run(CommandLine.parse("status", "--jobs=" + jobs, "--data=" + root.resolve("data")));
             status = console.out();
         }
-        String slot = ZonedDateTime.parse(runs.get(0).scheduledAt()).toLocalDateTime().format(
-                java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm"));
+        // the table shows times in the machine's zone
+        String slot = ZonedDateTime.parse(runs.get(0).scheduledAt()).withZoneSameInstant(ZoneId.systemDefault())
+                .format(DateTimeFormatter.ofPattern("MM-dd HH:mm"));
         assertThat(status).containsPattern("#" + runs.get(0).id() + " +nightly +2024-03 +" + slot + " .* 完成 +5 / 3 / 1")
                 .contains("every-second：nightly，cron * * * * * *（Asia/Shanghai），期次 2024-03，下次 ");
     }

@@ -6,13 +6,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -115,7 +113,7 @@ public class Status {
      */
     private String action(ExecutionRecord r, List<ExecutionRecord> executions) {
         boolean settled = executions.stream().anyMatch(later -> later.id() > r.id() && later.job().equals(r.job())
-                && java.util.Objects.equals(later.period(), r.period()) && later.state() == ExecutionRecord.State.COMPLETED);
+                && Objects.equals(later.period(), r.period()) && later.state() == ExecutionRecord.State.COMPLETED);
         return settled ? null : whatToDo.about(r);
     }
 

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class ExecutionControl {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionControl.class);
+    private static final String RESTART = "继续";
+    private static final String ABANDON = "放弃";
 
     private final ExecutionHistory history;
     private final JobOperator jobOperator;
@@ -33,82 +35,78 @@ public class ExecutionControl {
     }
 
     public int restart(long id) {
-        Optional<JobExecution> found = history.execution(id);
-        if (found.isEmpty()) {
-            return unknown(id);
-        }
-        JobExecution execution = found.get();
-        ExecutionRecord r = history.record(execution);
-        String refusal = refusal(r, "继续");
-        if (refusal != null) {
-            System.err.println("rectify: " + refusal);
-            return CommandLine.EXIT_FAILED;
-        }
-        if (r.state() == ExecutionRecord.State.INTERRUPTED) {
-            log.warn("Execution {} was left running by a process that is gone; recovering it as failed before the restart", id);
-            execution = jobOperator.recover(execution);
-        }
-        JobExecution failed = execution;
-        try {
-            return running.busy(() -> {
-                JobExecution restarted = jobOperator.restart(failed);
-                System.out.println("执行 #" + id + " 已作为执行 #" + restarted.getId() + " 继续。");
-                return endSummary.report(restarted);
-            });
-        } catch (Exception e) {
-            System.err.println("rectify: 执行 #" + id + " 无法继续：" + e.getMessage());
-            return CommandLine.EXIT_FAILED;
-        }
+        return apply(id, RESTART, (execution, r) -> running.busy(() -> {
+            JobExecution restarted = jobOperator.restart(execution);
+            System.out.println("执行 #" + id + " 已作为执行 #" + restarted.getId() + " 继续。");
+            return endSummary.report(restarted);
+        }));
     }
 
     public int abandon(long id) {
+        return apply(id, ABANDON, (execution, r) -> {
+            if (r.state() == ExecutionRecord.State.ABANDONED) {
+                System.out.println("执行 #" + id + " 早已放弃，无需再操作。");
+                return CommandLine.EXIT_OK;
+            }
+            jobOperator.abandon(execution);
+            log.info("Execution {} ({}{}) abandoned", id, r.job(), r.period() == null ? "" : " " + r.period());
+            System.out.println(which(r) + " 已放弃：不会再继续，status 也不再提示处理。" + again(r));
+            return CommandLine.EXIT_OK;
+        });
+    }
+
+    /** What restart or abandon does to an execution it applies to. */
+    @FunctionalInterface
+    private interface Action {
+        int apply(JobExecution execution, ExecutionRecord record) throws Exception;
+    }
+
+    /**
+     * Applies {@code then} to the execution when {@code action} applies to it, after recovering
+     * it (marking it failed) when a gone process left it running; else says why not.
+     */
+    private int apply(long id, String action, Action then) {
         Optional<JobExecution> found = history.execution(id);
         if (found.isEmpty()) {
-            return unknown(id);
+            System.err.println("rectify: 没有编号为 " + id + " 的执行；运行 status 查看执行编号（第一列）。");
+            return CommandLine.EXIT_USAGE;
         }
         JobExecution execution = found.get();
         ExecutionRecord r = history.record(execution);
-        if (r.state() == ExecutionRecord.State.ABANDONED) {
-            System.out.println("执行 #" + id + " 早已放弃，无需再操作。");
-            return CommandLine.EXIT_OK;
-        }
-        String refusal = refusal(r, "放弃");
+        String refusal = refusal(r, action);
         if (refusal != null) {
             System.err.println("rectify: " + refusal);
             return CommandLine.EXIT_FAILED;
         }
         try {
             if (r.state() == ExecutionRecord.State.INTERRUPTED) {
+                log.warn("Execution {} was left running by a process that is gone; recovering it as failed", id);
                 execution = jobOperator.recover(execution);
             }
-            jobOperator.abandon(execution);
+            return then.apply(execution, r);
         } catch (Exception e) {
-            System.err.println("rectify: 执行 #" + id + " 无法放弃：" + e.getMessage());
+            System.err.println("rectify: 执行 #" + id + " 无法" + action + "：" + e.getMessage());
             return CommandLine.EXIT_FAILED;
         }
-        log.info("Execution {} ({}{}) abandoned", id, r.job(), r.period() == null ? "" : " " + r.period());
-        System.out.println("执行 #" + id + " " + r.job() + (r.period() == null ? "" : "（" + r.period() + "）")
-                + " 已放弃：不会再继续，status 也不再提示处理。"
-                + (r.period() == null ? "" : "要重新处理该期次，运行 " + r.job() + " --period=" + r.period() + "。"));
-        return CommandLine.EXIT_OK;
     }
 
-    /** Why {@code action} (继续 or 放弃) cannot apply to the execution; null when it can. */
-    private String refusal(ExecutionRecord r, String action) {
-        String which = "执行 #" + r.id() + " " + r.job() + (r.period() == null ? "" : "（" + r.period() + "）");
-        String again = r.period() == null ? "" : "要重新处理该期次，运行 " + r.job() + " --period=" + r.period() + "。";
+    /** Why {@code action} cannot apply to the execution; null when it can. */
+    private static String refusal(ExecutionRecord r, String action) {
         return switch (r.state()) {
-            case COMPLETED -> which + " 已完成，无需" + action + "。" + again;
-            case ABANDONED -> which + " 已放弃，不能再" + action + "。" + again;
-            case RUNNING, STOPPING -> which + " 仍在运行（" + r.state().label() + "）：请等它结束；"
+            case COMPLETED -> which(r) + " 已完成，无需" + action + "。" + again(r);
+            case ABANDONED -> action.equals(ABANDON) ? null : which(r) + " 已放弃，不能再" + action + "。" + again(r);
+            case RUNNING, STOPPING -> which(r) + " 仍在运行（" + r.state().label() + "）：请等它结束；"
                     + "如运行它的程序已卡住，先停止那个程序，再" + action + "。";
             case FAILED, STOPPED, INTERRUPTED -> r.restartable() ? null
-                    : which + " 已经被继续过（见 status 中更新的执行），请对最新的那次执行操作。";
+                    : which(r) + " 已经被继续过（见 status 中更新的执行），请对最新的那次执行操作。";
         };
     }
 
-    private static int unknown(long id) {
-        System.err.println("rectify: 没有编号为 " + id + " 的执行；运行 status 查看执行编号（第一列）。");
-        return CommandLine.EXIT_USAGE;
+    private static String which(ExecutionRecord r) {
+        return "执行 #" + r.id() + " " + r.job() + (r.period() == null ? "" : "（" + r.period() + "）");
+    }
+
+    private static String again(ExecutionRecord r) {
+        return r.period() == null ? "" : "要重新处理该期次，运行 " + r.job() + " --period=" + r.period() + "。";
     }
 }

@@ -8,13 +8,13 @@ import io.rectify.ops.CommandRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,9 +216,9 @@ class ExecutionsTest {
                 if (stopAfterFirstIngestChunk.getAndSet(false)) {
                     // as serve's shutdown does, from another thread, while this one goes on; the stop
                     // request marks the execution STOPPED at once, the step ends after its next chunk
-                    stopping = CompletableFuture.supplyAsync(() -> runningJobs.stopAll(java.time.Duration.ofMinutes(1)));
+                    stopping = CompletableFuture.supplyAsync(() -> runningJobs.stopAll(Duration.ofMinutes(1)));
                     long id = context.getStepContext().getStepExecution().getJobExecutionId();
-                    await(() -> {
+                    Await.until(() -> {
                         if (stopping.isCompletedExceptionally()) {
                             stopping.join();
                         }
@@ -368,20 +368,5 @@ class ExecutionsTest {
         Map<String, BatchStatus> steps = new java.util.HashMap<>();
         execution.getStepExecutions().forEach(s -> steps.put(s.getStepName(), s.getStatus()));
         return steps;
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        AtomicInteger polls = new AtomicInteger();
-        while (!condition.getAsBoolean()) {
-            if (polls.incrementAndGet() > 600) {
-                throw new AssertionError("condition not met within a minute");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rectify.TestFolders;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.CommandRunner;
+import io.rectify.run.Await;
 import io.rectify.run.Console;
 import io.rectify.run.ExecutionHistory;
 import io.rectify.run.ExecutionRecord;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,7 +146,7 @@ class ServeTest {
                 "period = 2024-03");
 
         CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> serve.run(serveLine(jobs, "every-second")));
-        await(() -> ofSchedule("every-second").stream().filter(r -> r.state() == ExecutionRecord.State.COMPLETED).count() >= 2);
+        Await.until(() -> ofSchedule("every-second").stream().filter(r -> r.state() == ExecutionRecord.State.COMPLETED).count() >= 2);
         serve.shutdown();
 
         assertThat(serving.get(2, TimeUnit.MINUTES)).isZero();
@@ -192,7 +191,7 @@ class ServeTest {
                 serve.shutdown();
                 return null;
             });
-            await(() -> ofSchedule("daily").stream()
+            Await.until(() -> ofSchedule("daily").stream()
                     .anyMatch(r -> jobRepository.getJobExecution(r.id()).getStatus() != BatchStatus.STARTED));
         });
 
@@ -209,7 +208,7 @@ class ServeTest {
         assertThat(root.resolve("daily/2024-03")).doesNotExist();
 
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> serve.run(line));
-        await(() -> ofSchedule("daily").stream().anyMatch(r -> r.state() == ExecutionRecord.State.COMPLETED));
+        Await.until(() -> ofSchedule("daily").stream().anyMatch(r -> r.state() == ExecutionRecord.State.COMPLETED));
         serve.shutdown();
         assertThat(second.get(2, TimeUnit.MINUTES)).isZero();
 
@@ -220,20 +219,5 @@ class ServeTest {
         assertThat(jobRepository.getJobExecution(runs.get(0).id()).getJobParameters().getString(JobRuns.SCHEDULE))
                 .isEqualTo("daily");
         assertThat(root.resolve("daily/2024-03/summary.json")).exists();
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within two minutes");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * The serve command: runs the schedules of jobs/ until the process is told to stop. At start it
  * catches up a missed slot ({@link CatchUp}); then each enabled schedule fires at its cron times.
  * Runs happen one at a time on one scheduler thread, so two schedules firing together run one
- * after the other, never both on the database at once. jobs/ is read again every minute: an
- * edited file takes effect without a restart; a file with a problem is logged and its previous
+ * after the other, never both on the database at once. jobs/ is read again every minute
+ * ({@code rectify.jobs-reload}): an edited file takes effect without a restart; a file with a problem is logged and its previous
  * schedule kept. On SIGTERM or Ctrl-C (the context closing) no new run starts, and a running one
  * ends after its current chunk as STOPPED, to be continued by restart or by the next start-up.
  */
@@ -31,20 +31,21 @@ import org.springframework.stereotype.Component;
 public class Serve implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Serve.class);
-    static final Duration RELOAD = Duration.ofMinutes(1);
 
     private final CatchUp catchUp;
     private final SlotRunner runner;
     private final RunningJobs running;
     private final Duration shutdownWait;
+    private final Duration reload;
     private volatile Session session;
 
     Serve(CatchUp catchUp, SlotRunner runner, RunningJobs running,
-          @Value("${rectify.shutdown-wait}") Duration shutdownWait) {
+          @Value("${rectify.shutdown-wait}") Duration shutdownWait, @Value("${rectify.jobs-reload}") Duration reload) {
         this.catchUp = catchUp;
         this.runner = runner;
         this.running = running;
         this.shutdownWait = shutdownWait;
+        this.reload = reload;
     }
 
     /** Serves until {@link #shutdown()}; returns the exit status (1 when jobs/ has nothing to run). */
@@ -124,7 +125,7 @@ public class Serve implements SmartLifecycle {
                 all.forEach(s -> schedules.put(s.name(), s));
                 enabled.forEach(s -> waitForNext(s, now));
             }
-            scheduler.scheduleWithFixedDelay(this::reload, now.plus(RELOAD), RELOAD);
+            scheduler.scheduleWithFixedDelay(this::reload, now.plus(reload), reload);
         }
 
         private synchronized void waitForNext(JobSchedule schedule, Instant after) {
@@ -182,7 +183,8 @@ public class Serve implements SmartLifecycle {
                     if (Objects.equals(schedules.get(schedule.name()), schedule)) {
                         continue;
                     }
-                    log.info("Schedule {}: {} changed; following the new version", schedule.name(), schedule.file());
+                    log.info("Schedule {}: {} {}; following it", schedule.name(), schedule.file(),
+                            schedules.containsKey(schedule.name()) ? "changed" : "added");
                     forget(schedule.name());
                     schedules.put(schedule.name(), schedule);
                     if (schedule.enabled()) {

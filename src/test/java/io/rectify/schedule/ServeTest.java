@@ -56,6 +56,7 @@ class ServeTest {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         TestFolders.register(registry, root);
+        registry.add("rectify.jobs-reload", () -> "PT1S");
     }
 
     @Autowired
@@ -169,6 +170,20 @@ class ServeTest {
                 .format(DateTimeFormatter.ofPattern("MM-dd HH:mm"));
         assertThat(status).containsPattern("#" + runs.get(0).id() + " +nightly +2024-03 +" + slot + " .* 完成 +5 / 3 / 1")
                 .contains("every-second：nightly，cron * * * * * *（Asia/Shanghai），期次 2024-03，下次 ");
+    }
+
+    @Test
+    void aScheduleFileAddedWhileServingIsFollowedWithoutARestart() throws Exception {
+        Path jobs = jobs("jobs-reloaded", "monthly", "command = nightly", "cron = 0 0 3 1 1 *", "period = 2024-03");
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> serve.run(serveLine(jobs, "reloaded")));
+        Await.until(() -> ofSchedule("monthly").stream().anyMatch(r -> r.state() == ExecutionRecord.State.COMPLETED));
+
+        jobs("jobs-reloaded", "added", "command = nightly", "cron = * * * * * *", "period = 2024-03");
+        Await.until(() -> ofSchedule("added").stream().anyMatch(r -> r.state() == ExecutionRecord.State.COMPLETED));
+        serve.shutdown();
+
+        assertThat(serving.get(2, TimeUnit.MINUTES)).isZero();
+        assertThat(ofSchedule("monthly")).as("the catch-up of the monthly slot only").hasSize(1);
     }
 
     @Test

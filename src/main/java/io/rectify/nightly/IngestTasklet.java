@@ -44,7 +44,7 @@ class IngestTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(IngestTasklet.class);
     /** Step-context key: the last period reconciled by this step, YYYY-MM. */
-    static final String RECONCILED = "ingest.reconciled";
+    private static final String RECONCILED = "ingest.reconciled";
 
     private final Reconciler reconciler;
     private final Archive archive;

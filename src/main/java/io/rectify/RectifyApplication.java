@@ -5,6 +5,7 @@ import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.CommandRunner;
 import io.rectify.ops.DataLock;
+import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -42,14 +43,17 @@ public class RectifyApplication {
             System.out.print(CommandLine.usage());
             return CommandLine.EXIT_OK;
         }
+        if (!commandLine.command().locksData()) {
+            return runInSpring(commandLine);
+        }
         try (DataLock lock = DataLock.acquire(commandLine.data(), commandLine.command().word())) {
             if (commandLine.command() == Command.RESTORE) {
                 System.out.println(Restore.run(commandLine.backupFile().orElseThrow(), commandLine.data()));
                 return CommandLine.EXIT_OK;
             }
             return runInSpring(commandLine);
-        } catch (DataLock.Held held) {
-            System.err.println("rectify: " + held.getMessage());
+        } catch (DataLock.Busy busy) {
+            System.err.println("rectify: " + busy.getMessage());
             return CommandLine.EXIT_FAILED;
         } catch (IOException e) {
             System.err.println("rectify: " + commandLine.command().word() + " failed: " + e.getMessage());
@@ -60,7 +64,8 @@ public class RectifyApplication {
     private static int runInSpring(CommandLine commandLine) {
         SpringApplication application = new SpringApplication(RectifyApplication.class);
         application.setDefaultProperties(commandLine.springProperties());
-        try (ConfigurableApplicationContext context = application.run()) {
+        try (ConfigurableApplicationContext context = application.run();
+             Signals signals = Signals.closeOnTermination(context)) {
             return context.getBean(CommandRunner.class).run(commandLine);
         } catch (RuntimeException e) {
             if (databaseInUse(e)) {

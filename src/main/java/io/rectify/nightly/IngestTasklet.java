@@ -7,10 +7,12 @@ import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
+import io.rectify.intake.UnitReturn;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
 import io.rectify.rule.Rule;
+import io.rectify.run.RunFigures;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -18,10 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
@@ -33,11 +37,18 @@ import org.springframework.stereotype.Component;
  * Every workbook is archived before it is read; the input folder is only read. Files modified in
  * the last {@code rectify.settle-seconds} are left for the next run; every file is read within the
  * {@code rectify.limits}.
+ * <p>
+ * Each period is one chunk: reconciling it and noting it as done in the step's context commit
+ * together. A job stopped between periods (serve shutting down) or failed in one is restarted
+ * from the first period not done; a period reconciled again replaces its own stored state, so
+ * nothing is counted twice. The run's period leaves the job's figures ({@link RunFigures}).
  */
 @Component
 class IngestTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(IngestTasklet.class);
+    /** Step-context key: the last period reconciled by this step, YYYY-MM. */
+    private static final String RECONCILED = "ingest.reconciled";
 
     private final Reconciler reconciler;
     private final Archive archive;
@@ -55,19 +66,38 @@ class IngestTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
-        log.info("Reading returns within limits: {}; files modified less than {} s ago are left for the next run",
-                limits.describe(), settle.toSeconds());
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        RunParameters run = RunParameters.of(step.getJobParameters());
         PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle);
-        List<YearMonth> periods = new ArrayList<>(scanner.periods().stream().filter(p -> p.isBefore(run.period())).toList());
-        periods.add(run.period());
-        for (YearMonth period : periods) {
-            PeriodScan scan = scanner.scan(period);
-            ReconcileResult result = reconciler.reconcile(period,
-                    period.equals(run.period()) ? run.asOf() : period.atEndOfMonth(), scan, read(scan, contribution));
-            log.info("Ingested {}", result.summary());
+        String reconciled = step.getExecutionContext().getString(RECONCILED, null);
+        if (reconciled == null) {
+            log.info("Reading returns within limits: {}; files modified less than {} s ago are left for the next run",
+                    limits.describe(), settle.toSeconds());
         }
-        return RepeatStatus.FINISHED;
+        Optional<YearMonth> next = nextPeriod(scanner, run.period(), reconciled);
+        if (next.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        YearMonth period = next.get();
+        boolean last = period.equals(run.period());
+        PeriodScan scan = scanner.scan(period);
+        ReconcileResult result = reconciler.reconcile(period, last ? run.asOf() : period.atEndOfMonth(), scan,
+                read(scan, contribution));
+        log.info("Ingested {}", result.summary());
+        step.getExecutionContext().putString(RECONCILED, period.toString());
+        if (last) {
+            RunFigures.putFiles(step.getJobExecution().getExecutionContext(), result.files(), result.accepted(), result.rejected());
+            RunFigures.putExceptions(step.getJobExecution().getExecutionContext(), result.errors(), result.warnings(), result.infos());
+        }
+        return last ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+    }
+
+    /** The earliest period still to reconcile: the period folders before the run's period, then the run's period. */
+    private static Optional<YearMonth> nextPeriod(PeriodFolderScanner scanner, YearMonth runPeriod, String reconciled)
+            throws IOException {
+        List<YearMonth> periods = new ArrayList<>(scanner.periods().stream().filter(p -> p.isBefore(runPeriod)).toList());
+        periods.add(runPeriod);
+        return periods.stream().filter(p -> reconciled == null || p.isAfter(YearMonth.parse(reconciled))).findFirst();
     }
 
     /**
@@ -88,12 +118,27 @@ class IngestTasklet implements Tasklet {
         return reader.read(file);
     }
 
-    private Map<FoundFile, ReadOutcome> read(PeriodScan scan, StepContribution contribution) throws IOException {
+    private Map<FoundFile, ReadOutcome> read(PeriodScan scan, StepContribution contribution) {
         Map<FoundFile, ReadOutcome> outcomes = new LinkedHashMap<>();
+        IngestProgress progress = new IngestProgress(scan.period(), scan.workbooks().size());
         for (FoundFile file : scan.workbooks()) {
-            outcomes.put(file, archiveAndRead(file));
+            ReadOutcome outcome = archiveAndRead(file);
+            outcomes.put(file, outcome);
             contribution.incrementReadCount();
+            progress.fileRead(rows(outcome));
+        }
+        if (!scan.workbooks().isEmpty()) {
+            progress.finished();
         }
         return outcomes;
+    }
+
+    private static int rows(ReadOutcome outcome) {
+        if (outcome instanceof ReadOutcome.Read read) {
+            UnitReturn r = read.unitReturn();
+            return r.progress().rows().size() + r.institutions().map(t -> t.rows().size()).orElse(0)
+                    + r.accountability().map(t -> t.rows().size()).orElse(0);
+        }
+        return 0;
     }
 }

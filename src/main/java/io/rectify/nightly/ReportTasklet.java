@@ -5,6 +5,7 @@ import io.rectify.consolidate.Consolidator;
 import io.rectify.ops.CommandRunner;
 import io.rectify.report.ReportWriter;
 import io.rectify.report.WrittenReport;
+import io.rectify.run.RunFigures;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ class ReportTasklet implements Tasklet {
         contribution.incrementWriteCount(report.files().size());
         log.info("Wrote {} output files to {}", report.files().size(), report.folder());
         step.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, report.consoleSummary());
+        RunFigures.putOutputs(step.getJobExecution().getExecutionContext(), report.folder());
         return RepeatStatus.FINISHED;
     }
 }

@@ -25,10 +25,14 @@ final class DataFolderCheck {
     private DataFolderCheck() {
     }
 
-    /** Read-only connection to the database of a data folder; no Rectify process may have it open. */
+    /**
+     * A connection to the database of a data folder whose process has ended, killed or not, for
+     * queries only. Without H2's file lock, which a killed process leaves behind for the next run to
+     * take over, and which H2 will not take over for a read-only connection.
+     */
     static Connection database(Path data) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify") + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r",
-                "sa", "");
+        return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify")
+                + ";IFEXISTS=TRUE;FILE_LOCK=NO;MAX_COMPACT_TIME=0", "sa", "");
     }
 
     static List<String> strings(Path data, String sql) {

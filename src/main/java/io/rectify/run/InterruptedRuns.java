@@ -33,18 +33,21 @@ class InterruptedRuns {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final ExecutionHistory history;
-    private final List<Path> written;
+    private final Archive archive;
 
     InterruptedRuns(JobOperator jobOperator, JobRepository jobRepository, ExecutionHistory history,
                     RectifyProperties properties) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.history = history;
-        this.written = List.of(properties.output(), new Archive(properties.data()).folder());
+        this.archive = new Archive(properties.data());
     }
 
-    /** Clears up before {@code jobName} starts for {@code period} (null for a job without one). */
-    void supersede(String jobName, String period) throws IOException {
+    /**
+     * Clears up before {@code jobName} starts for {@code period} (null for a job without one),
+     * writing its outputs under {@code output}.
+     */
+    void supersede(String jobName, String period, Path output) throws IOException {
         for (JobExecution execution : jobRepository.findRunningJobExecutions(jobName)) {
             ExecutionRecord record = history.record(execution);
             if (record.state() == ExecutionRecord.State.INTERRUPTED && Objects.equals(record.period(), period)) {
@@ -56,7 +59,7 @@ class InterruptedRuns {
             }
         }
         int removed = 0;
-        for (Path folder : written) {
+        for (Path folder : List.of(output, archive.folder())) {
             removed += AtomicFiles.removeLeftovers(folder);
         }
         if (removed > 0) {

@@ -74,7 +74,7 @@ public class JobRuns {
         }
         JobParameters parameters = parameters(commandLine, slot);
         try {
-            interruptedRuns.supersede(jobName, parameters.getString("period"));
+            interruptedRuns.supersede(jobName, parameters.getString("period"), commandLine.output());
             log.info("Starting {} with {}", job.getName(), parameters);
             return jobOperator.start(job, parameters);
         } catch (Exception e) {

@@ -1,8 +1,15 @@
 package io.rectify;
 
+import io.rectify.backup.Restore;
+import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.CommandRunner;
+import io.rectify.ops.DataLock;
+import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;
+import java.io.IOException;
+import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,8 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Entry point: parses the command line before Spring starts, so that usage errors and
- * {@code --help} answer at once with exit status 2 or 0, then runs one command in a context
- * whose database lives under {@code --data}.
+ * {@code --help} answer at once with exit status 2 or 0, then locks the data folder (a second
+ * process ends at once with exit status 1, see {@link DataLock}) and runs one command in a context
+ * whose database lives under {@code --data}; {@code restore} runs before that context, which would
+ * open the database it replaces.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -34,13 +43,50 @@ public class RectifyApplication {
             System.out.print(CommandLine.usage());
             return CommandLine.EXIT_OK;
         }
-        SpringApplication application = new SpringApplication(RectifyApplication.class);
-        application.setDefaultProperties(commandLine.springProperties());
-        try (ConfigurableApplicationContext context = application.run()) {
-            return context.getBean(CommandRunner.class).run(commandLine);
-        } catch (RuntimeException e) {
-            System.err.println("rectify: failed: " + e.getMessage());
+        if (!commandLine.command().locksData()) {
+            return runInSpring(commandLine);
+        }
+        try (DataLock lock = DataLock.acquire(commandLine.data(), commandLine.command().word())) {
+            if (commandLine.command() == Command.RESTORE) {
+                System.out.println(Restore.run(commandLine.backupFile().orElseThrow(), commandLine.data()));
+                return CommandLine.EXIT_OK;
+            }
+            return runInSpring(commandLine);
+        } catch (DataLock.Busy busy) {
+            System.err.println("rectify: " + busy.getMessage());
+            return CommandLine.EXIT_FAILED;
+        } catch (IOException e) {
+            System.err.println("rectify: " + commandLine.command().word() + " failed: " + e.getMessage());
             return CommandLine.EXIT_FAILED;
         }
+    }
+
+    private static int runInSpring(CommandLine commandLine) {
+        SpringApplication application = new SpringApplication(RectifyApplication.class);
+        application.setDefaultProperties(commandLine.springProperties());
+        try (ConfigurableApplicationContext context = application.run();
+             Signals signals = Signals.closeOnTermination(context)) {
+            return context.getBean(CommandRunner.class).run(commandLine);
+        } catch (RuntimeException e) {
+            if (databaseInUse(e)) {
+                System.err.println("rectify: the database in " + commandLine.data().resolve("db")
+                        + " is open in another program (H2: \"Database may be already in use\"), so this command did not start. "
+                        + "Close that program (an H2 console, or Rectify run as another user) and run the command again.");
+            } else {
+                System.err.println("rectify: failed: " + e.getMessage());
+                e.printStackTrace();
+            }
+            return CommandLine.EXIT_FAILED;
+        }
+    }
+
+    /** H2's DATABASE_ALREADY_OPEN (90020): another process has the database file locked. */
+    private static boolean databaseInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -23,6 +23,11 @@ public final class Archive {
         this.folder = dataFolder.resolve("archive");
     }
 
+    /** {@code <data>/archive}: every archived file is in a sub-folder of it. */
+    public Path folder() {
+        return folder;
+    }
+
     /** Where a content hash is (or would be) archived. */
     public Path pathOf(String sha256) {
         return folder.resolve(sha256.substring(0, 2)).resolve(sha256);

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.DosFileAttributeView;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the returns of a period: every .xlsx and .xls file (by name, case-insensitive) anywhere
@@ -30,6 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class PeriodFolderScanner {
 
+    private static final Logger log = LoggerFactory.getLogger(PeriodFolderScanner.class);
+
     private static final Pattern PERIOD_FOLDER = Pattern.compile("\\d{4}-\\d{2}");
     private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xls");
     /** Spreadsheet formats a unit may have sent instead of .xlsx: the skip reason says how to fix it. */
@@ -37,10 +43,22 @@ public final class PeriodFolderScanner {
             "ods", "csv", "numbers");
 
     private final Path returnsFolder;
+    private final Duration settle;
 
-    /** @param returnsFolder {@code <input>/returns} */
+    /** A scanner that reads every workbook, however recently it changed. */
     public PeriodFolderScanner(Path returnsFolder) {
+        this(returnsFolder, Duration.ZERO);
+    }
+
+    /**
+     * @param returnsFolder {@code <input>/returns}
+     * @param settle        a workbook whose last-modified time is less than this away from now may still be
+     *                      being written (saved from an e-mail, copied from a share): it is skipped, to be read
+     *                      by the next run. A time further in the future (a wrong clock) does not count.
+     */
+    public PeriodFolderScanner(Path returnsFolder, Duration settle) {
         this.returnsFolder = returnsFolder;
+        this.settle = settle;
     }
 
     /** The period folders ({@code YYYY-MM}) under the returns folder, oldest first. */
@@ -85,7 +103,7 @@ public final class PeriodFolderScanner {
         if (!Files.isDirectory(folder)) {
             return new PeriodScan(period, List.of(), List.of());
         }
-        Visitor visitor = new Visitor(folder.toRealPath());
+        Visitor visitor = new Visitor(folder.toRealPath(), settle);
         Files.walkFileTree(visitor.root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, visitor);
         visitor.workbooks.sort(Comparator.comparing(FoundFile::relative));
         visitor.skipped.sort(Comparator.comparing(SkippedFile::relative));
@@ -95,11 +113,13 @@ public final class PeriodFolderScanner {
     private static final class Visitor extends SimpleFileVisitor<Path> {
 
         private final Path root;
+        private final Duration settle;
         private final List<FoundFile> workbooks = new ArrayList<>();
         private final List<SkippedFile> skipped = new ArrayList<>();
 
-        Visitor(Path root) {
+        Visitor(Path root, Duration settle) {
             this.root = root;
+            this.settle = settle;
         }
 
         @Override
@@ -124,6 +144,10 @@ public final class PeriodFolderScanner {
                 skip(file, "隐藏文件，未读取；如为报表，请取消隐藏后重新报送");
             } else if (!WORKBOOK_EXTENSIONS.contains(extension(name))) {
                 skip(file, otherType(name));
+            } else if (settling(attrs)) {
+                log.info("{}: modified less than {} s ago, left for the next run", relative(file), settle.toSeconds());
+                skip(file, "文件在 " + settle.toSeconds() + " 秒内刚被修改，可能仍在保存或复制中，本次未读取，"
+                        + "下次汇总时将自动读取；如文件已保存完毕，无需处理");
             } else {
                 found(file, attrs);
             }
@@ -134,6 +158,11 @@ public final class PeriodFolderScanner {
         public FileVisitResult visitFileFailed(Path file, IOException exc) {
             skip(file, "无法访问（权限不足或已被删除），未读取；请联系整改办");
             return FileVisitResult.CONTINUE;
+        }
+
+        private boolean settling(BasicFileAttributes attrs) {
+            Duration age = Duration.between(attrs.lastModifiedTime().toInstant(), Instant.now());
+            return age.abs().compareTo(settle) < 0;
         }
 
         private void found(Path file, BasicFileAttributes attrs) {
@@ -162,8 +191,8 @@ public final class PeriodFolderScanner {
         if (OTHER_SPREADSHEETS.contains(extension)) {
             return "不是 .xlsx 或 .xls 工作簿（." + extension + "），未读取；请用 Excel 打开后另存为 .xlsx 再报送";
         }
-        return extension.isEmpty() ? "不是 Excel 工作簿（无扩展名），未读取"
-                : "不是 Excel 工作簿（." + extension + " 文件），未读取";
+        return (extension.isEmpty() ? "不是 Excel 工作簿（无扩展名），未读取" : "不是 Excel 工作簿（." + extension + " 文件），未读取")
+                + "；如该文件是报送表，请另存为 .xlsx 格式后重新报送";
     }
 
     private static String extension(String name) {

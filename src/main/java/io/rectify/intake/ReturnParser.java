@@ -41,6 +41,7 @@ final class ReturnParser {
         MetadataBlock metadata = new MetadataBlock();
         TableReader progress = new TableReader(progressSheet.get(), ReturnLayout.PROGRESS_COLUMNS, metadata);
         workbook.rows(progressSheet.get(), progress);
+        progress.fillMerged(workbook.mergedRegions(progressSheet.get()));
         List<String> missingLabels = metadata.missing(ReturnLayout.REQUIRED_LABELS);
         if (!missingLabels.isEmpty()) {
             mismatches.add(new Mismatch(progressSheet.get(), null, "工作表“" + progressSheet.get() + "”表格上方缺少"
@@ -79,6 +80,7 @@ final class ReturnParser {
         if (reader.table().isEmpty()) {
             mismatches.add(missingColumns(sheet.get(), columns, reader));
         }
+        reader.fillMerged(workbook.mergedRegions(sheet.get()));
         return reader.table();
     }
 

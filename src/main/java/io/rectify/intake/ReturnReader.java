@@ -2,6 +2,11 @@ package io.rectify.intake;
 
 import io.rectify.rule.Rule;
 import io.rectify.workbook.WorkbookReader;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.poi.EncryptedDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,28 +15,90 @@ import org.slf4j.LoggerFactory;
  * Reads one unit return (SPEC §3) into a {@link UnitReturn}, or refuses it as file-unreadable,
  * file-encrypted or template-mismatch (SPEC §4). Never throws for a bad file: whatever the file
  * holds, the outcome says what happened and what the unit should do. Never modifies the file.
- * Stateless and safe to share.
+ * Every file is read within {@link ReadLimits}: on a thread of its own that is given up (and
+ * interrupted) when the time limit passes, so that no file can hold up the run. Safe to share.
  */
 public final class ReturnReader {
 
     private static final Logger log = LoggerFactory.getLogger(ReturnReader.class);
+    private static final String DAMAGED = "文件内容已损坏或含有不安全的内容，读取时出错；请确认文件能用 Excel 正常打开，再另存为 .xlsx 格式后报送";
 
-    private final WorkbookOpener opener = new WorkbookOpener();
+    private final ReadLimits limits;
+    private final WorkbookOpener opener;
+
+    public ReturnReader() {
+        this(ReadLimits.DEFAULTS);
+    }
+
+    public ReturnReader(ReadLimits limits) {
+        this.limits = limits;
+        this.opener = new WorkbookOpener(limits);
+    }
+
+    /** Whether a file is small enough to be archived and read at all. */
+    public boolean withinSizeLimit(FoundFile file) {
+        return file.size() <= limits.maxFileBytes();
+    }
 
     public ReadOutcome read(FoundFile file) {
-        try (WorkbookReader workbook = opener.open(file.path())) {
+        if (!withinSizeLimit(file)) {
+            log.info("{}: over the size limit ({} bytes)", file.relative(), file.size());
+            return refused(WorkbookOpener.unreadable("文件大小为 " + ReadLimits.size(file.size()) + "，超过 "
+                    + ReadLimits.size(limits.maxFileBytes()) + "（文件大小上限），未读取；报送表通常不足 1 MB，"
+                    + "请删除表中的图片、附件和多余的工作表后另存为 .xlsx 格式再报送"));
+        }
+        limits.applyToPoi();
+        FutureTask<ReadOutcome> reading = new FutureTask<>(() -> readNow(file));
+        Thread worker = new Thread(reading, "read " + file.relative());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return reading.get(limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            worker.interrupt();
+            log.warn("{}: reading given up after the time limit of {} s", file.relative(), ReadLimits.seconds(limits.timeLimit()));
+            return refused(WorkbookOpener.unreadable("读取本文件超过 " + ReadLimits.seconds(limits.timeLimit())
+                    + " 秒（每份文件读取时间上限），未读取；报送表通常一秒内即可读完，请删除多余的内容后另存为 .xlsx 格式再报送"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                log.warn("{}: reading ran out of memory", file.relative());
+                return refused(WorkbookOpener.unreadable("文件内容过多，读取时超出本系统可用的内存（内存上限），未读取；"
+                        + "请删除多余的内容后另存为 .xlsx 格式再报送"));
+            }
+            log.warn("{}: could not be read", file.relative(), e.getCause());
+            return refused(WorkbookOpener.unreadable(DAMAGED));
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + file.relative(), e);
+        }
+    }
+
+    private ReadOutcome readNow(FoundFile file) {
+        try (WorkbookReader workbook = new LimitedWorkbook(opener.open(file.path()), limits.maxRows())) {
             return new ReturnParser(file.relative(), workbook).parse();
         } catch (WorkbookOpener.Refusal refusal) {
             log.info("{}: {} ({})", file.relative(), refusal.rule().code(), refusal.getMessage());
             return refused(refusal);
+        } catch (LimitExceeded limit) {
+            log.info("{}: {}", file.relative(), limit.getMessage());
+            return limit.refusal();
         } catch (EncryptedDocumentException e) {
             log.info("{}: encrypted content ({})", file.relative(), e.getMessage());
             return refused(new WorkbookOpener.Refusal(Rule.FILE_ENCRYPTED, "文件部分内容已加密，无法读取；请取消密码后重新报送"));
         } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // given up after the time limit: the outcome was already decided, this one is not used
+                return refused(WorkbookOpener.unreadable(DAMAGED));
+            }
+            Optional<WorkbookOpener.Refusal> limit = opener.recognised(e);
+            if (limit.isPresent()) {
+                log.info("{}: {}", file.relative(), limit.get().getMessage());
+                return refused(limit.get());
+            }
             // a damaged package fails anywhere: in the zip, in a sheet's XML, in a record of an .xls
             log.warn("{}: could not be read", file.relative(), e);
-            return refused(WorkbookOpener.zipBomb(e) ? WorkbookOpener.zipBombRefusal()
-                    : WorkbookOpener.unreadable("文件内容已损坏，读取时出错；请确认文件能用 Excel 正常打开，" + WorkbookOpener.SAVE_AS_XLSX));
+            return refused(WorkbookOpener.unreadable(DAMAGED));
         }
     }
 

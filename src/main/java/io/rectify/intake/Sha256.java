@@ -7,12 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 content hashes, as lower-case hex: the identity of a file in the archive. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static MessageDigest digest() {
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -20,12 +20,12 @@ final class Sha256 {
         }
     }
 
-    static String hex(MessageDigest digest) {
+    public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Hashes a stream to its end. */
-    static String of(InputStream in) throws IOException {
+    public static String of(InputStream in) throws IOException {
         MessageDigest digest = digest();
         byte[] buffer = new byte[64 * 1024];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

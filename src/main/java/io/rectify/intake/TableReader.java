@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Collects one sheet's table from its rows: the header (found by {@link HeaderFinder} under any
@@ -71,6 +72,38 @@ final class TableReader implements Predicate<SheetRow> {
     private boolean repeatsHeader(SheetRow row) {
         return !headerTexts.isEmpty() && headerTexts.entrySet().stream()
                 .allMatch(e -> Texts.header(header.text(row, e.getKey())).equals(e.getValue()));
+    }
+
+    /**
+     * Repeats the value of a cell merged down over several rows of the table into each of those
+     * rows, as a person sees it (a status merged over the tasks it applies to). Only the column of
+     * the range's first cell is filled, and only rows that are table rows.
+     */
+    void fillMerged(List<CellRangeAddress> regions) {
+        if (header == null) {
+            return;
+        }
+        for (CellRangeAddress region : regions) {
+            String column = columnAt(region.getFirstColumn());
+            Optional<Cell> top = rows.stream().filter(r -> r.row() == region.getFirstRow() + 1).findFirst()
+                    .flatMap(r -> column == null ? Optional.empty() : r.cell(column));
+            if (region.getFirstRow() == region.getLastRow() || top.isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                TableRow row = rows.get(i);
+                if (row.row() > region.getFirstRow() + 1 && row.row() <= region.getLastRow() + 1 && row.cell(column).isEmpty()) {
+                    Map<String, Cell> cells = new LinkedHashMap<>(row.cells());
+                    cells.put(column, top.get());
+                    rows.set(i, new TableRow(row.row(), Map.copyOf(cells)));
+                }
+            }
+        }
+    }
+
+    private String columnAt(int index) {
+        return header.columns().entrySet().stream().filter(e -> e.getValue() == index).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
     }
 
     /** True when the sheet had no non-blank row at all. */

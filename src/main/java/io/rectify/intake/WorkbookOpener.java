@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.ZipFile;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.OldFileFormatException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.xml.sax.SAXParseException;
 
 /**
  * Opens a return by what its content is, not by its name: a zip package is read as .xlsx with
@@ -41,6 +43,12 @@ final class WorkbookOpener {
         Rule rule() {
             return rule;
         }
+    }
+
+    private final ReadLimits limits;
+
+    WorkbookOpener(ReadLimits limits) {
+        this.limits = limits;
     }
 
     WorkbookReader open(Path file) throws Refusal, IOException {
@@ -74,7 +82,7 @@ final class WorkbookOpener {
         } catch (StreamingXlsxReader.NotASpreadsheet e) {
             throw unreadable(otherOfficeDocument(e.contentType()));
         } catch (IOException | RuntimeException e) {
-            throw zipBomb(e) ? zipBombRefusal() : unreadable(DAMAGED);
+            throw recognised(e).orElse(unreadable(DAMAGED));
         }
     }
 
@@ -133,18 +141,33 @@ final class WorkbookOpener {
         }
     }
 
-    /** POI refuses entries that inflate far beyond their compressed size (a zip bomb). */
-    static boolean zipBomb(Throwable e) {
+    /**
+     * The refusal for a package stopped on purpose: at one of POI's zip-bomb limits
+     * ({@link ReadLimits#applyToPoi}: a part inflating far beyond its compressed size or past the
+     * size limit, too many parts; POI says which in its message), or by the XML parser refusing a
+     * document type declaration (entity expansion, external entities). Empty for any other failure.
+     */
+    Optional<Refusal> recognised(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
-                return true;
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof SAXParseException && message.contains("DOCTYPE")) {
+                return Optional.of(unreadable("文件中含有工作簿不会有的 XML 声明（DTD，可用于实体膨胀或读取外部文件），"
+                        + "出于安全原因未读取；" + SAVE_AS_XLSX));
+            }
+            if (message.contains("MIN_INFLATE_RATIO")) {
+                return Optional.of(unreadable("文件解压后体积异常膨胀，压缩比超过 1:" + Math.round(1 / limits.minInflateRatio())
+                        + "（压缩比上限，疑似压缩炸弹），出于安全原因未读取；" + SAVE_AS_XLSX));
+            }
+            if (message.contains("MAX_ENTRY_SIZE")) {
+                return Optional.of(unreadable("文件中的一个部件解压后超过 " + ReadLimits.size(limits.maxPartBytes())
+                        + "（单个部件解压大小上限），未读取；报送表通常不足 1 MB，请删除多余的内容（图片、附件、多余的工作表）后另存为 .xlsx 格式再报送"));
+            }
+            if (message.contains("MAX_FILE_COUNT")) {
+                return Optional.of(unreadable("文件内部的部件超过 " + limits.maxParts()
+                        + " 个（部件数上限），不是正常的工作簿，出于安全原因未读取；" + SAVE_AS_XLSX));
             }
         }
-        return false;
-    }
-
-    static Refusal zipBombRefusal() {
-        return unreadable("文件解压后体积异常膨胀（疑似压缩炸弹），出于安全原因未读取；" + SAVE_AS_XLSX);
+        return Optional.empty();
     }
 
     /** No NUL and no control bytes other than tab and line ends in the first bytes: a text file. */

@@ -2,6 +2,7 @@ package io.rectify.ledger;
 
 import io.rectify.ops.CommandRunner;
 import io.rectify.ops.RectifyProperties;
+import io.rectify.run.RunFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -45,7 +47,15 @@ final class ImportLedgerTasklet implements Tasklet {
         Path master = input.resolve(LedgerLayout.FOLDER);
         LedgerImport result = refresh ? importer.refresh(master) : importer.importFrom(master);
         String summary = result.summary();
+        ExecutionContext figures = step.getJobExecution().getExecutionContext();
+        if (!refresh) {
+            RunFigures.putFiles(figures, result.file() == null ? 0 : 1, result.rejected() ? 0 : 1, result.rejected() ? 1 : 0);
+        }
+        if (!refresh || result.rejected()) {
+            RunFigures.putExceptions(figures, result.errors().size(), 0, 0);
+        }
         if (result.rejected()) {
+            RunFigures.putOutputs(figures, report);
             LedgerErrorReport.write(report, result);
             log.error("Ledger rejected with {} error(s); report written to {}", result.errors().size(), report);
             summary += "\n校验报告（每处错误一行）: " + report;

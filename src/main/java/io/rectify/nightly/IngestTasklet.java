@@ -4,23 +4,29 @@ import io.rectify.intake.Archive;
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.intake.PeriodScan;
+import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
+import io.rectify.intake.UnitReturn;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
 import io.rectify.rule.Rule;
+import io.rectify.run.RunFigures;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
@@ -29,48 +35,88 @@ import org.springframework.stereotype.Component;
  * Ingests and reconciles the run's period. Every period folder before it is reconciled again
  * first, in order, each as of its own last day: a period's statuses are carried forward from the
  * one before, so a return that arrived late for an earlier month must reach this month's figures.
- * Every workbook is archived before it is read; the input folder is only read.
+ * Every workbook is archived before it is read; the input folder is only read. Files modified in
+ * the last {@code rectify.settle-seconds} are left for the next run; every file is read within the
+ * {@code rectify.limits}.
+ * <p>
+ * Each period is one chunk: reconciling it and noting it as done in the step's context commit
+ * together. A job stopped between periods (serve shutting down) or failed in one is restarted
+ * from the first period not done; a period reconciled again replaces its own stored state, so
+ * nothing is counted twice. The run's period leaves the job's figures ({@link RunFigures}).
  */
 @Component
 class IngestTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(IngestTasklet.class);
+    /** Step-context key: the last period reconciled by this step, YYYY-MM. */
+    private static final String RECONCILED = "ingest.reconciled";
 
     private final Reconciler reconciler;
     private final Archive archive;
-    private final ReturnReader reader = new ReturnReader();
+    private final ReadLimits limits;
+    private final ReturnReader reader;
+    private final Duration settle;
 
     IngestTasklet(Reconciler reconciler, RectifyProperties properties) {
         this.reconciler = reconciler;
         this.archive = new Archive(properties.data());
+        this.limits = properties.limits().readLimits();
+        this.reader = new ReturnReader(limits);
+        this.settle = properties.settle();
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
-        PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder());
-        List<YearMonth> periods = new ArrayList<>(scanner.periods().stream().filter(p -> p.isBefore(run.period())).toList());
-        periods.add(run.period());
-        for (YearMonth period : periods) {
-            long start = System.nanoTime();
-            PeriodScan scan = scanner.scan(period);
-            Map<FoundFile, ReadOutcome> outcomes = read(scan, contribution);
-            long read = System.nanoTime();
-            ReconcileResult result = reconciler.reconcile(period,
-                    period.equals(run.period()) ? run.asOf() : period.atEndOfMonth(), scan, outcomes);
-            // stage timings: what the office compares night to night, and what the benchmarks parse
-            log.info("Ingested {}; read in {} ms, reconciled in {} ms", result.summary(), millis(start, read),
-                    millis(read, System.nanoTime()));
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        RunParameters run = RunParameters.of(step.getJobParameters());
+        PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle);
+        String reconciled = step.getExecutionContext().getString(RECONCILED, null);
+        if (reconciled == null) {
+            log.info("Reading returns within limits: {}; files modified less than {} s ago are left for the next run",
+                    limits.describe(), settle.toSeconds());
         }
-        return RepeatStatus.FINISHED;
+        Optional<YearMonth> next = nextPeriod(scanner, run.period(), reconciled);
+        if (next.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        YearMonth period = next.get();
+        boolean last = period.equals(run.period());
+        long start = System.nanoTime();
+        PeriodScan scan = scanner.scan(period);
+        Map<FoundFile, ReadOutcome> outcomes = read(scan, contribution);
+        long read = System.nanoTime();
+        ReconcileResult result = reconciler.reconcile(period, last ? run.asOf() : period.atEndOfMonth(), scan, outcomes);
+        // stage timings: what the office compares night to night, and what the benchmarks parse
+        log.info("Ingested {}; read in {} ms, reconciled in {} ms", result.summary(), millis(start, read),
+                millis(read, System.nanoTime()));
+        step.getExecutionContext().putString(RECONCILED, period.toString());
+        if (last) {
+            RunFigures.putFiles(step.getJobExecution().getExecutionContext(), result.files(), result.accepted(), result.rejected());
+            RunFigures.putExceptions(step.getJobExecution().getExecutionContext(), result.errors(), result.warnings(), result.infos());
+        }
+        return last ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }
 
     static long millis(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1_000_000;
     }
 
-    /** A file that cannot be archived as scanned (changed or vanished meanwhile) is refused, never half-read. */
+    /** The earliest period still to reconcile: the period folders before the run's period, then the run's period. */
+    private static Optional<YearMonth> nextPeriod(PeriodFolderScanner scanner, YearMonth runPeriod, String reconciled)
+            throws IOException {
+        List<YearMonth> periods = new ArrayList<>(scanner.periods().stream().filter(p -> p.isBefore(runPeriod)).toList());
+        periods.add(runPeriod);
+        return periods.stream().filter(p -> reconciled == null || p.isAfter(YearMonth.parse(reconciled))).findFirst();
+    }
+
+    /**
+     * A file that cannot be archived as scanned (changed or vanished meanwhile) is refused, never
+     * half-read. A file over the size limit is refused unread and not archived.
+     */
     private ReadOutcome archiveAndRead(FoundFile file) {
+        if (!reader.withinSizeLimit(file)) {
+            return reader.read(file);
+        }
         try {
             archive.store(file);
         } catch (IOException e) {
@@ -83,13 +129,25 @@ class IngestTasklet implements Tasklet {
 
     /** Every workbook of the scan archived and read, the files spread over the cores; in scan order. */
     private Map<FoundFile, ReadOutcome> read(PeriodScan scan, StepContribution contribution) throws IOException {
-        List<FoundFile> files = scan.workbooks();
-        List<ReadOutcome> read = Parallel.map(files, this::archiveAndRead);
         Map<FoundFile, ReadOutcome> outcomes = new LinkedHashMap<>();
-        for (int i = 0; i < files.size(); i++) {
-            outcomes.put(files.get(i), read.get(i));
+        IngestProgress progress = new IngestProgress(scan.period(), scan.workbooks().size());
+        Parallel.forEach(scan.workbooks(), this::archiveAndRead, (file, outcome) -> {
+            outcomes.put(file, outcome);
             contribution.incrementReadCount();
+            progress.fileRead(rows(outcome));
+        });
+        if (!scan.workbooks().isEmpty()) {
+            progress.finished();
         }
         return outcomes;
+    }
+
+    private static int rows(ReadOutcome outcome) {
+        if (outcome instanceof ReadOutcome.Read read) {
+            UnitReturn r = read.unitReturn();
+            return r.progress().rows().size() + r.institutions().map(t -> t.rows().size()).orElse(0)
+                    + r.accountability().map(t -> t.rows().size()).orElse(0);
+        }
+        return 0;
     }
 }

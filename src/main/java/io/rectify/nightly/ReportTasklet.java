@@ -5,6 +5,7 @@ import io.rectify.consolidate.Consolidator;
 import io.rectify.ops.CommandRunner;
 import io.rectify.report.ReportWriter;
 import io.rectify.report.WrittenReport;
+import io.rectify.run.RunFigures;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ class ReportTasklet implements Tasklet {
                 IngestTasklet.millis(start, consolidated), report.files().size(), report.folder(),
                 IngestTasklet.millis(consolidated, System.nanoTime()));
         step.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, report.consoleSummary());
+        RunFigures.putOutputs(step.getJobExecution().getExecutionContext(), report.folder());
         return RepeatStatus.FINISHED;
     }
 }

@@ -2,15 +2,21 @@ package io.rectify.ops;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes output files so that no reader ever sees half a file: the content goes to a temporary
- * file in the same folder, which is then moved over the target in one step.
+ * file in the same folder, is forced to disk, and is then moved over the target in one step. A
+ * process killed meanwhile leaves only the temporary file, which {@link #removeLeftovers} clears.
  */
 public final class AtomicFiles {
 
@@ -20,18 +26,50 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final String TEMPORARY_PREFIX = ".writing-";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temporary files a killed process left under {@code folder}: never an output, as
+     * the move into place did not happen. Only safe while no other process writes there (the
+     * {@link DataLock} holder).
+     *
+     * @return how many were deleted
+     */
+    public static int removeLeftovers(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.walk(folder)) {
+            leftovers = files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(TEMPORARY_PREFIX) && name.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(f);
+            }).toList();
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
+        return leftovers.size();
     }
 
     public static void write(Path target, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".writing-", ".tmp");
+        Path temporary = Files.createTempFile(folder, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
         try {
             readableByAll(temporary);
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
+                out.flush();
+                // on disk before it takes the target's name: after a power cut the name holds old or new bytes, never none
+                channel.force(true);
             }
+            PausePoint.beforeReplacing(target);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

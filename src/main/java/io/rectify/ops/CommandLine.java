@@ -2,44 +2,68 @@ package io.rectify.ops;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * A parsed command line: {@code <command> [--option=value ...]}. Parsing fails with a
- * {@link UsageException} on an unknown command or option, a missing value or a malformed
- * period or date, so nothing starts on a command that cannot be right.
+ * A parsed command line: {@code <command> [argument] [--option=value | --flag ...]}. Parsing fails
+ * with a {@link UsageException} on an unknown command or option, a missing value or a malformed
+ * period, date or execution id, so nothing starts on a command that cannot be right.
+ *
+ * @param execution the execution id given to restart and abandon
+ * @param jobs      the folder of schedules read by serve and status (--jobs, default jobs)
+ * @param json      status: print JSON for machines instead of the table
+ * @param limit     status: how many of the latest executions to list
+ * @param backupFile backup: the file to write (--to, default backups/rectify-<time>.zip); restore: the one to read (--from)
  */
 public record CommandLine(Command command, boolean help, Path input, Path output, Path data,
-                          Optional<YearMonth> period, Optional<LocalDate> asOf) {
+                          Optional<YearMonth> period, Optional<LocalDate> asOf,
+                          OptionalLong execution, Path jobs, boolean json, int limit, Optional<Path> backupFile) {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    static final int DEFAULT_LIMIT = 20;
+    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     public static CommandLine parse(String... args) {
         if (args.length == 0) {
             throw new UsageException("no command given");
         }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-            return new CommandLine(null, true, null, null, null, Optional.empty(), Optional.empty());
+            return help(null);
         }
         Command command = Command.of(args[0])
                 .orElseThrow(() -> new UsageException("unknown command '" + args[0] + "'"));
         Map<String, String> options = new LinkedHashMap<>();
+        String argument = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty());
+                return help(command);
             }
             if (!arg.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + arg + "'");
+                if (command.argument().isEmpty() || argument != null) {
+                    throw new UsageException("unexpected argument '" + arg + "'");
+                }
+                argument = arg;
+                continue;
             }
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            if (command.takesFlag(name)) {
+                if (eq >= 0) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
+                options.put(name, "true");
+                continue;
+            }
             if (!command.accepts(name)) {
                 throw new UsageException("'" + command.word() + "' has no option --" + name);
             }
@@ -55,11 +79,34 @@ public record CommandLine(Command command, boolean help, Path input, Path output
             throw new UsageException("'templates' needs --period=YYYY-MM");
         }
         Optional<LocalDate> asOf = Optional.ofNullable(options.get("as-of")).map(CommandLine::date);
+        OptionalLong execution = OptionalLong.empty();
+        if (command.argument().isPresent()) {
+            if (argument == null) {
+                throw new UsageException("'" + command.word() + "' needs the number of an execution, as in '"
+                        + command.word() + " 12' (see the first column of 'status')");
+            }
+            execution = OptionalLong.of(executionId(argument));
+        }
+        if (command == Command.RESTORE && !options.containsKey("from")) {
+            throw new UsageException("'restore' needs --from=FILE, the backup to restore");
+        }
+        Optional<Path> backupFile = Optional.ofNullable(options.getOrDefault("to", options.get("from"))).map(CommandLine::path);
+        if (command == Command.BACKUP && backupFile.isEmpty()) {
+            backupFile = Optional.of(path("backups/rectify-" + LocalDateTime.now().format(BACKUP_TIME) + ".zip"));
+        }
         return new CommandLine(command, false,
                 path(options.getOrDefault("input", "input")),
                 path(options.getOrDefault("output", "output")),
                 path(options.getOrDefault("data", "data")),
-                period, asOf);
+                period, asOf, execution,
+                path(options.getOrDefault("jobs", "jobs")),
+                options.containsKey("json"),
+                Optional.ofNullable(options.get("limit")).map(CommandLine::limit).orElse(DEFAULT_LIMIT), backupFile);
+    }
+
+    private static CommandLine help(Command command) {
+        return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty(),
+                OptionalLong.empty(), null, false, DEFAULT_LIMIT, Optional.empty());
     }
 
     /** Properties handed to Spring so that every bean sees the same folders. */
@@ -80,7 +127,8 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                 Commands:
                 """);
         for (Command c : Command.values()) {
-            text.append(String.format("  %-14s %s%n", c.word(), c.description()));
+            String word = c.word() + c.argument().map(a -> " <" + a + ">").orElse("");
+            text.append(String.format("  %-28s %s%n", word, c.description()));
         }
         text.append("""
 
@@ -90,6 +138,11 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                   --data=DIR           database and archive folder (default: data)
                   --period=YYYY-MM     templates: required; nightly: default the latest folder in <input>/returns/
                   --as-of=YYYY-MM-DD   nightly: the day overdue and due-soon are judged on (default: the period's last day)
+                  --jobs=DIR           serve, status: the folder of job schedules (default: jobs)
+                  --json               status: JSON for machines instead of the table
+                  --limit=N            status: how many of the latest executions to list (default: 20)
+                  --to=FILE            backup: the .zip to write (default: backups/rectify-<date>-<time>.zip)
+                  --from=FILE          restore: the backup .zip to restore
                   --help               this text
 
                 Exit status: 0 the job completed (whatever exceptions it found), 1 it failed, 2 usage error.
@@ -117,6 +170,20 @@ public record CommandLine(Command command, boolean help, Path input, Path output
             // falls through to the usage error below
         }
         throw new UsageException("--as-of must be YYYY-MM-DD, got '" + value + "'");
+    }
+
+    private static long executionId(String value) {
+        if (value.matches("\\d{1,18}") && Long.parseLong(value) > 0) {
+            return Long.parseLong(value);
+        }
+        throw new UsageException("an execution id is a number, as the first column of 'status' shows it; got '" + value + "'");
+    }
+
+    private static int limit(String value) {
+        if (value.matches("\\d{1,6}") && Integer.parseInt(value) > 0) {
+            return Integer.parseInt(value);
+        }
+        throw new UsageException("--limit must be a whole number of executions, got '" + value + "'");
     }
 
     private static Path path(String value) {

@@ -1,25 +1,22 @@
 package io.rectify.ops;
 
+import io.rectify.backup.Backup;
+import io.rectify.run.ExecutionControl;
+import io.rectify.run.JobRuns;
+import io.rectify.run.Status;
 import io.rectify.sample.SampleInputs;
-import io.rectify.intake.PeriodFolderScanner;
+import io.rectify.schedule.ScheduleFiles;
+import io.rectify.schedule.Serve;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.YearMonth;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one parsed command: launches its Spring Batch job through the {@link JobOperator} and
- * prints the summary the job left in its execution context under {@link #SUMMARY_KEY}.
+ * Runs one parsed command: launches its Spring Batch job ({@link JobRuns}) and prints the end
+ * summary, which starts with the text the job left in its execution context under
+ * {@link #SUMMARY_KEY}; or serves the schedules, shows the status, restarts or abandons, backs up.
  */
 @Component
 public class CommandRunner {
@@ -27,80 +24,59 @@ public class CommandRunner {
     /** Execution-context key under which a job leaves the text printed when it ends. */
     public static final String SUMMARY_KEY = "summary";
 
-    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
-
-    private final JobOperator jobOperator;
-    private final Map<String, Job> jobs;
+    private final JobRuns jobRuns;
+    private final ExecutionControl control;
+    private final Status status;
+    private final Serve serve;
+    private final Backup backup;
     private final Path input;
 
-    CommandRunner(JobOperator jobOperator, Map<String, Job> jobs, RectifyProperties properties) {
-        this.jobOperator = jobOperator;
-        this.jobs = jobs;
+    CommandRunner(JobRuns jobRuns, ExecutionControl control, Status status, Serve serve, Backup backup,
+                  RectifyProperties properties) {
+        this.jobRuns = jobRuns;
+        this.control = control;
+        this.status = status;
+        this.serve = serve;
+        this.backup = backup;
         this.input = properties.input();
     }
 
     public int run(CommandLine commandLine) {
-        String jobName = switch (commandLine.command()) {
-            case IMPORT_LEDGER -> "importLedgerJob";
-            case TEMPLATES -> "templatesJob";
-            case NIGHTLY -> "nightlyJob";
+        return switch (commandLine.command()) {
             case SAMPLE -> {
                 SampleInputs.write(input);
                 System.out.println("Sample ledger and returns written to " + input);
-                yield null;
+                yield CommandLine.EXIT_OK;
             }
+            case SERVE -> serve.run(commandLine);
+            case STATUS -> {
+                ScheduleFiles.Loaded schedules = ScheduleFiles.read(commandLine.jobs());
+                yield status.print(commandLine, schedules.plans(Instant.now()), schedules.problems());
+            }
+            case RESTART -> control.restart(commandLine.execution().orElseThrow());
+            case ABANDON -> control.abandon(commandLine.execution().orElseThrow());
+            case IMPORT_LEDGER, TEMPLATES, NIGHTLY -> runJob(commandLine);
+            case BACKUP -> backup(commandLine.backupFile().orElseThrow());
+            case RESTORE -> throw new IllegalArgumentException("restore runs before the application starts (RectifyApplication)");
         };
-        if (jobName == null) {
+    }
+
+    private int backup(Path target) {
+        try {
+            System.out.println(backup.write(target));
             return CommandLine.EXIT_OK;
-        }
-        Job job = jobs.get(jobName);
-        if (job == null) {
-            System.err.println("rectify: command '" + commandLine.command().word() + "' is not available in this build");
+        } catch (IOException | RuntimeException e) {
+            System.err.println("rectify: backup failed: " + e.getMessage());
             return CommandLine.EXIT_FAILED;
         }
-        JobParameters parameters;
+    }
+
+    private int runJob(CommandLine commandLine) {
         try {
-            parameters = parameters(commandLine);
-        } catch (IOException | IllegalStateException e) {
+            return jobRuns.run(commandLine, Optional.empty());
+        } catch (IllegalStateException e) {
             System.err.println("rectify: " + e.getMessage());
             return CommandLine.EXIT_FAILED;
         }
-        JobExecution execution = launch(job, parameters);
-        Object summary = execution.getExecutionContext().get(SUMMARY_KEY);
-        if (summary != null) {
-            System.out.println(summary);
-        }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            System.err.println("rectify: " + commandLine.command().word() + " failed: "
-                    + execution.getExitStatus().getExitDescription().lines().findFirst().orElse(execution.getStatus().toString()));
-            return CommandLine.EXIT_FAILED;
-        }
-        return CommandLine.EXIT_OK;
-    }
-
-    private JobExecution launch(Job job, JobParameters parameters) {
-        try {
-            log.info("Starting {} with {}", job.getName(), parameters);
-            return jobOperator.start(job, parameters);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start " + job.getName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private JobParameters parameters(CommandLine commandLine) throws IOException {
-        JobParametersBuilder builder = new JobParametersBuilder()
-                .addString("input", commandLine.input().toString())
-                .addString("output", commandLine.output().toString())
-                // every command line starts a new job instance: the office re-runs the same period nightly
-                .addLong("run.at", System.currentTimeMillis());
-        Optional<YearMonth> period = commandLine.period();
-        if (period.isEmpty() && commandLine.command() == Command.NIGHTLY) {
-            Path returns = commandLine.input().resolve("returns");
-            period = Optional.of(new PeriodFolderScanner(returns).latestPeriod().orElseThrow(() ->
-                    new IllegalStateException("no period folder (YYYY-MM) in " + returns + "; give --period=YYYY-MM")));
-        }
-        period.ifPresent(p -> builder.addString("period", p.toString()));
-        commandLine.asOf().ifPresent(d -> builder.addLocalDate("asOf", d));
-        return builder.toJobParameters();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 /**
  * Independent per-file work (reading a return, writing a receipt) spread over the machine's
@@ -26,13 +27,22 @@ public final class Parallel {
 
     /** {@code work} applied to every item, on as many threads as there are cores; results in the items' order. */
     public static <T, R> List<R> map(List<T> items, Work<T, R> work) throws IOException {
-        int threads = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
         List<R> results = new ArrayList<>(items.size());
+        forEach(items, work, (item, result) -> results.add(result));
+        return results;
+    }
+
+    /**
+     * {@code work} applied to every item, on as many threads as there are cores; each result handed
+     * to {@code done} on the calling thread, in the items' order, as soon as it and those before it are ready.
+     */
+    public static <T, R> void forEach(List<T> items, Work<T, R> work, BiConsumer<T, R> done) throws IOException {
+        int threads = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
             for (T item : items) {
-                results.add(work.apply(item));
+                done.accept(item, work.apply(item));
             }
-            return results;
+            return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -40,10 +50,9 @@ public final class Parallel {
             for (T item : items) {
                 futures.add(pool.submit(() -> work.apply(item)));
             }
-            for (Future<R> future : futures) {
-                results.add(result(future));
+            for (int i = 0; i < items.size(); i++) {
+                done.accept(items.get(i), result(futures.get(i)));
             }
-            return results;
         } finally {
             pool.shutdownNow();
         }

@@ -1,18 +1,26 @@
 package io.rectify.ops;
 
+import io.rectify.intake.ReadLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Folders and tunables of a run. The folders come from the command line ({@link CommandLine});
- * the rest from {@code application.properties} or {@code --rectify.*} system properties.
+ * the rest from {@code application.properties} or {@code -Drectify.*} system properties.
  *
- * @param dueSoonDays a task whose deadline falls within this many days after the as-of date is due-soon
+ * @param dueSoonDays   a task whose deadline falls within this many days after the as-of date is due-soon
+ * @param settleSeconds a return modified less than this many seconds ago may still be being written: it
+ *                      is left for the next run (docs/RELIABILITY.md)
+ * @param limits        the limits every return is read within
  */
 @ConfigurationProperties("rectify")
 public record RectifyProperties(Path input, Path output, Path data,
-                                @DefaultValue("15") int dueSoonDays) {
+                                @DefaultValue("15") int dueSoonDays,
+                                @DefaultValue("5") int settleSeconds,
+                                @DefaultValue Limits limits) {
 
     public Path masterFolder() {
         return input.resolve("master");
@@ -20,5 +28,23 @@ public record RectifyProperties(Path input, Path output, Path data,
 
     public Path returnsFolder() {
         return input.resolve("returns");
+    }
+
+    public Duration settle() {
+        return Duration.ofSeconds(settleSeconds);
+    }
+
+    /** {@code rectify.limits.*}: see {@link ReadLimits} for what each one bounds. */
+    public record Limits(@DefaultValue("20MB") DataSize maxFileSize,
+                         @DefaultValue("10000") int maxRows,
+                         @DefaultValue("60s") Duration timePerFile,
+                         @DefaultValue("25MB") DataSize maxPartSize,
+                         @DefaultValue("0.01") double minInflateRatio,
+                         @DefaultValue("1000") int maxParts) {
+
+        public ReadLimits readLimits() {
+            return new ReadLimits(maxFileSize.toBytes(), maxRows, timePerFile, maxPartSize.toBytes(), minInflateRatio,
+                    maxParts);
+        }
     }
 }

@@ -21,6 +21,7 @@ import io.rectify.reconcile.LedgerIndex.Role;
 import io.rectify.rule.Rule;
 import io.rectify.workbook.Cell;
 import io.rectify.workbook.ExcelDates;
+import io.rectify.workbook.SafeText;
 import io.rectify.workbook.Texts;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -164,14 +165,19 @@ final class ProgressCheck {
     private static boolean changed(String column, Cell cell, Task task, String role) {
         String typed = Texts.code(cell.text());
         return switch (column) {
-            case PROBLEM_CODE -> !typed.equals(Texts.code(task.problemCode()));
-            case MEASURE -> !typed.equals(Texts.code(task.measure()));
+            case PROBLEM_CODE -> !sameAsLedger(typed, task.problemCode());
+            case MEASURE -> !sameAsLedger(typed, task.measure());
             case DEADLINE -> task.longTerm()
                     ? !typed.equals(Texts.code(Task.LONG_TERM))
                     : !ExcelDates.date(cell).map(task.deadline()::equals).orElse(false);
             case ROLE -> !typed.contains(role) || typed.contains(role.equals(ROLE_LEAD) ? ROLE_COOPERATING : ROLE_LEAD);
             default -> false;
         };
+    }
+
+    /** The template wrote formula-like ledger text neutralised (SafeText): that copy is not an edit. */
+    private static boolean sameAsLedger(String typed, String ledgerValue) {
+        return typed.equals(Texts.code(ledgerValue)) || typed.equals(Texts.code(SafeText.neutralise(ledgerValue)));
     }
 
     private static String blankToNull(String text) {

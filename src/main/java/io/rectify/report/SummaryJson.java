@@ -12,10 +12,12 @@ import io.rectify.consolidate.ProblemCount;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitFigures;
+import io.rectify.workbook.SafeText;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,7 +42,25 @@ final class SummaryJson {
     }
 
     static byte[] bytes(Consolidation consolidation) {
-        return (MAPPER.writer().with(PRINTER).writeValueAsString(tree(consolidation)) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (MAPPER.writer().with(PRINTER).writeValueAsString(neutralised(tree(consolidation))) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every text value neutralised like the workbooks' (SafeText): the file is opened in spreadsheet
+     * programs too, and its names come from the ledger.
+     */
+    private static JsonNode neutralised(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.propertyNames().forEach(name -> object.set(name, neutralised(object.get(name))));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, neutralised(array.get(i)));
+            }
+        } else if (node.isString()) {
+            return MAPPER.getNodeFactory().stringNode(SafeText.neutralise(node.asString()));
+        }
+        return node;
     }
 
     static ObjectNode tree(Consolidation c) {

@@ -1,6 +1,7 @@
 package io.rectify.template;
 
 import io.rectify.ops.CommandRunner;
+import io.rectify.run.RunFigures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,6 +74,7 @@ class TemplateFileWriter implements ItemWriter<UnitTemplate>, StepExecutionListe
                 + "）：" + folder
                 + (stale.isEmpty() ? "" : "\n已删除 " + stale.size() + " 份已不在台账中的单位的旧模板");
         stepExecution.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, summary);
+        RunFigures.putOutputs(stepExecution.getJobExecution().getExecutionContext(), folder);
         return null;
     }
 

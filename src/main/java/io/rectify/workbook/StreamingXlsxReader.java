@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormatSymbols;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -67,8 +68,6 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private final StylesPart styles;
     private final WorkbookPart workbook;
     private final DataFormatter formatter = new DataFormatter();
-    /** The merged ranges of each sheet read to its end, by sheet name as the workbook gives it. */
-    private final Map<String, List<CellRangeAddress>> merged = new HashMap<>();
     /** Number formats by style index: styles are few, cells many. */
     private final Map<Integer, NumberFormat> formats = new HashMap<>();
 
@@ -126,12 +125,37 @@ public final class StreamingXlsxReader implements WorkbookReader {
 
     @Override
     public void rows(String sheetName, Predicate<SheetRow> handler) throws IOException {
+        parseSheet(sheetName, new SheetHandler(handler));
+    }
+
+    /** Parses the sheet once more for its merge ranges, which its XML holds after the rows. */
+    @Override
+    public List<CellRangeAddress> mergedRegions(String sheetName) throws IOException {
+        List<CellRangeAddress> regions = new ArrayList<>();
+        parseSheet(sheetName, new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+                switch (local(localName, qName)) {
+                    case "row" -> stopWhenInterrupted();
+                    case "mergeCell" -> {
+                        String ref = attributes.getValue("ref");
+                        if (ref != null && ref.contains(":")) {
+                            regions.add(CellRangeAddress.valueOf(ref));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        });
+        return regions;
+    }
+
+    private void parseSheet(String sheetName, ContentHandler handler) throws IOException {
         SheetEntry sheet = workbook.sheets.stream().filter(s -> s.info.name().equalsIgnoreCase(sheetName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sheet " + sheetName));
-        SheetHandler sheetHandler = new SheetHandler(handler);
         try (InputStream in = reader.getSheet(sheet.relationId)) {
-            parse(in, sheetHandler);
-            merged.put(sheet.info().name(), List.copyOf(sheetHandler.merged));
+            parse(in, handler);
         } catch (Stop stop) {
             // the handler has what it wanted
         } catch (OpenXML4JException | SAXException e) {
@@ -140,18 +164,13 @@ public final class StreamingXlsxReader implements WorkbookReader {
     }
 
     /**
-     * The merged cell ranges of a sheet (zero-based, as POI numbers them), as {@link PoiWorkbookReader}
-     * gives them. They follow the rows in the sheet's XML: known at once after {@link #rows} read the
-     * sheet to its end, else the sheet is read for them.
+     * Ends a parse when the reading thread was interrupted (a caller's time limit passed), also in
+     * stretches of rows that never reach the row handler, such as a million blank rows.
      */
-    @Override
-    public List<CellRangeAddress> mergedRegions(String sheetName) throws IOException {
-        String name = workbook.sheets.stream().map(s -> s.info.name()).filter(n -> n.equalsIgnoreCase(sheetName))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no sheet " + sheetName));
-        if (!merged.containsKey(name)) {
-            rows(name, row -> true);
+    private static void stopWhenInterrupted() throws SAXException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SAXException(new InterruptedIOException("reading interrupted"));
         }
-        return merged.get(name);
     }
 
     private static void parse(InputStream in, ContentHandler handler) throws IOException, SAXException {
@@ -388,7 +407,6 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private final Predicate<SheetRow> handler;
         /** The row's cells as read: in column order, unless the file is unusual (then sorted at the row's end). */
         private final List<Cell> cells = new ArrayList<>();
-        private final List<CellRangeAddress> merged = new ArrayList<>();
         private boolean ordered;
         private final StringBuilder value = new StringBuilder();
         private int rowNumber;
@@ -407,9 +425,10 @@ public final class StreamingXlsxReader implements WorkbookReader {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
             switch (local(localName, qName)) {
                 case "row" -> {
+                    stopWhenInterrupted();
                     String r = attributes.getValue("r");
                     rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
                     cells.clear();
@@ -437,12 +456,6 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 }
                 case "t" -> inText = inInline;
                 case "rPh" -> inPhonetic = true;
-                case "mergeCell" -> {
-                    String ref = attributes.getValue("ref");
-                    if (ref != null && ref.contains(":")) {
-                        merged.add(CellRangeAddress.valueOf(ref));
-                    }
-                }
                 default -> {
                 }
             }

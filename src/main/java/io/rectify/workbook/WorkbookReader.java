@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Reads the sheets of one workbook row by row. Implementations never evaluate formulas and never
@@ -20,10 +21,9 @@ public interface WorkbookReader extends Closeable {
 
     /**
      * The merged cell ranges of a sheet (zero-based rows and columns, as POI numbers them). Only the
-     * top-left cell of a range holds a value; readers that want it repeated over the range, such as
-     * a category cell merged down the rows it applies to, use these ranges.
+     * top-left cell of a range holds a value.
      */
-    List<org.apache.poi.ss.util.CellRangeAddress> mergedRegions(String sheet) throws IOException;
+    List<CellRangeAddress> mergedRegions(String sheet) throws IOException;
 
     /** All non-blank rows of a sheet; for the small sheets of a ledger. */
     default List<SheetRow> allRows(String sheet) throws IOException {

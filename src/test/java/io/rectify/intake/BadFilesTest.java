@@ -10,23 +10,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
-import java.util.function.UnaryOperator;
+import java.time.Duration;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files that are not readable returns: each is refused with what it is and what to do, never an exception. */
+/**
+ * Files that are not readable returns: each is refused with what it is and what to do, never an
+ * exception, and a file over one of the {@link ReadLimits} with a message naming that limit.
+ */
 class BadFilesTest {
 
     @TempDir
@@ -35,9 +30,11 @@ class BadFilesTest {
     private final ReturnReader reader = new ReturnReader();
 
     private ReadOutcome.Refused refused(Path file) throws IOException {
-        ReadOutcome outcome = reader.read(found(file));
-        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Refused.class);
-        return (ReadOutcome.Refused) outcome;
+        return refused(reader, file);
+    }
+
+    private static ReadOutcome.Refused refused(ReturnReader reader, Path file) throws IOException {
+        return TestWorkbooks.refused(reader, file);
     }
 
     private Path bytes(String name, byte[] content) throws IOException {
@@ -46,22 +43,7 @@ class BadFilesTest {
 
     @Test
     void passwordProtectedXlsxIsFileEncrypted() throws IOException {
-        Path file = dir.resolve("加密.xlsx");
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-            encryptor.confirmPassword("secret");
-            try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = encryptor.getDataStream(fs)) {
-                TestWorkbooks.typicalReturn(new TestWorkbooks.Writer(workbook));
-                workbook.write(out);
-            }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                fs.writeFilesystem(out);
-            }
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-
-        ReadOutcome.Refused refused = refused(file);
+        ReadOutcome.Refused refused = refused(HostileFiles.encrypted(dir.resolve("加密.xlsx"), TestWorkbooks::typicalReturn));
 
         assertThat(refused.rule()).isEqualTo(Rule.FILE_ENCRYPTED);
         assertThat(refused.message()).contains("密码");
@@ -83,7 +65,7 @@ class BadFilesTest {
 
     @Test
     void emptyFileIsUnreadable() throws IOException {
-        ReadOutcome.Refused refused = refused(bytes("empty.xlsx", new byte[0]));
+        ReadOutcome.Refused refused = refused(HostileFiles.empty(dir.resolve("empty.xlsx")));
 
         assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
         assertThat(refused.message()).contains("文件为空");
@@ -91,10 +73,7 @@ class BadFilesTest {
 
     @Test
     void randomBytesAreUnreadable() throws IOException {
-        byte[] noise = new byte[4000];
-        new Random(7).nextBytes(noise);
-
-        ReadOutcome.Refused refused = refused(bytes("noise.xls", noise));
+        ReadOutcome.Refused refused = refused(HostileFiles.randomBytes(dir.resolve("noise.xls"), 4000));
 
         assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
         assertThat(refused.message()).contains("无法识别").contains("另存为 .xlsx");
@@ -115,9 +94,7 @@ class BadFilesTest {
 
     @Test
     void csvRenamedXlsxIsUnreadableAndSaysItIsText() throws IOException {
-        byte[] csv = "任务编号,整改状态\n1-1,推进中\n".getBytes(StandardCharsets.UTF_8);
-
-        ReadOutcome.Refused refused = refused(bytes("return.xlsx", csv));
+        ReadOutcome.Refused refused = refused(HostileFiles.csv(dir.resolve("return.xlsx")));
 
         assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
         assertThat(refused.message()).contains("文本文件").contains("另存为 .xlsx");
@@ -125,20 +102,12 @@ class BadFilesTest {
 
     @Test
     void pdfRenamedXlsxIsUnreadableAndSaysItIsPdf() throws IOException {
-        byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.US_ASCII);
-
-        assertThat(refused(bytes("return.xlsx", pdf)).message()).contains("PDF");
+        assertThat(refused(HostileFiles.pdf(dir.resolve("return.xlsx"))).message()).contains("PDF");
     }
 
     @Test
     void wordDocumentRenamedXlsxIsUnreadableAndSaysItIsWord() throws IOException {
-        Path file = dir.resolve("return.xlsx");
-        try (XWPFDocument document = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
-            document.createParagraph().createRun().setText("整改进展");
-            document.write(out);
-        }
-
-        ReadOutcome.Refused refused = refused(file);
+        ReadOutcome.Refused refused = refused(HostileFiles.docx(dir.resolve("return.xlsx")));
 
         assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
         assertThat(refused.message()).contains("Word");
@@ -157,25 +126,22 @@ class BadFilesTest {
 
     @Test
     void zipBombIsRefusedWithoutBeingInflated() throws IOException {
-        Path good = TestWorkbooks.xlsx(dir.resolve("good.xlsx"), TestWorkbooks::typicalReturn);
-        Path bomb = rewriteEntry(good, dir.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml",
-                xml -> xml.replace("<sheetData>", "<sheetData>" + " ".repeat(30_000_000)));
-
-        ReadOutcome.Refused refused = refused(bomb);
+        ReadOutcome.Refused refused = refused(HostileFiles.zipBomb(dir.resolve("bomb.xlsx"), TestWorkbooks::typicalReturn));
 
         assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
-        assertThat(refused.message()).contains("压缩炸弹");
+        assertThat(refused.message()).contains("压缩炸弹", "压缩比上限", "1:100");
     }
 
     @Test
     void externalEntitiesInSheetXmlAreNeverResolved() throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET");
-        Path good = TestWorkbooks.xlsx(dir.resolve("good.xlsx"), TestWorkbooks::typicalReturn);
-        Path evil = rewriteEntry(good, dir.resolve("evil.xlsx"), "xl/worksheets/sheet1.xml", xml -> {
-            int declarationEnd = xml.indexOf("?>") + 2;
-            return xml.substring(0, declarationEnd) + "<!DOCTYPE worksheet [<!ENTITY leak SYSTEM \"" + secret.toUri() + "\">]>"
-                    + xml.substring(declarationEnd).replace("区直单位巡视整改进展报送表", "&leak;");
-        });
+        Path evil = HostileFiles.rewriteEntry(TestWorkbooks.xlsx(dir.resolve("evil.xlsx"), TestWorkbooks::typicalReturn),
+                HostileFiles.FIRST_SHEET, xml -> {
+                    int declarationEnd = xml.indexOf("?>") + 2;
+                    return xml.substring(0, declarationEnd) + "<!DOCTYPE worksheet [<!ENTITY leak SYSTEM \"" + secret.toUri()
+                            + "\">]>" + xml.substring(declarationEnd).replace("<sheetData>",
+                            "<sheetData><row r=\"99\"><c r=\"A99\" t=\"inlineStr\"><is><t>&leak;</t></is></c></row>");
+                });
 
         ReadOutcome outcome = reader.read(found(evil));
 
@@ -185,28 +151,129 @@ class BadFilesTest {
     }
 
     @Test
+    void externalEntitiesInSharedStringsAreNeverResolved() throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET");
+        Path evil = HostileFiles.externalEntity(dir.resolve("evil.xlsx"), TestWorkbooks::typicalReturn, secret, "区财政局");
+
+        ReadOutcome outcome = reader.read(found(evil));
+
+        assertThat(outcome.toString()).doesNotContain("TOP-SECRET");
+        assertThat(outcome).isInstanceOfSatisfying(ReadOutcome.Refused.class, refused -> {
+            assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+            assertThat(refused.message()).contains("出于安全原因未读取");
+        });
+    }
+
+    @Test
+    void entityBombInSheetXmlIsRefusedWithoutExpandingIt() throws IOException {
+        ReadOutcome.Refused refused = refused(HostileFiles.entityBomb(dir.resolve("laughs.xlsx"), TestWorkbooks::typicalReturn));
+
+        assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(refused.message()).contains("DTD", "出于安全原因未读取");
+    }
+
+    @Test
+    void fileOverTheSizeLimitIsRefusedUnopenedNamingTheLimit() throws IOException {
+        ReadLimits small = new ReadLimits(64 * 1024, 10_000, Duration.ofSeconds(60), 25L << 20, 0.01, 1000);
+        Path big = HostileFiles.oversized(dir.resolve("附图.xlsx"), TestWorkbooks::typicalReturn, 100 * 1024);
+
+        ReadOutcome.Refused refused = refused(new ReturnReader(small), big);
+
+        assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(refused.message()).contains("文件大小上限", "超过 64 KB");
+        assertThat(new ReturnReader(small).withinSizeLimit(found(big))).isFalse();
+        assertThat(reader.read(found(big))).as("the same file under the default 20 MB").isInstanceOf(ReadOutcome.Read.class);
+    }
+
+    @Test
+    void aMillionRowsStopAtTheRowLimitNamingItAndTheRow() throws IOException {
+        Path file = HostileFiles.millionRows(dir.resolve("百万行.xlsx"), ReturnLayout.PROGRESS_SHEET,
+                TestWorkbooks.row("单位代码", "A01"), TestWorkbooks.row("报送期次", "2024-03"),
+                TestWorkbooks.row("任务编号", "整改状态"));
+
+        ReadOutcome.Refused refused = refused(file);
+
+        assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(refused.message()).contains("10000 行", "读取行数上限");
+        assertThat(refused.sheet()).isEqualTo(ReturnLayout.PROGRESS_SHEET);
+        assertThat(refused.row()).isEqualTo(10_001);
+    }
+
+    @Test
+    void aFileThatTakesLongerThanTheTimeLimitIsGivenUpNamingTheLimit() throws IOException {
+        // a million rows that hold nothing reach no row handler: only the time limit stops them
+        Path file = new RawXlsx().sheet(ReturnLayout.PROGRESS_SHEET, null, "A1:A1048576", out -> {
+            for (int r = 1; r <= 1_048_576; r++) {
+                out.write("<row r=\"" + r + "\"><c r=\"A" + r + "\"/></row>");
+            }
+        }, "").write(dir.resolve("慢.xlsx"));
+        ReadLimits quick = new ReadLimits(20L << 20, 10_000, Duration.ofMillis(200), 1L << 30, 0.001, 1000);
+
+        ReadOutcome.Refused refused = refused(new ReturnReader(quick), file);
+
+        assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(refused.message()).contains("读取时间上限");
+        assertThat(new ReturnReader(quick).read(found(TestWorkbooks.xlsx(dir.resolve("ok.xlsx"), TestWorkbooks::typicalReturn))))
+                .as("the next file is read as usual").isInstanceOf(ReadOutcome.Read.class);
+    }
+
+    @Test
+    void aPartInflatingPastThePartLimitIsRefusedNamingTheLimit() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        Path file = new RawXlsx().sheet(ReturnLayout.PROGRESS_SHEET, out -> {
+            out.write(RawXlsx.row(1, "单位代码", "A01") + RawXlsx.row(2, "报送期次", "2024-03") + RawXlsx.row(3, "任务编号", "整改状态"));
+            for (int r = 4; r <= 20_000; r++) {
+                out.write(RawXlsx.row(r, Long.toString(random.nextLong(), 36), Long.toString(random.nextLong(), 36)));
+            }
+        }).write(dir.resolve("大表.xlsx"));
+        ReadLimits parts = new ReadLimits(20L << 20, 100_000, Duration.ofSeconds(60), 1L << 20, 0.01, 1000);
+
+        ReadOutcome.Refused refused = refused(new ReturnReader(parts), file);
+
+        assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(refused.message()).contains("单个部件解压大小上限", "1 MB");
+    }
+
+    @Test
+    void aPackageWithTooManyPartsIsRefusedNamingTheLimit() throws IOException {
+        ReadOutcome.Refused refused = refused(HostileFiles.manyParts(dir.resolve("碎片.xlsx"), TestWorkbooks::typicalReturn, 1200));
+
+        assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(refused.message()).contains("部件数上限", "1000");
+    }
+
+    @Test
+    void aCellLongerThanExcelAllowsIsRefusedWithItsPlace() throws IOException {
+        Path file = new RawXlsx().sheet(ReturnLayout.PROGRESS_SHEET, RawXlsx.rows(
+                TestWorkbooks.row("单位代码", "A01"), TestWorkbooks.row("报送期次", "2024-03"),
+                TestWorkbooks.row("任务编号", "整改状态", "进展情况"),
+                TestWorkbooks.row("1-1", "推进中", HostileFiles.text(40_000)))).write(dir.resolve("超长.xlsx"));
+
+        ReadOutcome.Refused refused = refused(file);
+
+        assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(refused.message()).contains("40000 个字符", "单元格长度上限");
+        assertThat(refused).extracting(ReadOutcome.Refused::sheet, ReadOutcome.Refused::row, ReadOutcome.Refused::column)
+                .containsExactly(ReturnLayout.PROGRESS_SHEET, 4, "C");
+    }
+
+    @Test
+    void aSheetNameLongerThanExcelAllowsIsRefused() throws IOException {
+        Path file = new RawXlsx().sheet(ReturnLayout.PROGRESS_SHEET + " ".repeat(40), RawXlsx.rows(TestWorkbooks.row("x")))
+                .write(dir.resolve("长名.xlsx"));
+
+        ReadOutcome.Refused refused = refused(file);
+
+        assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(refused.message()).contains("工作表名称长度上限");
+    }
+
+    @Test
     void aBadFileDoesNotAffectTheNextOne() throws IOException {
         Path bad = bytes("bad.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1));
         Path good = TestWorkbooks.xlsx(dir.resolve("good.xlsx"), TestWorkbooks::typicalReturn);
 
         assertThat(reader.read(found(bad))).isInstanceOf(ReadOutcome.Refused.class);
         assertThat(reader.read(found(good))).isInstanceOf(ReadOutcome.Read.class);
-    }
-
-    /** Copies a zip, replacing the text of one entry. */
-    private static Path rewriteEntry(Path source, Path target, String entry, UnaryOperator<String> change) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(source));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (e.getName().equals(entry)) {
-                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(content);
-                out.closeEntry();
-            }
-        }
-        return target;
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,24 @@ class PeriodFolderScannerTest {
 
         assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("x.xlsx/inner.xlsx");
         assertThat(scan.skipped()).isEmpty();
+    }
+
+    @Test
+    void aWorkbookModifiedWithinTheSettleWindowIsLeftForTheNextRun() throws IOException {
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(Files.write(march.resolve("writing.xlsx"), new byte[] {1}), FileTime.from(now));
+        Files.setLastModifiedTime(Files.write(march.resolve("settled.xlsx"), new byte[] {2}),
+                FileTime.from(now.minusSeconds(120)));
+        // a clock far ahead on the unit's machine is no sign of a file being written
+        Files.setLastModifiedTime(Files.write(march.resolve("future.xlsx"), new byte[] {3}),
+                FileTime.from(now.plusSeconds(3600)));
+
+        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(60)).scan(MARCH);
+
+        assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("future.xlsx", "settled.xlsx");
+        assertThat(scan.skipped()).extracting(SkippedFile::relative).containsExactly("writing.xlsx");
+        assertThat(reason(scan, "writing.xlsx")).contains("60 秒内刚被修改", "下次汇总时将自动读取");
+        assertThat(scanner.scan(MARCH).workbooks()).as("without a settle window").hasSize(3);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.rectify.intake;
 
-import static io.rectify.intake.TestWorkbooks.found;
 import static io.rectify.intake.TestWorkbooks.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +24,11 @@ class ReturnReaderTest {
     private final ReturnReader reader = new ReturnReader();
 
     private UnitReturn readOk(Path file) throws IOException {
-        ReadOutcome outcome = reader.read(found(file));
-        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Read.class);
-        return ((ReadOutcome.Read) outcome).unitReturn();
+        return TestWorkbooks.readOk(reader, file);
     }
 
     private ReadOutcome.Refused refused(Path file) throws IOException {
-        ReadOutcome outcome = reader.read(found(file));
-        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Refused.class);
-        return (ReadOutcome.Refused) outcome;
+        return TestWorkbooks.refused(reader, file);
     }
 
     @Test

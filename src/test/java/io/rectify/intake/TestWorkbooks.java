@@ -1,5 +1,7 @@
 package io.rectify.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,21 +17,21 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Writes real workbooks with POI for the intake tests. */
-final class TestWorkbooks {
+/** Writes real workbooks with POI for the intake tests and the nightly runs built on them. */
+public final class TestWorkbooks {
 
     /** A cell written as a formula; the workbook is evaluated before saving so it carries cached values. */
-    record Formula(String expression) {
+    public record Formula(String expression) {
     }
 
     private TestWorkbooks() {
     }
 
-    static Path xlsx(Path file, Consumer<Writer> content) throws IOException {
+    public static Path xlsx(Path file, Consumer<Writer> content) throws IOException {
         return write(file, new XSSFWorkbook(), content);
     }
 
-    static Path xls(Path file, Consumer<Writer> content) throws IOException {
+    public static Path xls(Path file, Consumer<Writer> content) throws IOException {
         return write(file, new HSSFWorkbook(), content);
     }
 
@@ -45,8 +47,22 @@ final class TestWorkbooks {
         return file;
     }
 
-    static Object[] row(Object... values) {
+    public static Object[] row(Object... values) {
         return values;
+    }
+
+    /** Reads a file expecting a return, and gives it. */
+    static UnitReturn readOk(ReturnReader reader, Path file) throws IOException {
+        ReadOutcome outcome = reader.read(found(file));
+        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Read.class);
+        return ((ReadOutcome.Read) outcome).unitReturn();
+    }
+
+    /** Reads a file expecting a refusal, and gives it. */
+    static ReadOutcome.Refused refused(ReturnReader reader, Path file) throws IOException {
+        ReadOutcome outcome = reader.read(found(file));
+        assertThat(outcome).as("outcome of %s", file).isInstanceOf(ReadOutcome.Refused.class);
+        return (ReadOutcome.Refused) outcome;
     }
 
     /** A found file as the scanner would give it (the tests of the reader do not need a real hash). */
@@ -72,7 +88,7 @@ final class TestWorkbooks {
     }
 
     /** Fills workbooks: rows of values (String, Number, LocalDate, Boolean, Formula; null leaves the cell empty). */
-    static final class Writer {
+    public static final class Writer {
 
         private final Workbook workbook;
         private final CellStyle dateStyle;
@@ -83,11 +99,11 @@ final class TestWorkbooks {
             dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
         }
 
-        Workbook workbook() {
+        public Workbook workbook() {
             return workbook;
         }
 
-        Sheet sheet(String name, Object[]... rows) {
+        public Sheet sheet(String name, Object[]... rows) {
             Sheet sheet = workbook.createSheet(name);
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);

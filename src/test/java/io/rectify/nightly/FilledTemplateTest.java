@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -97,11 +99,14 @@ class FilledTemplateTest {
                 workbook.write(out);
             }
         }
+        // uploaded that day: a file saved this very moment would be left for the next run as still being written
+        Files.setLastModifiedTime(upload, FileTime.from(submittedOn.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         return upload;
     }
 
     /** Adds a row to the template's 制度建设 sheet under its header (the template leaves blank rows for them). */
     private static void addInstitution(Path file, String name, String docNo) throws IOException {
+        FileTime uploaded = Files.getLastModifiedTime(file);
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheet(ReturnLayout.INSTITUTION_SHEET);
             int header = headerRow(sheet, ReturnLayout.INSTITUTION_NAME);
@@ -114,6 +119,7 @@ class FilledTemplateTest {
                 workbook.write(out);
             }
         }
+        Files.setLastModifiedTime(file, uploaded);
     }
 
     /** A task row's 整改状态, 完成日期 and 佐证材料 as Excel shows them. */

@@ -67,9 +67,56 @@ class CommandLineTest {
     }
 
     @Test
+    void backupWritesToTheGivenFileOrADatedOneUnderBackups() {
+        assertThat(CommandLine.parse("backup", "--to=/srv/keep/r.zip").backupFile()).contains(Path.of("/srv/keep/r.zip"));
+        assertThat(CommandLine.parse("backup").backupFile().orElseThrow().toString())
+                .startsWith(Path.of("backups").toAbsolutePath() + "/rectify-").endsWith(".zip");
+        assertThatThrownBy(() -> CommandLine.parse("backup", "--from=x.zip")).hasMessageContaining("--from");
+    }
+
+    @Test
+    void restoreNeedsTheBackupToRestore() {
+        assertThat(CommandLine.parse("restore", "--from=r.zip").backupFile()).contains(Path.of("r.zip").toAbsolutePath());
+        assertThatThrownBy(() -> CommandLine.parse("restore")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--from=FILE");
+    }
+
+    @Test
+    void restartAndAbandonTakeTheExecutionIdAsTheirArgument() {
+        assertThat(CommandLine.parse("restart", "12").execution()).hasValue(12);
+        assertThat(CommandLine.parse("abandon", "--data=/srv/data", "7").execution()).hasValue(7);
+        assertThat(CommandLine.parse("nightly").execution()).isEmpty();
+
+        assertThatThrownBy(() -> CommandLine.parse("restart")).hasMessageContaining("needs the number of an execution");
+        assertThatThrownBy(() -> CommandLine.parse("restart", "twelve")).hasMessageContaining("got 'twelve'");
+        assertThatThrownBy(() -> CommandLine.parse("restart", "0")).hasMessageContaining("got '0'");
+        assertThatThrownBy(() -> CommandLine.parse("abandon", "3", "4")).hasMessageContaining("unexpected argument '4'");
+        assertThatThrownBy(() -> CommandLine.parse("status", "3")).hasMessageContaining("unexpected argument '3'");
+    }
+
+    @Test
+    void statusTakesTheJsonFlagALimitAndTheJobsFolder() {
+        CommandLine table = CommandLine.parse("status");
+        assertThat(table.json()).isFalse();
+        assertThat(table.limit()).isEqualTo(20);
+        assertThat(table.jobs()).isEqualTo(Path.of("jobs").toAbsolutePath());
+
+        CommandLine json = CommandLine.parse("status", "--json", "--limit=5", "--jobs=/etc/rectify/jobs");
+        assertThat(json.json()).isTrue();
+        assertThat(json.limit()).isEqualTo(5);
+        assertThat(json.jobs()).isEqualTo(Path.of("/etc/rectify/jobs"));
+
+        assertThatThrownBy(() -> CommandLine.parse("status", "--json=yes")).hasMessageContaining("--json takes no value");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--json")).hasMessageContaining("has no option --json");
+        assertThatThrownBy(() -> CommandLine.parse("status", "--limit=-1")).hasMessageContaining("--limit");
+        assertThatThrownBy(() -> CommandLine.parse("serve", "--period=2024-03")).hasMessageContaining("--period");
+    }
+
+    @Test
     void helpIsRecognisedAloneAndAfterACommand() {
         assertThat(CommandLine.parse("--help").help()).isTrue();
         assertThat(CommandLine.parse("templates", "--help").help()).isTrue();
-        assertThat(CommandLine.usage()).contains("import-ledger", "templates", "nightly", "--as-of");
+        assertThat(CommandLine.usage()).contains("import-ledger", "templates", "nightly", "--as-of", "serve", "status",
+                "restart <execution-id>", "abandon <execution-id>", "--json", "--jobs=DIR");
     }
 }

@@ -1,0 +1,104 @@
+package io.rectify.backup;
+
+import io.rectify.intake.Archive;
+import io.rectify.ops.AtomicFiles;
+import io.rectify.ops.RectifyProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code backup} command: writes one .zip the office can keep, holding a transactionally
+ * consistent copy of the database (H2's {@code BACKUP TO}) and every file of the archive. The
+ * caller holds the data folder's lock, so no run changes the archive meanwhile. Written like every
+ * output: to a temporary file first, moved into place when whole. See docs/RELIABILITY.md for restoring.
+ */
+@Component
+public class Backup {
+
+    private final JdbcTemplate jdbc;
+    private final Archive archive;
+    private final Path data;
+
+    Backup(JdbcTemplate jdbc, RectifyProperties properties) {
+        this.jdbc = jdbc;
+        this.archive = new Archive(properties.data());
+        this.data = properties.data();
+    }
+
+    /** Writes the backup to {@code target}; returns what it holds, for the console. */
+    public String write(Path target) throws IOException {
+        Path scratch = Files.createTempDirectory("rectify-backup-");
+        try {
+            Path database = scratch.resolve("database.zip");
+            jdbc.execute("BACKUP TO '" + database.toString().replace("'", "''") + "'");
+            List<Path> archived = archived();
+            AtomicFiles.write(target, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                zip.putNextEntry(new ZipEntry(BackupFile.README));
+                zip.write(readme(archived.size()).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                try (ZipFile h2 = new ZipFile(database.toFile())) {
+                    ZipEntry file = h2.stream().filter(e -> e.getName().endsWith(".mv.db")).findFirst()
+                            .orElseThrow(() -> new IOException("H2 wrote no database file to " + database));
+                    zip.putNextEntry(new ZipEntry(BackupFile.DATABASE));
+                    try (InputStream in = h2.getInputStream(file)) {
+                        in.transferTo(zip);
+                    }
+                    zip.closeEntry();
+                }
+                for (Path file : archived) {
+                    zip.putNextEntry(new ZipEntry("archive/" + file.getParent().getFileName() + "/" + file.getFileName()));
+                    Files.copy(file, zip);
+                    zip.closeEntry();
+                }
+                zip.finish();
+            });
+            return "Backup written to " + target + " (" + Files.size(target) / 1024 + " KB): the database and "
+                    + archived.size() + " archived return file(s). Restore it with: java -jar target/rectify.jar restore --from="
+                    + target;
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** The archive's files in path order; a copy a killed run left half-written is not one of them. */
+    private List<Path> archived() throws IOException {
+        if (!Files.isDirectory(archive.folder())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(archive.folder())) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> BackupFile.ARCHIVED.matcher("archive/" + f.getParent().getFileName() + "/" + f.getFileName()).matches())
+                    .sorted().toList();
+        }
+    }
+
+    private String readme(int archivedFiles) {
+        return """
+                Rectify (巡视整改台账汇总) backup
+                written:  %s
+                from:     %s
+                holds:    %s (the H2 database) and %d archived return file(s) under archive/
+
+                To restore it into a data folder (the database and archive there are moved aside, not deleted):
+                    java -jar target/rectify.jar restore --from=<this file> [--data=DIR]
+                """.formatted(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), data, BackupFile.DATABASE, archivedFiles);
+    }
+}

@@ -1,0 +1,133 @@
+package io.rectify.backup;
+
+import io.rectify.intake.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The {@code restore} command: puts a {@link Backup}'s database and archive into a data folder. It
+ * runs before the application starts (which would open, or create, the database it replaces), with
+ * the data folder's lock held. The backup is checked whole before anything in the data folder is
+ * touched: only its three kinds of entries, every archived file matching its hash, a database that
+ * opens and holds Rectify's schema. The database and archive found in the data folder are moved
+ * into {@code <data>/replaced-<time>/}, never deleted.
+ */
+public final class Restore {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private Restore() {
+    }
+
+    /** Restores {@code backup} into {@code data}; returns what was done, for the console. */
+    public static String run(Path backup, Path data) throws IOException {
+        if (!Files.isRegularFile(backup)) {
+            throw new IOException("no backup file " + backup);
+        }
+        Files.createDirectories(data);
+        Path staging = Files.createTempDirectory(data, ".restoring-");
+        try {
+            int archived = unpack(backup, staging);
+            checkDatabase(staging);
+            String stamp = LocalDateTime.now().format(STAMP);
+            Path aside = data.resolve("replaced-" + stamp);
+            boolean movedAside = false;
+            for (String part : new String[] {"db", "archive"}) {
+                if (Files.exists(data.resolve(part))) {
+                    Files.createDirectories(aside);
+                    Files.move(data.resolve(part), aside.resolve(part), StandardCopyOption.ATOMIC_MOVE);
+                    movedAside = true;
+                }
+                if (Files.exists(staging.resolve(part))) {
+                    Files.move(staging.resolve(part), data.resolve(part), StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            return "Restored the database and " + archived + " archived return file(s) from " + backup + " into " + data
+                    + (movedAside ? "; the database and archive that were there are in " + aside : "");
+        } finally {
+            delete(staging);
+        }
+    }
+
+    /** Unpacks and checks every entry into {@code staging}; returns the number of archived files. */
+    private static int unpack(Path backup, Path staging) throws IOException {
+        int archived = 0;
+        boolean database = false;
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                String name = entry.getName();
+                Matcher archivedFile = BackupFile.ARCHIVED.matcher(name);
+                if (name.equals(BackupFile.README)) {
+                    continue;
+                }
+                if (!name.equals(BackupFile.DATABASE) && !archivedFile.matches()) {
+                    throw new IOException(backup + " is not a Rectify backup: it holds " + name);
+                }
+                String digest = copy(zip, entry, staging.resolve(name));
+                if (archivedFile.matches()) {
+                    if (!digest.equals(archivedFile.group(2))) {
+                        throw new IOException(backup + " is damaged: " + name + " does not match its hash");
+                    }
+                    archived++;
+                } else {
+                    database = true;
+                }
+            }
+        }
+        if (!database) {
+            throw new IOException(backup + " is not a Rectify backup: it holds no " + BackupFile.DATABASE);
+        }
+        return archived;
+    }
+
+    private static String copy(ZipFile zip, ZipEntry entry, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        MessageDigest digest = Sha256.digest();
+        try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest);
+             OutputStream out = Files.newOutputStream(target)) {
+            in.transferTo(out);
+        }
+        return Sha256.hex(digest);
+    }
+
+    private static void checkDatabase(Path staging) throws IOException {
+        String file = BackupFile.DATABASE.substring(0, BackupFile.DATABASE.length() - ".mv.db".length());
+        String url = "jdbc:h2:file:" + staging.resolve(file) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new IOException("the database in the backup does not open as Rectify's: " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

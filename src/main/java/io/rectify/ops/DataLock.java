@@ -1,0 +1,111 @@
+package io.rectify.ops;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One Rectify process at a time writes to a data folder: the lock file {@code <data>/rectify.lock},
+ * locked with {@link FileChannel#tryLock()} while a command writes ({@link Command#locksData}) or
+ * while serve runs a job. A second process finds it locked and ends at once, told which process
+ * holds it. Within one process the lock is re-entrant (a command holding it runs a job that asks
+ * for it again). The operating system releases the lock when its process ends however it ends, so
+ * a killed run never leaves the folder locked; the file stays and only says who held it last.
+ */
+public final class DataLock implements AutoCloseable {
+
+    public static final String FILE_NAME = "rectify.lock";
+
+    /** The locks this process holds, by data folder, with how many holders each has. */
+    private static final Map<Path, Held> HELD_HERE = new HashMap<>();
+
+    private record Held(FileChannel channel, FileLock lock, int holders) {
+    }
+
+    private final Path key;
+
+    private DataLock(Path key) {
+        this.key = key;
+    }
+
+    /** The data folder is locked by another process. */
+    public static final class Busy extends Exception {
+        Busy(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Locks the data folder for {@code command}, creating the folder and the lock file as needed.
+     *
+     * @throws Busy        when another process holds the lock
+     * @throws IOException when the lock file cannot be created or written
+     */
+    public static DataLock acquire(Path data, String command) throws Busy, IOException {
+        Path key = data.toAbsolutePath().normalize();
+        synchronized (HELD_HERE) {
+            Held held = HELD_HERE.get(key);
+            if (held != null) {
+                HELD_HERE.put(key, new Held(held.channel(), held.lock(), held.holders() + 1));
+                return new DataLock(key);
+            }
+            Files.createDirectories(key);
+            Path file = key.resolve(FILE_NAME);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                String holder = holder(channel);
+                channel.close();
+                throw new Busy("another Rectify process is working on the data folder " + key + ": its lock "
+                        + file + " is held by " + (holder.isEmpty() ? "a process that has not said which it is" : holder)
+                        + ". Wait for it to finish, then run the command again (the lock goes with its process, "
+                        + "so a run that was killed does not hold it).");
+            }
+            String me = "process " + ManagementFactory.getRuntimeMXBean().getPid() + " (" + command + ", started "
+                    + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            HELD_HERE.put(key, new Held(channel, lock, 1));
+            return new DataLock(key);
+        }
+    }
+
+    private static String holder(FileChannel channel) {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(512);
+            channel.read(buffer, 0);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return ""; // where locks are mandatory (Windows) the holder's text cannot be read
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (HELD_HERE) {
+            Held held = HELD_HERE.get(key);
+            if (held.holders() > 1) {
+                HELD_HERE.put(key, new Held(held.channel(), held.lock(), held.holders() - 1));
+                return;
+            }
+            HELD_HERE.remove(key);
+            try {
+                held.lock().release();
+            } finally {
+                held.channel().close();
+            }
+        }
+    }
+}

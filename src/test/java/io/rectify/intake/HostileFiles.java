@@ -1,0 +1,242 @@
+package io.rectify.intake;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+
+/**
+ * The hostile and broken files of docs/RELIABILITY.md, made by the tests rather than committed:
+ * each is a real file of its kind, most made from a return's content so that only the one thing
+ * wrong with it decides its outcome.
+ */
+public final class HostileFiles {
+
+    /** The sheet XML of a workbook POI writes with one sheet: where the tests inject what POI would not write. */
+    public static final String FIRST_SHEET = "xl/worksheets/sheet1.xml";
+    public static final String SHARED_STRINGS = "xl/sharedStrings.xml";
+
+    private HostileFiles() {
+    }
+
+    public static Path empty(Path file) {
+        return bytes(file, new byte[0]);
+    }
+
+    /** The first half of a workbook, as an upload that broke off leaves it. */
+    public static Path truncated(Path file, Consumer<TestWorkbooks.Writer> content) {
+        byte[] whole = read(xlsx(file, content));
+        return bytes(file, Arrays.copyOf(whole, whole.length / 2));
+    }
+
+    public static Path randomBytes(Path file, int length) {
+        byte[] noise = new byte[length];
+        new Random(7).nextBytes(noise);
+        return bytes(file, noise);
+    }
+
+    /** A workbook whose first sheet inflates from a few kilobytes to 30 MB of spaces. */
+    public static Path zipBomb(Path file, Consumer<TestWorkbooks.Writer> content) {
+        return rewriteEntry(xlsx(file, content), FIRST_SHEET,
+                xml -> xml.replace("<sheetData>", "<sheetData>" + " ".repeat(30_000_000)));
+    }
+
+    /** "Billion laughs": nested entities in the sheet XML that would expand to gigabytes. */
+    public static Path entityBomb(Path file, Consumer<TestWorkbooks.Writer> content) {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY lol0 \"lol\">");
+        for (int i = 1; i <= 9; i++) {
+            dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        dtd.append("]>");
+        return rewriteEntry(xlsx(file, content), FIRST_SHEET, xml -> afterDeclaration(xml, dtd.toString())
+                .replace("<sheetData>", "<sheetData><row r=\"1000\"><c r=\"A1000\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row>"));
+    }
+
+    /** An external entity in the shared strings that would pull {@code secret} into a cell. */
+    public static Path externalEntity(Path file, Consumer<TestWorkbooks.Writer> content, Path secret, String replacedText) {
+        return rewriteEntry(xlsx(file, content), SHARED_STRINGS, xml -> afterDeclaration(xml,
+                "<!DOCTYPE sst [<!ENTITY leak SYSTEM \"" + secret.toUri() + "\">]>").replace(replacedText, "&leak;"));
+    }
+
+    /** A workbook saved with an opening password (agile encryption, as Excel 2010 and later do). */
+    public static Path encrypted(Path file, Consumer<TestWorkbooks.Writer> content) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = encryptor.getDataStream(fs)) {
+                content.accept(new TestWorkbooks.Writer(workbook));
+                workbook.write(out);
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                fs.writeFilesystem(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return file;
+    }
+
+    public static Path csv(Path file) {
+        return bytes(file, "任务编号,整改状态\nT01,推进中\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Path pdf(Path file) {
+        return bytes(file, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public static Path docx(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (XWPFDocument document = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
+                document.createParagraph().createRun().setText("整改进展");
+                document.write(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** A valid return made at least {@code bytes} long by an unused part of noise, stored uncompressed. */
+    public static Path oversized(Path file, Consumer<TestWorkbooks.Writer> content, int bytes) {
+        byte[] picture = new byte[bytes];
+        new Random(11).nextBytes(picture);
+        // named .xml: every part of a package needs a content type, and the package declares one for xml
+        return addEntry(xlsx(file, content), "xl/media/padding.xml", picture, true);
+    }
+
+    /** A valid return whose package also holds {@code count} small parts. */
+    public static Path manyParts(Path file, Consumer<TestWorkbooks.Writer> content, int count) {
+        return rewrite(xlsx(file, content), (n, c) -> c, out -> {
+            for (int i = 0; i < count; i++) {
+                out.putNextEntry(new ZipEntry("xl/media/part" + i + ".bin"));
+                out.write(i);
+                out.closeEntry();
+            }
+        });
+    }
+
+    /** A sheet of 1,048,576 rows, every one with text: Excel's whole height. */
+    public static Path millionRows(Path file, String sheet, Object[]... firstRows) {
+        return new RawXlsx().sheet(sheet, null, "A1:B1048576", out -> {
+            for (int r = 0; r < firstRows.length; r++) {
+                out.write(RawXlsx.row(r + 1, firstRows[r]));
+            }
+            for (int r = firstRows.length + 1; r <= 1_048_576; r++) {
+                out.write("<row r=\"" + r + "\"><c r=\"A" + r + "\"><v>" + r + "</v></c></row>");
+            }
+        }, "").write(file);
+    }
+
+    /** Chinese text of {@code length} characters that does not compress far (a zip-bomb guard would stop a repeat). */
+    public static String text(int length) {
+        Random random = new Random(length);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('\u4e00' + random.nextInt(2000)));
+        }
+        return text.toString();
+    }
+
+    /** Copies a zip onto itself, replacing the text of one entry. */
+    public static Path rewriteEntry(Path file, String entry, UnaryOperator<String> change) {
+        return rewrite(file, (name, content) -> name.equals(entry)
+                ? change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8) : content, null);
+    }
+
+    private static Path addEntry(Path file, String name, byte[] content, boolean stored) {
+        return rewrite(file, (n, c) -> c, out -> {
+            ZipEntry entry = new ZipEntry(name);
+            if (stored) {
+                CRC32 crc = new CRC32();
+                crc.update(content);
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(content.length);
+                entry.setCompressedSize(content.length);
+                entry.setCrc(crc.getValue());
+            }
+            out.putNextEntry(entry);
+            out.write(content);
+            out.closeEntry();
+        });
+    }
+
+    private interface EntryChange {
+        byte[] apply(String name, byte[] content);
+    }
+
+    private interface Extra {
+        void write(ZipOutputStream out) throws IOException;
+    }
+
+    private static Path rewrite(Path file, EntryChange change, Extra extra) {
+        try {
+            byte[] original = Files.readAllBytes(file);
+            try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(original));
+                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    byte[] content = change.apply(e.getName(), in.readAllBytes());
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    out.write(content);
+                    out.closeEntry();
+                }
+                if (extra != null) {
+                    extra.write(out);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static String afterDeclaration(String xml, String insert) {
+        int end = xml.indexOf("?>") + 2;
+        return xml.substring(0, end) + insert + xml.substring(end);
+    }
+
+    private static Path xlsx(Path file, Consumer<TestWorkbooks.Writer> content) {
+        try {
+            return TestWorkbooks.xlsx(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path bytes(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.rectify.ops;
+
+import static io.rectify.NightlyFixture.differences;
+import static io.rectify.NightlyFixture.snapshot;
+import static io.rectify.ops.DataFolderCheck.assertArchiveAgreesWithDatabase;
+import static io.rectify.ops.DataFolderCheck.executions;
+import static io.rectify.ops.DataFolderCheck.leftovers;
+import static io.rectify.ops.DataFolderCheck.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rectify.NightlyFixture;
+import io.rectify.RectifyProcess;
+import io.rectify.intake.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real processes, as the office's scheduler starts them: a nightly run killed with {@code kill -9}
+ * during ingest and again while writing its outputs, then run again; a second run started while
+ * one is working. Every case ends with the outputs of an uninterrupted run, byte for byte.
+ */
+class KilledAndConcurrentRunsTest {
+
+    private static final String PAUSED = "paused before replacing";
+
+    @TempDir
+    static Path root;
+
+    private static Path input;
+    private static Map<String, byte[]> uninterrupted;
+
+    @BeforeAll
+    static void inputAndAnUninterruptedRun() {
+        input = root.resolve("input");
+        NightlyFixture.standard(input);
+        RectifyProcess.Result run = nightly("uninterrupted", Map.of()).await();
+        assertThat(run.exit()).as(run.err()).isZero();
+        uninterrupted = snapshot(root.resolve("uninterrupted/output"));
+        assertThat(uninterrupted).containsKeys("2024-03/summary.json", "2024-03/异常清单.xlsx", "2024-03/回执/U05.xlsx");
+    }
+
+    @Test
+    void killedDuringIngestTheNextRunRecoversAndGivesTheOutputsOfAnUninterruptedRun() throws Exception {
+        String marchU03 = sha256(input.resolve("returns/2024-03/第二组/U03.xlsx"));
+        Path data = root.resolve("ingest/data");
+        RectifyProcess first = nightly("ingest", Map.of(PausePoint.PAUSE_BEFORE, marchU03));
+        first.awaitOutput(PAUSED);
+
+        first.kill();
+
+        assertThat(leftovers(data.resolve("archive"))).as("the archive copy it was writing").hasSize(1);
+        assertThat(root.resolve("ingest/output/2024-03")).doesNotExist();
+        assertThat(strings(data, "SELECT COUNT(*) FROM ledger_version")).as("committed by the step before").containsExactly("1");
+        assertThat(strings(data, "SELECT DISTINCT period FROM return_file"))
+                .as("each period commits on its own: February's commit survived the kill, none of March is there")
+                .containsExactly("2024-02");
+        assertThat(strings(data, "SELECT STEP_NAME || ' ' || STATUS FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID"))
+                .containsExactly("refreshLedgerStep COMPLETED", "ingestStep STARTED");
+
+        RectifyProcess.Result again = nightly("ingest", Map.of()).await();
+
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("nightlyJob execution", "was interrupted",
+                "recovered and abandoned through the JobOperator", "Removed 1 half-written temporary file");
+        assertThat(differences(uninterrupted, snapshot(root.resolve("ingest/output")))).isEmpty();
+        assertThat(leftovers(data)).isEmpty();
+        assertArchiveAgreesWithDatabase(data);
+        assertThat(executions(data, "nightlyJob")).containsExactly("ABANDONED", "COMPLETED");
+    }
+
+    @Test
+    void killedWhileWritingOutputsNoHalfFileIsEverVisibleAndTheNextRunGivesTheSameOutputs() {
+        Path output = root.resolve("report/output");
+        Path data = root.resolve("report/data");
+        assertThat(nightly("report", Map.of()).await().exit()).isZero();
+        RectifyProcess second = nightly("report", Map.of(PausePoint.PAUSE_BEFORE, "异常清单.xlsx"));
+        second.awaitOutput(PAUSED);
+
+        Map<String, byte[]> visible = snapshot(output);
+        List<Path> writing = leftovers(output);
+        visible.keySet().removeIf(name -> name.contains("/.writing-"));
+        assertThat(writing).as("the new 异常清单.xlsx, not yet in place").hasSize(1);
+        assertThat(differences(uninterrupted, visible)).as("every file a reader can open now is whole").isEmpty();
+
+        second.kill();
+        RectifyProcess.Result third = nightly("report", Map.of()).await();
+
+        assertThat(third.exit()).as(third.err()).isZero();
+        assertThat(third.out()).contains("recovered and abandoned");
+        assertThat(differences(uninterrupted, snapshot(output))).isEmpty();
+        assertArchiveAgreesWithDatabase(data);
+        assertThat(executions(data, "nightlyJob")).containsExactly("COMPLETED", "ABANDONED", "COMPLETED");
+    }
+
+    @Test
+    void aSecondRunWhileOneIsWorkingEndsAtOnceNamingTheHolderAndTheFirstFinishesUnharmed() throws IOException {
+        Path resume = root.resolve("concurrent/resume");
+        RectifyProcess first = nightly("concurrent", Map.of(PausePoint.PAUSE_BEFORE, "异常清单.xlsx",
+                PausePoint.RESUME_WHEN, resume.toString()));
+        first.awaitOutput(PAUSED);
+
+        RectifyProcess.Result second = nightly("concurrent", Map.of()).await();
+        RectifyProcess.Result backup = RectifyProcess.run(root.resolve("concurrent/logs"), Map.of(), "backup",
+                "--data=" + root.resolve("concurrent/data"), "--to=" + root.resolve("concurrent/backup.zip"));
+
+        assertThat(second.exit()).isEqualTo(CommandLine.EXIT_FAILED);
+        assertThat(second.err()).contains("another Rectify process is working on the data folder",
+                root.resolve("concurrent/data").resolve(DataLock.FILE_NAME).toString(),
+                "process " + first.pid() + " (nightly, started ");
+        assertThat(second.out()).as("it started nothing").doesNotContain("Starting nightlyJob");
+        assertThat(backup.exit()).isEqualTo(CommandLine.EXIT_FAILED);
+        assertThat(root.resolve("concurrent/backup.zip")).doesNotExist();
+
+        Files.createFile(resume);
+        RectifyProcess.Result finished = first.await();
+
+        assertThat(finished.exit()).as(finished.err()).isZero();
+        assertThat(differences(uninterrupted, snapshot(root.resolve("concurrent/output")))).isEmpty();
+        assertThat(executions(root.resolve("concurrent/data"), "nightlyJob")).containsExactly("COMPLETED");
+    }
+
+    @Test
+    void aDatabaseHeldOpenByAnotherProgramStopsTheRunWithOneClearLine() throws Exception {
+        Path data = root.resolve("held/data");
+        try (Connection console = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify") + ";MAX_COMPACT_TIME=0", "sa", "")) {
+            RectifyProcess.Result run = nightly("held", Map.of()).await();
+
+            assertThat(run.exit()).isEqualTo(CommandLine.EXIT_FAILED);
+            assertThat(run.err()).contains("rectify: the database in " + data.resolve("db") + " is open in another program")
+                    .doesNotContain("Exception", "\tat ");
+            assertThat(console.isValid(1)).isTrue();
+        }
+    }
+
+    private static RectifyProcess nightly(String name, Map<String, String> properties) {
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        return RectifyProcess.start(root.resolve(name).resolve("logs"), all, "nightly", "--input=" + input,
+                "--output=" + root.resolve(name).resolve("output"), "--data=" + root.resolve(name).resolve("data"));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Sha256.of(in);
+        }
+    }
+}

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.util.Reproducibility;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -36,6 +37,9 @@ final class Workbooks {
      */
     static SXSSFWorkbook create(String title, LocalDate asOf) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW_ROWS, false);
+        // ZIP64 data descriptors (commons-compress's default for a stream) are misread by stream readers
+        // such as java.util.zip.ZipInputStream; a report is never near 4 GB
+        workbook.setZip64Mode(Zip64Mode.Never);
         POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         Date date = Date.from(asOf.atStartOfDay().toInstant(ZoneOffset.UTC));
         core.setCreated(Optional.of(date));

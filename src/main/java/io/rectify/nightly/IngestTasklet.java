@@ -7,9 +7,10 @@ import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
-import io.rectify.intake.UnitReturn;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
+import io.rectify.reconcile.CheckedFile;
+import io.rectify.reconcile.PeriodChecks;
 import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
 import io.rectify.rule.Rule;
@@ -83,9 +84,10 @@ class IngestTasklet implements Tasklet {
         boolean last = period.equals(run.period());
         long start = System.nanoTime();
         PeriodScan scan = scanner.scan(period);
-        Map<FoundFile, ReadOutcome> outcomes = read(scan, contribution);
+        PeriodChecks checks = reconciler.checks(period, last ? run.asOf() : period.atEndOfMonth());
+        Map<FoundFile, CheckedFile> checked = read(scan, checks, contribution);
         long read = System.nanoTime();
-        ReconcileResult result = reconciler.reconcile(period, last ? run.asOf() : period.atEndOfMonth(), scan, outcomes);
+        ReconcileResult result = reconciler.reconcile(checks, scan, checked);
         // stage timings: what the office compares night to night, and what the benchmarks parse
         log.info("Ingested {}; read in {} ms, reconciled in {} ms", result.summary(), millis(start, read),
                 millis(read, System.nanoTime()));
@@ -127,27 +129,22 @@ class IngestTasklet implements Tasklet {
         return reader.read(file);
     }
 
-    /** Every workbook of the scan archived and read, the files spread over the cores; in scan order. */
-    private Map<FoundFile, ReadOutcome> read(PeriodScan scan, StepContribution contribution) throws IOException {
-        Map<FoundFile, ReadOutcome> outcomes = new LinkedHashMap<>();
+    /**
+     * Every workbook of the scan archived, read and checked on its own, the files spread over the
+     * cores; in scan order. A workbook's cells are dropped once it is checked.
+     */
+    private Map<FoundFile, CheckedFile> read(PeriodScan scan, PeriodChecks checks, StepContribution contribution)
+            throws IOException {
+        Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
         IngestProgress progress = new IngestProgress(scan.period(), scan.workbooks().size());
-        Parallel.forEach(scan.workbooks(), this::archiveAndRead, (file, outcome) -> {
-            outcomes.put(file, outcome);
+        Parallel.forEach(scan.workbooks(), file -> checks.check(file, archiveAndRead(file)), (file, result) -> {
+            checked.put(file, result);
             contribution.incrementReadCount();
-            progress.fileRead(rows(outcome));
+            progress.fileRead(result.rowsRead());
         });
         if (!scan.workbooks().isEmpty()) {
             progress.finished();
         }
-        return outcomes;
-    }
-
-    private static int rows(ReadOutcome outcome) {
-        if (outcome instanceof ReadOutcome.Read read) {
-            UnitReturn r = read.unitReturn();
-            return r.progress().rows().size() + r.institutions().map(t -> t.rows().size()).orElse(0)
-                    + r.accountability().map(t -> t.rows().size()).orElse(0);
-        }
-        return 0;
+        return checked;
     }
 }

@@ -13,6 +13,7 @@ import io.rectify.rule.Rule;
 import io.rectify.workbook.Cell;
 import io.rectify.workbook.Texts;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /** The rules of SPEC §4 for 问责情况: invalid-accountability and unknown-reference. */
 final class AccountabilityCheck {
@@ -28,8 +29,8 @@ final class AccountabilityCheck {
         this.findings = findings;
     }
 
-    UnitList<AccountabilityRow> check(ReturnFile file) {
-        return UnitList.read(file.content().accountability(), (table, row) -> accepted(file, table, row));
+    UnitList<AccountabilityRow> check(ReturnFile file, Optional<SheetTable> sheet) {
+        return UnitList.read(sheet, (table, row) -> accepted(file, table, row));
     }
 
     private AccountabilityRow accepted(ReturnFile file, SheetTable table, TableRow row) {

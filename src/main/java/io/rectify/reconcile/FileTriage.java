@@ -1,7 +1,9 @@
 package io.rectify.reconcile;
 
 import static io.rectify.intake.ReturnLayout.PERIOD;
+import static io.rectify.intake.ReturnLayout.PHONE;
 import static io.rectify.intake.ReturnLayout.PROGRESS_SHEET;
+import static io.rectify.intake.ReturnLayout.REPORTER;
 import static io.rectify.intake.ReturnLayout.SUBMITTED_ON;
 import static io.rectify.intake.ReturnLayout.UNIT_CODE;
 import static io.rectify.intake.ReturnLayout.UNIT_NAME;
@@ -45,13 +47,11 @@ final class FileTriage {
     private final LedgerIndex ledger;
     private final YearMonth period;
     private final String currentVersion;
-    private final Findings findings;
 
-    FileTriage(LedgerIndex ledger, YearMonth period, String currentVersion, Findings findings) {
+    FileTriage(LedgerIndex ledger, YearMonth period, String currentVersion) {
         this.ledger = ledger;
         this.period = period;
         this.currentVersion = currentVersion;
-        this.findings = findings;
     }
 
     /** The day after which a return for the period is late: 报送截止日 of the following month. */
@@ -60,8 +60,12 @@ final class FileTriage {
         return next.atDay(Math.min(Math.max(ledger.info().cutoffDay(), 1), next.lengthOfMonth()));
     }
 
-    /** Every file of the scan with its outcome, in path order. */
-    List<ReturnFile> triage(PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes) {
+    /**
+     * Every file of the scan with its outcome, in path order. A file byte-identical to an earlier
+     * one (by path) is a duplicate whatever its check gave; the file-scope exceptions of the others
+     * are kept, and those found for a file's use (its warnings and row exceptions) for the used files only.
+     */
+    List<ReturnFile> triage(PeriodScan scan, Map<FoundFile, CheckedFile> checked, Findings findings) {
         Map<String, FoundFile> byPath = new LinkedHashMap<>();
         scan.workbooks().stream().sorted(Comparator.comparing(FoundFile::relative))
                 .forEach(f -> byPath.putIfAbsent(f.relative(), f));
@@ -70,49 +74,51 @@ final class FileTriage {
         for (FoundFile found : byPath.values()) {
             ReturnFile original = found.sha256() == null ? null : firstByContent.get(found.sha256());
             if (original != null) {
-                files.add(duplicate(found, original));
+                files.add(duplicate(found, original, findings));
                 continue;
             }
-            ReadOutcome outcome = outcomes.get(found);
-            if (outcome == null) {
-                throw new IllegalArgumentException("no read outcome for " + found.relative());
+            CheckedFile alone = checked.get(found);
+            if (alone == null) {
+                throw new IllegalArgumentException("no checked file for " + found.relative());
             }
-            ReturnFile file = outcome instanceof ReadOutcome.Read read
-                    ? checked(found, read.unitReturn())
-                    : refused(found, (ReadOutcome.Refused) outcome);
+            findings.addAll(alone.fileFindings());
             if (found.sha256() != null) {
-                firstByContent.put(found.sha256(), file);
+                firstByContent.put(found.sha256(), alone.file());
             }
-            files.add(file);
+            files.add(alone.file());
         }
-        List<ReturnFile> decided = new ArrayList<>(supersede(files));
-        decided.stream().filter(ReturnFile::accepted).forEach(this::warn);
-        scan.skipped().forEach(s -> decided.add(skipped(s)));
+        List<ReturnFile> decided = new ArrayList<>(supersede(files, findings));
+        decided.stream().filter(ReturnFile::accepted).forEach(f -> findings.addAll(checked.get(f.found()).useFindings()));
+        scan.skipped().forEach(s -> decided.add(skipped(s, findings)));
         decided.sort(Comparator.comparing(ReturnFile::path));
         return decided;
     }
 
-    private ReturnFile duplicate(FoundFile found, ReturnFile original) {
+    private ReturnFile duplicate(FoundFile found, ReturnFile original, Findings findings) {
         findings.add(Rule.DUPLICATE_FILE, original.unit(), null, Place.file(found.relative()),
                 "本文件与“" + original.path() + "”内容完全相同，按重复文件处理，不再读取；无需处理，可删除多余的副本");
-        return new ReturnFile(found.relative(), found, null, original.unit(), null, false, Outcome.DUPLICATE);
+        return new ReturnFile(found.relative(), found, original.unit(), null, false, null, Outcome.DUPLICATE);
     }
 
-    private ReturnFile refused(FoundFile found, ReadOutcome.Refused refused) {
+    /** A file the reader refused: its exception, and the file rejected. */
+    ReturnFile refused(FoundFile found, ReadOutcome.Refused refused, Findings findings) {
         findings.add(refused.rule(), null, null,
                 new Place(found.relative(), refused.sheet(), refused.row(), refused.column(), refused.value()),
                 refused.message());
-        return new ReturnFile(found.relative(), found, null, null, null, false, Outcome.REJECTED);
+        return new ReturnFile(found.relative(), found, null, null, false, null, Outcome.REJECTED);
     }
 
-    private ReturnFile skipped(SkippedFile skipped) {
+    private ReturnFile skipped(SkippedFile skipped, Findings findings) {
         findings.add(Rule.SKIPPED_FILE, null, null, Place.file(skipped.relative()),
                 "已跳过：" + skipped.reason());
-        return new ReturnFile(skipped.relative(), null, null, null, null, false, Outcome.SKIPPED);
+        return new ReturnFile(skipped.relative(), null, null, null, false, null, Outcome.SKIPPED);
     }
 
-    /** The file-scope errors of a read return: unknown-unit, unit-name-mismatch, period-mismatch. */
-    private ReturnFile checked(FoundFile found, UnitReturn content) {
+    /**
+     * The file-scope errors of a read return: unknown-unit, unit-name-mismatch, period-mismatch.
+     * The file is accepted when it has none (superseding is decided by {@link #triage}).
+     */
+    ReturnFile checked(FoundFile found, UnitReturn content, Findings findings) {
         String file = found.relative();
         Optional<MetadataField> codeField = content.field(UNIT_CODE);
         Optional<MetadataField> nameField = content.field(UNIT_NAME);
@@ -134,14 +140,21 @@ final class FileTriage {
                     "单位名称“" + name + "”与单位代码“" + unit.code() + "”对应的单位“" + unit.name()
                             + "”不一致，请核对单位代码和单位名称后重新报送");
         }
-        acceptable &= periodMatches(file, content, unit);
+        acceptable &= periodMatches(file, content, unit, findings);
         LocalDate submittedOn = content.field(SUBMITTED_ON).flatMap(f -> ExcelDates.date(f.cell()))
                 .orElseGet(() -> found.modifiedAt().atZone(ZONE).toLocalDate());
-        return new ReturnFile(file, found, content, unit, submittedOn, submittedOn.isAfter(cutoff()),
+        ReturnFile.Metadata metadata = new ReturnFile.Metadata(metadata(content, REPORTER), metadata(content, PHONE),
+                content.ledgerMarker().orElse(null));
+        return new ReturnFile(file, found, unit, submittedOn, submittedOn.isAfter(cutoff()), metadata,
                 acceptable ? Outcome.ACCEPTED : Outcome.REJECTED);
     }
 
-    private boolean periodMatches(String file, UnitReturn content, Unit unit) {
+    /** A metadata value as written, cleaned; null when absent or blank. */
+    private static String metadata(UnitReturn content, String label) {
+        return content.field(label).map(MetadataField::text).filter(s -> !s.isEmpty()).orElse(null);
+    }
+
+    private boolean periodMatches(String file, UnitReturn content, Unit unit, Findings findings) {
         Optional<MetadataField> field = content.field(PERIOD).filter(f -> !f.text().isEmpty());
         if (field.isEmpty()) {
             findings.add(Rule.PERIOD_MISMATCH, unit, null, content.field(PERIOD)
@@ -166,7 +179,7 @@ final class FileTriage {
     }
 
     /** Of several acceptable files of one unit the latest is used, the others are superseded. */
-    private List<ReturnFile> supersede(List<ReturnFile> files) {
+    private List<ReturnFile> supersede(List<ReturnFile> files, Findings findings) {
         Map<Unit, ReturnFile> used = new HashMap<>();
         for (ReturnFile file : files) {
             if (file.accepted()) {
@@ -185,15 +198,15 @@ final class FileTriage {
         }).toList();
     }
 
-    /** The file-scope warnings of a used file: template-outdated and late-submission. */
-    private void warn(ReturnFile file) {
+    /** The file-scope warnings of an accepted file, given when it is used: template-outdated and late-submission. */
+    void warn(ReturnFile file, UnitReturn content, Findings findings) {
         String marker = file.marker();
         if (marker != null && !marker.isBlank() && currentVersion != null && !marker.equals(currentVersion)) {
             findings.add(Rule.TEMPLATE_OUTDATED, file.unit(), null, new Place(file.path(), null, null, null, marker),
                     "本报送表由旧版台账生成的模板填报，台账此后已更新；本次报送仍予受理，下期请下载最新模板填报");
         }
         if (file.late()) {
-            Optional<MetadataField> written = file.content().field(SUBMITTED_ON)
+            Optional<MetadataField> written = content.field(SUBMITTED_ON)
                     .filter(f -> ExcelDates.date(f.cell()).isPresent());
             Place place = written.map(f -> Place.field(file.path(), PROGRESS_SHEET, f)).orElse(Place.file(file.path()));
             String when = written.isPresent() ? "报送日期为" + file.submittedOn()

@@ -41,6 +41,16 @@ final class Findings {
                 place.file(), place.sheet(), place.row(), place.column(), place.value(), message));
     }
 
+    /** Records exceptions found apart (a file's, checked on its own thread). */
+    void addAll(List<ExceptionEntry> found) {
+        entries.addAll(found);
+    }
+
+    /** The exceptions recorded so far, in the order found. */
+    List<ExceptionEntry> entries() {
+        return List.copyOf(entries);
+    }
+
     /**
      * unknown-reference for the codes written in a reference cell (关联任务编号, 关联问题编号) that
      * {@code lookup} does not find in the ledger; {@code what} names the row in the message.

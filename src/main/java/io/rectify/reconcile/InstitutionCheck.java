@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,9 +40,9 @@ final class InstitutionCheck {
         this.findings = findings;
     }
 
-    UnitList<InstitutionRow> check(ReturnFile file) {
+    UnitList<InstitutionRow> check(ReturnFile file, Optional<SheetTable> sheet) {
         Matches<Integer> earlierRows = new Matches<>();
-        return UnitList.read(file.content().institutions(), (table, row) -> {
+        return UnitList.read(sheet, (table, row) -> {
             InstitutionRow institution = accepted(file, table, row);
             if (institution == null) {
                 return null;

@@ -38,8 +38,11 @@ import java.util.Set;
  */
 final class ProgressCheck {
 
-    /** The outcome for one return: its accepted rows and the ledger codes of tasks whose row was rejected. */
-    record Progress(List<ReportedRow> rows, Set<String> rejectedTasks) {
+    /**
+     * The outcome for one return: its accepted rows, the ledger codes of tasks whose row was
+     * rejected, and how many rows the table had.
+     */
+    record Progress(List<ReportedRow> rows, Set<String> rejectedTasks, int rowsRead) {
     }
 
     private final LedgerIndex ledger;
@@ -50,8 +53,7 @@ final class ProgressCheck {
         this.findings = findings;
     }
 
-    Progress check(ReturnFile file) {
-        SheetTable table = file.content().progress();
+    Progress check(ReturnFile file, SheetTable table) {
         Unit unit = file.unit();
         List<ReportedRow> rows = new ArrayList<>();
         Set<String> rejected = new HashSet<>();
@@ -89,7 +91,7 @@ final class ProgressCheck {
                 warn(reported, table, row);
             }
         }
-        return new Progress(rows, rejected);
+        return new Progress(rows, rejected, table.rows().size());
     }
 
     /** The row as accepted, or null when its status or completion date is rejected. */

@@ -1,6 +1,5 @@
 package io.rectify.reconcile;
 
-import io.rectify.intake.ReturnLayout;
 import io.rectify.reconcile.InstitutionIdentity.Key;
 import io.rectify.rule.ExceptionEntry;
 import java.sql.Date;
@@ -85,7 +84,7 @@ class ReconcileStore {
                     file.found() == null ? null : file.found().size(), file.found() == null ? null : file.found().sha256(),
                     file.found() == null ? null : Timestamp.from(file.found().modifiedAt()),
                     file.unit() == null ? null : file.unit().code(), toDate(file.submittedOn()),
-                    file.metadata(ReturnLayout.REPORTER), file.metadata(ReturnLayout.PHONE),
+                    file.reporter(), file.phone(),
                     file.marker(), file.outcome().word(), file.late(),
                     checked != null && checked.institutions().replaces(),
                     checked != null && checked.accountability().replaces()});

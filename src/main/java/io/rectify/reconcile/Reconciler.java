@@ -2,7 +2,6 @@ package io.rectify.reconcile;
 
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodScan;
-import io.rectify.intake.ReadOutcome;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ops.RectifyProperties;
@@ -46,32 +45,33 @@ public class Reconciler {
         this.dueSoonDays = properties.dueSoonDays();
     }
 
+    /** The checks of {@code period} as of {@code asOf} that each workbook gets as it is read, against the current ledger. */
+    public PeriodChecks checks(YearMonth period, LocalDate asOf) {
+        String version = ledgers.currentVersion().map(LedgerVersion::contentHash).orElse(null);
+        return new PeriodChecks(new LedgerIndex(ledgers.load()), period, asOf, version);
+    }
+
     /**
-     * Reconciles {@code period} as of {@code asOf}.
+     * Reconciles the period of {@code checks}: which file of each unit is used, the statuses and
+     * the exceptions, stored in place of the period's earlier state.
      *
-     * @param scan     the period folder's files
-     * @param outcomes what reading each workbook of the scan gave; a file byte-identical to an
-     *                 earlier one (by path) needs none, as it is not read
+     * @param scan    the period folder's files
+     * @param checked what {@link PeriodChecks#check} gave for each workbook of the scan; a file
+     *                byte-identical to an earlier one (by path) needs none, as it is not used
      */
     @Transactional
-    public ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan,
-                                     Map<FoundFile, ReadOutcome> outcomes) {
+    public ReconcileResult reconcile(PeriodChecks checks, PeriodScan scan, Map<FoundFile, CheckedFile> checked) {
+        YearMonth period = checks.period();
         if (!scan.period().equals(period)) {
             throw new IllegalArgumentException("scan of " + scan.period() + " given for period " + period);
         }
-        LedgerIndex ledger = new LedgerIndex(ledgers.load());
+        LedgerIndex ledger = checks.ledger();
         Findings findings = new Findings(ledger);
-        String version = ledgers.currentVersion().map(LedgerVersion::contentHash).orElse(null);
-        List<ReturnFile> files = new FileTriage(ledger, period, version, findings).triage(scan, outcomes);
-
-        ProgressCheck progress = new ProgressCheck(ledger, findings);
-        InstitutionCheck institutions = new InstitutionCheck(ledger, findings);
-        AccountabilityCheck accountability = new AccountabilityCheck(ledger, findings);
-        List<CheckedReturn> used = files.stream().filter(ReturnFile::accepted)
-                .map(f -> new CheckedReturn(f, progress.check(f), institutions.check(f), accountability.check(f)))
+        List<ReturnFile> files = checks.triage().triage(scan, checked, findings);
+        List<CheckedReturn> used = files.stream().filter(ReturnFile::accepted).map(f -> checked.get(f.found()).rows())
                 .toList();
-        flagSharedInstitutions(institutions, used, store.institutionListsBefore(period));
-        List<TaskState> states = new TaskRollup(ledger, findings, period, asOf, dueSoonDays)
+        flagSharedInstitutions(new InstitutionCheck(ledger, findings), used, store.institutionListsBefore(period));
+        List<TaskState> states = new TaskRollup(ledger, findings, period, checks.asOf(), dueSoonDays)
                 .rollup(reported(files, used), store.statusesBefore(period));
 
         List<ExceptionEntry> exceptions = findings.sorted();
@@ -115,7 +115,7 @@ public class Reconciler {
         Map<Outcome, Integer> outcomes = new HashMap<>();
         files.forEach(f -> outcomes.merge(f.outcome(), 1, Integer::sum));
         int rowsAccepted = used.stream().mapToInt(c -> c.progress().rows().size()).sum();
-        int rowsRead = used.stream().mapToInt(c -> c.file().content().progress().rows().size()).sum();
+        int rowsRead = used.stream().mapToInt(c -> c.progress().rowsRead()).sum();
         String current = period.toString();
         return new ReconcileResult(period, files.size(), outcomes.getOrDefault(Outcome.ACCEPTED, 0),
                 outcomes.getOrDefault(Outcome.SUPERSEDED, 0), outcomes.getOrDefault(Outcome.DUPLICATE, 0),

@@ -2,23 +2,25 @@ package io.rectify.reconcile;
 
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.ReturnLayout;
-import io.rectify.intake.UnitReturn;
 import io.rectify.ledger.Unit;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A file of the period folder and what became of it.
  *
  * @param path        relative to the period folder
  * @param found       the file as scanned; null for a skipped file
- * @param content     the return read from it; null unless it was read
  * @param unit        the unit it belongs to, when that could be told (also for some rejected files)
  * @param submittedOn 报送日期, else the last-modified day; null unless it was read
+ * @param metadata    what is stored of the return read from it (填报人, 联系电话, template marker); null unless it was read
  */
-record ReturnFile(String path, FoundFile found, UnitReturn content, Unit unit, LocalDate submittedOn, boolean late,
+record ReturnFile(String path, FoundFile found, Unit unit, LocalDate submittedOn, boolean late, Metadata metadata,
                   Outcome outcome) {
+
+    /** The return's 填报人, 联系电话 and ledger marker, each null when absent or blank. */
+    record Metadata(String reporter, String phone, String marker) {
+    }
 
     enum Outcome {
         ACCEPTED, SUPERSEDED, DUPLICATE, REJECTED, SKIPPED;
@@ -30,21 +32,23 @@ record ReturnFile(String path, FoundFile found, UnitReturn content, Unit unit, L
     }
 
     ReturnFile with(Outcome newOutcome) {
-        return new ReturnFile(path, found, content, unit, submittedOn, late, newOutcome);
+        return new ReturnFile(path, found, unit, submittedOn, late, metadata, newOutcome);
     }
 
     boolean accepted() {
         return outcome == Outcome.ACCEPTED;
     }
 
-    /** A metadata value as written, cleaned; null when absent or blank. */
-    String metadata(String label) {
-        return Optional.ofNullable(content).flatMap(c -> c.field(label)).map(f -> f.text())
-                .filter(s -> !s.isEmpty()).orElse(null);
+    String reporter() {
+        return metadata == null ? null : metadata.reporter();
+    }
+
+    String phone() {
+        return metadata == null ? null : metadata.phone();
     }
 
     String marker() {
-        return content == null ? null : content.ledgerMarker().orElse(null);
+        return metadata == null ? null : metadata.marker();
     }
 
     Place sheet() {

@@ -183,7 +183,7 @@ class FileRulesTest extends ReconcileTestSupport {
         assertThat(exceptions("2024-03", Rule.SUPERSEDED)).isEmpty();
 
         Map.Entry<FoundFile, ReadOutcome> file = folder.outcomes().entrySet().iterator().next();
-        reconciler.reconcile(folder.period(), AS_OF, new PeriodScan(folder.period(), List.of(file.getKey(), file.getKey()),
+        reconcile(folder.period(), AS_OF, new PeriodScan(folder.period(), List.of(file.getKey(), file.getKey()),
                 List.of()), Map.of(file.getKey(), file.getValue()));
         assertThat(exceptions("2024-03", Rule.DUPLICATE_FILE)).isEmpty();
         assertThat(outcomes("2024-03")).containsOnly(Map.entry("U01.xlsx", "accepted"));

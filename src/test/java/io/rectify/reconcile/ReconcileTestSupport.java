@@ -3,6 +3,9 @@ package io.rectify.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.TestFolders;
+import io.rectify.intake.FoundFile;
+import io.rectify.intake.PeriodScan;
+import io.rectify.intake.ReadOutcome;
 import io.rectify.ledger.Category;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +47,8 @@ import org.springframework.util.FileSystemUtils;
  * U01, U02 are in 第一督查组, U03, U04 in 第二督查组; U04 区卫健委 leads nothing. 反馈日期
  * 2023-08-29, 报送截止日 5. Runs as of 2024-03-31 unless a test says otherwise. Returns are real
  * workbooks: {@link #period} folders are written with POI and go through {@link io.rectify.intake.PeriodFolderScanner}
- * and {@link io.rectify.intake.ReturnReader} before {@link Reconciler#reconcile}.
+ * and {@link io.rectify.intake.ReturnReader}, each file through {@link PeriodChecks#check}, before
+ * {@link Reconciler#reconcile}.
  */
 @SpringBootTest
 abstract class ReconcileTestSupport {
@@ -120,7 +125,15 @@ abstract class ReconcileTestSupport {
     }
 
     ReconcileResult reconcile(PeriodFolder folder, LocalDate asOf) {
-        return reconciler.reconcile(folder.period(), asOf, folder.scan(), folder.outcomes());
+        return reconcile(folder.period(), asOf, folder.scan(), folder.outcomes());
+    }
+
+    /** As the nightly job does it: each workbook read checked on its own, then the period reconciled. */
+    ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes) {
+        PeriodChecks checks = reconciler.checks(period, asOf);
+        Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
+        outcomes.forEach((file, outcome) -> checked.put(file, checks.check(file, outcome)));
+        return reconciler.reconcile(checks, scan, checked);
     }
 
     /** The stored exception list of a period, in its stored order. */

@@ -46,7 +46,7 @@ class RerunTest extends ReconcileTestSupport {
         PeriodFolder march = march();
         List<FoundFile> reversed = new ArrayList<>(march.scan().workbooks());
         Collections.reverse(reversed);
-        reconciler.reconcile(march.period(), AS_OF, new PeriodScan(march.period(), reversed, march.scan().skipped()),
+        reconcile(march.period(), AS_OF, new PeriodScan(march.period(), reversed, march.scan().skipped()),
                 march.outcomes());
         reconcile(april(), april().period().atEndOfMonth());
 

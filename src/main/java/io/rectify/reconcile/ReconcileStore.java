@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -23,6 +24,8 @@ class ReconcileStore {
 
     /** Longest cell value and message rule_exception holds. */
     private static final int TEXT_LIMIT = 4000;
+    /** Rows per JDBC batch. */
+    private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -75,64 +78,103 @@ class ReconcileStore {
         Map<String, Long> ids = new HashMap<>();
         Map<String, CheckedReturn> usedByPath = new HashMap<>();
         used.forEach(c -> usedByPath.put(c.file().path(), c));
-        List<Object[]> fileRows = new ArrayList<>();
+        Batch fileRows = new Batch("""
+                INSERT INTO return_file (id, period, path, size_bytes, sha256, modified_at, unit_code, submitted_on,
+                    reporter, phone, ledger_marker, outcome, late, has_institutions, has_accountability)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         for (ReturnFile file : files) {
-            long id = firstId + fileRows.size();
+            long id = firstId + ids.size();
             ids.put(file.path(), id);
             CheckedReturn checked = usedByPath.get(file.path());
-            fileRows.add(new Object[] {id, p, file.path(),
+            fileRows.add(id, p, file.path(),
                     file.found() == null ? null : file.found().size(), file.found() == null ? null : file.found().sha256(),
                     file.found() == null ? null : Timestamp.from(file.found().modifiedAt()),
                     file.unit() == null ? null : file.unit().code(), toDate(file.submittedOn()),
-                    file.reporter(), file.phone(),
-                    file.marker(), file.outcome().word(), file.late(),
+                    file.reporter(), file.phone(), file.marker(), file.outcome().word(), file.late(),
                     checked != null && checked.institutions().replaces(),
-                    checked != null && checked.accountability().replaces()});
+                    checked != null && checked.accountability().replaces());
         }
-        jdbc.batchUpdate("""
-                INSERT INTO return_file (id, period, path, size_bytes, sha256, modified_at, unit_code, submitted_on,
-                    reporter, phone, ledger_marker, outcome, late, has_institutions, has_accountability)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fileRows);
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> institutions = new ArrayList<>();
-        List<Object[]> accountability = new ArrayList<>();
+        fileRows.flush();
+        Batch rows = new Batch("""
+                INSERT INTO return_row (file_id, period, unit_code, task_code, lead, status, completion_date, progress,
+                    evidence, remark, excel_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        Batch institutions = new Batch("""
+                INSERT INTO institution (file_id, period, unit_code, name, doc_no, kind, issued_on, task_ref, doc_key,
+                    name_key, excel_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        Batch accountability = new Batch("""
+                INSERT INTO accountability (file_id, period, unit_code, kind, persons, problem_ref, note, excel_row)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
         for (CheckedReturn checked : used) {
             long id = ids.get(checked.file().path());
             String unit = checked.file().unit().code();
             for (ReportedRow r : checked.progress().rows()) {
-                rows.add(new Object[] {id, p, unit, r.task().code(), r.lead(), r.status(), toDate(r.completionDate()),
-                        r.progress(), r.evidence(), r.remark(), r.excelRow()});
+                rows.add(id, p, unit, r.task().code(), r.lead(), r.status(), toDate(r.completionDate()),
+                        r.progress(), r.evidence(), r.remark(), r.excelRow());
             }
             for (InstitutionRow i : checked.institutions().rows()) {
-                institutions.add(new Object[] {id, p, unit, i.name(), i.docNo(), i.kind(), toDate(i.issuedOn()),
-                        i.taskRef(), i.key().docKey(), i.key().nameKey(), i.excelRow()});
+                institutions.add(id, p, unit, i.name(), i.docNo(), i.kind(), toDate(i.issuedOn()),
+                        i.taskRef(), i.key().docKey(), i.key().nameKey(), i.excelRow());
             }
             for (AccountabilityRow a : checked.accountability().rows()) {
-                accountability.add(new Object[] {id, p, unit, a.kind(), a.persons(), a.problemRef(), a.note(), a.excelRow()});
+                accountability.add(id, p, unit, a.kind(), a.persons(), a.problemRef(), a.note(), a.excelRow());
             }
         }
-        jdbc.batchUpdate("""
-                INSERT INTO return_row (file_id, period, unit_code, task_code, lead, status, completion_date, progress,
-                    evidence, remark, excel_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        jdbc.batchUpdate("""
-                INSERT INTO institution (file_id, period, unit_code, name, doc_no, kind, issued_on, task_ref, doc_key,
-                    name_key, excel_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", institutions);
-        jdbc.batchUpdate("""
-                INSERT INTO accountability (file_id, period, unit_code, kind, persons, problem_ref, note, excel_row)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", accountability);
-        jdbc.batchUpdate("INSERT INTO task_status (period, task_code, status, completion_date, source_period) VALUES (?, ?, ?, ?, ?)",
-                states.stream().map(s -> new Object[] {p, s.taskCode(), s.status(), toDate(s.completionDate()),
-                        s.sourcePeriod()}).toList());
-        List<Object[]> entries = new ArrayList<>();
-        for (ExceptionEntry e : exceptions) {
-            entries.add(new Object[] {p, entries.size() + 1, e.rule().code(), e.severity().code(), e.group(),
-                    e.unitCode(), e.unitName(), e.problemCode(), e.taskCode(), e.file(), e.sheet(), e.row(), e.column(),
-                    limit(e.value()), limit(e.message())});
-        }
-        jdbc.batchUpdate("""
+        rows.flush();
+        institutions.flush();
+        accountability.flush();
+        Batch statuses = new Batch(
+                "INSERT INTO task_status (period, task_code, status, completion_date, source_period) VALUES (?, ?, ?, ?, ?)");
+        states.forEach(s -> statuses.add(p, s.taskCode(), s.status(), toDate(s.completionDate()), s.sourcePeriod()));
+        statuses.flush();
+        Batch entries = new Batch("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        int seq = 0;
+        for (ExceptionEntry e : exceptions) {
+            entries.add(p, ++seq, e.rule().code(), e.severity().code(), e.group(),
+                    e.unitCode(), e.unitName(), e.problemCode(), e.taskCode(), e.file(), e.sheet(), e.row(), e.column(),
+                    limit(e.value()), limit(e.message()));
+        }
+        entries.flush();
+    }
+
+    /**
+     * Rows of one INSERT sent in batches of {@link #BATCH}: a period's 400,000 rows are never all
+     * held as statement parameters at once. Values are set with setObject (null included), without
+     * a per-value look-up of the parameter's SQL type.
+     */
+    private final class Batch {
+
+        private final String sql;
+        private final List<Object[]> pending = new ArrayList<>(BATCH);
+
+        Batch(String sql) {
+            this.sql = sql;
+        }
+
+        void add(Object... values) {
+            pending.add(values);
+            if (pending.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            jdbc.execute(sql, (PreparedStatementCallback<int[]>) statement -> {
+                for (Object[] values : pending) {
+                    for (int i = 0; i < values.length; i++) {
+                        statement.setObject(i + 1, values[i]);
+                    }
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            });
+            pending.clear();
+        }
     }
 
     private static String limit(String text) {

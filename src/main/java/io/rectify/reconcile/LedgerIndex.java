@@ -49,11 +49,17 @@ final class LedgerIndex {
         }
         for (int i = 0; i < ledger.tasks().size(); i++) {
             Task task = ledger.tasks().get(i);
-            tasksByCode.put(Texts.code(task.code()), task);
+            tasksByCode.put(folded(task.code()), task);
             taskOrder.put(task.code(), i);
             leadTasks.computeIfAbsent(task.leadUnit(), k -> new ArrayList<>()).add(task);
         }
         ledger.problems().forEach(p -> problemsByCode.put(Texts.code(p.code()), p));
+    }
+
+    /** A code folded with {@link Texts#code}; the code itself when folding leaves it as it is (one string, not two, per task). */
+    private static String folded(String code) {
+        String folded = Texts.code(code);
+        return folded.equals(code) ? code : folded;
     }
 
     LedgerInfo info() {

@@ -28,7 +28,11 @@ record Place(String file, String sheet, Integer row, String column, String value
 
     /** A cell of a table row; the column's letter and the original text (null when the cell is empty). */
     static Place cell(String file, SheetTable table, TableRow row, String column) {
-        String letter = table.has(column) ? table.letter(column) : null;
-        return new Place(file, table.sheet(), row.row(), letter, row.cell(column).map(Cell::text).orElse(null));
+        return new Place(file, table.sheet(), row.row(), letter(table, column), row.cell(column).map(Cell::text).orElse(null));
+    }
+
+    /** A column's letter, null when the table lacks the column. */
+    static String letter(SheetTable table, String column) {
+        return table.has(column) ? table.letter(column) : null;
     }
 }

@@ -58,6 +58,8 @@ final class ProgressCheck {
         List<ReportedRow> rows = new ArrayList<>();
         Set<String> rejected = new HashSet<>();
         Map<String, Integer> firstRows = new HashMap<>();
+        ReportedRow.Columns columns = new ReportedRow.Columns(table.sheet(), Place.letter(table, STATUS),
+                Place.letter(table, COMPLETION_DATE));
         for (TableRow row : table.rows()) {
             String typed = row.text(TASK_CODE);
             Optional<Task> found = typed.isEmpty() ? Optional.empty() : ledger.task(typed);
@@ -83,7 +85,7 @@ final class ProgressCheck {
                                 + "行重复填报，本行不予采用；每项任务只填一行，请删除重复行");
                 continue;
             }
-            ReportedRow reported = accepted(file, table, row, task, role);
+            ReportedRow reported = accepted(file, table, row, task, role, columns);
             if (reported == null) {
                 rejected.add(task.code());
             } else {
@@ -95,7 +97,8 @@ final class ProgressCheck {
     }
 
     /** The row as accepted, or null when its status or completion date is rejected. */
-    private ReportedRow accepted(ReturnFile file, SheetTable table, TableRow row, Task task, Role role) {
+    private ReportedRow accepted(ReturnFile file, SheetTable table, TableRow row, Task task, Role role,
+                                 ReportedRow.Columns columns) {
         Place statusCell = Place.cell(file.path(), table, row, STATUS);
         Place dateCell = Place.cell(file.path(), table, row, COMPLETION_DATE);
         String status = Statuses.of(row.text(STATUS));
@@ -113,8 +116,9 @@ final class ProgressCheck {
                 return null;
             }
         }
-        return new ReportedRow(file, file.unit(), task, role == Role.LEAD, status, completed, blankToNull(row.text(PROGRESS)),
-                blankToNull(row.text(EVIDENCE)), blankToNull(row.text(REMARK)), row.row(), statusCell, dateCell);
+        return new ReportedRow(file, task, role == Role.LEAD, status, completed, blankToNull(row.text(PROGRESS)),
+                blankToNull(row.text(EVIDENCE)), blankToNull(row.text(REMARK)), row.row(), columns, statusCell.value(),
+                dateCell.value());
     }
 
     private LocalDate completionDate(ReturnFile file, Task task, TableRow row, Place dateCell, String prefix) {

@@ -3,6 +3,7 @@ package io.rectify.ledger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,11 @@ public class LedgerRepository {
         return currentVersion().orElseThrow();
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T> T shared(Map<Object, Object> shared, T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
+    }
+
     /** The current master ledger, in ledger order; an empty ledger when none was imported. */
     public Ledger load() {
         LedgerInfo info = jdbc.sql("SELECT title, feedback_date, cutoff_day FROM ledger_version ORDER BY id DESC LIMIT 1")
@@ -129,16 +135,21 @@ public class LedgerRepository {
         List<Problem> problems = jdbc.sql("SELECT code, category_seq, feedback_point_seq, description FROM problem ORDER BY seq")
                 .query((rs, n) -> new Problem(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3), rs.getString(4)))
                 .list();
+        // a city ledger has 400,000 tasks: their unit codes, problem codes and deadlines are one instance each
+        Map<Object, Object> shared = new HashMap<>();
+        units.forEach(u -> shared.put(u.code(), u.code()));
+        problems.forEach(p -> shared.put(p.code(), p.code()));
         Map<String, List<String>> cooperators = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT c.task_code, c.unit_code FROM task_cooperator c JOIN unit u ON u.code = c.unit_code
                 ORDER BY c.task_code, u.seq""")
                 .query(rs -> {
-                    cooperators.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    cooperators.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(shared(shared, rs.getString(2)));
                 });
         List<Task> tasks = jdbc.sql("SELECT code, problem_code, measure, lead_unit, deadline FROM task ORDER BY seq")
-                .query((rs, n) -> new Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                .query((rs, n) -> new Task(rs.getString(1), shared(shared, rs.getString(2)), rs.getString(3),
+                        shared(shared, rs.getString(4)),
+                        rs.getDate(5) == null ? null : shared(shared, rs.getDate(5).toLocalDate()),
                         List.copyOf(cooperators.getOrDefault(rs.getString(1), List.of()))))
                 .list();
         return new Ledger(info, groups, units, categories, points, problems, tasks);

@@ -36,12 +36,16 @@ class ReconcileStore {
     /** Each task's status in the latest period before {@code period} that was reconciled, by task code. */
     Map<String, TaskState> statusesBefore(YearMonth period) {
         Map<String, TaskState> states = new HashMap<>();
+        // one instance of each status and period: a city carries 400,000 states forward
+        Map<String, String> words = new HashMap<>();
         jdbc.query("""
                 SELECT task_code, status, completion_date, source_period FROM task_status
                 WHERE period = (SELECT MAX(period) FROM task_status WHERE period < ?)""",
                 rs -> {
-                    states.put(rs.getString(1), new TaskState(rs.getString(1), rs.getString(2),
-                            toLocalDate(rs.getDate(3)), rs.getString(4)));
+                    String task = rs.getString(1);
+                    String sourcePeriod = rs.getString(4);
+                    states.put(task, new TaskState(task, words.computeIfAbsent(rs.getString(2), w -> w),
+                            toLocalDate(rs.getDate(3)), sourcePeriod == null ? null : words.computeIfAbsent(sourcePeriod, w -> w)));
                 }, period.toString());
         return states;
     }

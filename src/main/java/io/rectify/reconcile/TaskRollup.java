@@ -50,13 +50,14 @@ final class TaskRollup {
         for (Unit unit : ledger.units()) {
             checkReturned(unit, reported);
         }
-        List<TaskState> states = new ArrayList<>();
+        List<TaskState> states = new ArrayList<>(ledger.tasks().size());
+        String current = period.toString();
         for (Task task : ledger.tasks()) {
             TaskState before = previous.get(task.code());
             ReportedRow row = reported.leadRows().get(task.code());
             TaskState after;
             if (row != null) {
-                after = new TaskState(task.code(), row.status(), row.completionDate(), period.toString());
+                after = new TaskState(task.code(), row.status(), row.completionDate(), current);
                 compare(task, before, row);
             } else {
                 after = before == null ? TaskState.neverReported(task.code()) : before;

@@ -1,8 +1,13 @@
 /**
  * Reconciliation of a period's returns against the master ledger and the earlier periods
- * (SPEC §3, §4). {@link io.rectify.reconcile.Reconciler#reconcile} is the entry point; it
- * replaces everything stored for the period (return_file, return_row, institution,
- * accountability, task_status, rule_exception) in one transaction.
+ * (SPEC §3, §4). Each workbook is checked on its own as it is read
+ * ({@link io.rectify.reconcile.Reconciler#checks}, {@link io.rectify.reconcile.PeriodChecks#check}: file-scope
+ * rules, and the row rules of a file that passes them) so that its cells can be dropped at once;
+ * {@link io.rectify.reconcile.Reconciler#reconcile} then decides the period from those compact
+ * results (duplicates, superseding, task rules) and replaces everything stored for the period
+ * (return_file, return_row, institution, accountability, task_status, rule_exception) in one
+ * transaction. The row exceptions of a file that is not used are dropped, so the result is the
+ * same as checking the used files' rows only.
  *
  * <p>Where the spec leaves room:
  * <ul>

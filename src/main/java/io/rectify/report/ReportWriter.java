@@ -43,7 +43,7 @@ public class ReportWriter {
         AtomicFiles.write(summary, out -> out.write(SummaryJson.bytes(consolidation)));
         files.add(summary);
         Path csv = folder.resolve(EXCEPTIONS_CSV);
-        AtomicFiles.write(csv, out -> out.write(ExceptionsCsv.bytes(consolidation.exceptions())));
+        AtomicFiles.write(csv, out -> ExceptionsCsv.write(consolidation.exceptions(), out));
         files.add(csv);
         Path bulletin = folder.resolve(BULLETIN);
         AtomicFiles.write(bulletin, out -> out.write((Bulletin.text(consolidation.headline()) + "\n")

@@ -218,6 +218,22 @@ class UnchangedPeriodsTest {
     }
 
     @Test
+    void periodWhoseFilesCouldNotBeArchivedIsReadAgainOnTheNextNight() throws IOException {
+        Files.createDirectories(root.resolve("data"));
+        Files.writeString(root.resolve("data/archive"), "a file where the archive folder belongs");
+        night();
+        assertThat(fingerprints().get("2024-02")).startsWith(PeriodFingerprints.UNREPEATABLE);
+        Files.delete(root.resolve("data/archive"));
+        Map<String, Instant> first = reconciledAt();
+
+        night();
+
+        assertThat(reconciledAt().get("2024-02")).isAfter(first.get("2024-02"));
+        assertThat(fingerprints().get("2024-02")).matches("[0-9a-f]{64}");
+        assertThat(rectify.summary("2024-04").get("trend").get(0).get("submissions").get("accepted").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void periodWhoseFilesAreMissingFromTheArchiveIsReadAndArchivedAgain() throws IOException {
         night();
         Map<String, Instant> first = reconciledAt();

@@ -267,15 +267,18 @@ class UnchangedPeriodsTest {
     }
 
     private Map<String, Instant> reconciledAt() {
-        Map<String, Instant> times = new TreeMap<>();
-        query("SELECT period, reconciled_at FROM period_fingerprint", rs -> times.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
-        return times;
+        return byPeriod("reconciled_at", rs -> rs.getTimestamp(2).toInstant());
     }
 
     private Map<String, String> fingerprints() {
-        Map<String, String> prints = new TreeMap<>();
-        query("SELECT period, fingerprint FROM period_fingerprint", rs -> prints.put(rs.getString(1), rs.getString(2)));
-        return prints;
+        return byPeriod("fingerprint", rs -> rs.getString(2));
+    }
+
+    /** One column of period_fingerprint, by period. */
+    private <T> Map<String, T> byPeriod(String column, Value<T> value) {
+        Map<String, T> values = new TreeMap<>();
+        query("SELECT period, " + column + " FROM period_fingerprint", rs -> values.put(rs.getString(1), value.of(rs)));
+        return values;
     }
 
     /** Per period, its stored task statuses, files and exceptions as text. */
@@ -300,6 +303,10 @@ class UnchangedPeriodsTest {
 
     private interface Row {
         void accept(ResultSet rs) throws SQLException;
+    }
+
+    private interface Value<T> {
+        T of(ResultSet rs) throws SQLException;
     }
 
     private void query(String sql, Row row) {

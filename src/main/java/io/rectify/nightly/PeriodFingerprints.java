@@ -71,6 +71,7 @@ class PeriodFingerprints {
     private final Archive archive;
     private final int dueSoonDays;
     private final ReadLimits limits;
+    private final String build;
 
     PeriodFingerprints(JdbcTemplate jdbc, LedgerRepository ledgers, RectifyProperties properties) {
         this.jdbc = jdbc;
@@ -78,11 +79,13 @@ class PeriodFingerprints {
         this.archive = new Archive(properties.data());
         this.dueSoonDays = properties.dueSoonDays();
         this.limits = properties.limits().readLimits();
+        // at start-up: a jar replaced while serve runs is the next process's build, not this one's
+        this.build = BuildIdentity.current();
     }
 
     /** The fingerprint of reconciling the scanned period as of {@code asOf} now, after the periods stored before it. */
     String of(PeriodScan scan, LocalDate asOf) {
-        Fields fields = new Fields().add("rectify period fingerprint 1").add(BuildIdentity.current())
+        Fields fields = new Fields().add("rectify period fingerprint 1").add(build)
                 .add(scan.period()).add(asOf)
                 .add(ledgers.currentVersion().map(LedgerVersion::contentHash).orElse("no ledger"))
                 .add(dueSoonDays).add(limits).add(before(scan.period()))

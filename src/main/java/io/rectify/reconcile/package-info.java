@@ -2,7 +2,8 @@
  * Reconciliation of a period's returns against the master ledger and the earlier periods
  * (SPEC §3, §4). {@link io.rectify.reconcile.Reconciler#reconcile} is the entry point; it
  * replaces everything stored for the period (return_file, return_row, institution,
- * accountability, task_status, rule_exception) in one transaction.
+ * accountability, task_status, rule_exception) in one transaction, and drops the period's
+ * period_fingerprint (what the nightly job records of the inputs it reconciled it from).
  *
  * <p>Where the spec leaves room:
  * <ul>

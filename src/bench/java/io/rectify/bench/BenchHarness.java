@@ -133,13 +133,8 @@ public final class BenchHarness {
             input = work.resolve("district").resolve("input");
             generate(input, new ScaleGenerator.Scale(54, 8, 2, 0.02, 1));
         }
-        Path data = work.resolve("district").resolve("data");
         Path output = work.resolve("district").resolve("output");
-        deleteTree(data);
         String loadBefore = load();
-        List<String> nightly = List.of("-jar", jar.toString(), "nightly", "--input=" + input, "--output=" + output,
-                "--data=" + data);
-        Run first = Processes.java(work, List.of(), nightly);
         List<Variant> variants = new ArrayList<>();
         if (before != null) {
             variants.add(new Variant("before: the baseline build, `java -jar`", Launch.BASELINE_JAR, List.of()));
@@ -149,23 +144,28 @@ public final class BenchHarness {
                 + "competing for the 2 cores)", Launch.JAR, List.of("-XX:TieredStopAtLevel=1")));
         variants.add(new Variant("`jobs/rectify nightly`: the launcher (unpacked jar, application CDS archive, "
                 + "`-XX:TieredStopAtLevel=1`)", Launch.LAUNCHER, List.of()));
-        // the launcher's first nightly unpacks the jar and writes its class-data archive: not measured
         deleteTree(work.resolve("data").resolve("jvm"));
-        Processes.launcher(work, launcher(), jar, List.of(), nightly.subList(2, nightly.size()));
+        // Each variant has its own database, brought to an ordinary night by one run that is not
+        // measured: it imports the ledger into the empty database and reconciles both periods (the
+        // first run's figure below), and the launcher's also unpacks the jar and writes its class
+        // archive. A database of its own, because an earlier period is kept only for the same build.
+        Map<Variant, Path> dataOf = new LinkedHashMap<>();
+        Run first = null;
+        for (Variant variant : variants) {
+            Path data = work.resolve("district").resolve("data-" + dataOf.size());
+            deleteTree(data);
+            dataOf.put(variant, data);
+            Run warmUp = nightly(variant, input, output, data);
+            first = first == null && variant.launch() == Launch.JAR ? warmUp : first;
+        }
         Map<Variant, List<Run>> runsByVariant = new LinkedHashMap<>();
         Map<Variant, List<JobTimes>> timesByVariant = new LinkedHashMap<>();
         // interleaved, so that a change in the machine's load hits every variant alike
         for (int i = 0; i < runs; i++) {
             for (Variant variant : variants) {
-                Run run = switch (variant.launch()) {
-                    case JAR -> Processes.java(work, variant.jvmOptions(), nightly);
-                    case BASELINE_JAR -> Processes.java(work, variant.jvmOptions(), nightly.stream()
-                            .map(a -> a.equals(jar.toString()) ? before.resolve("rectify.jar").toString() : a).toList());
-                    case LAUNCHER -> Processes.launcher(work, launcher(), jar, variant.jvmOptions(),
-                            nightly.subList(2, nightly.size()));
-                };
+                Run run = nightly(variant, input, output, dataOf.get(variant));
                 runsByVariant.computeIfAbsent(variant, k -> new ArrayList<>()).add(run);
-                timesByVariant.computeIfAbsent(variant, k -> new ArrayList<>()).add(JobTimes.of(data, run.output()));
+                timesByVariant.computeIfAbsent(variant, k -> new ArrayList<>()).add(JobTimes.of(dataOf.get(variant), run.output()));
             }
         }
         String loadAfter = load();
@@ -200,6 +200,22 @@ public final class BenchHarness {
 
     /** One way of running the district's nightly, measured beside the others. */
     private record Variant(String name, Launch launch, List<String> jvmOptions) {
+    }
+
+    /** One district nightly run of {@code variant} on {@code data}. */
+    private Run nightly(Variant variant, Path input, Path output, Path data) throws IOException, InterruptedException {
+        List<String> arguments = List.of("nightly", "--input=" + input, "--output=" + output, "--data=" + data);
+        return switch (variant.launch()) {
+            case JAR -> Processes.java(work, variant.jvmOptions(), jarAnd(jar, arguments));
+            case BASELINE_JAR -> Processes.java(work, variant.jvmOptions(), jarAnd(before.resolve("rectify.jar"), arguments));
+            case LAUNCHER -> Processes.launcher(work, launcher(), jar, variant.jvmOptions(), arguments);
+        };
+    }
+
+    private static List<String> jarAnd(Path jar, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("-jar", jar.toString()));
+        command.addAll(arguments);
+        return command;
     }
 
     private Path launcher() {

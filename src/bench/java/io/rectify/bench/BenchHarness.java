@@ -133,32 +133,39 @@ public final class BenchHarness {
             input = work.resolve("district").resolve("input");
             generate(input, new ScaleGenerator.Scale(54, 8, 2, 0.02, 1));
         }
-        Path data = work.resolve("district").resolve("data");
         Path output = work.resolve("district").resolve("output");
-        deleteTree(data);
         String loadBefore = load();
-        List<String> nightly = List.of("-jar", jar.toString(), "nightly", "--input=" + input, "--output=" + output,
-                "--data=" + data);
-        Run first = Processes.java(work, List.of(), nightly);
-        Path cds = cdsArchive(input, output, data);
-        Map<String, List<String>> variants = new LinkedHashMap<>();
+        List<Variant> variants = new ArrayList<>();
         if (before != null) {
-            variants.put("before: the baseline build, `java -jar`", List.of(BASELINE_JAR));
+            variants.add(new Variant("before: the baseline build, `java -jar`", Launch.BASELINE_JAR, List.of()));
         }
-        variants.put("`java -jar target/rectify.jar nightly`", List.of());
-        variants.put("same, with an application CDS archive (`-XX:SharedArchiveFile`)", List.of("-XX:SharedArchiveFile=" + cds));
-        variants.put("same, CDS and `-XX:TieredStopAtLevel=1` (no C2 compiler threads competing for the 2 cores)",
-                List.of("-XX:SharedArchiveFile=" + cds, "-XX:TieredStopAtLevel=1"));
-        variants.put("same, CDS, `-XX:TieredStopAtLevel=1` and `-XX:+UseSerialGC`", List.of("-XX:SharedArchiveFile=" + cds,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        Map<String, List<Run>> runsByVariant = new LinkedHashMap<>();
-        Map<String, List<JobTimes>> timesByVariant = new LinkedHashMap<>();
+        variants.add(new Variant("`java -jar target/rectify.jar nightly`", Launch.JAR, List.of()));
+        variants.add(new Variant("`java -XX:TieredStopAtLevel=1 -jar target/rectify.jar nightly` (no C2 compiler threads "
+                + "competing for the 2 cores)", Launch.JAR, List.of("-XX:TieredStopAtLevel=1")));
+        variants.add(new Variant("`jobs/rectify nightly`: the launcher (unpacked jar, application CDS archive, "
+                + "`-XX:TieredStopAtLevel=1`)", Launch.LAUNCHER, List.of()));
+        deleteTree(work.resolve("data").resolve("jvm"));
+        // Each variant has its own database, brought to an ordinary night by one run that is not
+        // measured: it imports the ledger into the empty database and reconciles both periods (the
+        // first run's figure below), and the launcher's also unpacks the jar and writes its class
+        // archive. A database of its own, because an earlier period is kept only for the same build.
+        Map<Variant, Path> dataOf = new LinkedHashMap<>();
+        Run first = null;
+        for (Variant variant : variants) {
+            Path data = work.resolve("district").resolve("data-" + dataOf.size());
+            deleteTree(data);
+            dataOf.put(variant, data);
+            Run warmUp = nightly(variant, input, output, data);
+            first = first == null && variant.launch() == Launch.JAR ? warmUp : first;
+        }
+        Map<Variant, List<Run>> runsByVariant = new LinkedHashMap<>();
+        Map<Variant, List<JobTimes>> timesByVariant = new LinkedHashMap<>();
         // interleaved, so that a change in the machine's load hits every variant alike
         for (int i = 0; i < runs; i++) {
-            for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-                Run run = Processes.java(work, jvmOptions(variant.getValue()), withJar(variant.getValue(), nightly));
-                runsByVariant.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run);
-                timesByVariant.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(JobTimes.of(data, run.output()));
+            for (Variant variant : variants) {
+                Run run = nightly(variant, input, output, dataOf.get(variant));
+                runsByVariant.computeIfAbsent(variant, k -> new ArrayList<>()).add(run);
+                timesByVariant.computeIfAbsent(variant, k -> new ArrayList<>()).add(JobTimes.of(dataOf.get(variant), run.output()));
             }
         }
         String loadAfter = load();
@@ -173,14 +180,14 @@ public final class BenchHarness {
                 .append("| variant | wall, JVM start to exit | nightly job alone (Spring Batch start to end) | ")
                 .append("JVM + Spring start and stop | peak heap |\n|---|---:|---:|---:|---:|\n");
         long best = Long.MAX_VALUE;
-        for (String variant : variants.keySet()) {
-            boolean baseline = variants.get(variant).contains(BASELINE_JAR);
+        for (Variant variant : variants) {
+            boolean baseline = variant.launch() == Launch.BASELINE_JAR;
             List<Run> rs = runsByVariant.get(variant);
             List<JobTimes> ts = timesByVariant.get(variant);
             long wall = medianOf(rs, Run::wallMillis);
             long job = medianOf(ts, JobTimes::jobMillis);
             best = baseline ? best : Math.min(best, wall);
-            doc.append("| ").append(variant).append(" | ").append(ms(wall)).append(" | ").append(ms(job)).append(" | ")
+            doc.append("| ").append(variant.name()).append(" | ").append(ms(wall)).append(" | ").append(ms(job)).append(" | ")
                     .append(ms(wall - job)).append(" | ").append(medianOf(rs, r -> r.heap().peakUsed())).append(" MiB |\n");
         }
         JobTimes steps = timesByVariant.values().iterator().next().get(0);
@@ -188,40 +195,31 @@ public final class BenchHarness {
         targets.add(new String[] {"district `nightly` end to end, JVM start included", "≤ 4 s", ms(best), verdict(best <= 4000)});
     }
 
-    /** Marks a variant run with the baseline jar; not a JVM option. */
-    private static final String BASELINE_JAR = "<baseline>";
+    /** How a district variant starts Rectify. */
+    private enum Launch { JAR, BASELINE_JAR, LAUNCHER }
 
-    /** The arguments with the baseline jar in place of the current one when the options ask for it. */
-    private List<String> withJar(List<String> options, List<String> arguments) {
-        if (!options.contains(BASELINE_JAR)) {
-            return arguments;
-        }
-        return arguments.stream().map(a -> a.equals(jar.toString()) ? before.resolve("rectify.jar").toString() : a).toList();
+    /** One way of running the district's nightly, measured beside the others. */
+    private record Variant(String name, Launch launch, List<String> jvmOptions) {
     }
 
-    private static List<String> jvmOptions(List<String> options) {
-        return options.stream().filter(o -> !o.equals(BASELINE_JAR)).toList();
+    /** One district nightly run of {@code variant} on {@code data}. */
+    private Run nightly(Variant variant, Path input, Path output, Path data) throws IOException, InterruptedException {
+        List<String> arguments = List.of("nightly", "--input=" + input, "--output=" + output, "--data=" + data);
+        return switch (variant.launch()) {
+            case JAR -> Processes.java(work, variant.jvmOptions(), jarAnd(jar, arguments));
+            case BASELINE_JAR -> Processes.java(work, variant.jvmOptions(), jarAnd(before.resolve("rectify.jar"), arguments));
+            case LAUNCHER -> Processes.launcher(work, launcher(), jar, variant.jvmOptions(), arguments);
+        };
     }
 
-    /**
-     * An application class-data-sharing archive for the extracted jar: Spring Boot's training run
-     * ({@code spring.context.exit=onRefresh}) starts the context and exits, and the JVM dumps the
-     * classes it loaded.
-     */
-    private Path cdsArchive(Path input, Path output, Path data) throws Exception {
-        Path archive = work.resolve("rectify.jsa");
-        Files.deleteIfExists(archive);
-        List<String> training = List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
-                jar.toString(), "nightly", "--input=" + input, "--output=" + output, "--data=" + data);
-        try {
-            Processes.java(work, List.of(), training);
-        } catch (IllegalStateException e) {
-            // the training run ends the context on purpose: the command reports a failure, the archive is written
-        }
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("no CDS archive written to " + archive);
-        }
-        return archive;
+    private static List<String> jarAnd(Path jar, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("-jar", jar.toString()));
+        command.addAll(arguments);
+        return command;
+    }
+
+    private Path launcher() {
+        return project.resolve("jobs").resolve("rectify");
     }
 
     // ---------------------------------------------------------------- city

@@ -49,29 +49,56 @@ final class Processes {
 
     /** As {@link #java}, whatever the exit status. */
     static Run attempt(Path workDir, List<String> jvmOptions, List<String> arguments) throws IOException, InterruptedException {
-        Files.createDirectories(workDir);
-        // not created beforehand: the JVM would keep an existing file as gc….log.0 and start a new one
-        Path gcLog = workDir.resolve("gc-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
-        Path output = Files.createTempFile(workDir, "out", ".txt");
+        Path gcLog = gcLog(workDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xlog:gc,gc+heap+exit:file=" + gcLog);
         command.addAll(jvmOptions);
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        return run(workDir, new ProcessBuilder(command), gcLog);
+    }
+
+    /**
+     * Runs the launcher script ({@code jobs/rectify}) on {@code jar} with {@code arguments}, this
+     * harness's Java, the GC log and {@code jvmOptions} passed in {@code RECTIFY_JAVA_OPTS}, as the
+     * office would run it; timed as {@link #java}. Fails unless it exits with 0.
+     */
+    static Run launcher(Path workDir, Path script, Path jar, List<String> jvmOptions, List<String> arguments)
+            throws IOException, InterruptedException {
+        Path gcLog = gcLog(workDir);
+        List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("RECTIFY_JAR", jar.toString());
+        List<String> options = new ArrayList<>(List.of("-Xlog:gc,gc+heap+exit:file=" + gcLog));
+        options.addAll(jvmOptions);
+        builder.environment().put("RECTIFY_JAVA_OPTS", String.join(" ", options));
+        return run(workDir, builder, gcLog).requireSuccess();
+    }
+
+    private static Path gcLog(Path workDir) throws IOException {
+        Files.createDirectories(workDir);
+        // not created beforehand: the JVM would keep an existing file as gc….log.0 and start a new one
+        return workDir.resolve("gc-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log");
+    }
+
+    private static Run run(Path workDir, ProcessBuilder builder, Path gcLog) throws IOException, InterruptedException {
+        Path output = Files.createTempFile(workDir, "out", ".txt");
+        builder.directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
         if (!process.waitFor(30, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + command);
+            throw new IllegalStateException("timed out: " + builder.command());
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
         String text = Files.readString(output);
-        Heap heap = heap(Files.readString(gcLog));
+        Heap heap = Files.exists(gcLog) ? heap(Files.readString(gcLog)) : new Heap(0, 0);
         Files.delete(output);
         Files.deleteIfExists(gcLog);
-        return new Run(command, process.exitValue(), wall, text, heap);
+        return new Run(builder.command(), process.exitValue(), wall, text, heap);
     }
 
     static Heap heap(String gcLog) {

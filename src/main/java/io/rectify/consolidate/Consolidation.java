@@ -15,7 +15,8 @@ import java.util.List;
  * @param accountability the units' current accountability rows, units in ledger order
  * @param trend          the headline figures of every processed period up to this one, oldest first
  * @param exceptions     the period's exception list in report order
- * @param receipts       one per ledger unit, in ledger order
+ * @param receipts       one per ledger unit, in ledger order; each made from the database when it is got
+ *                       (get each once: a city's receipts together hold 400,000 reported rows)
  */
 public record Consolidation(YearMonth period, LocalDate asOf, String title, List<String> groups,
                             PeriodFigures headline, List<CategoryFigures> byCategory,

@@ -57,7 +57,7 @@ public class Consolidator {
                 problems(ledger, records.board()), units, groups(ledger, units, records.board()),
                 InstitutionRegister.deduplicate(records.institutions(), ledger),
                 sortedByUnit(records.accountability(), ledger), List.copyOf(trend), records.exceptions(),
-                receipts(ledger, units, records, results.acceptedRows(period)));
+                receipts(ledger, units, records));
     }
 
     /** What reconcile stored for one period. */
@@ -181,32 +181,28 @@ public class Consolidator {
         return List.copyOf(figures);
     }
 
-    private static List<UnitReceipt> receipts(LedgerIndex ledger, List<UnitFigures> units, PeriodRecords records,
-                                              List<ReportedRow> acceptedRows) {
-        TaskBoard board = records.board();
-        // per unit, its reported rows by task code: each unit's receipt then visits only its own tasks
-        Map<String, Map<String, ReportedRow>> reported = new HashMap<>();
-        for (ReportedRow row : acceptedRows) {
-            reported.computeIfAbsent(row.unitCode(), k -> new HashMap<>()).putIfAbsent(row.taskCode(), row);
-        }
+    /** The units' receipts, each built when it is asked for: its reported rows are read from the database then. */
+    private List<UnitReceipt> receipts(LedgerIndex ledger, List<UnitFigures> units, PeriodRecords records) {
         Map<String, List<ReturnFile>> files = byUnit(records.files(), ReturnFile::unitCode);
         Map<String, List<InstitutionRow>> institutions = byUnit(records.institutions(), InstitutionRow::unitCode);
         Map<String, List<AccountabilityRow>> accountability = byUnit(records.accountability(), AccountabilityRow::unitCode);
         Map<String, List<ExceptionEntry>> exceptions = byUnit(records.exceptions(), ExceptionEntry::unitCode);
-        List<UnitReceipt> receipts = new ArrayList<>();
-        for (UnitFigures figures : units) {
+        TaskBoard board = records.board();
+        return new OnDemandList<>(units, figures -> {
             String code = figures.unit().code();
-            Map<String, ReportedRow> rows = reported.getOrDefault(code, Map.of());
+            Map<String, ReportedRow> rows = new HashMap<>();
+            for (ReportedRow row : results.acceptedRows(records.period(), code)) {
+                rows.putIfAbsent(row.taskCode(), row);
+            }
             List<TaskLine> tasks = new ArrayList<>();
             for (Task task : ledger.tasksOfUnit(figures.unit(), rows.keySet())) {
                 tasks.add(new TaskLine(task, task.leadUnit().equals(code), rows.get(task.code()), board.state(task),
                         board.overdue(task), board.dueSoon(task)));
             }
-            receipts.add(new UnitReceipt(figures, files.getOrDefault(code, List.of()), List.copyOf(tasks),
+            return new UnitReceipt(figures, files.getOrDefault(code, List.of()), List.copyOf(tasks),
                     institutions.getOrDefault(code, List.of()), accountability.getOrDefault(code, List.of()),
-                    exceptions.getOrDefault(code, List.of())));
-        }
-        return List.copyOf(receipts);
+                    exceptions.getOrDefault(code, List.of()));
+        });
     }
 
     /** Items by unit code, each list in the items' order; items without a unit are left out. */

@@ -70,17 +70,20 @@ class ReconcileResults {
                 .param(period.toString()).query(ReconcileResults::file).list();
     }
 
-    /** The accepted rows of the period's accepted returns, by unit and Excel row. */
-    List<ReportedRow> acceptedRows(YearMonth period) {
+    /**
+     * The accepted rows of a unit's accepted returns for the period, by Excel row: one unit at a time,
+     * so that a city's 400,000 rows with their texts are never all in memory (the unit's files are
+     * found by their index, its rows by the file's).
+     */
+    List<ReportedRow> acceptedRows(YearMonth period, String unitCode) {
         return jdbc.sql("""
-                SELECT r.unit_code, r.task_code, r.lead, r.status, r.completion_date, r.progress, r.evidence,
-                       r.remark, r.excel_row
-                FROM return_row r JOIN return_file f ON f.id = r.file_id
-                WHERE r.period = ? AND f.outcome = 'accepted'
-                ORDER BY r.unit_code, r.excel_row""")
-                .param(period.toString())
+                SELECT r.unit_code, r.task_code, r.lead, r.status, r.completion_date, r.progress, r.evidence, r.excel_row
+                FROM return_file f JOIN return_row r ON r.file_id = f.id
+                WHERE f.period = ? AND f.unit_code = ? AND f.outcome = 'accepted'
+                ORDER BY r.excel_row, r.file_id""")
+                .param(period.toString()).param(unitCode)
                 .query((rs, n) -> new ReportedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        date(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)))
+                        date(rs, 5), rs.getString(6), rs.getString(7), rs.getInt(8)))
                 .list();
     }
 

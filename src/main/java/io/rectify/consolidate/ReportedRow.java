@@ -2,7 +2,7 @@ package io.rectify.consolidate;
 
 import java.time.LocalDate;
 
-/** An accepted row of a unit's accepted return for the period (整改进展). */
+/** An accepted row of a unit's accepted return for the period (整改进展), as its receipt shows it. */
 public record ReportedRow(String unitCode, String taskCode, boolean lead, String status, LocalDate completionDate,
-                          String progress, String evidence, String remark, int excelRow) {
+                          String progress, String evidence, int excelRow) {
 }

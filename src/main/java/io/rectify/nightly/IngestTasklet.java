@@ -17,6 +17,7 @@ import io.rectify.rule.Rule;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Component;
  * Ingests and reconciles the run's period. Every period folder before it is reconciled again
  * first, in order, each as of its own last day: a period's statuses are carried forward from the
  * one before, so a return that arrived late for an earlier month must reach this month's figures.
+ * An earlier period whose inputs are those it was last reconciled from (its
+ * {@link PeriodFingerprints fingerprint}: files, ledger, settings, build and the stored period
+ * before it) is kept as stored, unread; the run's own period is always reconciled.
  * Every workbook is archived before it is read; the input folder is only read. Files modified in
  * the last {@code rectify.settle-seconds} are left for the next run; every file is read within the
  * {@code rectify.limits}.
@@ -57,9 +61,11 @@ class IngestTasklet implements Tasklet {
     private final ReadLimits limits;
     private final ReturnReader reader;
     private final Duration settle;
+    private final PeriodFingerprints fingerprints;
 
-    IngestTasklet(Reconciler reconciler, RectifyProperties properties) {
+    IngestTasklet(Reconciler reconciler, RectifyProperties properties, PeriodFingerprints fingerprints) {
         this.reconciler = reconciler;
+        this.fingerprints = fingerprints;
         this.archive = new Archive(properties.data());
         this.limits = properties.limits().readLimits();
         this.reader = new ReturnReader(limits);
@@ -76,18 +82,19 @@ class IngestTasklet implements Tasklet {
             log.info("Reading returns within limits: {}; files modified less than {} s ago are left for the next run",
                     limits.describe(), settle.toSeconds());
         }
-        Optional<YearMonth> next = nextPeriod(scanner, run.period(), reconciled);
+        long start = System.nanoTime();
+        Optional<PeriodScan> next = nextToReconcile(scanner, run, step);
         if (next.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
-        YearMonth period = next.get();
+        PeriodScan scan = next.get();
+        YearMonth period = scan.period();
         boolean last = period.equals(run.period());
-        long start = System.nanoTime();
-        PeriodScan scan = scanner.scan(period);
-        PeriodChecks checks = reconciler.checks(period, last ? run.asOf() : period.atEndOfMonth());
-        Map<FoundFile, CheckedFile> checked = read(scan, checks, contribution);
+        PeriodChecks checks = reconciler.checks(period, asOf(run, period));
+        PeriodRead files = read(scan, checks, contribution);
         long read = System.nanoTime();
-        ReconcileResult result = reconciler.reconcile(checks, scan, checked);
+        ReconcileResult result = reconciler.reconcile(checks, scan, files.checked());
+        fingerprints.record(scan, asOf(run, period), files.refusals());
         // stage timings: what the office compares night to night, and what the benchmarks parse
         log.info("Ingested {}; read in {} ms, reconciled in {} ms", result.summary(), millis(start, read),
                 millis(read, System.nanoTime()));
@@ -101,6 +108,34 @@ class IngestTasklet implements Tasklet {
 
     static long millis(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    /**
+     * The scan of the earliest period still to reconcile. An earlier period whose fingerprint is
+     * unchanged is noted as done on the way, with a line in the log, and not read.
+     */
+    private Optional<PeriodScan> nextToReconcile(PeriodFolderScanner scanner, RunParameters run, StepExecution step)
+            throws IOException {
+        for (Optional<YearMonth> next = nextPeriod(scanner, run.period(), step.getExecutionContext().getString(RECONCILED, null));
+                next.isPresent(); next = nextPeriod(scanner, run.period(), next.get().toString())) {
+            PeriodScan scan = scanner.scan(next.get());
+            if (next.get().equals(run.period())) {
+                return Optional.of(scan);
+            }
+            String fingerprint = fingerprints.of(scan, asOf(run, next.get()));
+            if (!fingerprints.unchanged(scan, fingerprint)) {
+                return Optional.of(scan);
+            }
+            log.info("{} unchanged since its last reconcile (fingerprint {}), kept", next.get(),
+                    PeriodFingerprints.brief(fingerprint));
+            step.getExecutionContext().putString(RECONCILED, next.get().toString());
+        }
+        return Optional.empty();
+    }
+
+    /** The run's period is reconciled as of the run's date, every earlier one as of its own last day. */
+    private static LocalDate asOf(RunParameters run, YearMonth period) {
+        return period.equals(run.period()) ? run.asOf() : period.atEndOfMonth();
     }
 
     /** The earliest period still to reconcile: the period folders before the run's period, then the run's period. */
@@ -130,21 +165,38 @@ class IngestTasklet implements Tasklet {
     }
 
     /**
+     * A period's workbooks as checked, in scan order, and what the reader refused (its reasons
+     * decide whether the period can be kept unread next time).
+     */
+    private record PeriodRead(Map<FoundFile, CheckedFile> checked, List<ReadOutcome> refusals) {
+    }
+
+    /** A workbook as checked, and the reader's refusal when it refused it. */
+    private record FileRead(CheckedFile checked, ReadOutcome.Refused refusal) {
+    }
+
+    /**
      * Every workbook of the scan archived, read and checked on its own, the files spread over the
      * cores; in scan order. A workbook's cells are dropped once it is checked.
      */
-    private Map<FoundFile, CheckedFile> read(PeriodScan scan, PeriodChecks checks, StepContribution contribution)
-            throws IOException {
+    private PeriodRead read(PeriodScan scan, PeriodChecks checks, StepContribution contribution) throws IOException {
         Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
+        List<ReadOutcome> refusals = new ArrayList<>();
         IngestProgress progress = new IngestProgress(scan.period(), scan.workbooks().size());
-        Parallel.forEach(scan.workbooks(), file -> checks.check(file, archiveAndRead(file)), (file, result) -> {
-            checked.put(file, result);
+        Parallel.forEach(scan.workbooks(), file -> {
+            ReadOutcome outcome = archiveAndRead(file);
+            return new FileRead(checks.check(file, outcome), outcome instanceof ReadOutcome.Refused r ? r : null);
+        }, (file, result) -> {
+            checked.put(file, result.checked());
+            if (result.refusal() != null) {
+                refusals.add(result.refusal());
+            }
             contribution.incrementReadCount();
-            progress.fileRead(result.rowsRead());
+            progress.fileRead(result.checked().rowsRead());
         });
         if (!scan.workbooks().isEmpty()) {
             progress.finished();
         }
-        return checked;
+        return new PeriodRead(checked, refusals);
     }
 }

@@ -74,8 +74,9 @@ class ReconcileStore {
     void replace(YearMonth period, List<ReturnFile> files, List<CheckedReturn> used, List<TaskState> states,
                  List<ExceptionEntry> exceptions) {
         String p = period.toString();
-        for (String table : List.of("rule_exception", "task_status", "institution", "accountability", "return_row",
-                "return_file")) {
+        // period_fingerprint (V5) goes too: what the nightly job records of the new state's inputs comes after
+        for (String table : List.of("period_fingerprint", "rule_exception", "task_status", "institution",
+                "accountability", "return_row", "return_file")) {
             jdbc.update("DELETE FROM " + table + " WHERE period = ?", p);
         }
         long firstId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM return_file", Long.class) + 1;

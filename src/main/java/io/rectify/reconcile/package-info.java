@@ -6,8 +6,9 @@
  * {@link io.rectify.reconcile.Reconciler#reconcile} then decides the period from those compact
  * results (duplicates, superseding, task rules) and replaces everything stored for the period
  * (return_file, return_row, institution, accountability, task_status, rule_exception) in one
- * transaction. The row exceptions of a file that is not used are dropped, so the result is the
- * same as checking the used files' rows only.
+ * transaction, and drops the period's period_fingerprint (what the nightly job records of the
+ * inputs it reconciled it from). The row exceptions of a file that is not used are dropped, so
+ * the result is the same as checking the used files' rows only.
  *
  * <p>Where the spec leaves room:
  * <ul>

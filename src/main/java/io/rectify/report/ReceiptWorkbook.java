@@ -38,7 +38,7 @@ final class ReceiptWorkbook {
     static void write(Consolidation c, UnitReceipt receipt, Path target) throws IOException {
         Unit unit = receipt.unit().unit();
         String title = unit.name() + " " + Labels.period(c.period()) + "整改进展报送回执";
-        SXSSFWorkbook workbook = Workbooks.create(title, c.asOf());
+        SXSSFWorkbook workbook = Workbooks.createSmall(title, c.asOf());
         Styles styles = new Styles(workbook);
         summary(c, receipt, title, workbook, styles);
         tasks(receipt, workbook, styles, sheet(workbook, TASKS, title));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.poi.util.Reproducibility;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ public class ReportWriter {
         AtomicFiles.write(summary, out -> out.write(SummaryJson.bytes(consolidation)));
         files.add(summary);
         Path csv = folder.resolve(EXCEPTIONS_CSV);
-        AtomicFiles.write(csv, out -> out.write(ExceptionsCsv.bytes(consolidation.exceptions())));
+        AtomicFiles.write(csv, out -> ExceptionsCsv.write(consolidation.exceptions(), out));
         files.add(csv);
         Path bulletin = folder.resolve(BULLETIN);
         AtomicFiles.write(bulletin, out -> out.write((Bulletin.text(consolidation.headline()) + "\n")
@@ -62,8 +63,12 @@ public class ReportWriter {
     private static List<Path> receipts(Consolidation consolidation, Path folder) throws IOException {
         // POI's reproducible-save switch is one flag for the whole JVM: set here, around every
         // thread's save, so that no thread's save ends it while another is still writing
+        // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
+        List<UnitReceipt> receipts = consolidation.receipts();
+        List<Integer> indexes = IntStream.range(0, receipts.size()).boxed().toList();
         List<List<Path>> result = new ArrayList<>();
-        Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(consolidation.receipts(), receipt -> {
+        Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(indexes, index -> {
+            UnitReceipt receipt = receipts.get(index);
             Path target = folder.resolve(fileName(receipt.unit().unit().code()) + ".xlsx");
             ReceiptWorkbook.write(consolidation, receipt, target);
             return target;

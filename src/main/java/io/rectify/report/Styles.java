@@ -2,7 +2,10 @@ package io.rectify.report;
 
 import io.rectify.rule.Severity;
 import io.rectify.workbook.TableSheet;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -41,19 +44,26 @@ final class Styles {
         note = workbook.createCellStyle();
         note.setWrapText(true);
         note.setVerticalAlignment(VerticalAlignment.TOP);
-        percent = percentOf(TableSheet.bodyStyle(workbook));
+        // the body styles made as copies of the first, in the order they always had (same workbook bytes)
+        CellStyle body = TableSheet.bodyStyle(workbook);
+        List<CellStyle> copies = new ArrayList<>();
+        for (int i = 0; i < 3 + 2 * Severity.values().length; i++) {
+            copies.add(TableSheet.copyOf(workbook, body));
+        }
+        Iterator<CellStyle> next = copies.iterator();
+        percent = percentOf(body);
         Font bold = workbook.createFont();
         bold.setBold(true);
-        boldText = TableSheet.bodyStyle(workbook);
+        boldText = next.next();
         boldText.setFont(bold);
-        boldNumber = TableSheet.bodyStyle(workbook);
+        boldNumber = next.next();
         boldNumber.setFont(bold);
         boldNumber.setAlignment(HorizontalAlignment.RIGHT);
-        boldPercent = percentOf(TableSheet.bodyStyle(workbook));
+        boldPercent = percentOf(next.next());
         boldPercent.setFont(bold);
         for (Severity severity : Severity.values()) {
-            severityText.put(severity, filled(TableSheet.bodyStyle(workbook), severity));
-            CellStyle number = filled(TableSheet.bodyStyle(workbook), severity);
+            severityText.put(severity, filled(next.next(), severity));
+            CellStyle number = filled(next.next(), severity);
             number.setAlignment(HorizontalAlignment.RIGHT);
             severityNumber.put(severity, number);
         }

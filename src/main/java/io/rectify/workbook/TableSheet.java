@@ -64,7 +64,7 @@ public final class TableSheet {
         this.columns = headers.size();
         this.widths = new int[columns];
         this.fixed = Styles.of(workbook, true);
-        CellStyle headerStyle = headerStyle(workbook);
+        CellStyle headerStyle = header(workbook, copyOf(workbook, fixed.text));
         Row row = sheet.createRow(headerRow);
         for (int i = 0; i < headers.size(); i++) {
             org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
@@ -227,7 +227,10 @@ public final class TableSheet {
     }
 
     public static CellStyle headerStyle(Workbook workbook) {
-        CellStyle style = bodyStyle(workbook);
+        return header(workbook, bodyStyle(workbook));
+    }
+
+    private static CellStyle header(Workbook workbook, CellStyle style) {
         Font font = workbook.createFont();
         font.setBold(true);
         style.setFont(font);
@@ -247,6 +250,17 @@ public final class TableSheet {
         style.setBorderLeft(BorderStyle.THIN);
         style.setBorderRight(BorderStyle.THIN);
         return style;
+    }
+
+    /**
+     * A new style of the workbook with every setting of {@code style} (of the same workbook). Cheaper
+     * than making it again: XSSF looks up each border it is given by comparing the XML of every
+     * border the workbook has, which showed in the profile of thousands of receipts.
+     */
+    public static CellStyle copyOf(Workbook workbook, CellStyle style) {
+        CellStyle copy = workbook.createCellStyle();
+        copy.cloneStyleFrom(style);
+        return copy;
     }
 
     /** A body style for a cell people fill in: white, unlocked when the sheet is protected. */
@@ -277,8 +291,8 @@ public final class TableSheet {
 
         static Styles of(Workbook workbook, boolean locked) {
             CellStyle text = locked ? bodyStyle(workbook) : inputStyle(workbook);
-            CellStyle date = locked ? bodyStyle(workbook) : inputStyle(workbook);
-            CellStyle number = locked ? bodyStyle(workbook) : inputStyle(workbook);
+            CellStyle date = copyOf(workbook, text);
+            CellStyle number = copyOf(workbook, text);
             if (!locked) {
                 text.setDataFormat(workbook.createDataFormat().getFormat(TEXT_FORMAT));
             }

@@ -28,7 +28,9 @@ final class Processes {
      * Heap figures from the unified GC log, in MiB.
      *
      * @param peakUsed the most heap in use at any point seen (before a collection, or at exit)
-     * @param maxLive  the most heap still in use after a collection: what the program really held
+     * @param maxLive  the most heap still in use after a full collection: what the program really held. A
+     *                 young collection leaves the old generation's garbage in place, so its figure is only
+     *                 used when the run had no full collection (then an upper bound)
      */
     record Heap(int peakUsed, int maxLive) {
     }
@@ -103,17 +105,24 @@ final class Processes {
 
     static Heap heap(String gcLog) {
         int peak = 0;
-        int live = 0;
-        Matcher pause = PAUSE.matcher(gcLog);
-        while (pause.find()) {
-            peak = Math.max(peak, Integer.parseInt(pause.group(1)));
-            live = Math.max(live, Integer.parseInt(pause.group(2)));
+        int liveAfterAny = 0;
+        int liveAfterFull = -1;
+        for (String line : gcLog.split("\n")) {
+            Matcher pause = PAUSE.matcher(line);
+            if (pause.find()) {
+                peak = Math.max(peak, Integer.parseInt(pause.group(1)));
+                int after = Integer.parseInt(pause.group(2));
+                liveAfterAny = Math.max(liveAfterAny, after);
+                if (line.contains("Pause Full")) {
+                    liveAfterFull = Math.max(liveAfterFull, after);
+                }
+            }
         }
         Matcher exit = EXIT_USED.matcher(gcLog);
         if (exit.find()) {
             peak = Math.max(peak, (int) (Long.parseLong(exit.group(1)) / 1024));
         }
-        return new Heap(peak, live);
+        return new Heap(peak, liveAfterFull >= 0 ? liveAfterFull : liveAfterAny);
     }
 
     static long median(List<Long> values) {

@@ -58,7 +58,11 @@ class KilledAndConcurrentRunsTest {
 
         first.kill();
 
-        assertThat(leftovers(data.resolve("archive"))).as("the archive copy it was writing").hasSize(1);
+        // the other reader thread may be copying another return at the moment of the kill
+        List<Path> halfWritten = leftovers(data.resolve("archive"));
+        assertThat(halfWritten).as("the archive copy it was writing, in its content-addressed folder")
+                .anyMatch(p -> p.getParent().getFileName().toString().equals(marchU03.substring(0, 2)))
+                .hasSizeBetween(1, 2);
         assertThat(root.resolve("ingest/output/2024-03")).doesNotExist();
         assertThat(strings(data, "SELECT COUNT(*) FROM ledger_version")).as("committed by the step before").containsExactly("1");
         assertThat(strings(data, "SELECT DISTINCT period FROM return_file"))
@@ -71,7 +75,8 @@ class KilledAndConcurrentRunsTest {
 
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("nightlyJob execution", "was interrupted",
-                "recovered and abandoned through the JobOperator", "Removed 1 half-written temporary file");
+                "recovered and abandoned through the JobOperator",
+                "Removed " + halfWritten.size() + " half-written temporary file");
         assertThat(differences(uninterrupted, snapshot(root.resolve("ingest/output")))).isEmpty();
         assertThat(leftovers(data)).isEmpty();
         assertArchiveAgreesWithDatabase(data);

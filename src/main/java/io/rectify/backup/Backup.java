@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -99,6 +100,6 @@ public class Backup {
 
                 To restore it into a data folder (the database and archive there are moved aside, not deleted):
                     java -jar target/rectify.jar restore --from=<this file> [--data=DIR]
-                """.formatted(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), data, BackupFile.DATABASE, archivedFiles);
+                """.formatted(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), data, BackupFile.DATABASE, archivedFiles);
     }
 }

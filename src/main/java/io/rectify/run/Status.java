@@ -178,16 +178,18 @@ public class Status {
         for (Plan plan : plans) {
             schedules.addObject().put("name", plan.schedule()).put("command", plan.command()).put("cron", plan.cron())
                     .put("zone", plan.zone()).put("period", plan.period())
-                    .put("next", plan.next() == null ? null : plan.next().toOffsetDateTime().toString());
+                    .put("next", plan.next() == null ? null : plan.next().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         }
         ArrayNode scheduleProblems = root.putArray("scheduleProblems");
         problems.forEach(scheduleProblems::add);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    private static String offset(LocalDateTime time) {
+    /** Always with seconds: OffsetDateTime.toString() drops ":00", which readers of the JSON cannot expect. */
+    static String offset(LocalDateTime time) {
         return time == null ? null
-                : time.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toOffsetDateTime().toString();
+                : time.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault())
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static String dash(String value) {

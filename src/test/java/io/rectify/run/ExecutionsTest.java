@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,8 +176,8 @@ class ExecutionsTest {
         assertThat(done.get("outputs").get(0).asString()).isEqualTo(root.resolve("uninterrupted/2024-03").toString());
         assertThat(done.get("durationSeconds").asDouble()).isPositive();
         assertThat(done.get("action").isNull()).isTrue();
-        assertThat(LocalDateTime.parse(done.get("end").asString().substring(0, 19)))
-                .isAfterOrEqualTo(LocalDateTime.parse(done.get("start").asString().substring(0, 19)));
+        assertThat(OffsetDateTime.parse(done.get("end").asString()))
+                .isAfterOrEqualTo(OffsetDateTime.parse(done.get("start").asString()));
     }
 
     @Test

@@ -5,9 +5,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Points a Spring test context at folders under a JUnit temporary directory: {@code input/},
- * {@code output/} and {@code data/} (the H2 file database), as the command line would. A class
- * using it closes its context after its tests ({@code @DirtiesContext(classMode = AFTER_CLASS)}):
- * H2 keeps touching its lock file while open, which races JUnit deleting the folder.
+ * {@code output/} and {@code data/} (the H2 file database), as the command line would: for a class
+ * of its own, {@link TempFolderContext}; the reconcile tests share one root and one context.
  */
 public final class TestFolders {
 

@@ -5,7 +5,7 @@ import static io.rectify.consolidate.ReconciledFixture.FORMULA_LIKE;
 import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rectify.TestFolders;
+import io.rectify.TempFolderContext;
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
@@ -37,32 +37,17 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ReportWriterTest {
+class ReportWriterTest extends TempFolderContext {
 
     /** The paragraph of the reference bulletin (seed), to the character. */
     private static final String SEED_PARAGRAPH = "截至2024年3月,巡视反馈的79项问题已完成整改76项。提出整改措施427条,已经完成418条。"
             + "党纪政务立案18人,党纪政务处分共11人。诫勉谈话2人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
             + "已新建制度59项,修订完善6项。";
-
-    @TempDir
-    static Path root;
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestFolders.register(registry, root);
-    }
 
     @Autowired
     Consolidator consolidator;

@@ -2,7 +2,7 @@ package io.rectify.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rectify.TestFolders;
+import io.rectify.TempFolderContext;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.CommandRunner;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,11 +28,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.TaskletStep;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,17 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * returns) against a real H2 database. Failures are real too: a regular file where the period's
  * output folder must go makes the report step fail; removing it lets the restart complete.
  */
-@SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ExecutionsTest {
-
-    @TempDir
-    static Path root;
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestFolders.register(registry, root);
-    }
+class ExecutionsTest extends TempFolderContext {
 
     @Autowired
     CommandRunner runner;

@@ -2,14 +2,13 @@ package io.rectify.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rectify.TestFolders;
+import io.rectify.TempFolderContext;
 import io.rectify.rule.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,11 +16,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,17 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * exception list and nothing else, and no file- or row-scope exception from the 54 filled
  * templates of 2024-02 but the one institution two units share.
  */
-@SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SampleNightlyTest {
-
-    @TempDir
-    static Path root;
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestFolders.register(registry, root);
-    }
+class SampleNightlyTest extends TempFolderContext {
 
     @Autowired
     JobOperator jobOperator;

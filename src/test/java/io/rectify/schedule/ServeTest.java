@@ -2,7 +2,7 @@ package io.rectify.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rectify.TestFolders;
+import io.rectify.TempFolderContext;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.CommandRunner;
 import io.rectify.run.Await;
@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -35,8 +34,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.tasklet.TaskletStep;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,18 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * serve and its catch-up against real nightly runs on {@link OfficeInput}: each schedule here
  * processes the fixed period 2024-03, so every run has returns to read.
  */
-@SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ServeTest {
+class ServeTest extends TempFolderContext {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @TempDir
-    static Path root;
-
     @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestFolders.register(registry, root);
+    static void reloadJobsEverySecond(DynamicPropertyRegistry registry) {
         registry.add("rectify.jobs-reload", () -> "PT1S");
     }
 

@@ -4,7 +4,7 @@ import io.rectify.reconcile.InstitutionIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.rectify.TestFolders;
+import io.rectify.TempFolderContext;
 import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.TemplateMarker;
 import io.rectify.ledger.LedgerRepository;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -30,27 +29,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The templates job against a real H2 database holding {@link SmallLedger} and some history. */
-@SpringBootTest
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class TemplatesJobTest {
+class TemplatesJobTest extends TempFolderContext {
 
     private static final int FIRST_TASK_ROW = ProgressSheet.HEADER_ROW + 1;
     private static final int FIRST_LIST_ROW = ListSheets.HEADER_ROW + 1;
-
-    @TempDir
-    static Path root;
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestFolders.register(registry, root);
-    }
 
     @Autowired
     JobOperator jobOperator;

@@ -96,7 +96,7 @@ abstract class ReconcileTestSupport {
                 "return_file", "ledger_version")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
-        ledgers.replace(ledger(), LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"));
+        ledgers.replace(ledger(), LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"), null);
     }
 
     static Ledger ledger() {
@@ -130,7 +130,7 @@ abstract class ReconcileTestSupport {
 
     /** As the nightly job does it: each workbook read checked on its own, then the period reconciled. */
     ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes) {
-        PeriodChecks checks = reconciler.checks(period, asOf);
+        PeriodChecks checks = reconciler.checks(period, asOf, reconciler.currentVersion());
         Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
         outcomes.forEach((file, outcome) -> checked.put(file, checks.check(file, outcome)));
         return reconciler.reconcile(checks, scan, checked);

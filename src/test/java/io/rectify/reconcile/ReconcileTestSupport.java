@@ -11,6 +11,7 @@ import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerInfo;
 import io.rectify.ledger.LedgerRepository;
+import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
@@ -27,6 +28,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,7 +95,7 @@ abstract class ReconcileTestSupport {
     @BeforeEach
     void freshLedger() {
         for (String table : List.of("rule_exception", "task_status", "institution", "accountability", "return_row",
-                "return_file", "ledger_version")) {
+                "return_file", "period_ledger", "ledger_version")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         ledgers.replace(ledger(), LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"), null);
@@ -130,7 +132,17 @@ abstract class ReconcileTestSupport {
 
     /** As the nightly job does it: each workbook read checked on its own, then the period reconciled. */
     ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes) {
-        PeriodChecks checks = reconciler.checks(period, asOf, reconciler.currentVersion());
+        return reconcile(period, asOf, scan, outcomes, reconciler.currentVersion());
+    }
+
+    /** The period folder reconciled as of {@link #AS_OF}, judged with the ledger {@code version}. */
+    ReconcileResult reconcile(PeriodFolder folder, Optional<LedgerVersion> version) {
+        return reconcile(folder.period(), AS_OF, folder.scan(), folder.outcomes(), version);
+    }
+
+    private ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan,
+                                      Map<FoundFile, ReadOutcome> outcomes, Optional<LedgerVersion> version) {
+        PeriodChecks checks = reconciler.checks(period, asOf, version);
         Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
         outcomes.forEach((file, outcome) -> checked.put(file, checks.check(file, outcome)));
         return reconciler.reconcile(checks, scan, checked);

@@ -20,3 +20,12 @@ CREATE TABLE period_ledger (
 INSERT INTO period_ledger (period, ledger_hash)
 SELECT DISTINCT s.period, v.content_hash
 FROM task_status s CROSS JOIN (SELECT content_hash FROM ledger_version ORDER BY id DESC LIMIT 1) v;
+
+-- The trend row (趋势, summary.json trend) of a period, as consolidated with the ledger version it was
+-- judged with: an earlier period's row is computed once, not from its (possibly earlier, re-read)
+-- ledger every night. Reconcile deletes it, and every later period's (lists in force come from the
+-- periods before), with the period's state.
+CREATE TABLE period_figures (
+    period  VARCHAR(7)    NOT NULL PRIMARY KEY,
+    figures VARCHAR(4000) NOT NULL   -- io.rectify.consolidate.StoredFigures' encoding
+);

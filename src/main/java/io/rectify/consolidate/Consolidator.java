@@ -37,17 +37,20 @@ public class Consolidator {
     private final LedgerRepository ledgers;
     private final LedgerVersions versions;
     private final ReconcileResults results;
+    private final StoredFigures stored;
 
-    Consolidator(LedgerRepository ledgers, LedgerVersions versions, ReconcileResults results) {
+    Consolidator(LedgerRepository ledgers, LedgerVersions versions, ReconcileResults results, StoredFigures stored) {
         this.ledgers = ledgers;
         this.versions = versions;
         this.results = results;
+        this.stored = stored;
     }
 
     /**
      * The period's figures, roll-ups, lists and receipts; {@code asOf} is the date the figures are as
      * of. Each period, the trend's earlier ones included, is counted against the ledger version it was
-     * judged with, so that an earlier period's trend row stays as published after a ledger edit.
+     * judged with, so that an earlier period's trend row stays as published after a ledger edit; an
+     * earlier period's row is computed once after its reconcile and kept ({@link StoredFigures}).
      */
     public Consolidation consolidate(YearMonth period, LocalDate asOf) {
         Map<Optional<LedgerVersion>, LedgerIndex> ledgersByVersion = new HashMap<>();
@@ -57,7 +60,11 @@ public class Consolidator {
         List<PeriodFigures> trend = new ArrayList<>();
         for (YearMonth earlier : results.periodsUpTo(period)) {
             if (earlier.isBefore(period)) {
-                trend.add(figures(ledgerOf.apply(earlier), load(earlier)));
+                trend.add(stored.of(earlier).orElseGet(() -> {
+                    PeriodFigures figures = figures(ledgerOf.apply(earlier), load(earlier));
+                    stored.keep(figures);
+                    return figures;
+                }));
             }
         }
         LedgerIndex ledger = ledgerOf.apply(period);

@@ -96,6 +96,8 @@ class ReconcileStore {
                 "institution", "accountability", "return_row", "return_file")) {
             jdbc.update("DELETE FROM " + table + " WHERE period = ?", p);
         }
+        // the trend rows of this period and the later ones (lists in force come from the periods before)
+        jdbc.update("DELETE FROM period_figures WHERE period >= ?", p);
         if (ledgerHash != null) {
             jdbc.update("INSERT INTO period_ledger (period, ledger_hash) VALUES (?, ?)", p, ledgerHash);
         }

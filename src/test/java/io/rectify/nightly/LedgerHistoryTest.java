@@ -62,8 +62,10 @@ class LedgerHistoryTest {
         List<String> februaryColumn = trendColumn("2024-03", 1);
 
         editLedger();
-        night();
+        Rectify.Run second = night();
 
+        assertThat(second.out()).as("February kept, its trend row too: version 1 is not read again")
+                .doesNotContain("read again from its kept workbook");
         assertThat(stored.states().get("2024-02")).isEqualTo(states.get("2024-02"));
         assertThat(rectify.summary("2024-03").get("trend").get(0)).isEqualTo(februaryRow);
         assertThat(trendColumn("2024-03", 1)).isEqualTo(februaryColumn);

@@ -43,11 +43,7 @@ class LedgerHistoryTest {
     void twoMonthsOfReturns() {
         rectify = Rectify.withStandardLedger(root);
         stored = new StoredPeriods(root);
-        new PeriodFolder(rectify.input(), "2024-02").add(
-                ReturnFixture.unit("U01").period("2024-02").row("T01", "推进中").row("T06", "推进中"),
-                ReturnFixture.unit("U02").period("2024-02").row("T02", "推进中"),
-                ReturnFixture.unit("U03").period("2024-02").row("T03", "推进中"),
-                ReturnFixture.unit("U04").period("2024-02").row("T04", "未启动")).write();
+        StoredPeriods.writeFebruary(rectify.input());
         new PeriodFolder(rectify.input(), "2024-03").add(
                 ReturnFixture.unit("U01").period("2024-03").row("T01", "推进中").row("T06", "推进中"),
                 ReturnFixture.unit("U03").period("2024-03").row("T03", "推进中"),

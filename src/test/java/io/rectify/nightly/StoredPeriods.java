@@ -1,5 +1,7 @@
 package io.rectify.nightly;
 
+import io.rectify.reconcile.PeriodFolder;
+import io.rectify.reconcile.ReturnFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What nights left in the H2 database under a {@link Rectify} root, read (and changed) with plain JDBC. */
+/**
+ * What nights left in the H2 database under a {@link Rectify} root, read (and changed) with plain JDBC;
+ * and the February folder that the classes testing stored periods share.
+ */
 final class StoredPeriods {
+
+    /** February's returns of the standard test ledger: U01..U04 report their lead tasks, U05 sends nothing. */
+    static void writeFebruary(Path input) {
+        new PeriodFolder(input, "2024-02").add(
+                ReturnFixture.unit("U01").period("2024-02").row("T01", "推进中").row("T06", "推进中"),
+                ReturnFixture.unit("U02").period("2024-02").row("T02", "推进中"),
+                ReturnFixture.unit("U03").period("2024-02").row("T03", "推进中"),
+                ReturnFixture.unit("U04").period("2024-02").row("T04", "未启动")).write();
+    }
 
     private final Path root;
 

@@ -1,7 +1,9 @@
 package io.rectify.consolidate;
 
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,7 +60,7 @@ class ReconcileResults {
                 .param(period.toString())
                 .query(rs -> {
                     String source = rs.getString(4);
-                    states.put(rs.getString(1), new TaskState(rs.getString(2), date(rs, 3),
+                    states.put(rs.getString(1), new TaskState(TaskStatus.of(rs.getString(2)), date(rs, 3),
                             source == null ? null : YearMonth.parse(source)));
                 });
         return states;
@@ -82,7 +84,7 @@ class ReconcileResults {
                 WHERE f.period = ? AND f.unit_code = ? AND f.outcome = 'accepted'
                 ORDER BY r.excel_row, r.file_id""")
                 .param(period.toString()).param(unitCode)
-                .query((rs, n) -> new ReportedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                .query((rs, n) -> new ReportedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), TaskStatus.of(rs.getString(4)),
                         date(rs, 5), rs.getString(6), rs.getString(7), rs.getInt(8)))
                 .list();
     }
@@ -138,7 +140,7 @@ class ReconcileResults {
 
     private static ReturnFile file(ResultSet rs, int n) throws SQLException {
         return new ReturnFile(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-                date(rs, 5), rs.getString(6), rs.getBoolean(7));
+                date(rs, 5), FileOutcome.of(rs.getString(6)), rs.getBoolean(7));
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {

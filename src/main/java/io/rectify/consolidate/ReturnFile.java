@@ -1,5 +1,6 @@
 package io.rectify.consolidate;
 
+import io.rectify.rule.FileOutcome;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -9,23 +10,15 @@ import java.time.YearMonth;
  * @param path        relative to the period folder, '/' separated
  * @param unitCode    null when the file named no known unit
  * @param submittedOn 报送日期, else the file's last-modified day; null when unknown
- * @param outcome     accepted, superseded, duplicate, rejected, skipped, deferred (see {@link #ACCEPTED}...)
  */
 public record ReturnFile(long id, YearMonth period, String path, String unitCode, LocalDate submittedOn,
-                         String outcome, boolean late) {
-
-    public static final String ACCEPTED = "accepted";
-    public static final String SUPERSEDED = "superseded";
-    public static final String DUPLICATE = "duplicate";
-    public static final String REJECTED = "rejected";
-    public static final String SKIPPED = "skipped";
-    public static final String DEFERRED = "deferred";
+                         FileOutcome outcome, boolean late) {
 
     public boolean accepted() {
-        return ACCEPTED.equals(outcome);
+        return outcome == FileOutcome.ACCEPTED;
     }
 
     public boolean rejected() {
-        return REJECTED.equals(outcome);
+        return outcome == FileOutcome.REJECTED;
     }
 }

@@ -3,6 +3,7 @@ package io.rectify.consolidate;
 import io.rectify.ledger.Task;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -47,9 +48,9 @@ final class TaskBoard {
         int dueSoonCount = 0;
         for (Task task : tasks) {
             TaskState state = state(task);
-            if (state.completed()) {
+            if (state.status() == TaskStatus.COMPLETED) {
                 completed++;
-            } else if (state.inProgress()) {
+            } else if (state.status() == TaskStatus.IN_PROGRESS) {
                 inProgress++;
             }
             overdueCount += overdue(task) ? 1 : 0;
@@ -61,7 +62,7 @@ final class TaskBoard {
 
     /** A problem is rectified when it has tasks and all of them are 已完成. */
     boolean rectified(Collection<Task> tasks) {
-        return !tasks.isEmpty() && tasks.stream().allMatch(task -> state(task).completed());
+        return !tasks.isEmpty() && tasks.stream().allMatch(task -> state(task).status() == TaskStatus.COMPLETED);
     }
 
     private static Set<String> tasksWith(Rule rule, Collection<ExceptionEntry> exceptions) {

@@ -1,5 +1,6 @@
 package io.rectify.consolidate;
 
+import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -8,20 +9,8 @@ import java.time.YearMonth;
  *
  * @param sourcePeriod the period whose return set it; null when it was never reported
  */
-public record TaskState(String status, LocalDate completionDate, YearMonth sourcePeriod) {
-
-    public static final String NOT_STARTED = "未启动";
-    public static final String IN_PROGRESS = "推进中";
-    public static final String COMPLETED = "已完成";
+public record TaskState(TaskStatus status, LocalDate completionDate, YearMonth sourcePeriod) {
 
     /** The state of a task nothing was ever recorded for. */
-    public static final TaskState NEVER_REPORTED = new TaskState(NOT_STARTED, null, null);
-
-    public boolean completed() {
-        return COMPLETED.equals(status);
-    }
-
-    public boolean inProgress() {
-        return IN_PROGRESS.equals(status);
-    }
+    public static final TaskState NEVER_REPORTED = new TaskState(TaskStatus.NOT_STARTED, null, null);
 }

@@ -113,9 +113,9 @@ final class ReceiptWorkbook {
             ReportedRow row = line.reported();
             table.row(line.task().code(), line.task().problemCode(), line.task().measure(),
                     line.task().deadlineText(), line.lead() ? "牵头" : "配合",
-                    row == null ? "本期未填报" : row.status(), row == null ? null : row.completionDate(),
+                    row == null ? "本期未填报" : row.status().word(), row == null ? null : row.completionDate(),
                     row == null ? null : row.progress(), row == null ? null : row.evidence(),
-                    line.lead() ? line.state().status() : "（由牵头单位报送）", source(line),
+                    line.lead() ? line.state().status().word() : "（由牵头单位报送）", source(line),
                     line.overdue() ? "逾期未完成" : line.dueSoon() ? "即将到期" : "");
         }
         table.filter();

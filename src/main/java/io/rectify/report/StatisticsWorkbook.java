@@ -1,5 +1,9 @@
 package io.rectify.report;
 
+import static io.rectify.rule.TaskStatus.COMPLETED;
+import static io.rectify.rule.TaskStatus.IN_PROGRESS;
+import static io.rectify.rule.TaskStatus.NOT_STARTED;
+
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.AccountabilityRow;
 import io.rectify.consolidate.CategoryFigures;
@@ -42,8 +46,8 @@ final class StatisticsWorkbook {
     private static final List<Column> PROBLEM_COLUMNS = List.of(
             Column.number("问题数", 8), Column.number("已完成整改", 10), Column.percent("问题整改率", 10));
     private static final List<Column> TASK_COLUMNS = List.of(
-            Column.number("整改措施", 9), Column.number("已完成", 8), Column.number("推进中", 8),
-            Column.number("未启动", 8), Column.number("逾期", 6), Column.number("即将到期", 9),
+            Column.number("整改措施", 9), Column.number(COMPLETED.word(), 8), Column.number(IN_PROGRESS.word(), 8),
+            Column.number(NOT_STARTED.word(), 8), Column.number("逾期", 6), Column.number("即将到期", 9),
             Column.percent("完成率", 9));
 
     private final Consolidation c;

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.rectify.TempFolderContext;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,9 +169,9 @@ class ConsolidatorTest extends TempFolderContext {
         assertThat(march.receipts()).extracting(r -> r.unit().unit().code()).containsExactly("U01", "U02", "U03", "U04");
         UnitReceipt u02 = march.receipts().get(1);
         assertThat(u02.files()).extracting(ReturnFile::path, ReturnFile::outcome)
-                .containsExactly(tuple("U02/财政局-v1.xlsx", "superseded"), tuple("U02/财政局-v2.xlsx", "accepted"));
+                .containsExactly(tuple("U02/财政局-v1.xlsx", FileOutcome.SUPERSEDED), tuple("U02/财政局-v2.xlsx", FileOutcome.ACCEPTED));
         assertThat(u02.tasks()).extracting(l -> l.task().code(), l -> l.reported().status(), l -> l.state().status())
-                .containsExactly(tuple("T02", "已完成", "已完成"));
+                .containsExactly(tuple("T02", TaskStatus.COMPLETED, TaskStatus.COMPLETED));
         assertThat(u02.institutions()).hasSize(3);
         assertThat(u02.accountability()).extracting(AccountabilityRow::persons).containsExactly(4, 5, 1);
         assertThat(u02.exceptions()).extracting(e -> e.rule().code())

@@ -18,19 +18,19 @@ import java.util.stream.Collectors;
  */
 final class TaskBoard {
 
-    private final Map<String, TaskState> states;
+    private final Map<String, TaskStatusRow> states;
     private final Set<String> overdue;
     private final Set<String> dueSoon;
 
-    TaskBoard(Map<String, TaskState> states, Collection<ExceptionEntry> exceptions) {
+    TaskBoard(Map<String, TaskStatusRow> states, Collection<ExceptionEntry> exceptions) {
         // not Map.copyOf: a second copy of 400,000 statuses at city size, and its linear probing showed in the profile
         this.states = Collections.unmodifiableMap(states);
         this.overdue = tasksWith(Rule.OVERDUE, exceptions);
         this.dueSoon = tasksWith(Rule.DUE_SOON, exceptions);
     }
 
-    TaskState state(Task task) {
-        return states.getOrDefault(task.code(), TaskState.NEVER_REPORTED);
+    TaskStatusRow state(Task task) {
+        return states.getOrDefault(task.code(), TaskStatusRow.NEVER_REPORTED);
     }
 
     boolean overdue(Task task) {
@@ -47,7 +47,7 @@ final class TaskBoard {
         int overdueCount = 0;
         int dueSoonCount = 0;
         for (Task task : tasks) {
-            TaskState state = state(task);
+            TaskStatusRow state = state(task);
             if (state.status() == TaskStatus.COMPLETED) {
                 completed++;
             } else if (state.status() == TaskStatus.IN_PROGRESS) {

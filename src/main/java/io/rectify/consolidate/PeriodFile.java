@@ -11,7 +11,7 @@ import java.time.YearMonth;
  * @param unitCode    null when the file named no known unit
  * @param submittedOn 报送日期, else the file's last-modified day; null when unknown
  */
-public record ReturnFile(long id, YearMonth period, String path, String unitCode, LocalDate submittedOn,
+public record PeriodFile(long id, YearMonth period, String path, String unitCode, LocalDate submittedOn,
                          FileOutcome outcome, boolean late) {
 
     public boolean accepted() {

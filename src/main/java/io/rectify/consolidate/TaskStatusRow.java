@@ -9,8 +9,8 @@ import java.time.YearMonth;
  *
  * @param sourcePeriod the period whose return set it; null when it was never reported
  */
-public record TaskState(TaskStatus status, LocalDate completionDate, YearMonth sourcePeriod) {
+public record TaskStatusRow(TaskStatus status, LocalDate completionDate, YearMonth sourcePeriod) {
 
     /** The state of a task nothing was ever recorded for. */
-    public static final TaskState NEVER_REPORTED = new TaskState(TaskStatus.NOT_STARTED, null, null);
+    public static final TaskStatusRow NEVER_REPORTED = new TaskStatusRow(TaskStatus.NOT_STARTED, null, null);
 }

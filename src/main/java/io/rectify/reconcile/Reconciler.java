@@ -117,13 +117,13 @@ public class Reconciler {
         int rowsAccepted = used.stream().mapToInt(c -> c.progress().rows().size()).sum();
         int rowsRead = used.stream().mapToInt(c -> c.progress().rowsRead()).sum();
         String current = period.toString();
-        return new ReconcileResult(period, files.size(), outcomes.getOrDefault(FileOutcome.ACCEPTED, 0),
-                outcomes.getOrDefault(FileOutcome.SUPERSEDED, 0), outcomes.getOrDefault(FileOutcome.DUPLICATE, 0),
-                outcomes.getOrDefault(FileOutcome.REJECTED, 0), outcomes.getOrDefault(FileOutcome.SKIPPED, 0),
-                (int) used.stream().filter(c -> c.file().late()).count(), rowsAccepted, rowsRead - rowsAccepted,
-                states.size(), (int) states.stream().filter(TaskState::completed).count(),
-                (int) states.stream().filter(s -> !current.equals(s.sourcePeriod())).count(),
-                count(exceptions, Severity.ERROR), count(exceptions, Severity.WARNING), count(exceptions, Severity.INFO));
+        return new ReconcileResult(period,
+                new ReconcileResult.Files(files.size(), outcomes, (int) used.stream().filter(c -> c.file().late()).count()),
+                new ReconcileResult.Rows(rowsAccepted, rowsRead - rowsAccepted),
+                new ReconcileResult.Tasks(states.size(), (int) states.stream().filter(TaskState::completed).count(),
+                        (int) states.stream().filter(s -> !current.equals(s.sourcePeriod())).count()),
+                new ReconcileResult.Exceptions(count(exceptions, Severity.ERROR), count(exceptions, Severity.WARNING),
+                        count(exceptions, Severity.INFO)));
     }
 
     private static int count(List<ExceptionEntry> exceptions, Severity severity) {

@@ -68,7 +68,7 @@ class IngestTasklet implements Tasklet {
         this.reconciler = reconciler;
         this.fingerprints = fingerprints;
         this.archive = new Archive(properties.data());
-        this.limits = properties.limits().readLimits();
+        this.limits = ReadLimits.of(properties.limits());
         this.reader = new ReturnReader(limits);
         this.settle = properties.settle();
     }

@@ -78,7 +78,7 @@ class PeriodFingerprints {
         this.ledgers = ledgers;
         this.archive = new Archive(properties.data());
         this.dueSoonDays = properties.dueSoonDays();
-        this.limits = properties.limits().readLimits();
+        this.limits = ReadLimits.of(properties.limits());
         // at start-up: a jar replaced while serve runs is the next process's build, not this one's
         this.build = BuildIdentity.current();
     }

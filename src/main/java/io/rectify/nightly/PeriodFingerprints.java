@@ -61,7 +61,7 @@ class PeriodFingerprints {
     static final String UNREPEATABLE = "unrepeatable-";
     /**
      * Parts of the file-unreadable messages whose cause is the moment: ReturnReader's time and memory
-     * limits, IngestTasklet's failed archive copy (UnchangedPeriodsTest holds the time limit's and the
+     * limits, IngestTasklet's failed archive copy (UnchangedPeriodsIT holds the time limit's and the
      * archive copy's to their messages; running out of memory cannot be brought about in a test).
      */
     private static final List<String> MOMENTARY = List.of("（每份文件读取时间上限）", "（内存上限）", "无法复制");

@@ -296,4 +296,5 @@ class ReturnReaderTest {
         assertThat(overLimit.unitClues()).containsExactly("A01", "区财政局");
         assertThat(damaged.message()).contains("行顺序错乱");
         assertThat(damaged.unitClues()).containsExactly("A01", "区财政局");
-    }}
+    }
+}

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one unit return (SPEC §3) into a {@link UnitReturn}, or refuses it as file-unreadable,
- * file-encrypted or template-mismatch (SPEC §4). Never throws for a bad file: whatever the file
+ * Reads one unit return into a {@link UnitReturn}, or refuses it as file-unreadable,
+ * file-encrypted or template-mismatch, with the unit clues found in a file that was opened. Never throws for a bad file: whatever the file
  * holds, the outcome says what happened and what the unit should do. Never modifies the file.
  * Every file is read within {@link ReadLimits}: on a thread of its own that is given up (and
  * interrupted) when the time limit passes, so that no file can hold up the run. Safe to share.
@@ -44,9 +44,7 @@ public final class ReturnReader {
     public ReadOutcome read(FoundFile file) {
         if (!withinSizeLimit(file)) {
             log.info("{}: over the size limit ({} bytes)", file.relative(), file.size());
-            return refused(WorkbookOpener.unreadable("文件大小为 " + ReadLimits.size(file.size()) + "，超过 "
-                    + ReadLimits.size(limits.maxFileBytes()) + "（文件大小上限），未读取；报送表通常不足 1 MB，"
-                    + "请删除表中的图片、附件和多余的工作表后另存为 .xlsx 格式再报送"));
+            return refused(opener.tooLarge("文件大小为 ", file.size()));
         }
         limits.applyToPoi();
         FutureTask<ReadOutcome> reading = new FutureTask<>(() -> readNow(file));

@@ -202,9 +202,7 @@ final class WorkbookOpener {
         }
         try (InputStream in = decryptor.getDataStream(fs)) {
             if (decryptor.getLength() > limits.maxFileBytes()) {
-                throw unreadable("文件解密后大小为 " + ReadLimits.size(decryptor.getLength()) + "，超过 "
-                        + ReadLimits.size(limits.maxFileBytes()) + "（文件大小上限），未读取；报送表通常不足 1 MB，"
-                        + "请删除表中的图片、附件和多余的工作表后另存为 .xlsx 格式再报送");
+                throw tooLarge("文件解密后大小为 ", decryptor.getLength());
             }
             return streaming(() -> StreamingXlsxReader.open(in));
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
@@ -254,6 +252,12 @@ final class WorkbookOpener {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The refusal for a file over the size limit; {@code what} says which size, such as "文件大小为 ". */
+    Refusal tooLarge(String what, long bytes) {
+        return unreadable(what + ReadLimits.size(bytes) + "，超过 " + ReadLimits.size(limits.maxFileBytes())
+                + "（文件大小上限），未读取；报送表通常不足 1 MB，请删除表中的图片、附件和多余的工作表后另存为 .xlsx 格式再报送");
     }
 
     static Refusal unreadable(String message) {

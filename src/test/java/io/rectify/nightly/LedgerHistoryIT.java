@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * (T02 removed, T04's lead unit U04 becomes U03, T05's deadline moves to 2024-02-15: each would
  * change February's figures) and the next night runs 2024-03 again.
  */
-class LedgerHistoryTest {
+class LedgerHistoryIT {
 
     @TempDir
     Path root;

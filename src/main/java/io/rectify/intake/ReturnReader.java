@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one unit return (docs/RETURNS.md) into a {@link UnitReturn}, or refuses it as file-unreadable,
- * file-encrypted or template-mismatch (docs/RULES.md). Never throws for a bad file: whatever the file
+ * Reads one unit return (SPEC §3) into a {@link UnitReturn}, or refuses it as file-unreadable,
+ * file-encrypted or template-mismatch (SPEC §4). Never throws for a bad file: whatever the file
  * holds, the outcome says what happened and what the unit should do. Never modifies the file.
  * Every file is read within {@link ReadLimits}: on a thread of its own that is given up (and
  * interrupted) when the time limit passes, so that no file can hold up the run. Safe to share.

@@ -33,7 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The row rules of docs/RULES.md for the 整改进展 table of a used return: which rows are accepted and
+ * The row rules of SPEC §4 for the 整改进展 table of a used return: which rows are accepted and
  * which tasks had a row that was rejected (such a task is not also task-not-reported).
  */
 final class ProgressCheck {

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reconciles one period's returns against the master ledger and the periods before it
- * (docs/RULES.md): decides what each file of the period folder is, checks the rows of the returns used, sets
+ * Reconciles one period's returns against the master ledger and the periods before it (SPEC §3,
+ * §4): decides what each file of the period folder is, checks the rows of the returns used, sets
  * every task's status for the period and lists the exceptions, then replaces everything stored
  * for the period in one transaction. Periods are reconciled in order: a period reads the task
  * statuses and lists of the latest earlier period stored, so re-running an earlier period calls

@@ -3,7 +3,7 @@ package io.rectify.reconcile;
 import io.rectify.workbook.Texts;
 import java.util.Map;
 
-/** The task statuses and the other words units use for them (docs/RETURNS.md). */
+/** The task statuses of SPEC §1 and the other words units use for them (SPEC §3). */
 final class Statuses {
 
     static final String NOT_STARTED = "未启动";

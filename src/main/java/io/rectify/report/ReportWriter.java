@@ -20,7 +20,7 @@ import org.apache.poi.util.Reproducibility;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the outputs of docs/OUTPUTS.md for a consolidated period into {@code <output>/<YYYY-MM>/}, each
+ * Writes the outputs of SPEC §5 for a consolidated period into {@code <output>/<YYYY-MM>/}, each
  * file atomically. The same consolidation gives the same bytes.
  */
 @Component

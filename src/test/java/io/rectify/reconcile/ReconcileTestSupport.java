@@ -116,6 +116,16 @@ abstract class ReconcileTestSupport {
                 List.of(new Problem("P01", 1, 1, "重大项目推进不力"), new Problem("P02", 1, 1, "财政资金管理不规范")), tasks);
     }
 
+    /** Stores {@link #ledger()} with one task's 完成时限 written otherwise, as a new ledger would be imported. */
+    void ledgerWithDeadline(String task, Deadline deadline) {
+        Ledger ledger = ledger();
+        List<Task> tasks = ledger.tasks().stream().map(t -> !t.code().equals(task) ? t
+                : new Task(t.code(), t.problemCode(), t.measure(), t.leadUnit(), deadline, t.cooperators())).toList();
+        ledgers.replace(new Ledger(ledger.info(), ledger.groups(), ledger.units(), ledger.categories(),
+                ledger.feedbackPoints(), ledger.problems(), tasks), LEDGER_VERSION, "整改台账.xlsx",
+                Instant.parse("2024-03-01T00:00:00Z"));
+    }
+
     /** A period folder of its own input folder: what another folder of the same period held does not leak in. */
     PeriodFolder period(String period) {
         return new PeriodFolder(files.resolve("input-" + ++folders), period);

@@ -4,7 +4,6 @@ import io.rectify.workbook.Cell;
 import io.rectify.workbook.Texts;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A task's 完成时限: the text the ledger shows for it and the day it falls due. Offices write a
@@ -34,14 +33,6 @@ public record Deadline(String text, LocalDate date) {
         return new Deadline(date.toString(), date);
     }
 
-    /**
-     * The deadline a cell gives in any accepted form but 立行立改 (whose date depends on the
-     * ledger's 反馈日期); empty when the cell gives none.
-     */
-    public static Optional<Deadline> read(Cell cell) {
-        return DeadlineForms.read(cell);
-    }
-
     public boolean longTerm() {
         return date == null;
     }
@@ -62,6 +53,6 @@ public record Deadline(String text, LocalDate date) {
      */
     public boolean sameAs(Cell copy) {
         return Texts.code(copy.text()).equals(Texts.code(text))
-                || read(copy).map(d -> Objects.equals(d.date(), date)).orElse(false);
+                || DeadlineForms.read(copy).map(d -> Objects.equals(d.date(), date)).orElse(false);
     }
 }

@@ -33,6 +33,7 @@ final class DeadlineForms {
     private DeadlineForms() {
     }
 
+    /** The deadline a cell gives in any form but 立行立改 (its day is the ledger's 反馈日期 plus a setting); empty when none. */
     static Optional<Deadline> read(Cell cell) {
         String written = Texts.clean(cell.text());
         String folded = Texts.code(cell.text());

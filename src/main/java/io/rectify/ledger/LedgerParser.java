@@ -306,7 +306,7 @@ final class LedgerParser {
             }
             return null;
         }
-        Optional<Deadline> deadline = Deadline.read(cell);
+        Optional<Deadline> deadline = DeadlineForms.read(cell);
         if (deadline.isEmpty()) {
             error(table, row, DEADLINE, Texts.clean(cell.text()), "完成时限无法识别：" + Deadline.ACCEPTED_FORMS);
         }

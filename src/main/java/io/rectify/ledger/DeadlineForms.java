@@ -35,16 +35,19 @@ final class DeadlineForms {
 
     /** The deadline a cell gives in any form but 立行立改 (its day is the ledger's 反馈日期 plus a setting); empty when none. */
     static Optional<Deadline> read(Cell cell) {
-        String written = Texts.clean(cell.text());
-        String folded = Texts.code(cell.text());
+        // POI shows a date format's quoted literals with their quotes: yyyy"年"m"月" as 2024"年"6"月"
+        String written = Texts.clean(cell.numeric() ? cell.text().replace("\"", "") : cell.text());
+        String folded = Texts.code(written);
         if (folded.equals(Deadline.LONG_TERM)) {
             return Optional.of(Deadline.NONE);
         }
-        Optional<LocalDate> exact = ExcelDates.date(cell);
+        Optional<LocalDate> exact = ExcelDates.date(written);
         if (exact.isPresent()) {
             return exact.map(Deadline::on);
         }
-        return lastDay(folded).map(date -> new Deadline(written, date));
+        Optional<Deadline> worded = lastDay(folded).map(date -> new Deadline(written, date));
+        // Excel turns a typed 2024年6月 into June 1st shown as 2024年6月: the shown month is meant
+        return worded.isPresent() ? worded : ExcelDates.date(cell).map(Deadline::on);
     }
 
     private static Optional<LocalDate> lastDay(String folded) {

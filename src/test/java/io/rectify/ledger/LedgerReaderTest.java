@@ -98,6 +98,18 @@ class LedgerReaderTest {
     }
 
     @Test
+    void monthThatExcelTurnedIntoItsFirstDayIsReadAsTheMonthAsShown() {
+        LedgerWorkbookFixture fixture = LedgerWorkbookFixture.standard();
+        fixture.tasks().set(3, DEADLINE, new Shown(LocalDate.of(2024, 6, 1), "yyyy\"年\"m\"月\""))
+                .set(4, DEADLINE, new Shown(LocalDate.of(2024, 9, 30), "m/d/yy"));
+
+        List<Task> tasks = read(fixture).tasks();
+
+        assertEquals(new Deadline("2024年6月", LocalDate.of(2024, 6, 30)), tasks.get(3).deadline());
+        assertEquals(Deadline.on(LocalDate.of(2024, 9, 30)), tasks.get(4).deadline());
+    }
+
+    @Test
     void immediateDeadlineIsTheFeedbackDatePlusTheConfiguredDays() {
         LedgerWorkbookFixture fixture = LedgerWorkbookFixture.standard();
         fixture.tasks().set(3, DEADLINE, "立行立改");

@@ -149,8 +149,18 @@ public final class LedgerWorkbookFixture {
         return file;
     }
 
+    /** A date cell shown in another number format, such as Excel's 2024年6月 for a typed month. */
+    public record Shown(LocalDate date, String format) {
+    }
+
     private static void fill(org.apache.poi.ss.usermodel.Cell cell, Object value, CellStyle dates) {
-        if (value instanceof LocalDate date) {
+        if (value instanceof Shown shown) {
+            Workbook workbook = cell.getSheet().getWorkbook();
+            CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat(shown.format()));
+            cell.setCellValue(shown.date());
+            cell.setCellStyle(style);
+        } else if (value instanceof LocalDate date) {
             cell.setCellValue(date);
             cell.setCellStyle(dates);
         } else if (value instanceof Number number) {

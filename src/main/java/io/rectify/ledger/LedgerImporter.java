@@ -76,10 +76,13 @@ public class LedgerImporter {
             return rejected(name, List.of(new LedgerError("", 0, "", name, "台账文件无法读取：" + e.getMessage())));
         }
         Optional<LedgerVersion> current = repository.currentVersion();
-        if (current.isPresent() && current.get().contentHash().equals(hash)
-                && !repository.immediateDeadlinesDifferFrom(immediateDays)) {
-            log.info("Ledger {} unchanged since version {}", name, current.get().id());
-            return new LedgerImport(LedgerImport.Outcome.UNCHANGED, name, repository.counts(), current.get(), List.of());
+        if (current.isPresent() && current.get().contentHash().equals(hash)) {
+            if (!repository.immediateDeadlinesDifferFrom(immediateDays)) {
+                log.info("Ledger {} unchanged since version {}", name, current.get().id());
+                return new LedgerImport(LedgerImport.Outcome.UNCHANGED, name, repository.counts(), current.get(), List.of());
+            }
+            log.info("Ledger {} unchanged, but rectify.immediate-days={} moves its 立行立改 deadlines: importing it again",
+                    name, immediateDays);
         }
         LedgerReader.Reading reading = reader.read(file);
         if (!reading.valid()) {

@@ -1,5 +1,6 @@
 package io.rectify.ledger;
 
+import io.rectify.ops.RectifyProperties;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
@@ -23,11 +24,12 @@ public class LedgerVersions {
     private static final Logger log = LoggerFactory.getLogger(LedgerVersions.class);
 
     private final LedgerRepository repository;
-    private final LedgerReader reader = new LedgerReader();
+    private final LedgerReader reader;
     private SoftReference<Read> lastRead = new SoftReference<>(null);
 
-    LedgerVersions(LedgerRepository repository) {
+    LedgerVersions(LedgerRepository repository, RectifyProperties properties) {
         this.repository = repository;
+        this.reader = new LedgerReader(properties.immediateDays());
     }
 
     /** An earlier version as read from its workbook. */

@@ -56,16 +56,18 @@ class NightlyBadInputTest {
         assertThat(after.get("submissions").get("rejectedFiles").asInt()).isEqualTo(2);
         assertThat(after.get("submissions").get("accepted").asInt()).isOne();
 
+        // the encrypted file's name tells its unit; nothing tells the truncated file's
         assertThat(exceptionsAfter).filteredOn(line -> line.get(0).startsWith("file-"))
-                .extracting(line -> String.join(" ", line.subList(0, 9)))
-                .containsExactly("file-encrypted error     加密/U02.xlsx  ", "file-unreadable error     损坏.xlsx  ");
+                .extracting(line -> String.join(" ", line.get(0), line.get(1), line.get(3), line.get(6)))
+                .containsExactly("file-encrypted error U02 加密/U02.xlsx", "file-unreadable error  损坏.xlsx");
         assertThat(exceptionsAfter).filteredOn(line -> line.get(0).startsWith("file-"))
                 .extracting(line -> line.get(11)).allSatisfy(message -> assertThat(message).isNotBlank())
                 .anySatisfy(message -> assertThat(message).contains("密码"));
         assertThat(exceptionsAfter).filteredOn(line -> line.get(3).equals("U01"))
                 .isEqualTo(exceptionsBefore.stream().filter(line -> line.get(3).equals("U01")).toList());
-        // the encrypted file cannot say whose it is: U02 still misses its return
-        assertThat(exceptionsAfter).filteredOn(line -> line.get(0).equals("missing-return"))
-                .extracting(line -> line.get(3)).contains("U02");
+        // U02 still misses its return, and is told that its file was received and why it was not taken
+        assertThat(exceptionsAfter).filteredOn(line -> line.get(0).equals("missing-return") && line.get(3).equals("U02"))
+                .singleElement().extracting(line -> line.get(11)).asString()
+                .contains("收到贵单位报送的文件“加密/U02.xlsx”，但未予采纳（原因：", "密码").doesNotContain("未收到");
     }
 }

@@ -7,7 +7,11 @@ import io.rectify.reconcile.ReturnFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +36,7 @@ class NightlyBadInputTest {
     }
 
     @Test
-    void corruptAndEncryptedFilesAreReportedWhileTheGoodReturnCountsAsWithoutThem() {
+    void corruptAndEncryptedFilesAreReportedWhileTheGoodReturnCountsAsWithoutThem() throws Exception {
         Rectify rectify = Rectify.withStandardLedger(root);
         PeriodFolder march = new PeriodFolder(rectify.input(), "2024-03").add(ReturnFixture.unit("U01").period("2024-03")
                 .row("T01", "已完成", "2024-03-10", "", "实施意见").row("T06", "推进中")).write();
@@ -69,5 +73,19 @@ class NightlyBadInputTest {
         assertThat(exceptionsAfter).filteredOn(line -> line.get(0).equals("missing-return") && line.get(3).equals("U02"))
                 .singleElement().extracting(line -> line.get(11)).asString()
                 .contains("收到贵单位报送的文件“加密/U02.xlsx”，但未予采纳（原因：", "密码").doesNotContain("未收到");
+        String group = rectify.exceptions("2024-03", "file-encrypted").get(0).get(2);
+        assertThat(group).isNotEmpty();
+        try (XSSFWorkbook list = new XSSFWorkbook(rectify.periodOutput("2024-03").resolve("异常清单.xlsx").toFile());
+             XSSFWorkbook receipt = new XSSFWorkbook(rectify.periodOutput("2024-03").resolve("回执/U02.xlsx").toFile())) {
+            assertThat(texts(list.getSheet(group))).anyMatch(text -> text.contains("加密/U02.xlsx"));
+            assertThat(texts(receipt.getSheet("回执"))).anyMatch(text -> text.startsWith("收到的文件“加密/U02.xlsx”未采纳，原因："));
+        }
+    }
+
+    private static List<String> texts(Sheet sheet) {
+        DataFormatter formatter = new DataFormatter();
+        List<String> texts = new ArrayList<>();
+        sheet.forEach(row -> row.forEach(cell -> texts.add(formatter.formatCellValue(cell))));
+        return texts;
     }
 }

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Everything the outputs of SPEC §5 show for one period, computed from the database.
+ * Everything the outputs (docs/OUTPUTS.md) show for one period, computed from the database.
  *
  * @param title          the ledger's 名称
  * @param groups         the supervision groups in ledger order
@@ -22,6 +22,6 @@ public record Consolidation(YearMonth period, LocalDate asOf, String title, List
                             PeriodFigures headline, List<CategoryFigures> byCategory,
                             List<FeedbackPointFigures> byFeedbackPoint, List<ProblemFigures> byProblem,
                             List<UnitFigures> byUnit, List<GroupFigures> byGroup, List<Institution> institutions,
-                            List<AccountabilityRow> accountability, List<PeriodFigures> trend,
+                            List<ListedAccountability> accountability, List<PeriodFigures> trend,
                             List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
 }

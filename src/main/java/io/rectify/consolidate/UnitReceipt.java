@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
  * cooperating ones it reported), its current institution and accountability lists as counted, and
  * its exceptions.
  */
-public record UnitReceipt(UnitFigures unit, List<ReturnFile> files, List<TaskLine> tasks,
-                          List<InstitutionRow> institutions, List<AccountabilityRow> accountability,
+public record UnitReceipt(UnitFigures unit, List<PeriodFile> files, List<ReceiptTask> tasks,
+                          List<ListedInstitution> institutions, List<ListedAccountability> accountability,
                           List<ExceptionEntry> exceptions) {
 
     /** Why one of the unit's files was rejected: the messages of its file errors; "" when none is listed. */
-    public String rejection(ReturnFile file) {
+    public String rejection(PeriodFile file) {
         return exceptions.stream().filter(e -> e.rule().rejectsFile() && file.path().equals(e.file()))
                 .map(ExceptionEntry::message).collect(Collectors.joining("；"));
     }

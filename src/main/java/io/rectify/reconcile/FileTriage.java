@@ -15,7 +15,7 @@ import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.SkippedFile;
 import io.rectify.intake.UnitReturn;
 import io.rectify.ledger.Unit;
-import io.rectify.reconcile.ReturnFile.Outcome;
+import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.Texts;
@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The file-scope rules of SPEC §3/§4: which files of a period folder are duplicates, refused or
+ * The file-scope rules of docs/RULES.md and docs/RETURNS.md: which files of a period folder are duplicates, refused or
  * rejected, and which one of each unit's acceptable files is used (the others are superseded).
  */
 final class FileTriage {
@@ -99,7 +99,7 @@ final class FileTriage {
     private ReturnFile duplicate(FoundFile found, ReturnFile original, Findings findings) {
         findings.add(Rule.DUPLICATE_FILE, original.unit(), null, Place.file(found.relative()),
                 "本文件与“" + original.path() + "”内容完全相同，按重复文件处理，不再读取；无需处理，可删除多余的副本");
-        return new ReturnFile(found.relative(), found, original.unit(), null, false, null, Outcome.DUPLICATE);
+        return new ReturnFile(found.relative(), found, original.unit(), null, false, null, FileOutcome.DUPLICATE);
     }
 
     /**
@@ -111,13 +111,13 @@ final class FileTriage {
         findings.add(refused.rule(), unit, null,
                 new Place(found.relative(), refused.sheet(), refused.row(), refused.column(), refused.value()),
                 refused.message());
-        return new ReturnFile(found.relative(), found, unit, null, false, null, Outcome.REJECTED);
+        return new ReturnFile(found.relative(), found, unit, null, false, null, FileOutcome.REJECTED);
     }
 
     private ReturnFile skipped(SkippedFile skipped, Findings findings) {
         findings.add(Rule.SKIPPED_FILE, null, null, Place.file(skipped.relative()),
                 "已跳过：" + skipped.reason());
-        return new ReturnFile(skipped.relative(), null, null, null, false, null, Outcome.SKIPPED);
+        return new ReturnFile(skipped.relative(), null, null, null, false, null, FileOutcome.SKIPPED);
     }
 
     /**
@@ -152,7 +152,7 @@ final class FileTriage {
         ReturnFile.Metadata metadata = new ReturnFile.Metadata(metadata(content, REPORTER), metadata(content, PHONE),
                 content.ledgerMarker().orElse(null));
         return new ReturnFile(file, found, unit, submittedOn, submittedOn.isAfter(cutoff()), metadata,
-                acceptable ? Outcome.ACCEPTED : Outcome.REJECTED);
+                acceptable ? FileOutcome.ACCEPTED : FileOutcome.REJECTED);
     }
 
     /** A metadata value as written, cleaned; null when absent or blank. */
@@ -200,7 +200,7 @@ final class FileTriage {
             findings.add(Rule.SUPERSEDED, file.unit(), null, Place.file(file.path()),
                     "本单位本期另有更新的报送文件“" + latest.path() + "”（报送日期" + latest.submittedOn()
                             + "），已采用该文件，本文件不予处理；如本文件才是正确版本，请删除其他版本后重新报送");
-            return file.with(Outcome.SUPERSEDED);
+            return file.with(FileOutcome.SUPERSEDED);
         }).toList();
     }
 

@@ -19,6 +19,7 @@ import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.reconcile.LedgerIndex.Role;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import io.rectify.workbook.Cell;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.SafeText;
@@ -38,6 +39,8 @@ import java.util.Set;
  * for the return as a whole). A cooperating unit's row left blank is no report and no exception.
  */
 final class ProgressCheck {
+
+    private static final String CHOICES = String.join("、", TaskStatus.words());
 
     /**
      * The outcome for one return: its accepted rows, the ledger codes of tasks whose row was
@@ -121,19 +124,19 @@ final class ProgressCheck {
         String prefix = "第" + row.row() + "行任务“" + task.code() + "”";
         if (written.isEmpty()) {
             findings.add(Rule.TASK_NOT_REPORTED, file.unit(), task, statusCell, prefix + (role == Role.LEAD
-                    ? "未填写整改状态，该任务暂沿用上期状态；请从“" + Statuses.CHOICES + "”中选择填写整改状态后重新报送"
-                    : "（配合任务）未填写整改状态，本行未采用；请从“" + Statuses.CHOICES + "”中选择填写整改状态，"
+                    ? "未填写整改状态，该任务暂沿用上期状态；请从“" + CHOICES + "”中选择填写整改状态后重新报送"
+                    : "（配合任务）未填写整改状态，本行未采用；请从“" + CHOICES + "”中选择填写整改状态，"
                             + "如本期无进展可清空本行"));
             return null;
         }
-        String status = Statuses.of(written);
+        TaskStatus status = TaskStatus.parse(written).orElse(null);
         if (status == null) {
             findings.add(Rule.INVALID_STATUS, file.unit(), task, statusCell, prefix + "的整改状态“" + written
-                    + "”无效：整改状态只能填写“" + Statuses.CHOICES + "”之一，请更正后重新报送");
+                    + "”无效：整改状态只能填写“" + CHOICES + "”之一，请更正后重新报送");
             return null;
         }
         LocalDate completed = null;
-        if (status.equals(Statuses.COMPLETED)) {
+        if (status == TaskStatus.COMPLETED) {
             completed = completionDate(file, task, row, dateCell, prefix);
             if (completed == null) {
                 return null;
@@ -172,7 +175,7 @@ final class ProgressCheck {
         Task task = reported.task();
         String file = reported.file().path();
         String prefix = "第" + row.row() + "行任务“" + task.code() + "”";
-        if (reported.status().equals(Statuses.COMPLETED) && reported.evidence() == null) {
+        if (reported.status() == TaskStatus.COMPLETED && reported.evidence() == null) {
             findings.add(Rule.MISSING_EVIDENCE, reported.unit(), task, Place.cell(file, table, row, EVIDENCE),
                     prefix + "已完成，但未填写佐证材料，请补充佐证材料（文件名称、文号或存放位置）");
         }

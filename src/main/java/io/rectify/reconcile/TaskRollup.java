@@ -3,6 +3,7 @@ package io.rectify.reconcile;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The task and unit rules of SPEC §4 for one period: each task's status after this period's
+ * The task and unit rules of docs/RULES.md for one period: each task's status after this period's
  * returns (from its lead unit's accepted row, else carried forward), and task-not-reported,
  * missing-return, overdue, due-soon, regression, completion-date-changed and completed-late,
  * each at most once per task.
@@ -115,7 +116,7 @@ final class TaskRollup {
     private void compare(Task task, TaskState before, ReportedRow row) {
         Unit unit = row.unit();
         boolean wasCompleted = before != null && before.completed();
-        boolean completed = Statuses.COMPLETED.equals(row.status());
+        boolean completed = row.status() == TaskStatus.COMPLETED;
         if (wasCompleted && !completed) {
             findings.add(Rule.REGRESSION, unit, task, row.statusCell(), "任务“" + task.code() + "”在" + before.sourcePeriod()
                     + "期已报已完成，本期报为“" + row.status() + "”，出现整改反弹；已按本期状态统计，请核实：如确已完成请更正状态，"

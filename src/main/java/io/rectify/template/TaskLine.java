@@ -2,6 +2,7 @@ package io.rectify.template;
 
 import io.rectify.intake.ReturnLayout;
 import io.rectify.ledger.Task;
+import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 
 /**
@@ -14,11 +15,16 @@ import java.time.LocalDate;
  * @param note           what the 备注 cell says: that the unit's row of the period before was not
  *                       adopted and why; null when it was, or when there was none
  */
-public record TaskLine(Task task, boolean lead, String status, LocalDate completionDate, String evidence,
+public record TaskLine(Task task, boolean lead, TaskStatus status, LocalDate completionDate, String evidence,
                        String note) {
 
     /** 责任类型 as the template shows it: 牵头 or 配合. */
     public String role() {
         return lead ? ReturnLayout.ROLE_LEAD : ReturnLayout.ROLE_COOPERATING;
+    }
+
+    /** 整改状态 as the template prefills it, null when there is no known status. */
+    String statusWord() {
+        return status == null ? null : status.word();
     }
 }

@@ -5,6 +5,7 @@ import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -83,7 +84,7 @@ public class TemplateSources {
                 WHERE s.period = ?""")
                 .param(previous.toString())
                 .query(rs -> {
-                    statuses.put(rs.getString(1), new KnownStatus(rs.getString(2), date(rs.getDate(3)), rs.getString(4)));
+                    statuses.put(rs.getString(1), new KnownStatus(TaskStatus.of(rs.getString(2)), date(rs.getDate(3)), rs.getString(4)));
                 });
         return Map.copyOf(statuses);
     }

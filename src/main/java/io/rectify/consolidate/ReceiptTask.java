@@ -11,6 +11,6 @@ import io.rectify.ledger.Task;
  *                  errors); null when a row was accepted or none was rejected
  * @param state     the task's consolidated status after the period's returns
  */
-public record TaskLine(Task task, boolean lead, ReportedRow reported, String rejection, TaskState state,
-                       boolean overdue, boolean dueSoon) {
+public record ReceiptTask(Task task, boolean lead, AcceptedRow reported, String rejection, TaskStatusRow state,
+                          boolean overdue, boolean dueSoon) {
 }

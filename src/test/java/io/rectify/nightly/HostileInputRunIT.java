@@ -44,12 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every hostile and broken input of docs/RELIABILITY.md in one period folder, beside the good
  * returns of units U01-U05, read by one nightly run in a JVM limited to 256 MB: the run completes,
- * each file gets its SPEC §4 code or is read as a person sees it, nothing outside the input folder
+ * each file gets its docs/RULES.md code or is read as a person sees it, nothing outside the input folder
  * is read, and the good units' results are those of a run without the hostile files (U05's receipt
  * also lists the broken files holding its code, as not adopted). A return
  * that was still being written is left for the next run, which reads it.
  */
-class HostileInputRunTest {
+class HostileInputRunIT {
 
     private static final String MARCH = "2024-03";
     private static final LocalDate SUBMITTED = LocalDate.of(2024, 4, 3);

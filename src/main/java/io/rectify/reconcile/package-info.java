@@ -44,7 +44,8 @@
  *       row-scope error); the receipt and the next period's template read them from there, for a
  *       task of which no row of the unit was accepted.</li>
  *   <li>ledger-field-changed: blank copied cells are not flagged; texts are compared folded
- *       (white space, full-width forms, case); 完成时限 as a date (any written form) or 长期坚持;
+ *       (white space, full-width forms, case); 完成时限 as the ledger's words or any written form of
+ *       the day they name (2024年6月前 copied as 2024-06-30 or 2024年6月底), or 长期坚持;
  *       责任类型 must name the unit's actual role (牵头 / 配合, "牵头单位" is fine).</li>
  *   <li>制度建设 / 问责情况: every bad cell of a row is reported and the row rejected. 印发日期 is bad
  *       when unreadable or after the submission date. 人数 may be a number or text such as "3人".

@@ -123,7 +123,7 @@ final class ReceiptWorkbook {
         for (ReceiptTask line : receipt.tasks()) {
             AcceptedRow row = line.reported();
             table.row(line.task().code(), line.task().problemCode(), line.task().measure(),
-                    line.task().deadlineText(), line.lead() ? "牵头" : "配合",
+                    line.task().deadline().text(), line.lead() ? "牵头" : "配合",
                     row != null ? row.status().word() : line.rejection() != null ? "本期报送未采纳" : "本期未填报",
                     row == null ? null : row.completionDate(),
                     row == null ? null : row.progress(), row == null ? null : row.evidence(),

@@ -264,7 +264,8 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(summary, "接收情况")).startsWith("收到本期报送的文件，但未予采纳");
             assertThat(valueOf(summary, "本期收到的文件"))
                     .isEqualTo("收到的文件“U03/教育局.xlsx”未采纳，原因：报送期次应为2024-03，请改正后重新报送。");
-            assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("本期未填报", "推进中", "2024年2月报送", "逾期未完成");
+            assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("2024年3月15日前", "本期未填报", "推进中", "2024年2月报送",
+                    "逾期未完成");
             assertThat(column(u03.getSheet("需整改事项"), 1)).containsExactly("period-mismatch", "missing-return", "overdue");
         }
         try (XSSFWorkbook u04 = open("2024-03/回执/U04.xlsx")) {

@@ -229,7 +229,7 @@ final class SampleReturns {
             return UnitTemplate.blank(ledger, ledgerVersion, period, unit.code());
         }
         YearMonth before = period.minusMonths(1);
-        return UnitTemplate.of(ledger, ledgerVersion, period, unit, progress.known(before),
+        return UnitTemplate.of(ledger, ledgerVersion, period, unit, progress.known(before), Map.of(),
                 lists.institutions(unit.code(), before), lists.accountability(unit.code(), before));
     }
 

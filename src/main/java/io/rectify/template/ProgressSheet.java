@@ -72,7 +72,7 @@ final class ProgressSheet {
         for (TaskLine line : template.tasks()) {
             table.append(line.task().code(), line.task().problemCode(), line.task().measure(),
                     line.task().deadline().text(), line.role(), line.statusWord(), line.completionDate(), null,
-                    line.evidence());
+                    line.evidence(), line.note());
         }
         Banner.write(sheet, TITLE_ROW, HEADERS.size(), template.title(), Banner.titleStyle(workbook), 24);
         metadata();

@@ -111,7 +111,7 @@ class TemplatesJobTest extends TempFolderContext {
 
     @Test
     void notesOnATasksLineThatTheUnitsRowOfThePeriodBeforeWasNotAdoptedAndWhy() throws Exception {
-        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now(), null);
         status("2024-02", "T001", "推进中", null);
         status("2024-03", "T001", "推进中", null);
         long march = returnFile("2024-03", "U01", "accepted", "U01.xlsx");

@@ -134,8 +134,9 @@ class ExecutionsTest extends TempFolderContext {
                 + f.errors() + " / " + f.warnings() + " / " + f.infos());
         assertThat(table.out()).containsPattern("#" + ledger + " +import-ledger +- +手动 .* 完成 +1 / 1 / 0 +0 / 0 / 0");
         assertThat(table.out()).containsPattern("#" + failed + " +nightly +2024-03 +手动 .* 失败 +5 / 3 / 1");
-        assertThat(table.out()).contains("需要处理：", "#" + failed + " nightly 2024-03 失败：无法写入", blocked.toString(),
-                "restart " + failed + " --data=" + root.resolve("data"), "从失败的那一步继续");
+        assertThat(table.out()).contains("需要处理：", "#" + failed + " nightly 2024-03 失败：该位置已有同名文件：" + blocked,
+                "restart " + failed + " --input=" + root.resolve("input") + " --output=" + root.resolve("status-failed")
+                        + " --data=" + root.resolve("data"), "从失败的那一步继续");
 
         JsonNode json = JSON.readTree(run("status-out", "status", "--json", "--limit=3").out());
         JsonNode executions = json.get("executions");
@@ -261,7 +262,8 @@ class ExecutionsTest extends TempFolderContext {
 
         Result status = run("crashed", "status");
         assertThat(status.out()).containsPattern("#" + id + " +nightly +2024-03 .* 中断")
-                .contains("进程 " + gone.pid() + "）已不在", "restart " + id + " --data=", "从中断的那一步继续");
+                .contains("进程 " + gone.pid() + "）已不在", "restart " + id + " --input=" + root.resolve("input") + " --output=" + root.resolve("crashed")
+                        + " --data=", "从中断的那一步继续");
 
         Result restart = run("crashed", "restart", String.valueOf(id));
 

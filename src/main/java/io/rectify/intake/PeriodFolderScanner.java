@@ -44,21 +44,26 @@ public final class PeriodFolderScanner {
 
     private final Path returnsFolder;
     private final Duration settle;
+    private final Duration settleWait;
 
     /** A scanner that reads every workbook, however recently it changed. */
     public PeriodFolderScanner(Path returnsFolder) {
-        this(returnsFolder, Duration.ZERO);
+        this(returnsFolder, Duration.ZERO, Duration.ZERO);
     }
 
     /**
      * @param returnsFolder {@code <input>/returns}
-     * @param settle        a workbook whose last-modified time is less than this away from now may still be
-     *                      being written (saved from an e-mail, copied from a share): it is skipped, to be read
-     *                      by the next run. A time further in the future (a wrong clock) does not count.
+     * @param settle        a file whose last-modified time is less than this away from now may still be
+     *                      being written (saved from an e-mail, copied from a share). A time further in the
+     *                      future (a wrong clock) does not count.
+     * @param settleWait    how long a scan waits for a period folder to settle (no file in it modified within
+     *                      {@code settle}); a workbook still being written after that is skipped, to be read by
+     *                      the next run
      */
-    public PeriodFolderScanner(Path returnsFolder, Duration settle) {
+    public PeriodFolderScanner(Path returnsFolder, Duration settle, Duration settleWait) {
         this.returnsFolder = returnsFolder;
         this.settle = settle;
+        this.settleWait = settleWait;
     }
 
     /** The period folders ({@code YYYY-MM}) under the returns folder, oldest first. */
@@ -103,11 +108,61 @@ public final class PeriodFolderScanner {
         if (!Files.isDirectory(folder)) {
             return new PeriodScan(period, List.of(), List.of());
         }
+        awaitSettled(folder.toRealPath());
         Visitor visitor = new Visitor(folder.toRealPath(), settle);
         Files.walkFileTree(visitor.root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, visitor);
         visitor.workbooks.sort(Comparator.comparing(FoundFile::relative));
         visitor.skipped.sort(Comparator.comparing(SkippedFile::relative));
         return new PeriodScan(period, List.copyOf(visitor.workbooks), List.copyOf(visitor.skipped));
+    }
+
+    /**
+     * Waits, up to the settle wait, until no file under {@code folder} was modified within the
+     * settle time: returns copied in just before a run are read, not skipped.
+     */
+    private void awaitSettled(Path folder) throws IOException {
+        long deadline = System.nanoTime() + settleWait.toNanos();
+        boolean waited = false;
+        for (Duration unsettled = unsettled(folder); !unsettled.isZero(); unsettled = unsettled(folder)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.warn("{}: files were still being modified after waiting {} s; those modified less than {} s ago "
+                        + "are left for the next run", folder, settleWait.toSeconds(), settle.toSeconds());
+                return;
+            }
+            if (!waited) {
+                log.info("{}: a file was modified less than {} s ago; waiting up to {} s for the folder to settle",
+                        folder, settle.toSeconds(), settleWait.toSeconds());
+                waited = true;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(unsettled.toMillis(), left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (waited) {
+            log.info("{}: settled, reading it", folder);
+        }
+    }
+
+    /** How long until the most recently modified file under the folder has settled; zero when all have. */
+    private Duration unsettled(Path folder) throws IOException {
+        if (settle.isZero()) {
+            return Duration.ZERO;
+        }
+        Instant now = Instant.now();
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(file -> {
+                try {
+                    Duration age = Duration.between(Files.getLastModifiedTime(file).toInstant(), now);
+                    return age.abs().compareTo(settle) < 0 ? settle.minus(age.abs()) : Duration.ZERO;
+                } catch (IOException e) {
+                    return Duration.ZERO; // vanished meanwhile: the scan says so
+                }
+            }).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        }
     }
 
     private static final class Visitor extends SimpleFileVisitor<Path> {

@@ -12,14 +12,17 @@ import org.springframework.util.unit.DataSize;
  * the rest from {@code application.properties} or {@code -Drectify.*} system properties.
  *
  * @param dueSoonDays   a task whose deadline falls within this many days after the as-of date is due-soon
- * @param settleSeconds a return modified less than this many seconds ago may still be being written: it
- *                      is left for the next run (docs/RELIABILITY.md)
+ * @param settleSeconds a return modified less than this many seconds ago may still be being written
+ *                      (docs/RELIABILITY.md)
+ * @param settleWaitSeconds how long a run waits for the period folder to settle before it reads it; a return
+ *                      still being written after that is left for the next run
  * @param limits        the limits every return is read within
  */
 @ConfigurationProperties("rectify")
 public record RectifyProperties(Path input, Path output, Path data,
                                 @DefaultValue("15") int dueSoonDays,
                                 @DefaultValue("5") int settleSeconds,
+                                @DefaultValue("60") int settleWaitSeconds,
                                 @DefaultValue Limits limits) {
 
     public Path masterFolder() {
@@ -32,6 +35,10 @@ public record RectifyProperties(Path input, Path output, Path data,
 
     public Duration settle() {
         return Duration.ofSeconds(settleSeconds);
+    }
+
+    public Duration settleWait() {
+        return Duration.ofSeconds(settleWaitSeconds);
     }
 
     /** {@code rectify.limits.*}: see {@link ReadLimits} for what each one bounds. */

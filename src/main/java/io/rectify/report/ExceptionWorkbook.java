@@ -5,6 +5,7 @@ import io.rectify.rule.ExceptionEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -20,7 +21,11 @@ final class ExceptionWorkbook {
         String title = c.title() + " " + Labels.period(c.period()) + "异常清单（截至" + c.asOf() + "）";
         SXSSFWorkbook workbook = Workbooks.create(title, c.asOf());
         Styles styles = new Styles(workbook);
-        sheet(workbook, styles, ALL, title, c.exceptions());
+        Sheet all = Workbooks.sheet(workbook, ALL);
+        Optional<SkippedNotice> notice = SkippedNotice.of(c);
+        notice.ifPresent(n -> Workbooks.note(all, styles, 0, ExceptionTable.COLUMNS.size(), n.text()));
+        ExceptionTable.write(workbook, styles, all, notice.isPresent() ? 1 : 0, c.exceptions());
+        Workbooks.printTitle(all, title);
         for (String group : c.groups()) {
             sheet(workbook, styles, group, title + " " + group,
                     c.exceptions().stream().filter(e -> group.equals(e.group())).toList());
@@ -31,7 +36,7 @@ final class ExceptionWorkbook {
     private static void sheet(SXSSFWorkbook workbook, Styles styles, String name, String title,
                               List<ExceptionEntry> exceptions) {
         Sheet sheet = Workbooks.sheet(workbook, name);
-        ExceptionTable.write(workbook, styles, sheet, exceptions);
+        ExceptionTable.write(workbook, styles, sheet, 0, exceptions);
         Workbooks.printTitle(sheet, title);
     }
 }

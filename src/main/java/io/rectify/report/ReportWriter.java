@@ -50,8 +50,9 @@ public class ReportWriter {
             files.add(SUMMARY);
             AtomicFiles.write(staging.resolve(EXCEPTIONS_CSV), out -> ExceptionsCsv.write(consolidation.exceptions(), out));
             files.add(EXCEPTIONS_CSV);
-            AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write((Bulletin.text(consolidation.headline()) + "\n")
-                    .getBytes(StandardCharsets.UTF_8)));
+            String notice = SkippedNotice.of(consolidation).map(n -> n.text() + "\n\n").orElse("");
+            AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write((notice + Bulletin.text(consolidation.headline())
+                    + "\n").getBytes(StandardCharsets.UTF_8)));
             files.add(BULLETIN);
             StatisticsWorkbook.write(consolidation, staging.resolve(STATISTICS));
             files.add(STATISTICS);
@@ -90,7 +91,8 @@ public class ReportWriter {
         PeriodFigures f = c.headline();
         SubmissionCount s = f.submissions();
         return String.join("\n",
-                "汇总完成：" + Labels.period(c.period()) + "（截至 " + c.asOf() + "）",
+                "汇总完成：" + Labels.period(c.period()) + "（截至 " + c.asOf() + "）"
+                        + SkippedNotice.of(c).map(n -> "\n" + n.text()).orElse(""),
                 Bulletin.text(f),
                 "报送：应报送 %d 个单位，已报送 %d，未报送 %d，逾期报送 %d，退回文件 %d"
                         .formatted(s.expected(), s.accepted(), s.missing(), s.late(), s.rejectedFiles()),

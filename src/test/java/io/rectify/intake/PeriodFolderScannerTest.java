@@ -107,12 +107,37 @@ class PeriodFolderScannerTest {
         Files.setLastModifiedTime(Files.write(march.resolve("future.xlsx"), new byte[] {3}),
                 FileTime.from(now.plusSeconds(3600)));
 
-        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(60)).scan(MARCH);
+        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(60), Duration.ZERO).scan(MARCH);
 
         assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("future.xlsx", "settled.xlsx");
         assertThat(scan.skipped()).extracting(SkippedFile::relative).containsExactly("writing.xlsx");
         assertThat(reason(scan, "writing.xlsx")).contains("60 秒内刚被修改", "下次汇总时将自动读取");
         assertThat(scanner.scan(MARCH).workbooks()).as("without a settle window").hasSize(3);
+    }
+
+    @Test
+    void aScanWaitsForReturnsJustCopiedInAndReadsThemInsteadOfSkippingThem() throws IOException {
+        Files.setLastModifiedTime(Files.write(march.resolve("copied.xlsx"), new byte[] {1}), FileTime.from(Instant.now()));
+        long start = System.nanoTime();
+
+        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(2), Duration.ofSeconds(30)).scan(MARCH);
+
+        assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("copied.xlsx");
+        assertThat(scan.skipped()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theWaitForAFolderToSettleIsBounded() throws IOException {
+        // a file stamped a little ahead stays "just modified" for longer than the wait
+        Files.setLastModifiedTime(Files.write(march.resolve("writing.xlsx"), new byte[] {1}),
+                FileTime.from(Instant.now().plusSeconds(30)));
+        long start = System.nanoTime();
+
+        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(60), Duration.ofSeconds(1)).scan(MARCH);
+
+        assertThat(scan.skipped()).extracting(SkippedFile::relative).containsExactly("writing.xlsx");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(10));
     }
 
     @Test

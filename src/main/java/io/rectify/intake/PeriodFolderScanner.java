@@ -37,6 +37,8 @@ public final class PeriodFolderScanner {
     private static final Logger log = LoggerFactory.getLogger(PeriodFolderScanner.class);
 
     private static final Pattern PERIOD_FOLDER = Pattern.compile("\\d{4}-\\d{2}");
+    /** A folder named for a month another way: 2024年4月, 2024-4, 2024.04, 2024_04, 202404. */
+    private static final Pattern PERIOD_LIKE = Pattern.compile("(\\d{4})\\s*[年.\\-_/ ]?\\s*(\\d{1,2})\\s*月?");
     private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xls");
     /** Spreadsheet formats a unit may have sent instead of .xlsx: the skip reason says how to fix it. */
     private static final Set<String> OTHER_SPREADSHEETS = Set.of("xlsm", "xlsb", "xltx", "xltm", "xlt", "et", "ett",
@@ -86,6 +88,41 @@ public final class PeriodFolderScanner {
         }
         periods.sort(Comparator.naturalOrder());
         return periods;
+    }
+
+    /**
+     * A folder under the returns folder named like a period but not {@code YYYY-MM}: it is not read.
+     *
+     * @param folder its name
+     * @param period the period it is probably for, the name to rename it to
+     */
+    public record MisnamedFolder(String folder, YearMonth period) {
+
+        /** What the office is told, in Chinese. */
+        public String advice() {
+            return "文件夹“" + folder + "”看似 " + period + " 期的报送文件夹，但名称不是“年-月”（YYYY-MM）格式，其中的文件未读取；"
+                    + "如是该期报表，请改名为“" + period + "”";
+        }
+    }
+
+    /** The folders under the returns folder named like a period but not {@code YYYY-MM}, by name. */
+    public List<MisnamedFolder> misnamed() throws IOException {
+        if (!Files.isDirectory(returnsFolder)) {
+            return List.of();
+        }
+        List<MisnamedFolder> misnamed = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(returnsFolder, Files::isDirectory)) {
+            for (Path folder : folders) {
+                String name = folder.getFileName().toString();
+                var like = PERIOD_LIKE.matcher(name.strip());
+                int month = like.matches() ? Integer.parseInt(like.group(2)) : 0;
+                if (!PERIOD_FOLDER.matcher(name).matches() && month >= 1 && month <= 12) {
+                    misnamed.add(new MisnamedFolder(name, YearMonth.of(Integer.parseInt(like.group(1)), month)));
+                }
+            }
+        }
+        misnamed.sort(Comparator.comparing(MisnamedFolder::folder));
+        return misnamed;
     }
 
     /** The latest period folder: what {@code --period} defaults to. */

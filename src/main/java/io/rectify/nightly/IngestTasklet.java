@@ -64,9 +64,11 @@ class IngestTasklet implements Tasklet {
     private final Duration settle;
     private final Duration settleWait;
     private final PeriodFingerprints fingerprints;
+    private final AsOfCheck asOfCheck;
 
-    IngestTasklet(Reconciler reconciler, RectifyProperties properties, PeriodFingerprints fingerprints) {
+    IngestTasklet(Reconciler reconciler, RectifyProperties properties, PeriodFingerprints fingerprints, AsOfCheck asOfCheck) {
         this.reconciler = reconciler;
+        this.asOfCheck = asOfCheck;
         this.fingerprints = fingerprints;
         this.archive = new Archive(properties.data());
         this.limits = properties.limits().readLimits();
@@ -82,6 +84,7 @@ class IngestTasklet implements Tasklet {
         PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle, settleWait);
         String reconciled = step.getExecutionContext().getString(RECONCILED, null);
         if (reconciled == null) {
+            asOfCheck.check(step.getJobParameters().getLocalDate("asOf"));
             log.info("Reading returns within limits: {}; files modified less than {} s ago are waited for up to {} s, "
                     + "then left for the next run", limits.describe(), settle.toSeconds(), settleWait.toSeconds());
         }

@@ -4,10 +4,12 @@ import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -89,8 +91,9 @@ public class JobRuns {
         slot.ifPresentOrElse(s -> builder.addString(SCHEDULE, s.schedule()).addString(SCHEDULED_AT, s.atText()),
                 () -> builder.addLong("run.at", System.currentTimeMillis()));
         Optional<YearMonth> period = commandLine.period();
-        if (period.isEmpty() && commandLine.command() == Command.NIGHTLY) {
-            period = Optional.of(latestPeriod(commandLine.input().resolve("returns")));
+        if (commandLine.command() == Command.NIGHTLY) {
+            Path returns = commandLine.input().resolve("returns");
+            period = Optional.of(period.isEmpty() ? latestPeriod(returns) : withFolder(returns, period.get()));
         }
         period.ifPresent(p -> builder.addString("period", p.toString()));
         commandLine.asOf().ifPresent(d -> builder.addLocalDate("asOf", d));
@@ -99,10 +102,31 @@ public class JobRuns {
 
     private static YearMonth latestPeriod(Path returns) {
         try {
-            return new PeriodFolderScanner(returns).latestPeriod().orElseThrow(() ->
-                    new IllegalStateException("no period folder (YYYY-MM) in " + returns + "; give --period=YYYY-MM"));
+            return new PeriodFolderScanner(returns).latestPeriod().orElseThrow(() -> new IllegalStateException(
+                    "no period folder (YYYY-MM) in " + returns + "; give --period=YYYY-MM" + misnamed(returns)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + returns + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The period given, when its returns folder exists: without one every unit would be told it
+     * sent nothing, so the run does not start.
+     */
+    private static YearMonth withFolder(Path returns, YearMonth period) {
+        Path folder = new PeriodFolderScanner(returns).folder(period);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("没有 " + period + " 期的报送文件夹 " + folder + "，本次未汇总（否则各单位都会被记为未报送）。"
+                    + "请检查 --period，或建立该文件夹并放入各单位的报表" + misnamed(returns));
+        }
+        return period;
+    }
+
+    private static String misnamed(Path returns) {
+        try {
+            return new PeriodFolderScanner(returns).misnamed().stream().map(m -> "；" + m.advice()).collect(Collectors.joining());
+        } catch (IOException e) {
+            return "";
         }
     }
 }

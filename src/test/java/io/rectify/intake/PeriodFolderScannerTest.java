@@ -1,6 +1,7 @@
 package io.rectify.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +140,20 @@ class PeriodFolderScannerTest {
 
         assertThat(scan.skipped()).extracting(SkippedFile::relative).containsExactly("writing.xlsx");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void foldersNamedLikeAPeriodButNotYearDashMonthAreNamedWithTheNameToRenameThemTo() throws IOException {
+        for (String name : List.of("2024年4月", "2024-4", "2024.05", "第一组", "2024-13月")) {
+            Files.createDirectories(returns.resolve(name));
+        }
+
+        assertThat(scanner.misnamed()).extracting(PeriodFolderScanner.MisnamedFolder::folder,
+                        PeriodFolderScanner.MisnamedFolder::period)
+                .containsExactly(tuple("2024-4", YearMonth.of(2024, 4)), tuple("2024.05", YearMonth.of(2024, 5)),
+                        tuple("2024年4月", YearMonth.of(2024, 4)));
+        assertThat(scanner.misnamed().get(0).advice()).contains("文件夹“2024-4”", "请改名为“2024-04”");
+        assertThat(scanner.periods()).containsExactly(MARCH);
     }
 
     @Test

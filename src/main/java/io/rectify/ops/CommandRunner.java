@@ -66,7 +66,7 @@ public class CommandRunner {
             System.out.println(backup.write(target));
             return CommandLine.EXIT_OK;
         } catch (IOException | RuntimeException e) {
-            System.err.println("rectify: backup failed: " + e.getMessage());
+            System.err.println("rectify: backup failed: " + FailureCause.of(e).orElse(e.getMessage()));
             return CommandLine.EXIT_FAILED;
         }
     }

@@ -3,6 +3,7 @@ package io.rectify.run;
 import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
+import io.rectify.ops.FailureCause;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ public class JobRuns {
             log.info("Starting {} with {}", job.getName(), parameters);
             return jobOperator.start(job, parameters);
         } catch (Exception e) {
-            throw new IllegalStateException("could not start " + commandLine.command().word() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not start " + commandLine.command().word() + ": "
+                    + FailureCause.of(e).orElse(e.getMessage()), e);
         }
     }
 

@@ -114,6 +114,28 @@ class ExecutionsTest extends TempFolderContext {
     }
 
     @Test
+    void anAsOfBeforeTheLedgersFeedbackDateFailsTheRunSayingWhy() {
+        Result result = run("as-of", "nightly", "--period=2024-03", "--as-of=2020-01-01");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).contains("原因：--as-of=2020-01-01 早于台账的反馈日期");
+        assertThat(root.resolve("as-of/2024-03")).doesNotExist();
+    }
+
+    @Test
+    void aFolderNamedLikeAPeriodButNotYearDashMonthIsNamedInTheEndSummaryWithTheNameToGiveIt() throws IOException {
+        Path misnamed = Files.createDirectories(root.resolve("input/returns/2024年5月"));
+        try {
+            Result result = run("misnamed", "nightly", "--period=2024-03");
+
+            assertThat(result.status()).isZero();
+            assertThat(result.out()).contains("注意：文件夹“2024年5月”", "请改名为“2024-05”");
+        } finally {
+            Files.delete(misnamed);
+        }
+    }
+
+    @Test
     void statusShowsEachRunWithItsFiguresAndTellsWhatToDoAboutAFailure() throws IOException {
         uninterrupted();
         long completed = uninterruptedId;

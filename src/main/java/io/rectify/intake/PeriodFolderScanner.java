@@ -70,19 +70,13 @@ public final class PeriodFolderScanner {
 
     /** The period folders ({@code YYYY-MM}) under the returns folder, oldest first. */
     public List<YearMonth> periods() throws IOException {
-        if (!Files.isDirectory(returnsFolder)) {
-            return List.of();
-        }
         List<YearMonth> periods = new ArrayList<>();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(returnsFolder, Files::isDirectory)) {
-            for (Path folder : folders) {
-                String name = folder.getFileName().toString();
-                if (PERIOD_FOLDER.matcher(name).matches()) {
-                    try {
-                        periods.add(YearMonth.parse(name));
-                    } catch (DateTimeParseException e) {
-                        // 2024-13 is not a period: not ours to read
-                    }
+        for (String name : folderNames()) {
+            if (PERIOD_FOLDER.matcher(name).matches()) {
+                try {
+                    periods.add(YearMonth.parse(name));
+                } catch (DateTimeParseException e) {
+                    // 2024-13 is not a period: not ours to read
                 }
             }
         }
@@ -107,22 +101,27 @@ public final class PeriodFolderScanner {
 
     /** The folders under the returns folder named like a period but not {@code YYYY-MM}, by name. */
     public List<MisnamedFolder> misnamed() throws IOException {
-        if (!Files.isDirectory(returnsFolder)) {
-            return List.of();
-        }
         List<MisnamedFolder> misnamed = new ArrayList<>();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(returnsFolder, Files::isDirectory)) {
-            for (Path folder : folders) {
-                String name = folder.getFileName().toString();
-                var like = PERIOD_LIKE.matcher(name.strip());
-                int month = like.matches() ? Integer.parseInt(like.group(2)) : 0;
-                if (!PERIOD_FOLDER.matcher(name).matches() && month >= 1 && month <= 12) {
-                    misnamed.add(new MisnamedFolder(name, YearMonth.of(Integer.parseInt(like.group(1)), month)));
-                }
+        for (String name : folderNames()) {
+            var like = PERIOD_LIKE.matcher(name.strip());
+            int month = like.matches() ? Integer.parseInt(like.group(2)) : 0;
+            if (!PERIOD_FOLDER.matcher(name).matches() && month >= 1 && month <= 12) {
+                misnamed.add(new MisnamedFolder(name, YearMonth.of(Integer.parseInt(like.group(1)), month)));
             }
         }
         misnamed.sort(Comparator.comparing(MisnamedFolder::folder));
         return misnamed;
+    }
+
+    private List<String> folderNames() throws IOException {
+        if (!Files.isDirectory(returnsFolder)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(returnsFolder, Files::isDirectory)) {
+            folders.forEach(folder -> names.add(folder.getFileName().toString()));
+        }
+        return names;
     }
 
     /** The latest period folder: what {@code --period} defaults to. */

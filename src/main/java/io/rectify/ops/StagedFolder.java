@@ -55,10 +55,6 @@ public final class StagedFolder implements AutoCloseable {
         return staging;
     }
 
-    public Path target() {
-        return target;
-    }
-
     /**
      * Puts the staging folder in the target's place. What others put in the target folder (the
      * office's notes, entries {@code ours} does not claim) is copied over first, so it survives.

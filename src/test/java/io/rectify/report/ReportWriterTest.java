@@ -425,8 +425,8 @@ class ReportWriterTest extends TempFolderContext {
                 line -> assertThat(line).contains("有 5 份文件未读取", "仅读取 4 份", notice));
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(output.resolve("2024-03/summary.json")));
         assertThat(json.get("incomplete").get("skippedFiles").asInt()).isEqualTo(5);
-        try (XSSFWorkbook statistics = open("汇总统计.xlsx"); XSSFWorkbook list = open("异常清单.xlsx");
-             XSSFWorkbook receipt = open("回执/U01.xlsx")) {
+        try (XSSFWorkbook statistics = open("2024-03/汇总统计.xlsx"); XSSFWorkbook list = open("2024-03/异常清单.xlsx");
+             XSSFWorkbook receipt = open("2024-03/回执/U01.xlsx")) {
             assertThat(texts(statistics.getSheetAt(0).getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
             assertThat(texts(list.getSheetAt(0).getRow(0)).get(0)).contains(notice);
             assertThat(texts(list.getSheetAt(0).getRow(1))).as("the table below it").contains("规则代码");

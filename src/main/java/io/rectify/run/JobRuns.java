@@ -59,8 +59,10 @@ public class JobRuns {
      *                               folder to default to, or the slot's run already completed
      */
     public int run(CommandLine commandLine, Optional<Slot> slot) {
+        // before the locks: a run that cannot start leaves no trace, not even an output folder
+        JobParameters parameters = parameters(commandLine, slot);
         try {
-            return running.busy(commandLine.command().word(), () -> endSummary.report(start(commandLine, slot)));
+            return running.busy(commandLine.command().word(), () -> endSummary.report(start(commandLine, parameters)));
         } catch (IllegalStateException e) {
             throw e;
         } catch (Exception e) {
@@ -68,14 +70,13 @@ public class JobRuns {
         }
     }
 
-    private JobExecution start(CommandLine commandLine, Optional<Slot> slot) {
+    private JobExecution start(CommandLine commandLine, JobParameters parameters) {
         String jobName = commandLine.command().jobName().orElseThrow(() ->
                 new IllegalArgumentException("'" + commandLine.command().word() + "' launches no job"));
         Job job = jobs.get(jobName);
         if (job == null) {
             throw new IllegalStateException("command '" + commandLine.command().word() + "' is not available in this build");
         }
-        JobParameters parameters = parameters(commandLine, slot);
         try {
             interruptedRuns.supersede(jobName, parameters.getString("period"), commandLine.output());
             log.info("Starting {} with {}", job.getName(), parameters);

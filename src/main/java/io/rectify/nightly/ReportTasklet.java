@@ -3,9 +3,9 @@ package io.rectify.nightly;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
 import io.rectify.intake.PeriodFolderScanner;
-import io.rectify.ops.CommandRunner;
 import io.rectify.report.ReportWriter;
 import io.rectify.report.WrittenReport;
+import io.rectify.run.EndSummary;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -49,7 +49,7 @@ class ReportTasklet implements Tasklet {
                     misnamed.folder(), run.returnsFolder(), misnamed.period(), misnamed.period());
             summary.append("\n注意：").append(misnamed.advice());
         }
-        step.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, summary.toString());
+        step.getJobExecution().getExecutionContext().putString(EndSummary.SUMMARY_KEY, summary.toString());
         RunFigures.putOutputs(step.getJobExecution().getExecutionContext(), report.folder());
         return RepeatStatus.FINISHED;
     }

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * the rest from {@code application.properties} or {@code -Drectify.*} system properties.
  *
  * @param dueSoonDays   a task whose deadline falls within this many days after the as-of date is due-soon
+ * @param immediateDays a 立行立改 task of the ledger falls due this many days after the 反馈日期
  * @param settleSeconds a return modified less than this many seconds ago may still be being written
  *                      (docs/RELIABILITY.md)
  * @param settleWaitSeconds how long a run waits for the period folder to settle before it reads it; a return
@@ -20,6 +21,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("rectify")
 public record RectifyProperties(Path input, Path output, Path data,
                                 @DefaultValue("15") int dueSoonDays,
+                                @DefaultValue("30") int immediateDays,
                                 @DefaultValue("5") int settleSeconds,
                                 @DefaultValue("60") int settleWaitSeconds,
                                 @DefaultValue Limits limits) {

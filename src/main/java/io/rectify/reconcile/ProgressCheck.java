@@ -158,7 +158,7 @@ final class ProgressCheck {
         }
         String role = reported.lead() ? ROLE_LEAD : ROLE_COOPERATING;
         Map<String, String> ledgerValues = Map.of(PROBLEM_CODE, task.problemCode(), MEASURE, task.measure(),
-                DEADLINE, task.deadlineText(), ROLE, role);
+                DEADLINE, task.deadline().text(), ROLE, role);
         for (String column : List.of(PROBLEM_CODE, MEASURE, DEADLINE, ROLE)) {
             Optional<Cell> cell = row.cell(column).filter(c -> !Texts.clean(c.text()).isEmpty());
             if (cell.isPresent() && changed(column, cell.get(), task, role)) {
@@ -176,9 +176,7 @@ final class ProgressCheck {
         return switch (column) {
             case PROBLEM_CODE -> !sameAsLedger(typed, task.problemCode());
             case MEASURE -> !sameAsLedger(typed, task.measure());
-            case DEADLINE -> task.longTerm()
-                    ? !typed.equals(Texts.code(Task.LONG_TERM))
-                    : !ExcelDates.date(cell).map(task.deadline()::equals).orElse(false);
+            case DEADLINE -> !task.deadline().sameAs(cell);
             case ROLE -> !typed.contains(role) || typed.contains(role.equals(ROLE_LEAD) ? ROLE_COOPERATING : ROLE_LEAD);
             default -> false;
         };

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The task and unit rules of SPEC §4 for one period: each task's status after this period's
+ * The task and unit rules of docs/RULES.md for one period: each task's status after this period's
  * returns (from its lead unit's accepted row, else carried forward), and task-not-reported,
  * missing-return, overdue, due-soon, regression, completion-date-changed and completed-late,
  * each at most once per task.
@@ -110,9 +110,9 @@ final class TaskRollup {
         }
         // reported once: in the period whose return first gives this completion date
         boolean newlyDated = completed && (!wasCompleted || !row.completionDate().equals(before.completionDate()));
-        if (newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline())) {
+        if (newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline().date())) {
             findings.add(Rule.COMPLETED_LATE, unit, task, row.dateCell(), "任务“" + task.code() + "”完成日期"
-                    + row.completionDate() + "晚于完成时限" + task.deadline() + "，属超期完成；请在进展情况中说明超期原因");
+                    + row.completionDate() + "晚于完成时限" + task.deadline().describe() + "，属超期完成；请在进展情况中说明超期原因");
         }
     }
 
@@ -125,12 +125,13 @@ final class TaskRollup {
         Place place = row == null ? Place.NONE : row.statusCell();
         String current = "当前状态为“" + state.status() + "”" + (row != null ? ""
                 : state.sourcePeriod() == null ? "（本单位从未报送该任务）" : "（沿用" + state.sourcePeriod() + "期报送）");
-        if (task.deadline().isBefore(asOf)) {
-            findings.add(Rule.OVERDUE, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline()
+        LocalDate due = task.deadline().date();
+        if (due.isBefore(asOf)) {
+            findings.add(Rule.OVERDUE, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()
                     + "，截至" + asOf + current + "，已逾期未完成；请加快推进，完成后及时报送");
-        } else if (!task.deadline().isAfter(asOf.plusDays(dueSoonDays))) {
-            findings.add(Rule.DUE_SOON, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline()
-                    + "，距" + asOf + "还有" + ChronoUnit.DAYS.between(asOf, task.deadline()) + "天，" + current
+        } else if (!due.isAfter(asOf.plusDays(dueSoonDays))) {
+            findings.add(Rule.DUE_SOON, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()
+                    + "，距" + asOf + "还有" + ChronoUnit.DAYS.between(asOf, due) + "天，" + current
                     + "；请抓紧推进，确保按期完成");
         }
     }

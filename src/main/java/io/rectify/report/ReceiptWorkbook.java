@@ -113,7 +113,7 @@ final class ReceiptWorkbook {
         for (ReceiptTask line : receipt.tasks()) {
             AcceptedRow row = line.reported();
             table.row(line.task().code(), line.task().problemCode(), line.task().measure(),
-                    line.task().deadlineText(), line.lead() ? "牵头" : "配合",
+                    line.task().deadline().text(), line.lead() ? "牵头" : "配合",
                     row == null ? "本期未填报" : row.status().word(), row == null ? null : row.completionDate(),
                     row == null ? null : row.progress(), row == null ? null : row.evidence(),
                     line.lead() ? line.state().status().word() : "（由牵头单位报送）", source(line),

@@ -1,6 +1,7 @@
 package io.rectify.sample;
 
 import io.rectify.ledger.Category;
+import io.rectify.ledger.Deadline;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.Problem;
@@ -22,11 +23,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the sample ledger as an office keeps it (SPEC §2): sheets 基本信息, 责任单位, 问题清单 and
+ * Writes the sample ledger as an office keeps it (docs/LEDGER.md): sheets 基本信息, 责任单位, 问题清单 and
  * 任务清单, each table under a merged title, with styled headers, set widths and wrapped text. It
  * writes what a hand-kept ledger holds, so that the sample exercises the reader: every third lead
  * (and its cooperators) is a unit name rather than a code, every fourth dated deadline is text
- * such as 2024年3月31日 rather than a date cell, and columns the spec does not name (序号, 备注).
+ * such as 2024年3月31日 rather than a date cell, and columns docs/LEDGER.md does not name (序号, 备注).
  */
 final class SampleLedgerWorkbook {
 
@@ -129,14 +130,14 @@ final class SampleLedgerWorkbook {
 
     /** Offices mark the measures due within the first month as 立行立改 (put right at once). */
     private static String remark(Task task) {
-        return SampleLedger.FIRST_DEADLINE.equals(task.deadline()) ? "立行立改" : "";
+        return SampleLedger.FIRST_DEADLINE.equals(task.deadline().date()) ? "立行立改" : "";
     }
 
     private static Object deadline(Task task, boolean asText) {
         if (task.longTerm()) {
-            return Task.LONG_TERM;
+            return Deadline.LONG_TERM;
         }
-        LocalDate date = task.deadline();
+        LocalDate date = task.deadline().date();
         return asText ? "%d年%d月%d日".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth()) : date;
     }
 }

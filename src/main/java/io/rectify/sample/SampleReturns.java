@@ -173,7 +173,7 @@ final class SampleReturns {
         }
     }
 
-    /** The faults of SPEC §4 a unit's 2024-03 return carries (see the class comment). */
+    /** The faults (docs/RULES.md) a unit's 2024-03 return carries (see the class comment). */
     private SampleReturn withFaults(SampleReturn content) {
         return switch (content.unit().name()) {
             case LATE -> content.submittedOn(LATE_DAY);
@@ -214,7 +214,7 @@ final class SampleReturns {
             Task task = taskLine.task();
             SampleProgress.Progress planned = progress.of(task.code(), period);
             var institution = lists.institution(task).orElse(null);
-            lines.add(new SampleReturn.Line(task.code(), task.problemCode(), task.measure(), task.deadlineText(),
+            lines.add(new SampleReturn.Line(task.code(), task.problemCode(), task.measure(), task.deadline().text(),
                     taskLine.lead(), planned.status(), planned.completed(),
                     SampleWording.progress(task, taskLine.lead(), planned.status(), planned.completed(), institution),
                     SampleWording.evidence(task, taskLine.lead(), planned.status(), institution)));

@@ -71,7 +71,7 @@ final class ProgressSheet {
                 .input(HEADERS.indexOf(REMARK), Entry.TEXT);
         for (TaskLine line : template.tasks()) {
             table.append(line.task().code(), line.task().problemCode(), line.task().measure(),
-                    line.task().deadlineText(), line.role(), line.statusWord(), line.completionDate(), null,
+                    line.task().deadline().text(), line.role(), line.statusWord(), line.completionDate(), null,
                     line.evidence());
         }
         Banner.write(sheet, TITLE_ROW, HEADERS.size(), template.title(), Banner.titleStyle(workbook), 24);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The exit statuses of SPEC §6 for answers given before any job starts. */
+/** The exit statuses of docs/COMMANDS.md for answers given before any job starts. */
 class ExitStatusTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -4,13 +4,14 @@ import static io.rectify.rule.Severity.ERROR;
 import static io.rectify.rule.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.ledger.Deadline;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The 整改进展 row rules of SPEC §4 on the return a unit has used. Data rows start at Excel row 8. */
+/** The 整改进展 row rules of docs/RULES.md on the return a unit has used. Data rows start at Excel row 8. */
 class RowRulesTest extends ReconcileTestSupport {
 
     @Test
@@ -121,6 +122,24 @@ class RowRulesTest extends ReconcileTestSupport {
 
         assertEntry(only("2024-03", Rule.MISSING_EVIDENCE), WARNING, "U01", "P01-01", "U01.xlsx", 8, "E", null);
         assertThat(status("2024-03", "P01-01")).isEqualTo("已完成 2024-03-10 2024-03");
+    }
+
+    @Test
+    void deadlineInWordsCopiedAsWrittenOrAsItsDayIsNotAnEdit() {
+        ledgerWithDeadline("P02-02", new Deadline("2024年上半年", LocalDate.parse("2024-06-30")));
+        reconcile(period("2024-03").add(
+                ReturnFixture.unit("U03").period("2024-03").columns("任务编号", "整改状态", "完成时限")
+                        .row("P02-02", "推进中", "2024年 上半年"),
+                ReturnFixture.unit("U01").period("2024-03").columns("任务编号", "整改状态", "完成时限")
+                        .row("P01-01", "推进中", LocalDate.parse("2024-03-20"))
+                        .row("P01-02", "推进中", "2024年二季度")
+                        .row("P02-02", "推进中", LocalDate.parse("2024-06-30")),
+                ReturnFixture.unit("U04").period("2024-03").columns("任务编号", "整改状态", "完成时限")
+                        .row("P02-02", "推进中", "２０２４年６月底")));
+
+        ExceptionEntry changed = only("2024-03", Rule.LEDGER_FIELD_CHANGED);
+        assertEntry(changed, WARNING, "U01", "P01-02", "U01.xlsx", 9, "C", "2024年二季度");
+        assertThat(changed.message()).contains("与台账“2024-04-10”不一致");
     }
 
     @Test

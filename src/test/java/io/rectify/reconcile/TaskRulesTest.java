@@ -5,6 +5,7 @@ import static io.rectify.rule.Severity.INFO;
 import static io.rectify.rule.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.ledger.Deadline;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The task and unit rules of SPEC §4 and each task's status across periods. P01-01 (lead U01) is
+ * The task and unit rules of docs/RULES.md and each task's status across periods. P01-01 (lead U01) is
  * due 2024-03-20, P01-02 (lead U01) 2024-04-10, P02-01 (lead U02) is 长期坚持, P02-02 (lead U03)
  * is due 2024-06-30.
  */
@@ -90,6 +91,21 @@ class TaskRulesTest extends ReconcileTestSupport {
         assertEntry(overdue.get(0), ERROR, "U01", "P01-01", "U01.xlsx", 8, "B", "推进中");
         assertThat(overdue.get(0).problemCode()).isEqualTo("P01");
         assertThat(exceptions("2024-03", Rule.DUE_SOON)).extracting(ExceptionEntry::taskCode).containsExactly("P02-02");
+    }
+
+    @Test
+    void deadlineInWordsIsOverdueAndDueSoonByTheDayItNamesAndShownAsWritten() {
+        ledgerWithDeadline("P01-02", new Deadline("2024年一季度", LocalDate.parse("2024-03-31")));
+        PeriodFolder march = period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中")
+                .row("P01-02", "推进中"));
+
+        reconcile(march, LocalDate.parse("2024-04-01"));
+        ExceptionEntry overdue = exceptions("2024-03", Rule.OVERDUE).get(1);
+        assertEntry(overdue, ERROR, "U01", "P01-02", "U01.xlsx", 9, "B", "推进中");
+        assertThat(overdue.message()).contains("完成时限为2024年一季度（2024-03-31），截至2024-04-01");
+
+        reconcile(march, LocalDate.parse("2024-03-21"));
+        assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），距2024-03-21还有10天");
     }
 
     @Test

@@ -272,7 +272,8 @@ class ReportWriterTest extends TempFolderContext {
             Sheet summary = u03.getSheet("回执");
             assertThat(valueOf(summary, "接收情况")).startsWith("未收到可采纳的本期报送表");
             assertThat(valueOf(summary, "本期收到的文件")).contains("U03/教育局.xlsx（已退回");
-            assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("本期未填报", "推进中", "2024年2月报送", "逾期未完成");
+            assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("2024年3月15日前", "本期未填报", "推进中", "2024年2月报送",
+                    "逾期未完成");
             assertThat(column(u03.getSheet("需整改事项"), 1)).containsExactly("period-mismatch", "missing-return", "overdue");
         }
         try (XSSFWorkbook u04 = open("2024-03/回执/U04.xlsx")) {

@@ -70,8 +70,16 @@ class TemplateWriterTest {
             assertThat(t.column(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.ROLE))).containsExactly("牵头", "牵头", "牵头", "配合");
             assertThat(t.column(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.PROBLEM_CODE))).containsExactly("P01", "P01", "P02", "P02");
             assertThat(t.column(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.DEADLINE)))
-                    .containsExactly("2024-06-30", "长期坚持", "2024-04-30", "2024-03-31");
+                    .containsExactly("2024-06-30", "长期坚持", "2024年4月底前", "2024-03-31");
             assertThat(t.text(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.MEASURE))).startsWith("制定产业结构调整三年行动方案");
+        }
+    }
+
+    @Test
+    void deadlineInWordsIsShownAsTheLedgerWritesIt() throws IOException {
+        try (OpenedTemplate t = OpenedTemplate.open(file)) {
+            assertThat(t.text(PROGRESS, FIRST_TASK_ROW + 2, col(ReturnLayout.TASK_CODE))).isEqualTo("T007");
+            assertThat(t.text(PROGRESS, FIRST_TASK_ROW + 2, col(ReturnLayout.DEADLINE))).isEqualTo("2024年4月底前");
         }
     }
 

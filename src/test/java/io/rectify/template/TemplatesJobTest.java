@@ -103,6 +103,9 @@ class TemplatesJobTest extends TempFolderContext {
             // 2024-03 is the latest period before 2024-04; 2024-02 and 2024-04 do not count
             assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, status)).containsExactly("已完成", "", "未启动", "");
             assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, date)).containsExactly("2024-03-10", "", "", "");
+            // the stored ledger keeps a deadline in words as written
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.DEADLINE)))
+                    .containsExactly("2024-06-30", "长期坚持", "2024年4月底前", "2024-03-31");
         }
     }
 

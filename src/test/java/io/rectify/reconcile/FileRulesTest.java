@@ -9,8 +9,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadOutcome;
+import io.rectify.ledger.Ledger;
+import io.rectify.ledger.Task;
+import io.rectify.ledger.Unit;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +64,31 @@ class FileRulesTest extends ReconcileTestSupport {
         assertThat(encrypted.group()).isEqualTo("第二督查组");
         assertThat(encrypted.unitName()).isEqualTo("区教育局");
         assertThat(outcomes("2024-03")).doesNotContainValue("accepted");
+    }
+
+    @Test
+    void digitUnitCodeIsNotReadFromADateOrAVersionInTheFileName() {
+        Ledger ledger = ledger();
+        ledgers.replace(new Ledger(ledger.info(), ledger.groups(), ledger.units().stream()
+                        .map(u -> new Unit(u.code().substring(1), u.name(), u.group(), u.contact(), u.phone())).toList(),
+                ledger.categories(), ledger.feedbackPoints(), ledger.problems(), ledger.tasks().stream()
+                        .map(t -> new Task(t.code(), t.problemCode(), t.measure(), t.leadUnit().substring(1), t.deadline(),
+                                t.cooperators().stream().map(c -> c.substring(1)).toList())).toList()),
+                LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"), null);
+
+        reconcile(period("2024-03").add(
+                ReturnFixture.unreadable("2024-03整改报送.xlsx"),
+                ReturnFixture.unreadable("整改进展 2024.03.xlsx"),
+                ReturnFixture.unreadable("区财政局-04月.xlsx"),
+                ReturnFixture.unreadable("整改进展1.03版.xlsx"),
+                ReturnFixture.unreadable("03-整改进展.xlsx"),
+                ReturnFixture.unreadable("2024年3月15日_04.xlsx"),
+                ReturnFixture.unreadable("01号单位3月报送.xlsx")));
+
+        assertThat(jdbc.sql("SELECT path || ':' || COALESCE(unit_code, '-') FROM return_file ORDER BY path")
+                .query(String.class).list()).containsExactlyInAnyOrder("2024-03整改报送.xlsx:-", "整改进展 2024.03.xlsx:-",
+                "区财政局-04月.xlsx:02", "整改进展1.03版.xlsx:-", "03-整改进展.xlsx:03", "2024年3月15日_04.xlsx:04",
+                "01号单位3月报送.xlsx:01");
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The file-scope rules of docs/RULES.md and docs/RETURNS.md: which files of a period folder are duplicates, refused or
@@ -114,10 +115,17 @@ final class FileTriage {
         return new ReturnFile(found.relative(), found, unit, null, false, null, FileOutcome.REJECTED);
     }
 
+    /**
+     * A file not read, with the unit its path names, when it names one, so that the unit learns it was not
+     * taken; but an Office lock file ({@code ~$…}) or a hidden file ({@code ._U02.xlsx} copied from a Mac) is a
+     * by-product of whoever opened or copied a return, not something a unit sent, and goes to no unit.
+     */
     private ReturnFile skipped(SkippedFile skipped, Findings findings) {
-        findings.add(Rule.SKIPPED_FILE, null, null, Place.file(skipped.relative()),
+        String name = skipped.relative().substring(skipped.relative().lastIndexOf('/') + 1);
+        Unit unit = name.startsWith("~$") || name.startsWith(".") ? null : clues.fromPath(skipped.relative()).orElse(null);
+        findings.add(Rule.SKIPPED_FILE, unit, null, Place.file(skipped.relative()),
                 "已跳过：" + skipped.reason());
-        return new ReturnFile(skipped.relative(), null, null, null, false, null, FileOutcome.SKIPPED);
+        return new ReturnFile(skipped.relative(), null, unit, null, false, null, FileOutcome.SKIPPED);
     }
 
     /**
@@ -135,8 +143,7 @@ final class FileTriage {
         Unit unit = code.isEmpty() ? null : ledger.unitByCodeOrName(code).orElse(null);
         if (unit == null) {
             acceptable = false;
-            unit = (name.isEmpty() ? Optional.<Unit>empty() : ledger.unitByName(name))
-                    .or(() -> clues.fromPath(file)).orElse(null);
+            unit = clues.unit(Stream.concat(Stream.of(name), content.markerUnit().stream()).toList(), file).orElse(null);
             findings.add(Rule.UNKNOWN_UNIT, unit, null, codePlace, code.isEmpty()
                     ? "报送表未填写单位代码，请在“单位代码”处填写本单位在台账中的代码后重新报送"
                     : "单位代码“" + code + "”在台账中不存在，请核对本单位的单位代码后重新报送");

@@ -127,6 +127,14 @@ class FileRulesTest extends ReconcileTestSupport {
     }
 
     @Test
+    void unknownUnitCodeGoesToTheUnitTheTemplateMarkerNamesBeforeTheFileName() {
+        reconcile(period("2024-03").add(ReturnFixture.unit("U99").file("U01.xlsx").period("2024-03")
+                .marker(LEDGER_VERSION, "U04").row("P02-01", "推进中")));
+
+        assertEntry(only("2024-03", Rule.UNKNOWN_UNIT), ERROR, "U04", null, "U01.xlsx", 2, "B", "U99");
+    }
+
+    @Test
     void unknownUnitCodeRejectsTheFileAndIsPinnedToTheNamedUnitWhenThereIsOne() {
         reconcile(period("2024-03").add(
                 ReturnFixture.unit("U99").period("2024-03").row("P01-01", "推进中"),
@@ -289,6 +297,19 @@ class FileRulesTest extends ReconcileTestSupport {
         assertEntry(only("2024-03", Rule.INVALID_DATE), ERROR, "U01", "P01-02", "发改委/U01.xls", 9, "C", "2024-04-20");
         assertThat(status("2024-03", "P01-01")).isEqualTo("已完成 2024-03-10 2024-03");
         assertThat(jdbc.sql("SELECT name FROM institution").query(String.class).list()).containsExactly("重大项目联审机制");
+    }
+
+    @Test
+    void skippedFileGoesToTheUnitItsPathNames() {
+        reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中"))
+                .otherFile("U04.pdf").otherFile("区教育局/说明.docx").otherFile("~$U02.xlsx"));
+
+        assertThat(exceptions("2024-03", Rule.SKIPPED_FILE)).extracting(ExceptionEntry::file, ExceptionEntry::unitCode,
+                ExceptionEntry::group).containsExactlyInAnyOrder(tuple("U04.pdf", "U04", "第二督查组"),
+                tuple("区教育局/说明.docx", "U03", "第二督查组"), tuple("~$U02.xlsx", null, null));
+        assertThat(jdbc.sql("SELECT path || ':' || COALESCE(unit_code, '-') FROM return_file ORDER BY path")
+                .query(String.class).list()).containsExactlyInAnyOrder("U01.xlsx:U01", "U04.pdf:U04",
+                "区教育局/说明.docx:U03", "~$U02.xlsx:-");
     }
 
     @Test

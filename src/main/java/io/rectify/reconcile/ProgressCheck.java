@@ -92,7 +92,7 @@ final class ProgressCheck {
                 flagged.add(task.code());
                 findings.add(Rule.DUPLICATE_TASK_ROW, unit, task, Place.cell(file.path(), table, row, TASK_CODE),
                         "第" + row.row() + "行任务“" + task.code() + "”与第" + first
-                                + "行重复填报，本行不予采用；每项任务只填一行，请删除重复行");
+                                + "行重复填报，本行未采纳；每项任务只填一行，请删除重复行");
                 continue;
             }
             ReportedRow reported = accepted(file, table, row, task, role, columns);
@@ -125,7 +125,7 @@ final class ProgressCheck {
         if (written.isEmpty()) {
             findings.add(Rule.TASK_NOT_REPORTED, file.unit(), task, statusCell, prefix + (role == Role.LEAD
                     ? "未填写整改状态，该任务暂沿用上期状态；请从“" + CHOICES + "”中选择填写整改状态后重新报送"
-                    : "（配合任务）未填写整改状态，本行未采用；请从“" + CHOICES + "”中选择填写整改状态，"
+                    : "（配合任务）未填写整改状态，本行未采纳；请从“" + CHOICES + "”中选择填写整改状态，"
                             + "如本期无进展可清空本行"));
             return null;
         }

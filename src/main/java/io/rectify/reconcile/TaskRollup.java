@@ -103,13 +103,13 @@ final class TaskRollup {
         }
     }
 
-    /** “x.xlsx”，但未予采纳（原因：…）, or for several files “a.xlsx”（原因：…）、“b.xlsx”（原因：…），均未予采纳. */
+    /** “x.xlsx”，但未采纳（原因：…）, or for several files “a.xlsx”（原因：…）、“b.xlsx”（原因：…），均未采纳. */
     private static String received(List<RejectedFile> rejected) {
         if (rejected.size() == 1) {
-            return "“" + rejected.get(0).path() + "”，但未予采纳（原因：" + rejected.get(0).reason() + "）";
+            return "“" + rejected.get(0).path() + "”，但未采纳（原因：" + rejected.get(0).reason() + "）";
         }
         return rejected.stream().map(f -> "“" + f.path() + "”（原因：" + f.reason() + "）")
-                .collect(Collectors.joining("、")) + "，均未予采纳";
+                .collect(Collectors.joining("、")) + "，均未采纳";
     }
 
     /** regression, completion-date-changed and completed-late: this period's row against the state before it. */

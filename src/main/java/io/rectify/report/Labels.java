@@ -21,9 +21,9 @@ final class Labels {
     static String outcome(FileOutcome outcome) {
         return switch (outcome) {
             case ACCEPTED -> "已采纳";
-            case SUPERSEDED -> "已被更新报送替代";
+            case SUPERSEDED -> "已被更新的报送替代，未使用";
             case DUPLICATE -> "重复文件，未使用";
-            case REJECTED -> "已退回";
+            case REJECTED -> "未采纳";
             case SKIPPED -> "已跳过";
         };
     }

@@ -96,7 +96,7 @@ final class ReceiptWorkbook {
             return "已采纳本期报送表，任务状态已按报送更新。";
         }
         if (figures.expected() && !figures.rejected().isEmpty()) {
-            return "收到本期报送的文件，但未予采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。请按要求修改后重新报送。";
+            return "收到本期报送的文件，但未采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。请按要求修改后重新报送。";
         }
         if (figures.expected()) {
             return "未收到可采纳的本期报送表，任务状态沿用此前已采纳的报送。请尽快报送。";

@@ -94,7 +94,7 @@ public class ReportWriter {
                 "汇总完成：" + Labels.period(c.period()) + "（截至 " + c.asOf() + "）"
                         + SkippedNotice.of(c).map(n -> "\n" + n.text()).orElse(""),
                 Bulletin.text(f),
-                "报送：应报送 %d 个单位，已报送 %d，未报送 %d，逾期报送 %d，退回文件 %d"
+                "报送：应报送 %d 个单位，已报送 %d，未报送 %d，逾期报送 %d，未采纳文件 %d"
                         .formatted(s.expected(), s.accepted(), s.missing(), s.late(), s.rejectedFiles()),
                 "异常：错误 %d 条，警告 %d 条，提示 %d 条"
                         .formatted(f.exceptions().error(), f.exceptions().warning(), f.exceptions().info()),

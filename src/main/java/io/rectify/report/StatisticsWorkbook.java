@@ -163,7 +163,7 @@ final class StatisticsWorkbook {
         Table table = table(SHEETS.get(6), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
                 Column.text("单位名称", 22), Column.text("应报送", 10), Column.text("本期报送", 20),
                 Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 9),
-                Column.text("退回文件", 30)));
+                Column.text("未采纳文件", 30)));
         for (UnitFigures unit : c.byUnit()) {
             PeriodFile accepted = unit.accepted();
             table.row(unit.unit().group(), unit.unit().code(), unit.unit().name(), Labels.yesNo(unit.expected()),
@@ -175,7 +175,7 @@ final class StatisticsWorkbook {
         table.filter();
         SubmissionCount s = c.headline().submissions();
         table.total("合计", "", "", "应报送 " + s.expected(), "已报送 " + s.accepted() + "，未报送 " + s.missing(),
-                "", "", "逾期 " + s.late(), "退回文件 " + s.rejectedFiles());
+                "", "", "逾期 " + s.late(), "未采纳文件 " + s.rejectedFiles());
     }
 
     private void institutions() {

@@ -258,7 +258,7 @@ class FileRulesTest extends ReconcileTestSupport {
         List<ExceptionEntry> superseded = exceptions("2024-03", Rule.SUPERSEDED);
         assertThat(superseded).extracting(ExceptionEntry::file).containsExactly("U01-初稿.xlsx", "z.xlsx", "b.xlsx");
         assertEntry(superseded.get(0), INFO, "U01", null, "U01-初稿.xlsx", null, null, null);
-        assertThat(superseded.get(0).message()).contains("U01-正式.xlsx");
+        assertThat(superseded.get(0).message()).contains("U01-正式.xlsx", "本文件已被替代，未使用");
         assertThat(exceptions("2024-03")).filteredOn(e -> "U01-初稿.xlsx".equals(e.file()))
                 .extracting(ExceptionEntry::rule).containsExactly(Rule.SUPERSEDED);
         assertThat(status("2024-03", "P01-01")).isEqualTo("已完成 2024-03-15 2024-03");

@@ -56,7 +56,7 @@ class RowRulesTest extends ReconcileTestSupport {
 
         ExceptionEntry duplicate = only("2024-03", Rule.DUPLICATE_TASK_ROW);
         assertEntry(duplicate, ERROR, "U01", "P01-01", "U01.xlsx", 10, "A", "p01-01");
-        assertThat(duplicate.message()).contains("第8行");
+        assertThat(duplicate.message()).contains("第8行", "本行未采纳");
         assertThat(status("2024-03", "P01-01")).isEqualTo("推进中 null 2024-03");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM return_row WHERE task_code = 'P01-01'").query(Integer.class).single()).isOne();
     }
@@ -103,7 +103,7 @@ class RowRulesTest extends ReconcileTestSupport {
         // a cooperating row with progress but no status is not taken, and the unit is told
         ExceptionEntry notReported = only("2024-03", Rule.TASK_NOT_REPORTED);
         assertEntry(notReported, WARNING, "U04", "P02-02", "U04.xlsx", 9, "B", null);
-        assertThat(notReported.message()).contains("配合任务", "未填写整改状态");
+        assertThat(notReported.message()).contains("配合任务", "未填写整改状态", "本行未采纳");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM return_row WHERE NOT lead").query(Integer.class).single()).isZero();
     }
 

@@ -16,6 +16,7 @@ import io.rectify.intake.SkippedFile;
 import io.rectify.intake.UnitReturn;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.FileOutcome;
+import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.Texts;
@@ -172,7 +173,7 @@ final class FileTriage {
         if (field.isEmpty()) {
             findings.add(Rule.PERIOD_MISMATCH, unit, null, content.field(PERIOD)
                             .map(f -> Place.field(file, PROGRESS_SHEET, f)).orElse(Place.sheet(file, PROGRESS_SHEET)),
-                    "报送表未填写报送期次，请在“报送期次”处填写“" + period + "”后重新报送");
+                    "报送表未填写报送期次，请在“报送期次”处填写“" + Periods.text(period) + "”后重新报送");
             return false;
         }
         Place place = Place.field(file, PROGRESS_SHEET, field.get());
@@ -184,7 +185,7 @@ final class FileTriage {
         }
         if (!written.get().equals(period)) {
             findings.add(Rule.PERIOD_MISMATCH, unit, null, place, "报送期次“" + field.get().text() + "”（"
-                    + written.get() + "）与文件所在的期次文件夹“" + period
+                    + Periods.text(written.get()) + "）与文件所在的期次文件夹“" + period
                     + "”不一致，请更正报送期次，或将文件放入对应期次的文件夹后重新报送");
             return false;
         }

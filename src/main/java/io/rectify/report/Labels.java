@@ -1,17 +1,11 @@
 package io.rectify.report;
 
 import io.rectify.rule.FileOutcome;
-import java.time.YearMonth;
 
 /** The Chinese words the reports use for codes and values. */
 final class Labels {
 
     private Labels() {
-    }
-
-    /** 2024-03 as people write it: 2024年3月. */
-    static String period(YearMonth period) {
-        return period.getYear() + "年" + period.getMonthValue() + "月";
     }
 
     static String yesNo(boolean value) {

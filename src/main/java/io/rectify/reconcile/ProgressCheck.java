@@ -41,6 +41,8 @@ import java.util.Set;
 final class ProgressCheck {
 
     private static final String CHOICES = String.join("、", TaskStatus.words());
+    /** What units write in 备注 to say they have nothing to report on a row. */
+    private static final Set<String> NOTHING = Set.of("", "无", "暂无", "/", "-", "—");
 
     /**
      * The outcome for one return: its accepted rows, the ledger codes of tasks whose row was
@@ -106,10 +108,13 @@ final class ProgressCheck {
         return new Progress(rows, flagged, table.rows().size() - blank);
     }
 
-    /** Nothing reported on the row: 整改状态, 完成日期, 进展情况 and 佐证材料 all blank. */
+    /**
+     * Nothing reported on the row: 整改状态, 完成日期, 进展情况 and 佐证材料 blank, and 备注 blank or a
+     * word for nothing (无, 暂无, /, -) as units close a row they have nothing to say on.
+     */
     private static boolean blank(TableRow row) {
         return row.text(STATUS).isEmpty() && row.text(COMPLETION_DATE).isEmpty() && row.text(PROGRESS).isEmpty()
-                && row.text(EVIDENCE).isEmpty();
+                && row.text(EVIDENCE).isEmpty() && NOTHING.contains(row.text(REMARK));
     }
 
     /**

@@ -285,6 +285,23 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     @Test
+    void receiptShowsACooperatingRowWithoutStatusAsNotAdoptedWithTheReason() throws IOException {
+        String reason = "第5行任务“T04”（配合任务）未填写整改状态，本行未采纳；请从“已完成、推进中、未启动”中选择填写整改状态，"
+                + "如本期无进展可清空本行";
+        jdbc.update("""
+                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
+                    task_code, file, sheet, excel_row, col, cell_value, message)
+                VALUES ('2024-03', 100, 'task-not-reported', 'warning', '第二督查组', 'U04', '区民政局', 'P03', 'T04',
+                    'U04.xlsx', '整改进展', 5, 'B', NULL, ?)""", reason);
+
+        writer.write(consolidator.consolidate(MARCH, AS_OF), output);
+
+        try (XSSFWorkbook u04 = open("2024-03/回执/U04.xlsx")) {
+            assertThat(rowOf(u04.getSheet("任务情况"), "T04")).contains("本期报送未采纳", reason).doesNotContain("本期未填报");
+        }
+    }
+
+    @Test
     void receiptShowsARejectedRowAsNotAdoptedWithTheReason() throws IOException {
         String reason = "第5行任务“T01”的完成日期2024-04-20晚于报送日期2024-04-03，请核实并更正完成日期";
         jdbc.update("""

@@ -69,16 +69,24 @@ final class OutputWorkbook {
      * column is {@code value}, as the cell of {@code column}.
      */
     Optional<String> cell(String sheet, String key, String value, String column) {
-        List<List<String>> lines = sheet(sheet);
-        for (int h = 0; h < lines.size(); h++) {
-            List<String> header = lines.get(h);
-            if (header.contains(key) && header.contains(column)) {
-                int k = header.indexOf(key);
-                int c = header.indexOf(column);
-                return lines.subList(h + 1, lines.size()).stream().filter(r -> r.size() > k && r.get(k).equals(value))
-                        .findFirst().map(r -> r.size() > c ? r.get(c) : "");
-            }
+        int c = header(sheet, key).indexOf(column);
+        if (c < 0) {
+            throw new AssertionError(file.getFileName() + " sheet " + sheet + " has no column " + column);
         }
-        throw new AssertionError(file.getFileName() + " sheet " + sheet + " has no header with " + key + " and " + column);
+        return row(sheet, key, value).map(r -> r.size() > c ? r.get(c) : "");
+    }
+
+    /** The row of a table sheet whose {@code key} column is {@code value}. */
+    Optional<List<String>> row(String sheet, String key, String value) {
+        List<List<String>> lines = sheet(sheet);
+        List<String> header = header(sheet, key);
+        int k = header.indexOf(key);
+        return lines.subList(lines.indexOf(header) + 1, lines.size()).stream()
+                .filter(r -> r.size() > k && r.get(k).equals(value)).findFirst();
+    }
+
+    private List<String> header(String sheet, String key) {
+        return sheet(sheet).stream().filter(r -> r.contains(key)).findFirst()
+                .orElseThrow(() -> new AssertionError(file.getFileName() + " sheet " + sheet + " has no header " + key));
     }
 }

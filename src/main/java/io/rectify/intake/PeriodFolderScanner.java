@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the returns of a period: every .xlsx and .xls file (by name, case-insensitive) anywhere
- * under {@code <input>/returns/<YYYY-MM>/}. Office lock files, hidden files and folders, other
- * file types and symbolic links are listed as skipped. Symbolic links inside the period folder
+ * Finds the returns of a period: every workbook (by name, case-insensitive: .xlsx, .xlsm, .xls and
+ * their templates .xltx, .xltm, .xlt) anywhere under {@code <input>/returns/<YYYY-MM>/}, and every
+ * file in a {@link ForeignFormat} a unit may have sent its return in (.ods, .csv, .et, .xlsb ...),
+ * which is read only to be refused with how to save it as .xlsx. Office lock files, hidden files and
+ * folders, other file types and symbolic links are listed as skipped. Symbolic links inside the period folder
  * are never followed (a link to the period folder itself is, as the office set it up). Only reads.
  */
 public final class PeriodFolderScanner {
@@ -37,10 +38,8 @@ public final class PeriodFolderScanner {
     private static final Logger log = LoggerFactory.getLogger(PeriodFolderScanner.class);
 
     private static final Pattern PERIOD_FOLDER = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xls");
-    /** Spreadsheet formats a unit may have sent instead of .xlsx: the skip reason says how to fix it. */
-    private static final Set<String> OTHER_SPREADSHEETS = Set.of("xlsm", "xlsb", "xltx", "xltm", "xlt", "et", "ett",
-            "ods", "csv", "numbers");
+    /** Templates are read as workbooks: a unit that filled the template file itself sent its return. */
+    private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xlsm", "xltx", "xltm", "xls", "xlt");
 
     private final Path returnsFolder;
     private final Duration settle;
@@ -142,7 +141,7 @@ public final class PeriodFolderScanner {
                 skip(file, "Office 临时锁定文件（打开工作簿时自动生成），未读取");
             } else if (hidden(file)) {
                 skip(file, "隐藏文件，未读取；如为报表，请取消隐藏后重新报送");
-            } else if (!WORKBOOK_EXTENSIONS.contains(extension(name))) {
+            } else if (!returnFile(name)) {
                 skip(file, otherType(name));
             } else if (settling(attrs)) {
                 log.info("{}: modified less than {} s ago, left for the next run", relative(file), settle.toSeconds());
@@ -186,18 +185,15 @@ public final class PeriodFolderScanner {
         }
     }
 
-    private static String otherType(String name) {
-        String extension = extension(name);
-        if (OTHER_SPREADSHEETS.contains(extension)) {
-            return "不是 .xlsx 或 .xls 工作簿（." + extension + "），未读取；请用 Excel 打开后另存为 .xlsx 再报送";
-        }
-        return (extension.isEmpty() ? "不是 Excel 工作簿（无扩展名），未读取" : "不是 Excel 工作簿（." + extension + " 文件），未读取")
-                + "；如该文件是报送表，请另存为 .xlsx 格式后重新报送";
+    private static boolean returnFile(String name) {
+        String extension = ForeignFormat.extension(name);
+        return WORKBOOK_EXTENSIONS.contains(extension) || ForeignFormat.isForeign(extension);
     }
 
-    private static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    private static String otherType(String name) {
+        String extension = ForeignFormat.extension(name);
+        return (extension.isEmpty() ? "不是 Excel 工作簿（无扩展名），未读取" : "不是 Excel 工作簿（." + extension + " 文件），未读取")
+                + "；如该文件是报送表，请另存为 .xlsx 格式后重新报送";
     }
 
     /** Dot files everywhere, and files with the hidden attribute where the file system keeps one. */

@@ -29,5 +29,10 @@ public sealed interface ReadOutcome {
         public Refused(Rule rule, String sheet, Integer row, String column, String value, String message) {
             this(rule, sheet, row, column, value, message, List.of());
         }
+
+        /** This refusal with the unit clues found in the file. */
+        public Refused withUnitClues(List<String> clues) {
+            return new Refused(rule, sheet, row, column, value, message, clues);
+        }
     }
 }

@@ -4,7 +4,7 @@ import io.rectify.workbook.Column;
 import java.util.List;
 
 /**
- * The layout of a unit return (SPEC §3): sheet names, metadata labels and table columns with
+ * The layout of a unit return: sheet names, metadata labels and table columns with
  * their synonyms. The templates job writes this layout; intake reads any layout these rules accept.
  */
 public final class ReturnLayout {

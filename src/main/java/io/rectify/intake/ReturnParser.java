@@ -7,9 +7,12 @@ import io.rectify.workbook.Texts;
 import io.rectify.workbook.WorkbookReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns an opened workbook into a {@link UnitReturn}, or refuses it as template-mismatch naming
@@ -17,9 +20,16 @@ import java.util.Optional;
  */
 final class ReturnParser {
 
+    /** The top rows of a sheet in which a 单位代码 or 单位名称 label is looked for, as the metadata block sits above a table. */
+    private static final int CLUE_ROWS = 20;
+
     private final String file;
     private final WorkbookReader workbook;
     private final List<Mismatch> mismatches = new ArrayList<>();
+    /** 整改进展 and its metadata block, once found. */
+    private String progressSheet;
+    private MetadataBlock progressBlock;
+    private Map<String, String> marker;
 
     private record Mismatch(String sheet, Integer row, String message) {
     }
@@ -31,24 +41,26 @@ final class ReturnParser {
 
     ReadOutcome parse() throws IOException {
         List<SheetInfo> sheets = workbook.sheets();
-        Optional<String> progressSheet = sheet(sheets, ReturnLayout.PROGRESS_SHEET);
-        if (progressSheet.isEmpty()) {
-            String found = String.join("、", sheets.stream().filter(s -> !s.hidden()).map(SheetInfo::name).toList());
-            return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, null, null, null, found,
-                    "未找到工作表“" + ReturnLayout.PROGRESS_SHEET + "”（本文件的工作表：" + (found.isEmpty() ? "无" : found)
-                            + "）；请使用整改办下发的报送模板填报，或把填报进展的工作表命名为“" + ReturnLayout.PROGRESS_SHEET + "”");
+        Optional<String> found = sheet(sheets, ReturnLayout.PROGRESS_SHEET);
+        if (found.isEmpty()) {
+            String names = String.join("、", sheets.stream().filter(s -> !s.hidden()).map(SheetInfo::name).toList());
+            return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, null, null, null, names,
+                    "未找到工作表“" + ReturnLayout.PROGRESS_SHEET + "”（本文件的工作表：" + (names.isEmpty() ? "无" : names)
+                            + "）；请使用整改办下发的报送模板填报，或把填报进展的工作表命名为“" + ReturnLayout.PROGRESS_SHEET + "”",
+                    unitClues());
         }
-        MetadataBlock metadata = new MetadataBlock();
-        TableReader progress = new TableReader(progressSheet.get(), ReturnLayout.PROGRESS_COLUMNS, metadata);
-        workbook.rows(progressSheet.get(), progress);
-        progress.fillMerged(workbook.mergedRegions(progressSheet.get()));
-        List<String> missingLabels = metadata.missing(ReturnLayout.REQUIRED_LABELS);
+        progressSheet = found.get();
+        progressBlock = new MetadataBlock();
+        TableReader progress = new TableReader(progressSheet, ReturnLayout.PROGRESS_COLUMNS, progressBlock);
+        workbook.rows(progressSheet, progress);
+        progress.fillMerged(workbook.mergedRegions(progressSheet));
+        List<String> missingLabels = progressBlock.missing(ReturnLayout.REQUIRED_LABELS);
         if (!missingLabels.isEmpty()) {
-            mismatches.add(new Mismatch(progressSheet.get(), null, "工作表“" + progressSheet.get() + "”表格上方缺少"
+            mismatches.add(new Mismatch(progressSheet, null, "工作表“" + progressSheet + "”表格上方缺少"
                     + quoted(missingLabels) + "；请按模板保留这些标签，并在标签右侧的单元格填写"));
         }
         if (progress.table().isEmpty()) {
-            mismatches.add(missingColumns(progressSheet.get(), ReturnLayout.PROGRESS_COLUMNS, progress));
+            mismatches.add(missingColumns(progressSheet, ReturnLayout.PROGRESS_COLUMNS, progress));
         }
         Optional<SheetTable> institutions = optionalTable(sheets, ReturnLayout.INSTITUTION_SHEET, ReturnLayout.INSTITUTION_COLUMNS);
         Optional<SheetTable> accountability = optionalTable(sheets, ReturnLayout.ACCOUNTABILITY_SHEET,
@@ -56,10 +68,55 @@ final class ReturnParser {
         if (!mismatches.isEmpty()) {
             Mismatch first = mismatches.get(0);
             String message = String.join("；另外，", mismatches.stream().map(Mismatch::message).toList());
-            return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, first.sheet(), first.row(), null, null, message);
+            return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, first.sheet(), first.row(), null, null, message, unitClues());
         }
-        return new ReadOutcome.Read(new UnitReturn(file, metadata.fields(), progress.table().orElseThrow(), institutions,
-                accountability, ledgerMarker(sheets)));
+        return new ReadOutcome.Read(new UnitReturn(file, progressBlock.fields(), progress.table().orElseThrow(), institutions,
+                accountability, Optional.ofNullable(marker(sheets).get(TemplateMarker.LEDGER_VERSION)).filter(v -> !v.isEmpty())));
+    }
+
+    /**
+     * What in the workbook may tell its unit, for a return that is refused: the 单位代码 and 单位名称 of
+     * 整改进展's metadata block, the unit of the template marker, then the values beside a 单位代码 or
+     * 单位名称 label in the top rows of any other sheet (codes before names). Never fails: a workbook
+     * refused for its content may fail again while it is searched, and the clues found until then stand.
+     */
+    List<String> unitClues() {
+        Set<String> clues = new LinkedHashSet<>();
+        if (progressBlock != null) {
+            clue(clues, progressBlock, ReturnLayout.UNIT_CODE);
+            clue(clues, progressBlock, ReturnLayout.UNIT_NAME);
+        }
+        List<MetadataBlock> others = new ArrayList<>();
+        try {
+            if (!Thread.currentThread().isInterrupted()) {
+                List<SheetInfo> sheets = workbook.sheets();
+                Optional.ofNullable(marker(sheets).get(TemplateMarker.UNIT)).map(Texts::clean).filter(u -> !u.isEmpty())
+                        .ifPresent(clues::add);
+                for (SheetInfo sheet : sheets) {
+                    if (!sheet.name().equals(progressSheet) && !sheet.name().equals(TemplateMarker.SHEET)) {
+                        MetadataBlock block = new MetadataBlock();
+                        others.add(block);
+                        int[] rows = {0};
+                        workbook.rows(sheet.name(), row -> {
+                            block.scan(row);
+                            return ++rows[0] < CLUE_ROWS;
+                        });
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the clues found so far stand
+        }
+        others.forEach(block -> clue(clues, block, ReturnLayout.UNIT_CODE));
+        others.forEach(block -> clue(clues, block, ReturnLayout.UNIT_NAME));
+        return List.copyOf(clues);
+    }
+
+    private static void clue(Set<String> clues, MetadataBlock block, String label) {
+        MetadataField field = block.fields().get(label);
+        if (field != null && !field.text().isEmpty()) {
+            clues.add(field.text());
+        }
     }
 
     /**
@@ -95,21 +152,19 @@ final class ReturnParser {
         return column.synonyms().isEmpty() ? name : name + "（或" + quoted(column.synonyms()).replace("、", "或") + "）";
     }
 
-    /** The version of the ledger the template was made from, from its hidden marker sheet. */
-    private Optional<String> ledgerMarker(List<SheetInfo> sheets) throws IOException {
-        Optional<String> marker = sheets.stream().map(SheetInfo::name).filter(TemplateMarker.SHEET::equals).findFirst();
-        if (marker.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] version = new String[1];
-        workbook.rows(marker.get(), row -> {
-            if (TemplateMarker.LEDGER_VERSION.equals(row.text(0))) {
-                version[0] = row.text(1);
-                return false;
+    /** The hidden marker sheet's values by key (ledger version, period, unit), empty when the workbook has none. */
+    private Map<String, String> marker(List<SheetInfo> sheets) throws IOException {
+        if (marker == null) {
+            Map<String, String> values = new HashMap<>();
+            if (sheets.stream().map(SheetInfo::name).anyMatch(TemplateMarker.SHEET::equals)) {
+                workbook.rows(TemplateMarker.SHEET, row -> {
+                    values.putIfAbsent(row.text(0), row.text(1));
+                    return true;
+                });
             }
-            return true;
-        });
-        return Optional.ofNullable(version[0]).filter(v -> !v.isEmpty());
+            marker = Map.copyOf(values);
+        }
+        return marker;
     }
 
     /** A sheet by its name, ignoring white space a unit may have typed around or inside it. */

@@ -1,6 +1,7 @@
 package io.rectify.intake;
 
 import io.rectify.rule.Rule;
+import io.rectify.workbook.DamagedWorkbook;
 import io.rectify.workbook.WorkbookReader;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -12,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one unit return (SPEC §3) into a {@link UnitReturn}, or refuses it as file-unreadable,
- * file-encrypted or template-mismatch (SPEC §4). Never throws for a bad file: whatever the file
+ * Reads one unit return into a {@link UnitReturn}, or refuses it as file-unreadable,
+ * file-encrypted or template-mismatch, with the unit clues found in a file that was opened. Never throws for a bad file: whatever the file
  * holds, the outcome says what happened and what the unit should do. Never modifies the file.
  * Every file is read within {@link ReadLimits}: on a thread of its own that is given up (and
  * interrupted) when the time limit passes, so that no file can hold up the run. Safe to share.
@@ -43,9 +44,7 @@ public final class ReturnReader {
     public ReadOutcome read(FoundFile file) {
         if (!withinSizeLimit(file)) {
             log.info("{}: over the size limit ({} bytes)", file.relative(), file.size());
-            return refused(WorkbookOpener.unreadable("文件大小为 " + ReadLimits.size(file.size()) + "，超过 "
-                    + ReadLimits.size(limits.maxFileBytes()) + "（文件大小上限），未读取；报送表通常不足 1 MB，"
-                    + "请删除表中的图片、附件和多余的工作表后另存为 .xlsx 格式再报送"));
+            return refused(opener.tooLarge("文件大小为 ", file.size()));
         }
         limits.applyToPoi();
         FutureTask<ReadOutcome> reading = new FutureTask<>(() -> readNow(file));
@@ -75,31 +74,55 @@ public final class ReturnReader {
     }
 
     private ReadOutcome readNow(FoundFile file) {
-        try (WorkbookReader workbook = new LimitedWorkbook(opener.open(file.path()), limits.maxRows())) {
-            return new ReturnParser(file.relative(), workbook).parse();
-        } catch (WorkbookOpener.Refusal refusal) {
+        WorkbookReader opened;
+        try {
+            opened = opener.open(file.path());
+        } catch (Exception e) {
+            return refused(file, e);
+        }
+        try (WorkbookReader workbook = new LimitedWorkbook(opened, limits.maxRows())) {
+            ReturnParser parser = new ReturnParser(file.relative(), workbook);
+            try {
+                return parser.parse();
+            } catch (Exception e) {
+                // opened, then refused: what was read may still tell the unit
+                return refused(file, e).withUnitClues(parser.unitClues());
+            }
+        } catch (Exception e) {
+            return refused(file, e);
+        }
+    }
+
+    /** The refusal for a failure to open or read a file; the known ones are logged in one line. */
+    private ReadOutcome.Refused refused(FoundFile file, Exception e) {
+        if (e instanceof WorkbookOpener.Refusal refusal) {
             log.info("{}: {} ({})", file.relative(), refusal.rule().code(), refusal.getMessage());
             return refused(refusal);
-        } catch (LimitExceeded limit) {
+        }
+        if (e instanceof LimitExceeded limit) {
             log.info("{}: {}", file.relative(), limit.getMessage());
             return limit.refusal();
-        } catch (EncryptedDocumentException e) {
+        }
+        if (e instanceof EncryptedDocumentException) {
             log.info("{}: encrypted content ({})", file.relative(), e.getMessage());
             return refused(new WorkbookOpener.Refusal(Rule.FILE_ENCRYPTED, "文件部分内容已加密，无法读取；请取消密码后重新报送"));
-        } catch (Exception e) {
-            if (Thread.currentThread().isInterrupted()) {
-                // given up after the time limit: the outcome was already decided, this one is not used
-                return refused(WorkbookOpener.unreadable(DAMAGED));
-            }
-            Optional<WorkbookOpener.Refusal> limit = opener.recognised(e);
-            if (limit.isPresent()) {
-                log.info("{}: {}", file.relative(), limit.get().getMessage());
-                return refused(limit.get());
-            }
-            // a damaged package fails anywhere: in the zip, in a sheet's XML, in a record of an .xls
-            log.warn("{}: could not be read", file.relative(), e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // given up after the time limit: the outcome was already decided, this one is not used
             return refused(WorkbookOpener.unreadable(DAMAGED));
         }
+        Optional<WorkbookOpener.Refusal> limit = opener.recognised(e);
+        if (limit.isPresent()) {
+            log.info("{}: {}", file.relative(), limit.get().getMessage());
+            return refused(limit.get());
+        }
+        if (e instanceof DamagedWorkbook damaged) {
+            log.info("{}: damaged workbook: {}", file.relative(), damaged.getMessage());
+            return Damages.refused(damaged);
+        }
+        // a damaged package fails anywhere: in the zip, in a sheet's XML, in a record of an .xls
+        log.warn("{}: could not be read", file.relative(), e);
+        return refused(WorkbookOpener.unreadable(DAMAGED));
     }
 
     private static ReadOutcome.Refused refused(WorkbookOpener.Refusal refusal) {

@@ -1,27 +1,35 @@
 package io.rectify.intake;
 
 import io.rectify.rule.Rule;
+import io.rectify.workbook.DamagedWorkbook;
 import io.rectify.workbook.PoiWorkbookReader;
 import io.rectify.workbook.StreamingXlsxReader;
 import io.rectify.workbook.WorkbookReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.OldFileFormatException;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.xml.sax.SAXParseException;
 
 /**
- * Opens a return by what its content is, not by its name: a zip package is read as .xlsx with
- * the streaming reader, an OLE2 compound file as .xls through HSSF (a .xls renamed .xlsx is read,
- * as the unit expects). Everything else is refused with a message that says what the file is and
- * what the unit should send instead. Only ever reads the file.
+ * Opens a return by what its content is, not by its name: a zip package is read as .xlsx (or
+ * .xlsm, .xltx, .xltm: macros are never run) with the streaming reader, an OLE2 compound file as
+ * .xls through HSSF (a .xls renamed .xlsx is read, as the unit expects), an .xlsx encrypted with
+ * Excel's default password (which Excel opens without asking) once decrypted. A {@link ForeignFormat}
+ * is refused by its name, everything else that is no workbook with a message that says what the
+ * file is and what the unit should send instead. Only ever reads the file.
  */
 final class WorkbookOpener {
 
@@ -55,6 +63,10 @@ final class WorkbookOpener {
         if (Files.size(file) == 0) {
             throw unreadable("文件为空（0 字节），可能上传未完成；请重新报送");
         }
+        Optional<ForeignFormat> foreign = ForeignFormat.of(file);
+        if (foreign.isPresent()) {
+            throw unreadable(foreign.get().message());
+        }
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
@@ -77,10 +89,21 @@ final class WorkbookOpener {
 
     private WorkbookReader openOoxml(Path file) throws Refusal {
         checkZipDirectory(file);
+        return streaming(() -> StreamingXlsxReader.open(file));
+    }
+
+    private interface PackageSource {
+        StreamingXlsxReader open() throws IOException;
+    }
+
+    /** Opens an OOXML package, refusing it when it is another document or damaged (the reader says where). */
+    private WorkbookReader streaming(PackageSource source) throws Refusal {
         try {
-            return StreamingXlsxReader.open(file);
+            return source.open();
         } catch (StreamingXlsxReader.NotASpreadsheet e) {
             throw unreadable(otherOfficeDocument(e.contentType()));
+        } catch (DamagedWorkbook e) {
+            throw recognised(e).orElse(new Refusal(Rule.FILE_UNREADABLE, Damages.message(e)));
         } catch (IOException | RuntimeException e) {
             throw recognised(e).orElse(unreadable(DAMAGED));
         }
@@ -91,14 +114,30 @@ final class WorkbookOpener {
      * entries a truncated upload still holds) and the content-type list every OOXML package has.
      */
     private static void checkZipDirectory(Path file) throws Refusal {
-        boolean ooxml;
+        Optional<ForeignFormat> other;
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            ooxml = zip.getEntry("[Content_Types].xml") != null;
+            if (zip.getEntry("[Content_Types].xml") != null) {
+                return;
+            }
+            other = otherSpreadsheet(zip);
         } catch (IOException | RuntimeException e) {
             throw unreadable(DAMAGED);
         }
-        if (!ooxml) {
-            throw unreadable("这是 ZIP 压缩包，不是 Excel 工作簿；请解压后报送其中的 .xlsx 文件");
+        throw unreadable(other.map(ForeignFormat::message).orElse("这是 ZIP 压缩包，不是 Excel 工作簿；请解压后报送其中的 .xlsx 文件"));
+    }
+
+    /** An OpenDocument or Numbers spreadsheet given an Excel name: a zip too, but no OOXML package. */
+    private static Optional<ForeignFormat> otherSpreadsheet(ZipFile zip) throws IOException {
+        if (zip.getEntry("Index/Document.iwa") != null) {
+            return Optional.of(ForeignFormat.NUMBERS);
+        }
+        ZipEntry mimetype = zip.getEntry("mimetype");
+        if (mimetype == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = zip.getInputStream(mimetype)) {
+            String type = new String(in.readNBytes(100), StandardCharsets.US_ASCII);
+            return type.startsWith("application/vnd.oasis.opendocument.spreadsheet") ? Optional.of(ForeignFormat.ODS) : Optional.empty();
         }
     }
 
@@ -109,8 +148,12 @@ final class WorkbookOpener {
         if (contentType.contains("presentationml")) {
             return "这是 PowerPoint 演示文稿，不是 Excel 工作簿；请报送 Excel 格式（.xlsx）的报表";
         }
+        if (contentType.contains("sheet.binary")) {
+            return ForeignFormat.XLSB.message();
+        }
         if (contentType.contains("ms-excel") || contentType.contains("spreadsheetml")) {
-            return "这是 Excel 二进制工作簿（.xlsb）等本系统不能读取的格式；" + SAVE_AS_XLSX;
+            return "这是本系统不能读取的一种 Excel 文件（" + contentType + "），未读取；请用 Excel 或 WPS 打开后另存为 .xlsx 格式再报送（"
+                    + ForeignFormat.HOW_TO_SAVE_AS_XLSX + "）";
         }
         return "这是其他类型的 Office 文档，不是 Excel 工作簿；请报送 Excel 格式（.xlsx）的报表";
     }
@@ -118,8 +161,8 @@ final class WorkbookOpener {
     private WorkbookReader openOle2(Path file) throws Refusal, IOException {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             DirectoryNode root = fs.getRoot();
-            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
-                throw new Refusal(Rule.FILE_ENCRYPTED, ENCRYPTED);
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry(Decryptor.DEFAULT_POIFS_ENTRY)) {
+                return openEncrypted(fs);
             }
             if (root.hasEntry("WordDocument")) {
                 throw unreadable("这是 Word 97-2003 文档（.doc），不是 Excel 工作簿；请报送 Excel 格式（.xlsx）的报表");
@@ -138,6 +181,32 @@ final class WorkbookOpener {
             throw unreadable("这是 Excel 95 或更早版本的文件，无法读取；" + SAVE_AS_XLSX);
         } catch (IOException | RuntimeException e) {
             throw unreadable(DAMAGED);
+        }
+    }
+
+    /**
+     * An encrypted .xlsx (an OLE2 container holding EncryptionInfo and the EncryptedPackage): read when
+     * Excel's default password opens it, as Excel opens it without asking; the decrypted package is read
+     * within the same limits as any other. A real password, or an encryption POI does not know (rights
+     * management), is file-encrypted.
+     */
+    private WorkbookReader openEncrypted(POIFSFileSystem fs) throws Refusal {
+        Decryptor decryptor;
+        try {
+            decryptor = new EncryptionInfo(fs).getDecryptor();
+            if (!decryptor.verifyPassword(Decryptor.DEFAULT_PASSWORD)) {
+                throw new Refusal(Rule.FILE_ENCRYPTED, ENCRYPTED);
+            }
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            throw new Refusal(Rule.FILE_ENCRYPTED, ENCRYPTED);
+        }
+        try (InputStream in = decryptor.getDataStream(fs)) {
+            if (decryptor.getLength() > limits.maxFileBytes()) {
+                throw tooLarge("文件解密后大小为 ", decryptor.getLength());
+            }
+            return streaming(() -> StreamingXlsxReader.open(in));
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            throw recognised(e).orElse(unreadable(DAMAGED));
         }
     }
 
@@ -183,6 +252,12 @@ final class WorkbookOpener {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The refusal for a file over the size limit; {@code what} says which size, such as "文件大小为 ". */
+    Refusal tooLarge(String what, long bytes) {
+        return unreadable(what + ReadLimits.size(bytes) + "，超过 " + ReadLimits.size(limits.maxFileBytes())
+                + "（文件大小上限），未读取；报送表通常不足 1 MB，请删除表中的图片、附件和多余的工作表后另存为 .xlsx 格式再报送");
     }
 
     static Refusal unreadable(String message) {

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DateUtil;
 
-/** Dates and periods as units write them: Excel serial dates or the text forms of SPEC §3. */
+/** Dates and periods as units write them: Excel serial dates or the text forms units type. */
 public final class ExcelDates {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*(?:[-/.年])\\s*(\\d{1,2})\\s*(?:[-/.月])\\s*(\\d{1,2})\\s*日?");

@@ -1,5 +1,6 @@
 package io.rectify.workbook;
 
+import io.rectify.workbook.DamagedWorkbook.Damage;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -29,6 +31,7 @@ import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.util.LocaleUtil;
@@ -40,6 +43,7 @@ import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -61,6 +65,8 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private static final boolean PLAIN_DIGITS = plainDigits(DecimalFormatSymbols.getInstance(LocaleUtil.getUserLocale()));
     /** Days between the 1900 and the 1904 date systems: dates are given as 1900-system serials. */
     private static final int DAYS_1900_TO_1904 = 1462;
+    private static final int MAX_ROW = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    private static final int MAX_COLUMN_INDEX = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
 
     private final OPCPackage pkg;
     private final XSSFReader reader;
@@ -71,13 +77,13 @@ public final class StreamingXlsxReader implements WorkbookReader {
     /** Number formats by style index: styles are few, cells many. */
     private final Map<Integer, NumberFormat> formats = new HashMap<>();
 
-    private StreamingXlsxReader(OPCPackage pkg) throws IOException, OpenXML4JException, SAXException {
+    private StreamingXlsxReader(OPCPackage pkg, PackagePart main) throws IOException, OpenXML4JException, SAXException {
         this.pkg = pkg;
         this.reader = new XSSFReader(pkg);
         this.strings = SharedStringsPart.read(pkg);
         this.styles = StylesPart.read(pkg);
         try (InputStream in = reader.getWorkbookData()) {
-            this.workbook = WorkbookPart.parse(in);
+            this.workbook = WorkbookPart.parse(in, main.getPartName().getName());
         }
     }
 
@@ -85,6 +91,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
      * Opens an OOXML package read-only.
      *
      * @throws NotASpreadsheet when the package is another OOXML document (Word, PowerPoint, .xlsb)
+     * @throws DamagedWorkbook when a part the reader needs first (workbook.xml, shared strings) is not well-formed XML
      * @throws IOException     when it is not an OOXML package, is damaged, or inflates suspiciously
      */
     public static StreamingXlsxReader open(Path file) throws IOException {
@@ -94,12 +101,29 @@ public final class StreamingXlsxReader implements WorkbookReader {
         } catch (OpenXML4JException e) {
             throw new IOException(e.getMessage(), e);
         }
+        return open(pkg);
+    }
+
+    /**
+     * Opens an OOXML package given as a stream, such as the content of an encrypted workbook once
+     * decrypted. The package is held in memory, within POI's zip-bomb limits; the stream is read whole.
+     */
+    public static StreamingXlsxReader open(InputStream in) throws IOException {
         try {
-            String mainType = mainContentType(pkg);
+            return open(OPCPackage.open(in));
+        } catch (OpenXML4JException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static StreamingXlsxReader open(OPCPackage pkg) throws IOException {
+        try {
+            PackagePart main = mainPart(pkg);
+            String mainType = main == null ? "" : main.getContentType();
             if (!SPREADSHEET_TYPES.contains(mainType)) {
                 throw new NotASpreadsheet(mainType);
             }
-            return new StreamingXlsxReader(pkg);
+            return new StreamingXlsxReader(pkg, main);
         } catch (OpenXML4JException | SAXException | RuntimeException e) {
             pkg.revert();
             throw new IOException(e.getMessage(), e);
@@ -109,13 +133,12 @@ public final class StreamingXlsxReader implements WorkbookReader {
         }
     }
 
-    private static String mainContentType(OPCPackage pkg) {
+    private static PackagePart mainPart(OPCPackage pkg) {
         PackageRelationshipCollection core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
         if (core.isEmpty()) {
             core = pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT);
         }
-        PackagePart main = core.isEmpty() ? null : pkg.getPart(core.getRelationship(0));
-        return main == null ? "" : main.getContentType();
+        return core.isEmpty() ? null : pkg.getPart(core.getRelationship(0));
     }
 
     @Override
@@ -125,7 +148,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
 
     @Override
     public void rows(String sheetName, Predicate<SheetRow> handler) throws IOException {
-        parseSheet(sheetName, new SheetHandler(handler));
+        parseSheet(sheetName, new SheetHandler(sheetName, handler));
     }
 
     /** Parses the sheet once more for its merge ranges, which its XML holds after the rows. */
@@ -140,7 +163,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
                     case "mergeCell" -> {
                         String ref = attributes.getValue("ref");
                         if (ref != null && ref.contains(":")) {
-                            regions.add(CellRangeAddress.valueOf(ref));
+                            merged(ref).ifPresent(regions::add);
                         }
                     }
                     default -> {
@@ -154,12 +177,38 @@ public final class StreamingXlsxReader implements WorkbookReader {
     private void parseSheet(String sheetName, ContentHandler handler) throws IOException {
         SheetEntry sheet = workbook.sheets.stream().filter(s -> s.info.name().equalsIgnoreCase(sheetName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sheet " + sheetName));
-        try (InputStream in = reader.getSheet(sheet.relationId)) {
-            parse(in, handler);
+        String where = "r:id " + sheet.relationId;
+        InputStream in;
+        try {
+            if (sheet.relationId == null) {
+                throw new IllegalArgumentException("the sheet has no r:id");
+            }
+            in = reader.getSheet(sheet.relationId);
+        } catch (OpenXML4JException | IllegalArgumentException e) {
+            // XSSFReader's words for a relationship that is missing or whose part is not in the package
+            throw new DamagedWorkbook(Damage.MISSING_SHEET, sheet.info.name(), where, null, null, null, e);
+        }
+        try (in) {
+            parse(in, handler, sheet.info.name(), where);
         } catch (Stop stop) {
             // the handler has what it wanted
-        } catch (OpenXML4JException | SAXException e) {
+        } catch (SAXException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DamagedWorkbook damaged) {
+                    throw damaged;
+                }
+            }
             throw new IOException("sheet " + sheetName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A merge range, empty when its reference is not one (a merge is only how cells look: it is left out). */
+    private static Optional<CellRangeAddress> merged(String ref) {
+        try {
+            CellRangeAddress range = CellRangeAddress.valueOf(ref);
+            return range.getFirstRow() < 0 || range.getFirstColumn() < 0 ? Optional.empty() : Optional.of(range);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -173,7 +222,12 @@ public final class StreamingXlsxReader implements WorkbookReader {
         }
     }
 
-    private static void parse(InputStream in, ContentHandler handler) throws IOException, SAXException {
+    /**
+     * @param sheet the sheet's name, null for another part
+     * @param part  where in the package, for the developers' message
+     * @throws DamagedWorkbook when the XML is not well-formed (or declares a DTD, which the parser refuses)
+     */
+    private static void parse(InputStream in, ContentHandler handler, String sheet, String part) throws IOException, SAXException {
         XMLReader xml;
         try {
             xml = XMLHelper.newXMLReader();
@@ -181,7 +235,11 @@ public final class StreamingXlsxReader implements WorkbookReader {
             throw new IOException(e.getMessage(), e);
         }
         xml.setContentHandler(handler);
-        xml.parse(new InputSource(in));
+        try {
+            xml.parse(new InputSource(in));
+        } catch (SAXParseException e) {
+            throw new DamagedWorkbook(Damage.MALFORMED_XML, sheet, part, null, null, null, e);
+        }
     }
 
     @Override
@@ -291,7 +349,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
             List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
             if (!parts.isEmpty()) {
                 try (InputStream in = parts.get(0).getInputStream()) {
-                    StreamingXlsxReader.parse(in, part);
+                    StreamingXlsxReader.parse(in, part, null, parts.get(0).getPartName().getName());
                 }
             }
             return part;
@@ -303,7 +361,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 case "numFmts" -> inNumberFormats = true;
                 case "numFmt" -> {
                     String id = attributes.getValue("numFmtId");
-                    if (id != null && inNumberFormats) {
+                    if (id != null && inNumberFormats && parseId(id) >= 0) {
                         customFormats.put((int) (short) parseId(id), attributes.getValue("formatCode"));
                     }
                 }
@@ -311,7 +369,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 case "xf" -> {
                     if (inCellFormats) {
                         String id = attributes.getValue("numFmtId");
-                        cellFormats.add(id == null ? 0 : parseId(id));
+                        cellFormats.add(id == null ? 0 : Math.max(0, parseId(id)));
                     }
                 }
                 default -> {
@@ -329,22 +387,47 @@ public final class StreamingXlsxReader implements WorkbookReader {
             }
         }
 
+        /** A number format id, -1 when it is not a number (the cell then shows as General, as Excel shows it). */
         private static int parseId(String id) {
-            return (int) Long.parseLong(id.trim());
+            try {
+                return (int) Long.parseLong(id.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
     }
 
-    /** The zero-based column of a cell reference such as "AB12". */
+    /**
+     * The zero-based column of a cell reference such as "AB12" or "$AB$12", or -1 when it is not one:
+     * one to three letters, then digits. The digits are not checked against the row's number, as
+     * neither Excel nor POI does.
+     */
     private static int columnOf(String reference) {
         int column = 0;
-        for (int i = 0; i < reference.length(); i++) {
+        int i = reference.startsWith("$") ? 1 : 0;
+        int letters = 0;
+        for (; i < reference.length(); i++) {
             char c = reference.charAt(i);
             if (c >= 'A' && c <= 'Z') {
                 column = column * 26 + (c - 'A' + 1);
             } else if (c >= 'a' && c <= 'z') {
                 column = column * 26 + (c - 'a' + 1);
-            } else if (c != '$') {
+            } else {
                 break;
+            }
+            if (++letters > 3) {
+                return -1;
+            }
+        }
+        if (i < reference.length() && reference.charAt(i) == '$') {
+            i++;
+        }
+        if (letters == 0 || i == reference.length()) {
+            return -1;
+        }
+        for (; i < reference.length(); i++) {
+            if (reference.charAt(i) < '0' || reference.charAt(i) > '9') {
+                return -1;
             }
         }
         return column - 1;
@@ -356,9 +439,9 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private final List<SheetEntry> sheets = new ArrayList<>();
         private boolean date1904;
 
-        static WorkbookPart parse(InputStream in) throws IOException, SAXException {
+        static WorkbookPart parse(InputStream in, String partName) throws IOException, SAXException {
             WorkbookPart part = new WorkbookPart();
-            StreamingXlsxReader.parse(in, part);
+            StreamingXlsxReader.parse(in, part, null, partName);
             return part;
         }
 
@@ -404,6 +487,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
     /** Turns the XML of a sheet into {@link SheetRow}s. */
     private final class SheetHandler extends DefaultHandler {
 
+        private final String sheet;
         private final Predicate<SheetRow> handler;
         /** The row's cells as read: in column order, unless the file is unusual (then sorted at the row's end). */
         private final List<Cell> cells = new ArrayList<>();
@@ -420,7 +504,8 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private boolean inText;
         private boolean inPhonetic;
 
-        SheetHandler(Predicate<SheetRow> handler) {
+        SheetHandler(String sheet, Predicate<SheetRow> handler) {
+            this.sheet = sheet;
             this.handler = handler;
         }
 
@@ -429,8 +514,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
             switch (local(localName, qName)) {
                 case "row" -> {
                     stopWhenInterrupted();
-                    String r = attributes.getValue("r");
-                    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                    rowNumber = nextRowNumber(attributes.getValue("r"));
                     cells.clear();
                     ordered = true;
                     column = -1;
@@ -438,9 +522,11 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 case "c" -> {
                     String r = attributes.getValue("r");
                     column = r == null ? column + 1 : columnOf(r);
+                    if (column < 0 || column > MAX_COLUMN_INDEX) {
+                        throw damaged(Damage.BAD_CELL_REFERENCE, null, r);
+                    }
                     type = attributes.getValue("t") == null ? "n" : attributes.getValue("t");
-                    String s = attributes.getValue("s");
-                    style = s == null ? 0 : Integer.parseInt(s);
+                    style = styleIndex(attributes.getValue("s"));
                     formula = false;
                     hasValue = false;
                     value.setLength(0);
@@ -493,23 +579,93 @@ public final class StreamingXlsxReader implements WorkbookReader {
             }
         }
 
-        /** The cell just read, or null for a blank one; mirrors what the user model reports. */
-        private Cell cell() {
+        /**
+         * The row number of a row element: its r attribute, or the one after the previous row when it
+         * has none. A number Excel cannot have, or one not after the previous row's, is damage.
+         */
+        private int nextRowNumber(String r) throws SAXException {
+            int number;
+            if (r == null) {
+                number = rowNumber + 1;
+            } else {
+                try {
+                    number = Integer.parseInt(r.trim());
+                } catch (NumberFormatException e) {
+                    number = 0;
+                }
+            }
+            if (number < 1 || number > MAX_ROW) {
+                throw new SAXException(new DamagedWorkbook(Damage.BAD_ROW_NUMBER, sheet, null,
+                        rowNumber == 0 ? null : rowNumber, null, r, null));
+            }
+            if (number <= rowNumber) {
+                // Excel itself calls such a file damaged; the rows cannot be put back in order safely
+                throw new SAXException(new DamagedWorkbook(Damage.ROWS_OUT_OF_ORDER, sheet, null,
+                        rowNumber, null, r, null));
+            }
+            return number;
+        }
+
+        /** A style index, 0 (General) when it is not a number, as the cell then shows. */
+        private static int styleIndex(String s) {
+            if (s == null) {
+                return 0;
+            }
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+
+        private SAXException damaged(DamagedWorkbook.Damage damage, String column, String value) {
+            return new SAXException(new DamagedWorkbook(damage, sheet, null, rowNumber, column, value, null));
+        }
+
+        /**
+         * The cell just read, or null for a blank one; mirrors what the user model reports, except that
+         * an empty value element ({@code <v></v>}, {@code <v/>}) is blank, as Excel shows it: some export
+         * tools write one in number and shared-string cells.
+         */
+        private Cell cell() throws SAXException {
             String raw = value.toString();
             return switch (type) {
-                case "s" -> Cell.text(column, hasValue ? strings.get(Integer.parseInt(raw.trim())) : "");
+                case "s" -> sharedString(raw.trim());
                 case "inlineStr", "str" -> Cell.text(column, decoded(raw));
-                case "b" -> new Cell(column, Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE", 0);
+                case "b" -> raw.isEmpty() ? null : new Cell(column, Cell.Kind.BOOLEAN, "1".equals(raw) ? "TRUE" : "FALSE", 0);
                 case "e" -> new Cell(column, Cell.Kind.ERROR, errorText(raw), 0);
                 case "d" -> isoDate(raw);
                 default -> {
-                    if (!hasValue && !formula) {
+                    if (!hasValue) {
+                        // a formula whose result was never cached reads as 0, as in the user model
+                        yield formula ? number(0) : null;
+                    }
+                    if (raw.isBlank()) {
                         yield null;
                     }
-                    double number = hasValue ? Double.parseDouble(raw) : 0;
-                    yield number(number);
+                    try {
+                        yield number(Double.parseDouble(raw));
+                    } catch (NumberFormatException e) {
+                        throw damaged(Damage.BAD_NUMBER, Cell.columnLetter(column), raw);
+                    }
                 }
             };
+        }
+
+        private Cell sharedString(String index) throws SAXException {
+            if (index.isEmpty()) {
+                return null;
+            }
+            int i;
+            try {
+                i = Integer.parseInt(index);
+            } catch (NumberFormatException e) {
+                i = -1;
+            }
+            if (i < 0 || i >= strings.size()) {
+                throw damaged(Damage.BAD_SHARED_STRING, Cell.columnLetter(column), index);
+            }
+            return Cell.text(column, strings.get(i));
         }
 
         private Cell number(double number) {
@@ -563,7 +719,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
             }
             SharedStringsPart part = new SharedStringsPart();
             try (InputStream in = parts.get(0).getInputStream()) {
-                StreamingXlsxReader.parse(in, part);
+                StreamingXlsxReader.parse(in, part, null, parts.get(0).getPartName().getName());
             }
             return part.strings;
         }

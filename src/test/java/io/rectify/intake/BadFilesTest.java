@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -275,5 +279,122 @@ class BadFilesTest {
 
         assertThat(reader.read(found(bad))).isInstanceOf(ReadOutcome.Refused.class);
         assertThat(reader.read(found(good))).isInstanceOf(ReadOutcome.Read.class);
+    }
+
+    @Test
+    void spreadsheetsInFormatsUnitsUseButThisSystemDoesNotReadAreRefusedNamingTheFormatAndHowToSaveAsXlsx() throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("这是 OpenDocument 表格（.ods）", HostileFiles.ods(dir.resolve("U01.ods")));
+        files.put("这是 CSV 文本文件（.csv）", HostileFiles.csv(dir.resolve("U02.csv")));
+        // a WPS spreadsheet is an OLE2 file much like a .xls: its name tells it, and it is not read as one
+        files.put("这是 WPS 表格文件（.et）", TestWorkbooks.xls(dir.resolve("U03.et"), TestWorkbooks::typicalReturn));
+        files.put("这是 WPS 表格模板文件（.ett）", TestWorkbooks.xls(dir.resolve("U04.ETT"), TestWorkbooks::typicalReturn));
+        files.put("这是 WPS 文字文档（.wps），不是表格", HostileFiles.wpsDocument(dir.resolve("U05.wps")));
+        files.put("这是 Excel 二进制工作簿（.xlsb）", HostileFiles.xlsb(dir.resolve("U06.xlsb")));
+
+        files.forEach((format, file) -> {
+            ReadOutcome.Refused refused = refusedUnchecked(file);
+
+            assertThat(refused.rule()).as("%s", file).isEqualTo(Rule.FILE_UNREADABLE);
+            assertThat(refused.message()).as("%s", file).startsWith(format)
+                    .contains("文件 → 另存为 → 保存类型选“Excel 工作簿(*.xlsx)”", "文件 → 另存为 → 文件类型选“Microsoft Excel 文件(*.xlsx)”");
+        });
+        assertThat(refused(HostileFiles.numbers(dir.resolve("U07.numbers"))).message())
+                .startsWith("这是苹果 Numbers 表格（.numbers）").contains("文件 → 导出为 → Excel");
+    }
+
+    @Test
+    void anOpenDocumentBinaryOrNumbersSpreadsheetNamedXlsxIsRefusedForWhatItIs() throws IOException {
+        assertThat(refused(HostileFiles.ods(dir.resolve("a.xlsx"))).message()).startsWith("这是 OpenDocument 表格（.ods）");
+        assertThat(refused(HostileFiles.xlsb(dir.resolve("b.xlsx"))).message()).startsWith("这是 Excel 二进制工作簿（.xlsb）");
+        assertThat(refused(HostileFiles.numbers(dir.resolve("c.xlsx"))).message()).startsWith("这是苹果 Numbers 表格");
+    }
+
+    @Test
+    void aRealPasswordStaysFileEncryptedWithEitherEncryptionExcelUses() throws IOException {
+        for (EncryptionMode mode : List.of(EncryptionMode.agile, EncryptionMode.standard)) {
+            Path file = HostileFiles.encrypted(dir.resolve(mode + ".xlsx"), TestWorkbooks::typicalReturn, mode, "VelvetSweatshop2");
+
+            assertThat(refused(file).rule()).as("%s", mode).isEqualTo(Rule.FILE_ENCRYPTED);
+        }
+    }
+
+    @Test
+    void aSheetListedWithoutItsPartOrWithARelationshipPointingNowhereIsRefusedNamingTheSheet() throws IOException {
+        Path noPart = HostileFiles.rewriteEntry(TestWorkbooks.xlsx(dir.resolve("no-part.xlsx"), TestWorkbooks::typicalReturn),
+                "xl/_rels/workbook.xml.rels", xml -> xml.replace("worksheets/sheet1.xml", "worksheets/gone.xml"));
+        Path nowhere = HostileFiles.rewriteEntry(TestWorkbooks.xlsx(dir.resolve("nowhere.xlsx"), TestWorkbooks::typicalReturn),
+                "xl/workbook.xml", xml -> xml.replaceFirst("(<sheet [^>]*r:id=\")[^\"]+", "$1rId99"));
+
+        for (Path file : List.of(noPart, nowhere)) {
+            ReadOutcome.Refused refused = refused(file);
+
+            assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+            assertThat(refused.sheet()).isEqualTo(ReturnLayout.PROGRESS_SHEET);
+            assertThat(refused.message()).as("%s", file).startsWith("工作簿中列有工作表“整改进展”，但文件中没有这张工作表的内容（文件内部结构不完整），无法读取；")
+                    .contains("另存为 .xlsx");
+        }
+    }
+
+    @Test
+    void badRowNumbersAreRefusedWithTheSheetTheRowAndTheNumber() throws IOException {
+        Map<String, String> rows = Map.of("0", "行号为“0”", "abc", "行号为“abc”", "1048577", "行号为“1048577”",
+                "2", "第 3 行之后又出现了第 2 行（行顺序错乱）");
+        for (Map.Entry<String, String> bad : rows.entrySet()) {
+            Path file = new RawXlsx().sheet(ReturnLayout.PROGRESS_SHEET, out -> {
+                out.write(RawXlsx.row(1, "单位代码", "A01") + RawXlsx.row(2, "报送期次", "2024-03") + RawXlsx.row(3, "任务编号", "整改状态"));
+                out.write("<row r=\"" + bad.getKey() + "\"><c t=\"inlineStr\"><is><t>1-1</t></is></c></row>");
+            }).write(dir.resolve("row-" + bad.getKey() + ".xlsx"));
+
+            ReadOutcome.Refused refused = refused(file);
+
+            assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+            assertThat(refused.message()).as(bad.getKey()).startsWith("工作表“整改进展”").contains(bad.getValue(), "无法读取");
+            assertThat(refused).extracting(ReadOutcome.Refused::sheet, ReadOutcome.Refused::value)
+                    .containsExactly(ReturnLayout.PROGRESS_SHEET, bad.getKey());
+        }
+    }
+
+    @Test
+    void badCellReferencesSharedStringIndexesAndNumbersAreRefusedWithTheCell() throws IOException {
+        Map<String, String> cells = Map.of(
+                "<c r=\"4A\" t=\"inlineStr\"><is><t>x</t></is></c>", "第 4 行有一个单元格的地址为“4A”，不是有效的单元格地址",
+                "<c r=\"XFE4\"><v>1</v></c>", "第 4 行有一个单元格的地址为“XFE4”",
+                "<c r=\"C4\" t=\"s\"><v>7</v></c>", "单元格 C4 引用的文字不存在（共享文本编号“7”无效）",
+                "<c r=\"C4\"><v>1,5</v></c>", "单元格 C4 中的数值“1,5”不是数字");
+        int i = 0;
+        for (Map.Entry<String, String> bad : cells.entrySet()) {
+            Path file = new RawXlsx().sheet(ReturnLayout.PROGRESS_SHEET, RawXlsx.rows(TestWorkbooks.row("单位代码", "A01"),
+                    TestWorkbooks.row("报送期次", "2024-03"), TestWorkbooks.row("任务编号", "整改状态", "备注"),
+                    TestWorkbooks.row("1-1", "推进中", new RawXlsx.RawCell(bad.getKey())))).write(dir.resolve("cell" + i++ + ".xlsx"));
+
+            ReadOutcome.Refused refused = refused(file);
+
+            assertThat(refused.rule()).isEqualTo(Rule.FILE_UNREADABLE);
+            assertThat(refused.message()).as(bad.getKey()).startsWith("工作表“整改进展”").contains(bad.getValue(), "无法读取");
+            assertThat(refused.row()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void malformedXmlIsRefusedNamingTheSheetOrThePart() throws IOException {
+        Path sheet = HostileFiles.rewriteEntry(TestWorkbooks.xlsx(dir.resolve("sheet.xlsx"), TestWorkbooks::typicalReturn),
+                HostileFiles.FIRST_SHEET, xml -> xml.replace("</sheetData>", "<row></sheetData>"));
+        Path strings = HostileFiles.rewriteEntry(TestWorkbooks.xlsx(dir.resolve("strings.xlsx"), TestWorkbooks::typicalReturn),
+                HostileFiles.SHARED_STRINGS, xml -> xml.substring(0, xml.length() / 2));
+
+        assertThat(refused(sheet)).extracting(ReadOutcome.Refused::rule, ReadOutcome.Refused::sheet, ReadOutcome.Refused::message)
+                .containsExactly(Rule.FILE_UNREADABLE, ReturnLayout.PROGRESS_SHEET,
+                        "工作表“整改进展”的内部数据不是格式正确的 XML，无法读取；文件可能被其他软件改写或已损坏，请用 Excel 或 WPS 打开"
+                                + "（如提示修复，请选择修复），核对内容后另存为 .xlsx 格式再报送");
+        assertThat(refused(strings).message()).startsWith("文件内部数据（/xl/sharedStrings.xml）不是格式正确的 XML，无法读取；");
+    }
+
+    private ReadOutcome.Refused refusedUnchecked(Path file) {
+        try {
+            return refused(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

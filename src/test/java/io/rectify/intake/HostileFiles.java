@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -77,9 +78,14 @@ public final class HostileFiles {
 
     /** A workbook saved with an opening password (agile encryption, as Excel 2010 and later do). */
     public static Path encrypted(Path file, Consumer<TestWorkbooks.Writer> content) {
+        return encrypted(file, content, EncryptionMode.agile, "secret");
+    }
+
+    /** A workbook encrypted as Excel encrypts one: agile (Excel 2010 and later) or standard (Excel 2007). */
+    public static Path encrypted(Path file, Consumer<TestWorkbooks.Writer> content, EncryptionMode mode, String password) {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-            encryptor.confirmPassword("secret");
+            Encryptor encryptor = new EncryptionInfo(mode).getEncryptor();
+            encryptor.confirmPassword(password);
             try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = encryptor.getDataStream(fs)) {
                 content.accept(new TestWorkbooks.Writer(workbook));
                 workbook.write(out);
@@ -98,6 +104,71 @@ public final class HostileFiles {
 
     public static Path csv(Path file) {
         return bytes(file, "任务编号,整改状态\nT01,推进中\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An OpenDocument spreadsheet as LibreOffice writes one: a zip whose first entry, stored, names its type. */
+    public static Path ods(Path file) {
+        return zip(file, Map.of("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                "META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>",
+                "content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"));
+    }
+
+    /** An Excel binary workbook's package: an OOXML package whose main part is binary. */
+    public static Path xlsb(Path file) {
+        return zip(file, Map.of("[Content_Types].xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>\
+                </Types>""", "_rels/.rels", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+                Target="xl/workbook.bin"/></Relationships>""", "xl/workbook.bin", "\u0083\u0001\u0000"));
+    }
+
+    /** An Apple Numbers document: a zip of .iwa archives. */
+    public static Path numbers(Path file) {
+        return zip(file, Map.of("Index/Document.iwa", "\u0000", "Metadata/Properties.plist", "<plist/>"));
+    }
+
+    /** A WPS Writer document (.wps): an OLE2 compound file like a Word 97-2003 document. */
+    public static Path wpsDocument(Path file) {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[512]), "WordDocument");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                fs.writeFilesystem(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** A zip of text entries, "mimetype" first and stored when there is one, as OpenDocument requires. */
+    private static Path zip(Path file, Map<String, String> entries) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+                if (entries.containsKey("mimetype")) {
+                    byte[] type = entries.get("mimetype").getBytes(StandardCharsets.US_ASCII);
+                    out.putNextEntry(stored("mimetype", type));
+                    out.write(type);
+                    out.closeEntry();
+                }
+                for (Map.Entry<String, String> e : new java.util.TreeMap<>(entries).entrySet()) {
+                    if (!e.getKey().equals("mimetype")) {
+                        out.putNextEntry(new ZipEntry(e.getKey()));
+                        out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                        out.closeEntry();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     public static Path pdf(Path file) {
@@ -166,19 +237,22 @@ public final class HostileFiles {
 
     private static Path addEntry(Path file, String name, byte[] content, boolean stored) {
         return rewrite(file, (n, c) -> c, out -> {
-            ZipEntry entry = new ZipEntry(name);
-            if (stored) {
-                CRC32 crc = new CRC32();
-                crc.update(content);
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(content.length);
-                entry.setCompressedSize(content.length);
-                entry.setCrc(crc.getValue());
-            }
-            out.putNextEntry(entry);
+            out.putNextEntry(stored ? stored(name, content) : new ZipEntry(name));
             out.write(content);
             out.closeEntry();
         });
+    }
+
+    /** A zip entry stored without compression, which must say its size and checksum before its content. */
+    private static ZipEntry stored(String name, byte[] content) {
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(content.length);
+        entry.setCompressedSize(content.length);
+        entry.setCrc(crc.getValue());
+        return entry;
     }
 
     private interface EntryChange {
@@ -215,7 +289,7 @@ public final class HostileFiles {
         return xml.substring(0, end) + insert + xml.substring(end);
     }
 
-    private static Path xlsx(Path file, Consumer<TestWorkbooks.Writer> content) {
+    static Path xlsx(Path file, Consumer<TestWorkbooks.Writer> content) {
         try {
             return TestWorkbooks.xlsx(file, content);
         } catch (IOException e) {

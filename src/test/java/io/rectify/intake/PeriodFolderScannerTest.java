@@ -57,7 +57,7 @@ class PeriodFolderScannerTest {
         Files.write(march.resolve("~$报表.xlsx"), new byte[] {1});
         Files.write(march.resolve(".hidden.xlsx"), new byte[] {1});
         Files.write(march.resolve("notes.txt"), new byte[] {1});
-        Files.write(march.resolve("报表.csv"), new byte[] {1});
+        Files.write(march.resolve("说明.pdf"), new byte[] {1});
         Files.write(Files.createDirectories(march.resolve(".git")).resolve("x.xlsx"), new byte[] {1});
         Files.write(march.resolve("ok.xlsx"), new byte[] {1});
 
@@ -65,12 +65,27 @@ class PeriodFolderScannerTest {
 
         assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("ok.xlsx");
         assertThat(scan.skipped()).extracting(SkippedFile::relative)
-                .containsExactly(".git", ".hidden.xlsx", "notes.txt", "~$报表.xlsx", "报表.csv");
+                .containsExactly(".git", ".hidden.xlsx", "notes.txt", "~$报表.xlsx", "说明.pdf");
         assertThat(reason(scan, "~$报表.xlsx")).contains("锁定文件");
         assertThat(reason(scan, ".hidden.xlsx")).contains("隐藏文件");
         assertThat(reason(scan, ".git")).contains("隐藏文件夹");
         assertThat(reason(scan, "notes.txt")).contains(".txt");
-        assertThat(reason(scan, "报表.csv")).contains("另存为 .xlsx");
+        assertThat(reason(scan, "说明.pdf")).contains(".pdf", "另存为 .xlsx");
+    }
+
+    @Test
+    void macroWorkbooksTemplatesAndOtherSpreadsheetFormatsAreFoundLikeWorkbooksSoNothingIsLost() throws IOException {
+        for (String name : new String[] {"a.xlsm", "b.XLTX", "c.xltm", "d.xlt", "e.ods", "f.csv", "g.et", "h.ett", "i.wps", "j.xlsb",
+                "k.numbers"}) {
+            Files.write(march.resolve(name), new byte[] {1});
+        }
+
+        PeriodScan scan = scanner.scan(MARCH);
+
+        assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("a.xlsm", "b.XLTX", "c.xltm", "d.xlt",
+                "e.ods", "f.csv", "g.et", "h.ett", "i.wps", "j.xlsb", "k.numbers");
+        assertThat(scan.workbooks()).allSatisfy(file -> assertThat(file.sha256()).hasSize(64));
+        assertThat(scan.skipped()).isEmpty();
     }
 
     @Test

@@ -9,10 +9,12 @@ import io.rectify.workbook.ExcelDates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -240,9 +242,59 @@ class ReturnReaderTest {
             TestWorkbooks.typicalReturn(w);
             Sheet marker = w.sheet(TemplateMarker.SHEET, row(TemplateMarker.PERIOD, "2024-03"),
                     row(TemplateMarker.LEDGER_VERSION, "ab12cd"), row(TemplateMarker.UNIT, "A01"));
-            w.workbook().setSheetVisibility(w.workbook().getSheetIndex(marker), org.apache.poi.ss.usermodel.SheetVisibility.VERY_HIDDEN);
+            w.workbook().setSheetVisibility(w.workbook().getSheetIndex(marker), SheetVisibility.VERY_HIDDEN);
         });
 
         assertThat(readOk(file).ledgerMarker()).contains("ab12cd");
+    }
+
+    @Test
+    void aReturnWithoutItsProgressSheetStillTellsItsUnitFromTheMarkerAndAnySheetsLabels() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir.resolve("renamed.xlsx"), w -> {
+            w.sheet("封面", row("巡视整改进展报送表"), row("单位名称：", null, "区教育局"));
+            w.sheet("进展", row("单位代码", "A07"), row("报送期次", "2024-03"), row("任务编号", "整改状态"), row("1-1", "推进中"));
+            w.sheet(TemplateMarker.SHEET, row(TemplateMarker.LEDGER_VERSION, "abc"), row(TemplateMarker.PERIOD, "2024-03"),
+                    row(TemplateMarker.UNIT, "U07"));
+            w.workbook().setSheetVisibility(2, SheetVisibility.VERY_HIDDEN);
+        });
+
+        ReadOutcome.Refused refused = refused(file);
+
+        assertThat(refused.rule()).isEqualTo(Rule.TEMPLATE_MISMATCH);
+        assertThat(refused.unitClues()).containsExactly("U07", "A07", "区教育局");
+    }
+
+    @Test
+    void aProgressSheetMissingAColumnTellsItsUnitFromItsMetadataBlockFirst() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir.resolve("no-status.xlsx"), w -> {
+            w.sheet(ReturnLayout.PROGRESS_SHEET, row("单位代码", "A01", "单位名称", "区财政局"), row("报送期次", "2024-03"),
+                    row("任务编号", "进展情况"), row("1-1", "推进中"));
+            w.sheet("说明", row("单位代码", "A01"), row("单位名称", "财政局"));
+        });
+
+        ReadOutcome.Refused refused = refused(file);
+
+        assertThat(refused.rule()).isEqualTo(Rule.TEMPLATE_MISMATCH);
+        assertThat(refused.unitClues()).containsExactly("A01", "区财政局", "财政局");
+    }
+
+    @Test
+    void aReturnRefusedAfterItWasOpenedTellsItsUnitFromWhatWasReadBeforehand() throws IOException {
+        Object[][] top = {row("单位代码", "A01"), row("单位名称", "区财政局"), row("报送期次", "2024-03"), row("任务编号", "整改状态")};
+        Path tooLong = TestWorkbooks.xlsx(dir.resolve("long.xlsx"), w -> w.sheet(ReturnLayout.PROGRESS_SHEET,
+                top[0], top[1], top[2], top[3], row("1-1", "推进中"), row("1-2", "推进中"), row("1-3", "推进中")));
+        Path outOfOrder = new RawXlsx().sheet(ReturnLayout.PROGRESS_SHEET, out -> {
+            RawXlsx.rows(top).write(out);
+            out.write(RawXlsx.row(9, "1-1", "推进中") + RawXlsx.row(5, "1-2", "推进中"));
+        }).write(dir.resolve("order.xlsx"));
+
+        ReadOutcome.Refused overLimit = TestWorkbooks.refused(new ReturnReader(new ReadLimits(20L << 20, 6,
+                Duration.ofSeconds(60), 25L << 20, 0.01, 1000)), tooLong);
+        ReadOutcome.Refused damaged = refused(outOfOrder);
+
+        assertThat(overLimit.message()).contains("读取行数上限");
+        assertThat(overLimit.unitClues()).containsExactly("A01", "区财政局");
+        assertThat(damaged.message()).contains("行顺序错乱");
+        assertThat(damaged.unitClues()).containsExactly("A01", "区财政局");
     }
 }

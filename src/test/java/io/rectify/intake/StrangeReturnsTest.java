@@ -13,11 +13,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -196,5 +201,59 @@ class StrangeReturnsTest {
             assertThat(read.unitReturn().file()).isEqualTo("第 一 组 🚀/报表 😀 تقرير Ω.xlsx");
             assertThat(read.unitReturn().progress().rows().get(0).text(ReturnLayout.PROGRESS)).isEqualTo(text);
         });
+    }
+
+    @Test
+    void macroEnabledWorkbooksAndTemplatesAreFoundAndReadLikeXlsx() throws IOException {
+        Path period = Files.createDirectories(dir.resolve("returns/2024-03"));
+        Map<String, XSSFRelation> kinds = Map.of("U01.xlsm", XSSFRelation.MACROS_WORKBOOK, "U02.xltx", XSSFRelation.TEMPLATE_WORKBOOK,
+                "U03.xltm", XSSFRelation.MACRO_TEMPLATE_WORKBOOK);
+        kinds.forEach((name, kind) -> HostileFiles.rewriteEntry(HostileFiles.xlsx(period.resolve(name), TestWorkbooks::typicalReturn),
+                "[Content_Types].xml", xml -> xml.replace(XSSFRelation.WORKBOOK.getContentType(), kind.getContentType())));
+
+        PeriodScan scan = new PeriodFolderScanner(dir.resolve("returns")).scan(YearMonth.of(2024, 3));
+
+        assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("U01.xlsm", "U02.xltx", "U03.xltm");
+        for (FoundFile file : scan.workbooks()) {
+            assertThat(reader.read(file)).as(file.relative()).isInstanceOfSatisfying(ReadOutcome.Read.class, read ->
+                    assertThat(column(read.unitReturn(), ReturnLayout.TASK_CODE)).containsExactly("１－１", "1-2", "2-1"));
+        }
+    }
+
+    @Test
+    void emptyValueElementsWrittenByExportToolsReadAsBlankCells() throws IOException {
+        Path file = new RawXlsx().sheet(ReturnLayout.PROGRESS_SHEET, RawXlsx.rows(CODE, PERIOD,
+                row("任务编号", "整改状态", "完成日期", "进展情况", "佐证材料", "备注"),
+                row("1-1", "推进中", new RawCell("<c r=\"$REF\"><v></v></c>"), new RawCell("<c r=\"$REF\" t=\"s\"><v/></c>"),
+                        new RawCell("<c r=\"$REF\" t=\"inlineStr\"><is><t/></is></c>"),
+                        new RawCell("<c r=\"$REF\" t=\"str\"><f>\"\"</f><v></v></c>")),
+                row("1-2", new RawCell("<c r=\"$REF\" t=\"s\"><v></v></c>"), new RawCell("<c r=\"$REF\"><f>1+1</f><v/></c>"))))
+                .write(dir.resolve("export.xlsx"));
+
+        UnitReturn read = read(file);
+
+        assertThat(read.progress().rows()).extracting(TableRow::row).containsExactly(4, 5);
+        assertThat(read.progress().rows().get(0).cells()).containsOnlyKeys(ReturnLayout.TASK_CODE, ReturnLayout.STATUS);
+        assertThat(read.progress().rows().get(1).cells()).containsOnlyKeys(ReturnLayout.TASK_CODE);
+    }
+
+    @Test
+    void workbooksEncryptedWithExcelsDefaultPasswordAreReadAsExcelOpensThemWithoutAsking() throws IOException {
+        for (EncryptionMode mode : List.of(EncryptionMode.agile, EncryptionMode.standard)) {
+            Path file = HostileFiles.encrypted(dir.resolve(mode + ".xlsx"), TestWorkbooks::typicalReturn, mode,
+                    Decryptor.DEFAULT_PASSWORD);
+
+            assertThat(column(read(file), ReturnLayout.TASK_CODE)).as("%s", mode).containsExactly("１－１", "1-2", "2-1");
+        }
+        Path xls;
+        Biff8EncryptionKey.setCurrentUserPassword(Decryptor.DEFAULT_PASSWORD);
+        try {
+            xls = TestWorkbooks.xls(dir.resolve("default.xls"), TestWorkbooks::typicalReturn);
+        } finally {
+            Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+        assertThat(Files.readString(xls, java.nio.charset.StandardCharsets.ISO_8859_1)).as("the .xls is really encrypted")
+                .doesNotContain("1-2");
+        assertThat(column(read(xls), ReturnLayout.TASK_CODE)).containsExactly("１－１", "1-2", "2-1");
     }
 }

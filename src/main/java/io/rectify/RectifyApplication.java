@@ -1,9 +1,9 @@
 package io.rectify;
 
 import io.rectify.backup.Restore;
+import io.rectify.cli.CommandRunner;
 import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
-import io.rectify.ops.CommandRunner;
 import io.rectify.ops.DataLock;
 import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;

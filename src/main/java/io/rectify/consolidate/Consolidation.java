@@ -22,6 +22,6 @@ public record Consolidation(YearMonth period, LocalDate asOf, String title, List
                             PeriodFigures headline, List<CategoryFigures> byCategory,
                             List<FeedbackPointFigures> byFeedbackPoint, List<ProblemFigures> byProblem,
                             List<UnitFigures> byUnit, List<GroupFigures> byGroup, List<Institution> institutions,
-                            List<AccountabilityRow> accountability, List<PeriodFigures> trend,
+                            List<ListedAccountability> accountability, List<PeriodFigures> trend,
                             List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
 }

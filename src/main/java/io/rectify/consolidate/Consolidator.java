@@ -41,7 +41,7 @@ public class Consolidator {
 
     /** The period's figures, roll-ups, lists and receipts; {@code asOf} is the date the figures are as of. */
     public Consolidation consolidate(YearMonth period, LocalDate asOf) {
-        LedgerIndex ledger = new LedgerIndex(ledgers.load());
+        LedgerLookup ledger = new LedgerLookup(ledgers.load());
         PeriodRecords records = load(period);
         List<PeriodFigures> trend = new ArrayList<>();
         for (YearMonth earlier : results.periodsUpTo(period)) {
@@ -61,9 +61,9 @@ public class Consolidator {
     }
 
     /** What reconcile stored for one period. */
-    private record PeriodRecords(YearMonth period, TaskBoard board, List<ReturnFile> files,
-                                 List<ExceptionEntry> exceptions, List<InstitutionRow> institutions,
-                                 List<AccountabilityRow> accountability) {
+    private record PeriodRecords(YearMonth period, TaskBoard board, List<PeriodFile> files,
+                                 List<ExceptionEntry> exceptions, List<ListedInstitution> institutions,
+                                 List<ListedAccountability> accountability) {
     }
 
     private PeriodRecords load(YearMonth period) {
@@ -72,7 +72,7 @@ public class Consolidator {
                 exceptions, results.currentInstitutions(period), results.currentAccountability(period));
     }
 
-    private PeriodFigures figures(LedgerIndex ledger, PeriodRecords records) {
+    private PeriodFigures figures(LedgerLookup ledger, PeriodRecords records) {
         TaskBoard board = records.board();
         List<Problem> problems = ledger.ledger().problems();
         int rectified = (int) problems.stream().filter(p -> board.rectified(ledger.tasksOf(p))).count();
@@ -82,7 +82,7 @@ public class Consolidator {
                 submissions(units(ledger, records), records.files()), exceptions(records.exceptions()));
     }
 
-    private static AccountabilityCount accountability(List<AccountabilityRow> rows) {
+    private static AccountabilityCount accountability(List<ListedAccountability> rows) {
         Map<String, Integer> persons = new HashMap<>();
         rows.forEach(row -> persons.merge(row.kind(), row.persons(), Integer::sum));
         return new AccountabilityCount(persons.getOrDefault(AccountabilityCount.CASE_FILED, 0),
@@ -97,11 +97,11 @@ public class Consolidator {
                 (int) institutions.stream().filter(i -> InstitutionCount.REVISED.equals(i.kind())).count());
     }
 
-    private static SubmissionCount submissions(List<UnitFigures> units, List<ReturnFile> files) {
+    private static SubmissionCount submissions(List<UnitFigures> units, List<PeriodFile> files) {
         int expected = count(units, UnitFigures::expected);
         int accepted = count(units, u -> u.expected() && u.submitted());
         int late = count(units, u -> u.expected() && u.late());
-        int rejected = (int) files.stream().filter(ReturnFile::rejected).count();
+        int rejected = (int) files.stream().filter(PeriodFile::rejected).count();
         return new SubmissionCount(expected, accepted, expected - accepted, late, rejected);
     }
 
@@ -117,23 +117,23 @@ public class Consolidator {
                 Collections.unmodifiableMap(byRule));
     }
 
-    private static List<UnitFigures> units(LedgerIndex ledger, PeriodRecords records) {
-        Map<String, List<ReturnFile>> filesByUnit = byUnit(records.files(), ReturnFile::unitCode);
+    private static List<UnitFigures> units(LedgerLookup ledger, PeriodRecords records) {
+        Map<String, List<PeriodFile>> filesByUnit = byUnit(records.files(), PeriodFile::unitCode);
         List<UnitFigures> units = new ArrayList<>();
         for (Unit unit : ledger.ledger().units()) {
-            List<ReturnFile> files = filesByUnit.getOrDefault(unit.code(), List.of());
-            ReturnFile accepted = files.stream().filter(ReturnFile::accepted)
-                    .max(Comparator.comparing(ReturnFile::submittedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
-                            .thenComparingLong(ReturnFile::id))
+            List<PeriodFile> files = filesByUnit.getOrDefault(unit.code(), List.of());
+            PeriodFile accepted = files.stream().filter(PeriodFile::accepted)
+                    .max(Comparator.comparing(PeriodFile::submittedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .thenComparingLong(PeriodFile::id))
                     .orElse(null);
             units.add(new UnitFigures(unit, ledger.expected(unit), accepted,
-                    files.stream().filter(ReturnFile::rejected).toList(),
+                    files.stream().filter(PeriodFile::rejected).toList(),
                     records.board().count(ledger.leadTasksOf(unit))));
         }
         return List.copyOf(units);
     }
 
-    private static List<CategoryFigures> categories(LedgerIndex ledger, TaskBoard board) {
+    private static List<CategoryFigures> categories(LedgerLookup ledger, TaskBoard board) {
         List<CategoryFigures> figures = new ArrayList<>();
         for (Category category : ledger.ledger().categories()) {
             List<Problem> problems = ledger.ledger().problems().stream()
@@ -144,7 +144,7 @@ public class Consolidator {
         return List.copyOf(figures);
     }
 
-    private static List<FeedbackPointFigures> feedbackPoints(LedgerIndex ledger, TaskBoard board) {
+    private static List<FeedbackPointFigures> feedbackPoints(LedgerLookup ledger, TaskBoard board) {
         List<FeedbackPointFigures> figures = new ArrayList<>();
         for (FeedbackPoint point : ledger.ledger().feedbackPoints()) {
             List<Problem> problems = ledger.ledger().problems().stream()
@@ -163,14 +163,14 @@ public class Consolidator {
         return List.copyOf(figures);
     }
 
-    private static List<ProblemFigures> problems(LedgerIndex ledger, TaskBoard board) {
+    private static List<ProblemFigures> problems(LedgerLookup ledger, TaskBoard board) {
         return ledger.ledger().problems().stream()
                 .map(p -> new ProblemFigures(p.code(), ledger.category(p.categorySeq()),
                         ledger.feedbackPoint(p.feedbackPointSeq()), p.description(), board.count(ledger.tasksOf(p))))
                 .toList();
     }
 
-    private static List<GroupFigures> groups(LedgerIndex ledger, List<UnitFigures> units, TaskBoard board) {
+    private static List<GroupFigures> groups(LedgerLookup ledger, List<UnitFigures> units, TaskBoard board) {
         List<GroupFigures> figures = new ArrayList<>();
         for (String group : ledger.ledger().groups()) {
             List<UnitFigures> members = units.stream().filter(u -> group.equals(u.unit().group())).toList();
@@ -182,21 +182,21 @@ public class Consolidator {
     }
 
     /** The units' receipts, each built when it is asked for: its reported rows are read from the database then. */
-    private List<UnitReceipt> receipts(LedgerIndex ledger, List<UnitFigures> units, PeriodRecords records) {
-        Map<String, List<ReturnFile>> files = byUnit(records.files(), ReturnFile::unitCode);
-        Map<String, List<InstitutionRow>> institutions = byUnit(records.institutions(), InstitutionRow::unitCode);
-        Map<String, List<AccountabilityRow>> accountability = byUnit(records.accountability(), AccountabilityRow::unitCode);
+    private List<UnitReceipt> receipts(LedgerLookup ledger, List<UnitFigures> units, PeriodRecords records) {
+        Map<String, List<PeriodFile>> files = byUnit(records.files(), PeriodFile::unitCode);
+        Map<String, List<ListedInstitution>> institutions = byUnit(records.institutions(), ListedInstitution::unitCode);
+        Map<String, List<ListedAccountability>> accountability = byUnit(records.accountability(), ListedAccountability::unitCode);
         Map<String, List<ExceptionEntry>> exceptions = byUnit(records.exceptions(), ExceptionEntry::unitCode);
         TaskBoard board = records.board();
         return new OnDemandList<>(units, figures -> {
             String code = figures.unit().code();
-            Map<String, ReportedRow> rows = new HashMap<>();
-            for (ReportedRow row : results.acceptedRows(records.period(), code)) {
+            Map<String, AcceptedRow> rows = new HashMap<>();
+            for (AcceptedRow row : results.acceptedRows(records.period(), code)) {
                 rows.putIfAbsent(row.taskCode(), row);
             }
-            List<TaskLine> tasks = new ArrayList<>();
+            List<ReceiptTask> tasks = new ArrayList<>();
             for (Task task : ledger.tasksOfUnit(figures.unit(), rows.keySet())) {
-                tasks.add(new TaskLine(task, task.leadUnit().equals(code), rows.get(task.code()), board.state(task),
+                tasks.add(new ReceiptTask(task, task.leadUnit().equals(code), rows.get(task.code()), board.state(task),
                         board.overdue(task), board.dueSoon(task)));
             }
             return new UnitReceipt(figures, files.getOrDefault(code, List.of()), List.copyOf(tasks),
@@ -217,18 +217,18 @@ public class Consolidator {
         return byUnit;
     }
 
-    private static ProblemCount problemCount(LedgerIndex ledger, TaskBoard board, List<Problem> problems) {
+    private static ProblemCount problemCount(LedgerLookup ledger, TaskBoard board, List<Problem> problems) {
         return new ProblemCount(problems.size(),
                 (int) problems.stream().filter(p -> board.rectified(ledger.tasksOf(p))).count());
     }
 
-    private static List<Task> tasksOf(LedgerIndex ledger, List<Problem> problems) {
+    private static List<Task> tasksOf(LedgerLookup ledger, List<Problem> problems) {
         return problems.stream().flatMap(p -> ledger.tasksOf(p).stream()).toList();
     }
 
-    private static List<AccountabilityRow> sortedByUnit(List<AccountabilityRow> rows, LedgerIndex ledger) {
-        return rows.stream().sorted(Comparator.comparingInt((AccountabilityRow r) -> ledger.unitOrder(r.unitCode()))
-                .thenComparing(AccountabilityRow::unitCode).thenComparingInt(AccountabilityRow::excelRow)).toList();
+    private static List<ListedAccountability> sortedByUnit(List<ListedAccountability> rows, LedgerLookup ledger) {
+        return rows.stream().sorted(Comparator.comparingInt((ListedAccountability r) -> ledger.unitOrder(r.unitCode()))
+                .thenComparing(ListedAccountability::unitCode).thenComparingInt(ListedAccountability::excelRow)).toList();
     }
 
     private static <T> int count(List<T> items, Predicate<T> test) {

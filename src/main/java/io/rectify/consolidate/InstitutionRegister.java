@@ -22,18 +22,18 @@ final class InstitutionRegister {
     private InstitutionRegister() {
     }
 
-    static List<Institution> deduplicate(List<InstitutionRow> rows, LedgerIndex ledger) {
-        List<InstitutionRow> ordered = new ArrayList<>(rows);
-        ordered.sort(Comparator.comparingInt((InstitutionRow r) -> ledger.unitOrder(r.unitCode()))
-                .thenComparing(InstitutionRow::unitCode).thenComparingInt(InstitutionRow::excelRow));
+    static List<Institution> deduplicate(List<ListedInstitution> rows, LedgerLookup ledger) {
+        List<ListedInstitution> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparingInt((ListedInstitution r) -> ledger.unitOrder(r.unitCode()))
+                .thenComparing(ListedInstitution::unitCode).thenComparingInt(ListedInstitution::excelRow));
         Map<String, String> docKeyByName = new HashMap<>();
-        for (InstitutionRow row : ordered) {
+        for (ListedInstitution row : ordered) {
             if (row.docKey() != null) {
                 docKeyByName.putIfAbsent(row.nameKey(), "doc:" + row.docKey());
             }
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (InstitutionRow row : ordered) {
+        for (ListedInstitution row : ordered) {
             String key = row.docKey() != null ? "doc:" + row.docKey()
                     : docKeyByName.getOrDefault(row.nameKey(), "name:" + row.nameKey());
             entries.computeIfAbsent(key, k -> new Entry(row)).add(row, ledger.unit(row.unitCode()));
@@ -42,17 +42,17 @@ final class InstitutionRegister {
     }
 
     private static final class Entry {
-        private final InstitutionRow first;
+        private final ListedInstitution first;
         private String docNo;
         private LocalDate issuedOn;
         private String taskRef;
         private final Set<Unit> units = new LinkedHashSet<>();
 
-        Entry(InstitutionRow first) {
+        Entry(ListedInstitution first) {
             this.first = first;
         }
 
-        void add(InstitutionRow row, Unit unit) {
+        void add(ListedInstitution row, Unit unit) {
             docNo = docNo == null || docNo.isBlank() ? row.docNo() : docNo;
             issuedOn = issuedOn == null ? row.issuedOn() : issuedOn;
             taskRef = taskRef == null || taskRef.isBlank() ? row.taskRef() : taskRef;

@@ -1,7 +1,9 @@
 package io.rectify.consolidate;
 
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,9 +36,9 @@ class ReconcileResults {
         }
     }
 
-    private static final Comparator<ReturnFile> LATEST = Comparator.comparing(ReturnFile::period)
-            .thenComparing(ReturnFile::submittedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(ReturnFile::id);
+    private static final Comparator<PeriodFile> LATEST = Comparator.comparing(PeriodFile::period)
+            .thenComparing(PeriodFile::submittedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(PeriodFile::id);
 
     private static final String FILE_COLUMNS = "f.id, f.period, f.path, f.unit_code, f.submitted_on, f.outcome, f.late";
 
@@ -52,20 +54,20 @@ class ReconcileResults {
                 .param(period.toString()).query(String.class).list().stream().map(YearMonth::parse).toList();
     }
 
-    Map<String, TaskState> statuses(YearMonth period) {
-        Map<String, TaskState> states = new HashMap<>();
+    Map<String, TaskStatusRow> statuses(YearMonth period) {
+        Map<String, TaskStatusRow> states = new HashMap<>();
         jdbc.sql("SELECT task_code, status, completion_date, source_period FROM task_status WHERE period = ?")
                 .param(period.toString())
                 .query(rs -> {
                     String source = rs.getString(4);
-                    states.put(rs.getString(1), new TaskState(rs.getString(2), date(rs, 3),
+                    states.put(rs.getString(1), new TaskStatusRow(TaskStatus.of(rs.getString(2)), date(rs, 3),
                             source == null ? null : YearMonth.parse(source)));
                 });
         return states;
     }
 
     /** Every file of the period folder, in path order. */
-    List<ReturnFile> files(YearMonth period) {
+    List<PeriodFile> files(YearMonth period) {
         return jdbc.sql("SELECT " + FILE_COLUMNS + " FROM return_file f WHERE f.period = ? ORDER BY f.path")
                 .param(period.toString()).query(ReconcileResults::file).list();
     }
@@ -75,14 +77,14 @@ class ReconcileResults {
      * so that a city's 400,000 rows with their texts are never all in memory (the unit's files are
      * found by their index, its rows by the file's).
      */
-    List<ReportedRow> acceptedRows(YearMonth period, String unitCode) {
+    List<AcceptedRow> acceptedRows(YearMonth period, String unitCode) {
         return jdbc.sql("""
                 SELECT r.unit_code, r.task_code, r.lead, r.status, r.completion_date, r.progress, r.evidence, r.excel_row
                 FROM return_file f JOIN return_row r ON r.file_id = f.id
                 WHERE f.period = ? AND f.unit_code = ? AND f.outcome = 'accepted'
                 ORDER BY r.excel_row, r.file_id""")
                 .param(period.toString()).param(unitCode)
-                .query((rs, n) -> new ReportedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                .query((rs, n) -> new AcceptedRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), TaskStatus.of(rs.getString(4)),
                         date(rs, 5), rs.getString(6), rs.getString(7), rs.getInt(8)))
                 .list();
     }
@@ -101,44 +103,44 @@ class ReconcileResults {
     }
 
     /** Each unit's current institutions: the rows of its latest accepted file up to the period that had the sheet. */
-    List<InstitutionRow> currentInstitutions(YearMonth period) {
+    List<ListedInstitution> currentInstitutions(YearMonth period) {
         Set<Long> files = currentFiles(period, ListSheet.INSTITUTIONS);
         return jdbc.sql("""
                 SELECT unit_code, period, file_id, name, doc_no, kind, issued_on, task_ref, excel_row, doc_key, name_key
                 FROM institution WHERE period <= ? ORDER BY file_id, excel_row""")
                 .param(period.toString())
-                .query((rs, n) -> new InstitutionRow(rs.getString(1), YearMonth.parse(rs.getString(2)), rs.getLong(3),
+                .query((rs, n) -> new ListedInstitution(rs.getString(1), YearMonth.parse(rs.getString(2)), rs.getLong(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), date(rs, 7), rs.getString(8), rs.getInt(9),
                         rs.getString(10), rs.getString(11)))
                 .list().stream().filter(row -> files.contains(row.fileId())).toList();
     }
 
     /** Each unit's current accountability: the rows of its latest accepted file up to the period that had the sheet. */
-    List<AccountabilityRow> currentAccountability(YearMonth period) {
+    List<ListedAccountability> currentAccountability(YearMonth period) {
         Set<Long> files = currentFiles(period, ListSheet.ACCOUNTABILITY);
         return jdbc.sql("""
                 SELECT unit_code, period, file_id, kind, persons, problem_ref, note, excel_row
                 FROM accountability WHERE period <= ? ORDER BY file_id, excel_row""")
                 .param(period.toString())
-                .query((rs, n) -> new AccountabilityRow(rs.getString(1), YearMonth.parse(rs.getString(2)),
+                .query((rs, n) -> new ListedAccountability(rs.getString(1), YearMonth.parse(rs.getString(2)),
                         rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getInt(8)))
                 .list().stream().filter(row -> files.contains(row.fileId())).toList();
     }
 
     /** Per unit, the latest accepted file up to the period that carried the sheet. */
     private Set<Long> currentFiles(YearMonth period, ListSheet sheet) {
-        List<ReturnFile> accepted = jdbc.sql("SELECT " + FILE_COLUMNS + " FROM return_file f "
+        List<PeriodFile> accepted = jdbc.sql("SELECT " + FILE_COLUMNS + " FROM return_file f "
                         + "WHERE f.outcome = 'accepted' AND f.unit_code IS NOT NULL AND f.period <= ? AND f."
                         + sheet.flagColumn)
                 .param(period.toString()).query(ReconcileResults::file).list();
         return accepted.stream()
-                .collect(Collectors.groupingBy(ReturnFile::unitCode, Collectors.maxBy(LATEST)))
+                .collect(Collectors.groupingBy(PeriodFile::unitCode, Collectors.maxBy(LATEST)))
                 .values().stream().map(latest -> latest.orElseThrow().id()).collect(Collectors.toSet());
     }
 
-    private static ReturnFile file(ResultSet rs, int n) throws SQLException {
-        return new ReturnFile(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-                date(rs, 5), rs.getString(6), rs.getBoolean(7));
+    private static PeriodFile file(ResultSet rs, int n) throws SQLException {
+        return new PeriodFile(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                date(rs, 5), FileOutcome.of(rs.getString(6)), rs.getBoolean(7));
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {

@@ -3,6 +3,7 @@ package io.rectify.consolidate;
 import io.rectify.ledger.Task;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -17,19 +18,19 @@ import java.util.stream.Collectors;
  */
 final class TaskBoard {
 
-    private final Map<String, TaskState> states;
+    private final Map<String, TaskStatusRow> states;
     private final Set<String> overdue;
     private final Set<String> dueSoon;
 
-    TaskBoard(Map<String, TaskState> states, Collection<ExceptionEntry> exceptions) {
+    TaskBoard(Map<String, TaskStatusRow> states, Collection<ExceptionEntry> exceptions) {
         // not Map.copyOf: a second copy of 400,000 statuses at city size, and its linear probing showed in the profile
         this.states = Collections.unmodifiableMap(states);
         this.overdue = tasksWith(Rule.OVERDUE, exceptions);
         this.dueSoon = tasksWith(Rule.DUE_SOON, exceptions);
     }
 
-    TaskState state(Task task) {
-        return states.getOrDefault(task.code(), TaskState.NEVER_REPORTED);
+    TaskStatusRow state(Task task) {
+        return states.getOrDefault(task.code(), TaskStatusRow.NEVER_REPORTED);
     }
 
     boolean overdue(Task task) {
@@ -46,10 +47,10 @@ final class TaskBoard {
         int overdueCount = 0;
         int dueSoonCount = 0;
         for (Task task : tasks) {
-            TaskState state = state(task);
-            if (state.completed()) {
+            TaskStatusRow state = state(task);
+            if (state.status() == TaskStatus.COMPLETED) {
                 completed++;
-            } else if (state.inProgress()) {
+            } else if (state.status() == TaskStatus.IN_PROGRESS) {
                 inProgress++;
             }
             overdueCount += overdue(task) ? 1 : 0;
@@ -61,7 +62,7 @@ final class TaskBoard {
 
     /** A problem is rectified when it has tasks and all of them are 已完成. */
     boolean rectified(Collection<Task> tasks) {
-        return !tasks.isEmpty() && tasks.stream().allMatch(task -> state(task).completed());
+        return !tasks.isEmpty() && tasks.stream().allMatch(task -> state(task).status() == TaskStatus.COMPLETED);
     }
 
     private static Set<String> tasksWith(Rule rule, Collection<ExceptionEntry> exceptions) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param accepted the accepted return of the period, or null
  * @param rejected the period's files of this unit that were rejected, in path order
  */
-public record UnitFigures(Unit unit, boolean expected, ReturnFile accepted, List<ReturnFile> rejected,
+public record UnitFigures(Unit unit, boolean expected, PeriodFile accepted, List<PeriodFile> rejected,
                           TaskCount tasks) {
 
     /** The unit has an accepted return for the period. */

@@ -8,7 +8,7 @@ import java.util.List;
  * cooperating ones it reported), its current institution and accountability lists as counted, and
  * its exceptions.
  */
-public record UnitReceipt(UnitFigures unit, List<ReturnFile> files, List<TaskLine> tasks,
-                          List<InstitutionRow> institutions, List<AccountabilityRow> accountability,
+public record UnitReceipt(UnitFigures unit, List<PeriodFile> files, List<ReceiptTask> tasks,
+                          List<ListedInstitution> institutions, List<ListedAccountability> accountability,
                           List<ExceptionEntry> exceptions) {
 }

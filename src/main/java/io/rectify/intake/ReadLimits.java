@@ -1,5 +1,6 @@
 package io.rectify.intake;
 
+import io.rectify.ops.RectifyProperties;
 import io.rectify.workbook.SafeText;
 import java.time.Duration;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -22,6 +23,12 @@ public record ReadLimits(long maxFileBytes, int maxRows, Duration timeLimit, lon
 
     public static final ReadLimits DEFAULTS = new ReadLimits(20L << 20, 10_000, Duration.ofSeconds(60), 25L << 20,
             0.01, 1000);
+
+    /** The limits a run was configured with ({@code rectify.limits.*}). */
+    public static ReadLimits of(RectifyProperties.Limits limits) {
+        return new ReadLimits(limits.maxFileSize().toBytes(), limits.maxRows(), limits.timePerFile(),
+                limits.maxPartSize().toBytes(), limits.minInflateRatio(), limits.maxParts());
+    }
 
     /** Excel's limit on the text of a cell: longer text cannot come from Excel or WPS. */
     public static final int MAX_CELL_CHARS = SafeText.MAX_CELL_CHARS;

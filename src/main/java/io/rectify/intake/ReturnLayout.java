@@ -69,7 +69,6 @@ public final class ReturnLayout {
             Column.optional(PROBLEM_REF),
             Column.optional(NOTE));
 
-    public static final List<String> STATUSES = List.of("未启动", "推进中", "已完成");
     public static final List<String> INSTITUTION_KINDS = List.of("新建", "修订");
     public static final List<String> ACCOUNTABILITY_KINDS = List.of("党纪政务立案", "党纪政务处分", "诫勉谈话", "组织处理");
     public static final String ROLE_LEAD = "牵头";

@@ -1,7 +1,7 @@
 package io.rectify.ledger;
 
-import io.rectify.ops.CommandRunner;
 import io.rectify.ops.RectifyProperties;
+import io.rectify.run.EndSummary;
 import io.rectify.run.RunFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ final class ImportLedgerTasklet implements Tasklet {
         } else if (Files.deleteIfExists(report)) {
             log.info("Removed the check report of an earlier rejected ledger: {}", report);
         }
-        step.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, summary);
+        step.getJobExecution().getExecutionContext().putString(EndSummary.SUMMARY_KEY, summary);
         return RepeatStatus.FINISHED;
     }
 }

@@ -13,6 +13,7 @@ import io.rectify.reconcile.CheckedFile;
 import io.rectify.reconcile.PeriodChecks;
 import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
+import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class IngestTasklet implements Tasklet {
         this.reconciler = reconciler;
         this.fingerprints = fingerprints;
         this.archive = new Archive(properties.data());
-        this.limits = properties.limits().readLimits();
+        this.limits = ReadLimits.of(properties.limits());
         this.reader = new ReturnReader(limits);
         this.settle = properties.settle();
     }
@@ -100,8 +101,12 @@ class IngestTasklet implements Tasklet {
                 millis(read, System.nanoTime()));
         step.getExecutionContext().putString(RECONCILED, period.toString());
         if (last) {
-            RunFigures.putFiles(step.getJobExecution().getExecutionContext(), result.files(), result.accepted(), result.rejected());
-            RunFigures.putExceptions(step.getJobExecution().getExecutionContext(), result.errors(), result.warnings(), result.infos());
+            ReconcileResult.Files counted = result.files();
+            RunFigures.putFiles(step.getJobExecution().getExecutionContext(), counted.total(),
+                    counted.count(FileOutcome.ACCEPTED), counted.count(FileOutcome.REJECTED));
+            ReconcileResult.Exceptions exceptions = result.exceptions();
+            RunFigures.putExceptions(step.getJobExecution().getExecutionContext(), exceptions.errors(),
+                    exceptions.warnings(), exceptions.infos());
         }
         return last ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }

@@ -61,7 +61,7 @@ class PeriodFingerprints {
     static final String UNREPEATABLE = "unrepeatable-";
     /**
      * Parts of the file-unreadable messages whose cause is the moment: ReturnReader's time and memory
-     * limits, IngestTasklet's failed archive copy (UnchangedPeriodsTest holds the time limit's and the
+     * limits, IngestTasklet's failed archive copy (UnchangedPeriodsIT holds the time limit's and the
      * archive copy's to their messages; running out of memory cannot be brought about in a test).
      */
     private static final List<String> MOMENTARY = List.of("（每份文件读取时间上限）", "（内存上限）", "无法复制");
@@ -78,7 +78,7 @@ class PeriodFingerprints {
         this.ledgers = ledgers;
         this.archive = new Archive(properties.data());
         this.dueSoonDays = properties.dueSoonDays();
-        this.limits = properties.limits().readLimits();
+        this.limits = ReadLimits.of(properties.limits());
         // at start-up: a jar replaced while serve runs is the next process's build, not this one's
         this.build = BuildIdentity.current();
     }

@@ -2,9 +2,9 @@ package io.rectify.nightly;
 
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
-import io.rectify.ops.CommandRunner;
 import io.rectify.report.ReportWriter;
 import io.rectify.report.WrittenReport;
+import io.rectify.run.EndSummary;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ class ReportTasklet implements Tasklet {
         log.info("Consolidated {} in {} ms; wrote {} output files to {} in {} ms", run.period(),
                 IngestTasklet.millis(start, consolidated), report.files().size(), report.folder(),
                 IngestTasklet.millis(consolidated, System.nanoTime()));
-        step.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, report.consoleSummary());
+        step.getJobExecution().getExecutionContext().putString(EndSummary.SUMMARY_KEY, report.consoleSummary());
         RunFigures.putOutputs(step.getJobExecution().getExecutionContext(), report.folder());
         return RepeatStatus.FINISHED;
     }

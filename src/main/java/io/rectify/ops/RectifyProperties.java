@@ -1,6 +1,5 @@
 package io.rectify.ops;
 
-import io.rectify.intake.ReadLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,17 +33,12 @@ public record RectifyProperties(Path input, Path output, Path data,
         return Duration.ofSeconds(settleSeconds);
     }
 
-    /** {@code rectify.limits.*}: see {@link ReadLimits} for what each one bounds. */
+    /** {@code rectify.limits.*}: see {@code io.rectify.intake.ReadLimits} for what each one bounds. */
     public record Limits(@DefaultValue("20MB") DataSize maxFileSize,
                          @DefaultValue("10000") int maxRows,
                          @DefaultValue("60s") Duration timePerFile,
                          @DefaultValue("25MB") DataSize maxPartSize,
                          @DefaultValue("0.01") double minInflateRatio,
                          @DefaultValue("1000") int maxParts) {
-
-        public ReadLimits readLimits() {
-            return new ReadLimits(maxFileSize.toBytes(), maxRows, timePerFile, maxPartSize.toBytes(), minInflateRatio,
-                    maxParts);
-        }
     }
 }

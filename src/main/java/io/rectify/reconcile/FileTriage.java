@@ -15,7 +15,7 @@ import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.SkippedFile;
 import io.rectify.intake.UnitReturn;
 import io.rectify.ledger.Unit;
-import io.rectify.reconcile.ReturnFile.Outcome;
+import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.Texts;
@@ -97,7 +97,7 @@ final class FileTriage {
     private ReturnFile duplicate(FoundFile found, ReturnFile original, Findings findings) {
         findings.add(Rule.DUPLICATE_FILE, original.unit(), null, Place.file(found.relative()),
                 "本文件与“" + original.path() + "”内容完全相同，按重复文件处理，不再读取；无需处理，可删除多余的副本");
-        return new ReturnFile(found.relative(), found, original.unit(), null, false, null, Outcome.DUPLICATE);
+        return new ReturnFile(found.relative(), found, original.unit(), null, false, null, FileOutcome.DUPLICATE);
     }
 
     /** A file the reader refused: its exception, and the file rejected. */
@@ -105,13 +105,13 @@ final class FileTriage {
         findings.add(refused.rule(), null, null,
                 new Place(found.relative(), refused.sheet(), refused.row(), refused.column(), refused.value()),
                 refused.message());
-        return new ReturnFile(found.relative(), found, null, null, false, null, Outcome.REJECTED);
+        return new ReturnFile(found.relative(), found, null, null, false, null, FileOutcome.REJECTED);
     }
 
     private ReturnFile skipped(SkippedFile skipped, Findings findings) {
         findings.add(Rule.SKIPPED_FILE, null, null, Place.file(skipped.relative()),
                 "已跳过：" + skipped.reason());
-        return new ReturnFile(skipped.relative(), null, null, null, false, null, Outcome.SKIPPED);
+        return new ReturnFile(skipped.relative(), null, null, null, false, null, FileOutcome.SKIPPED);
     }
 
     /**
@@ -146,7 +146,7 @@ final class FileTriage {
         ReturnFile.Metadata metadata = new ReturnFile.Metadata(metadata(content, REPORTER), metadata(content, PHONE),
                 content.ledgerMarker().orElse(null));
         return new ReturnFile(file, found, unit, submittedOn, submittedOn.isAfter(cutoff()), metadata,
-                acceptable ? Outcome.ACCEPTED : Outcome.REJECTED);
+                acceptable ? FileOutcome.ACCEPTED : FileOutcome.REJECTED);
     }
 
     /** A metadata value as written, cleaned; null when absent or blank. */
@@ -194,7 +194,7 @@ final class FileTriage {
             findings.add(Rule.SUPERSEDED, file.unit(), null, Place.file(file.path()),
                     "本单位本期另有更新的报送文件“" + latest.path() + "”（报送日期" + latest.submittedOn()
                             + "），已采用该文件，本文件不予处理；如本文件才是正确版本，请删除其他版本后重新报送");
-            return file.with(Outcome.SUPERSEDED);
+            return file.with(FileOutcome.SUPERSEDED);
         }).toList();
     }
 

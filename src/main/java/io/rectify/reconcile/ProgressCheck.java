@@ -19,6 +19,7 @@ import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.reconcile.LedgerIndex.Role;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import io.rectify.workbook.Cell;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.SafeText;
@@ -37,6 +38,8 @@ import java.util.Set;
  * which tasks had a row that was rejected (such a task is not also task-not-reported).
  */
 final class ProgressCheck {
+
+    private static final String CHOICES = String.join("、", TaskStatus.words());
 
     /**
      * The outcome for one return: its accepted rows, the ledger codes of tasks whose row was
@@ -101,16 +104,16 @@ final class ProgressCheck {
                                  ReportedRow.Columns columns) {
         Place statusCell = Place.cell(file.path(), table, row, STATUS);
         Place dateCell = Place.cell(file.path(), table, row, COMPLETION_DATE);
-        String status = Statuses.of(row.text(STATUS));
+        TaskStatus status = TaskStatus.parse(row.text(STATUS)).orElse(null);
         String prefix = "第" + row.row() + "行任务“" + task.code() + "”";
         if (status == null) {
             findings.add(Rule.INVALID_STATUS, file.unit(), task, statusCell, row.text(STATUS).isEmpty()
-                    ? prefix + "未填写整改状态，请从“" + Statuses.CHOICES + "”中选择填写"
-                    : prefix + "的整改状态“" + row.text(STATUS) + "”无效，请从“" + Statuses.CHOICES + "”中选择填写");
+                    ? prefix + "未填写整改状态，请从“" + CHOICES + "”中选择填写"
+                    : prefix + "的整改状态“" + row.text(STATUS) + "”无效，请从“" + CHOICES + "”中选择填写");
             return null;
         }
         LocalDate completed = null;
-        if (status.equals(Statuses.COMPLETED)) {
+        if (status == TaskStatus.COMPLETED) {
             completed = completionDate(file, task, row, dateCell, prefix);
             if (completed == null) {
                 return null;
@@ -149,7 +152,7 @@ final class ProgressCheck {
         Task task = reported.task();
         String file = reported.file().path();
         String prefix = "第" + row.row() + "行任务“" + task.code() + "”";
-        if (reported.status().equals(Statuses.COMPLETED) && reported.evidence() == null) {
+        if (reported.status() == TaskStatus.COMPLETED && reported.evidence() == null) {
             findings.add(Rule.MISSING_EVIDENCE, reported.unit(), task, Place.cell(file, table, row, EVIDENCE),
                     prefix + "已完成，但未填写佐证材料，请补充佐证材料（文件名称、文号或存放位置）");
         }

@@ -2,6 +2,7 @@ package io.rectify.reconcile;
 
 import io.rectify.reconcile.InstitutionIdentity.Key;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.TaskStatus;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -36,16 +37,16 @@ class ReconcileStore {
     /** Each task's status in the latest period before {@code period} that was reconciled, by task code. */
     Map<String, TaskState> statusesBefore(YearMonth period) {
         Map<String, TaskState> states = new HashMap<>();
-        // one instance of each status and period: a city carries 400,000 states forward
-        Map<String, String> words = new HashMap<>();
+        // one instance of each period: a city carries 400,000 states forward
+        Map<String, String> periods = new HashMap<>();
         jdbc.query("""
                 SELECT task_code, status, completion_date, source_period FROM task_status
                 WHERE period = (SELECT MAX(period) FROM task_status WHERE period < ?)""",
                 rs -> {
                     String task = rs.getString(1);
                     String sourcePeriod = rs.getString(4);
-                    states.put(task, new TaskState(task, words.computeIfAbsent(rs.getString(2), w -> w),
-                            toLocalDate(rs.getDate(3)), sourcePeriod == null ? null : words.computeIfAbsent(sourcePeriod, w -> w)));
+                    states.put(task, new TaskState(task, TaskStatus.of(rs.getString(2)),
+                            toLocalDate(rs.getDate(3)), sourcePeriod == null ? null : periods.computeIfAbsent(sourcePeriod, w -> w)));
                 }, period.toString());
         return states;
     }
@@ -113,7 +114,7 @@ class ReconcileStore {
             long id = ids.get(checked.file().path());
             String unit = checked.file().unit().code();
             for (ReportedRow r : checked.progress().rows()) {
-                rows.add(id, p, unit, r.task().code(), r.lead(), r.status(), toDate(r.completionDate()),
+                rows.add(id, p, unit, r.task().code(), r.lead(), r.status().word(), toDate(r.completionDate()),
                         r.progress(), r.evidence(), r.remark(), r.excelRow());
             }
             for (InstitutionRow i : checked.institutions().rows()) {
@@ -129,7 +130,7 @@ class ReconcileStore {
         accountability.flush();
         Batch statuses = new Batch(
                 "INSERT INTO task_status (period, task_code, status, completion_date, source_period) VALUES (?, ?, ?, ?, ?)");
-        states.forEach(s -> statuses.add(p, s.taskCode(), s.status(), toDate(s.completionDate()), s.sourcePeriod()));
+        states.forEach(s -> statuses.add(p, s.taskCode(), s.status().word(), toDate(s.completionDate()), s.sourcePeriod()));
         statuses.flush();
         Batch entries = new Batch("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,

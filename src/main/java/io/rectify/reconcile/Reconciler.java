@@ -6,8 +6,8 @@ import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.InstitutionIdentity.Key;
-import io.rectify.reconcile.ReturnFile.Outcome;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Severity;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -105,25 +105,25 @@ public class Reconciler {
             c.progress().rows().stream().filter(ReportedRow::lead).forEach(r -> leadRows.put(r.task().code(), r));
         }
         Set<String> rejectedFiles = new HashSet<>();
-        files.stream().filter(f -> f.outcome() == Outcome.REJECTED && f.unit() != null)
+        files.stream().filter(f -> f.outcome() == FileOutcome.REJECTED && f.unit() != null)
                 .forEach(f -> rejectedFiles.add(f.unit().code()));
         return new TaskRollup.Reported(usedByUnit, leadRows, rejectedTasks, rejectedFiles);
     }
 
     private static ReconcileResult result(YearMonth period, List<ReturnFile> files, List<CheckedReturn> used,
                                           List<TaskState> states, List<ExceptionEntry> exceptions) {
-        Map<Outcome, Integer> outcomes = new HashMap<>();
+        Map<FileOutcome, Integer> outcomes = new HashMap<>();
         files.forEach(f -> outcomes.merge(f.outcome(), 1, Integer::sum));
         int rowsAccepted = used.stream().mapToInt(c -> c.progress().rows().size()).sum();
         int rowsRead = used.stream().mapToInt(c -> c.progress().rowsRead()).sum();
         String current = period.toString();
-        return new ReconcileResult(period, files.size(), outcomes.getOrDefault(Outcome.ACCEPTED, 0),
-                outcomes.getOrDefault(Outcome.SUPERSEDED, 0), outcomes.getOrDefault(Outcome.DUPLICATE, 0),
-                outcomes.getOrDefault(Outcome.REJECTED, 0), outcomes.getOrDefault(Outcome.SKIPPED, 0),
-                (int) used.stream().filter(c -> c.file().late()).count(), rowsAccepted, rowsRead - rowsAccepted,
-                states.size(), (int) states.stream().filter(TaskState::completed).count(),
-                (int) states.stream().filter(s -> !current.equals(s.sourcePeriod())).count(),
-                count(exceptions, Severity.ERROR), count(exceptions, Severity.WARNING), count(exceptions, Severity.INFO));
+        return new ReconcileResult(period,
+                new ReconcileResult.Files(files.size(), outcomes, (int) used.stream().filter(c -> c.file().late()).count()),
+                new ReconcileResult.Rows(rowsAccepted, rowsRead - rowsAccepted),
+                new ReconcileResult.Tasks(states.size(), (int) states.stream().filter(TaskState::completed).count(),
+                        (int) states.stream().filter(s -> !current.equals(s.sourcePeriod())).count()),
+                new ReconcileResult.Exceptions(count(exceptions, Severity.ERROR), count(exceptions, Severity.WARNING),
+                        count(exceptions, Severity.INFO)));
     }
 
     private static int count(List<ExceptionEntry> exceptions, Severity severity) {

@@ -2,6 +2,7 @@ package io.rectify.reconcile;
 
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 
 /**
@@ -9,13 +10,12 @@ import java.time.LocalDate;
  * city), so the places of its cells are made when an exception needs them, from the texts kept.
  *
  * @param lead           the unit is the task's lead unit (only such rows set a status)
- * @param status         未启动, 推进中 or 已完成
  * @param completionDate for 已完成 only
  * @param columns        where the table's status and completion date columns are
  * @param statusText     the status cell's text as written
  * @param dateText       the completion date cell's text as written, null when empty
  */
-record ReportedRow(ReturnFile file, Task task, boolean lead, String status, LocalDate completionDate,
+record ReportedRow(ReturnFile file, Task task, boolean lead, TaskStatus status, LocalDate completionDate,
                    String progress, String evidence, String remark, int excelRow, Columns columns,
                    String statusText, String dateText) {
 

@@ -3,8 +3,8 @@ package io.rectify.reconcile;
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.ReturnLayout;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.FileOutcome;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * A file of the period folder and what became of it.
@@ -16,27 +16,18 @@ import java.util.Locale;
  * @param metadata    what is stored of the return read from it (填报人, 联系电话, template marker); null unless it was read
  */
 record ReturnFile(String path, FoundFile found, Unit unit, LocalDate submittedOn, boolean late, Metadata metadata,
-                  Outcome outcome) {
+                  FileOutcome outcome) {
 
     /** The return's 填报人, 联系电话 and ledger marker, each null when absent or blank. */
     record Metadata(String reporter, String phone, String marker) {
     }
 
-    enum Outcome {
-        ACCEPTED, SUPERSEDED, DUPLICATE, REJECTED, SKIPPED;
-
-        /** The word stored in return_file.outcome. */
-        String word() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    ReturnFile with(Outcome newOutcome) {
+    ReturnFile with(FileOutcome newOutcome) {
         return new ReturnFile(path, found, unit, submittedOn, late, metadata, newOutcome);
     }
 
     boolean accepted() {
-        return outcome == Outcome.ACCEPTED;
+        return outcome == FileOutcome.ACCEPTED;
     }
 
     String reporter() {

@@ -3,6 +3,7 @@ package io.rectify.reconcile;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -95,7 +96,7 @@ final class TaskRollup {
     private void compare(Task task, TaskState before, ReportedRow row) {
         Unit unit = row.unit();
         boolean wasCompleted = before != null && before.completed();
-        boolean completed = Statuses.COMPLETED.equals(row.status());
+        boolean completed = row.status() == TaskStatus.COMPLETED;
         if (wasCompleted && !completed) {
             findings.add(Rule.REGRESSION, unit, task, row.statusCell(), "任务“" + task.code() + "”在" + before.sourcePeriod()
                     + "期已报已完成，本期报为“" + row.status() + "”，出现整改反弹；已按本期状态统计，请核实：如确已完成请更正状态，"

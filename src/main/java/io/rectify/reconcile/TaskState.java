@@ -1,5 +1,6 @@
 package io.rectify.reconcile;
 
+import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 
 /**
@@ -8,13 +9,13 @@ import java.time.LocalDate;
  * @param completionDate set when 已完成
  * @param sourcePeriod   the period whose return set it, "YYYY-MM"; null when never reported
  */
-record TaskState(String taskCode, String status, LocalDate completionDate, String sourcePeriod) {
+record TaskState(String taskCode, TaskStatus status, LocalDate completionDate, String sourcePeriod) {
 
     static TaskState neverReported(String taskCode) {
-        return new TaskState(taskCode, Statuses.NOT_STARTED, null, null);
+        return new TaskState(taskCode, TaskStatus.NOT_STARTED, null, null);
     }
 
     boolean completed() {
-        return Statuses.COMPLETED.equals(status);
+        return status == TaskStatus.COMPLETED;
     }
 }

@@ -1,5 +1,9 @@
 package io.rectify.report;
 
+import static io.rectify.rule.TaskStatus.COMPLETED;
+import static io.rectify.rule.TaskStatus.IN_PROGRESS;
+import static io.rectify.rule.TaskStatus.NOT_STARTED;
+
 import io.rectify.consolidate.PeriodFigures;
 import java.util.List;
 import java.util.function.Function;
@@ -15,9 +19,9 @@ final class Indicators {
             count("已完成整改问题", f -> f.problems().completed(), "全部整改措施均已完成的问题"),
             rate("问题整改率", f -> f.problems().rate(), "已完成整改问题 / 问题总数"),
             count("整改措施总数", f -> f.tasks().total(), "任务清单中的整改措施"),
-            count("已完成", f -> f.tasks().completed(), "整改状态为已完成"),
-            count("推进中", f -> f.tasks().inProgress(), "整改状态为推进中"),
-            count("未启动", f -> f.tasks().notStarted(), "整改状态为未启动，含从未报送的措施"),
+            count(COMPLETED.word(), f -> f.tasks().completed(), "整改状态为" + COMPLETED.word()),
+            count(IN_PROGRESS.word(), f -> f.tasks().inProgress(), "整改状态为" + IN_PROGRESS.word()),
+            count(NOT_STARTED.word(), f -> f.tasks().notStarted(), "整改状态为" + NOT_STARTED.word() + "，含从未报送的措施"),
             rate("措施完成率", f -> f.tasks().rate(), "已完成 / 整改措施总数"),
             count("逾期未完成", f -> f.tasks().overdue(), "完成时限已过仍未完成"),
             count("即将到期", f -> f.tasks().dueSoon(), "完成时限将至且未完成"),

@@ -1,6 +1,6 @@
 package io.rectify.report;
 
-import io.rectify.consolidate.ReturnFile;
+import io.rectify.rule.FileOutcome;
 import java.time.YearMonth;
 
 /** The Chinese words the reports use for codes and values. */
@@ -18,15 +18,13 @@ final class Labels {
         return value ? "是" : "否";
     }
 
-    static String outcome(String outcome) {
+    static String outcome(FileOutcome outcome) {
         return switch (outcome) {
-            case ReturnFile.ACCEPTED -> "已采纳";
-            case ReturnFile.SUPERSEDED -> "已被更新报送替代";
-            case ReturnFile.DUPLICATE -> "重复文件，未使用";
-            case ReturnFile.REJECTED -> "已退回";
-            case ReturnFile.SKIPPED -> "已跳过";
-            case ReturnFile.DEFERRED -> "待处理";
-            default -> outcome;
+            case ACCEPTED -> "已采纳";
+            case SUPERSEDED -> "已被更新报送替代";
+            case DUPLICATE -> "重复文件，未使用";
+            case REJECTED -> "已退回";
+            case SKIPPED -> "已跳过";
         };
     }
 

@@ -1,12 +1,12 @@
 package io.rectify.report;
 
-import io.rectify.consolidate.AccountabilityRow;
+import io.rectify.consolidate.AcceptedRow;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.InstitutionRow;
-import io.rectify.consolidate.ReportedRow;
-import io.rectify.consolidate.ReturnFile;
+import io.rectify.consolidate.ListedAccountability;
+import io.rectify.consolidate.ListedInstitution;
+import io.rectify.consolidate.PeriodFile;
+import io.rectify.consolidate.ReceiptTask;
 import io.rectify.consolidate.TaskCount;
-import io.rectify.consolidate.TaskLine;
 import io.rectify.consolidate.UnitFigures;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ledger.Unit;
@@ -61,7 +61,7 @@ final class ReceiptWorkbook {
         table.row("报送期次", Labels.period(c.period()));
         table.row("统计截至", c.asOf().toString());
         table.row("接收情况", reception(figures));
-        ReturnFile accepted = figures.accepted();
+        PeriodFile accepted = figures.accepted();
         if (accepted != null) {
             table.row("采纳文件", accepted.path());
             table.row("报送日期", accepted.submittedOn() == null ? "" : accepted.submittedOn().toString());
@@ -77,7 +77,7 @@ final class ReceiptWorkbook {
                         tasks.dueSoon()));
         table.row("制度建设（计入汇总）", receipt.institutions().size() + " 项，见“" + INSTITUTIONS + "”表");
         table.row("问责情况（计入汇总）",
-                receipt.accountability().stream().mapToInt(AccountabilityRow::persons).sum() + " 人，见“"
+                receipt.accountability().stream().mapToInt(ListedAccountability::persons).sum() + " 人，见“"
                         + ACCOUNTABILITY + "”表");
         table.row("需整改事项", toFix(receipt.exceptions()));
     }
@@ -109,19 +109,19 @@ final class ReceiptWorkbook {
                 Column.text("责任类型", 8), Column.text("本期填报状态", 12), Column.date("填报完成日期", 12),
                 Column.text("进展情况", 30), Column.text("佐证材料", 20), Column.text("汇总状态", 9),
                 Column.text("状态来源", 16), Column.text("提醒", 10)));
-        for (TaskLine line : receipt.tasks()) {
-            ReportedRow row = line.reported();
+        for (ReceiptTask line : receipt.tasks()) {
+            AcceptedRow row = line.reported();
             table.row(line.task().code(), line.task().problemCode(), line.task().measure(),
                     line.task().deadlineText(), line.lead() ? "牵头" : "配合",
-                    row == null ? "本期未填报" : row.status(), row == null ? null : row.completionDate(),
+                    row == null ? "本期未填报" : row.status().word(), row == null ? null : row.completionDate(),
                     row == null ? null : row.progress(), row == null ? null : row.evidence(),
-                    line.lead() ? line.state().status() : "（由牵头单位报送）", source(line),
+                    line.lead() ? line.state().status().word() : "（由牵头单位报送）", source(line),
                     line.overdue() ? "逾期未完成" : line.dueSoon() ? "即将到期" : "");
         }
         table.filter();
     }
 
-    private static String source(TaskLine line) {
+    private static String source(ReceiptTask line) {
         if (!line.lead()) {
             return "";
         }
@@ -135,7 +135,7 @@ final class ReceiptWorkbook {
         Table table = new Table(workbook, styles, sheet, 0, List.of(Column.text("制度名称", 44),
                 Column.text("文号", 20), Column.text("类型", 6), Column.date("印发日期", 11),
                 Column.text("关联任务编号", 12), Column.text("报送期次", 10), Column.number("报送表行号", 10)));
-        for (InstitutionRow row : receipt.institutions()) {
+        for (ListedInstitution row : receipt.institutions()) {
             table.row(row.name(), row.docNo(), row.kind(), row.issuedOn(), row.taskRef(), Labels.period(row.period()),
                     row.excelRow());
         }
@@ -146,7 +146,7 @@ final class ReceiptWorkbook {
         Table table = new Table(workbook, styles, sheet, 0, List.of(Column.text("类型", 14),
                 Column.number("人数", 6), Column.text("关联问题编号", 12), Column.text("说明", 40),
                 Column.text("报送期次", 10), Column.number("报送表行号", 10)));
-        for (AccountabilityRow row : receipt.accountability()) {
+        for (ListedAccountability row : receipt.accountability()) {
             table.row(row.kind(), row.persons(), row.problemRef(), row.note(), Labels.period(row.period()),
                     row.excelRow());
         }

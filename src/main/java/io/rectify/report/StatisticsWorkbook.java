@@ -1,16 +1,20 @@
 package io.rectify.report;
 
+import static io.rectify.rule.TaskStatus.COMPLETED;
+import static io.rectify.rule.TaskStatus.IN_PROGRESS;
+import static io.rectify.rule.TaskStatus.NOT_STARTED;
+
 import io.rectify.consolidate.AccountabilityCount;
-import io.rectify.consolidate.AccountabilityRow;
 import io.rectify.consolidate.CategoryFigures;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.FeedbackPointFigures;
 import io.rectify.consolidate.GroupFigures;
 import io.rectify.consolidate.Institution;
+import io.rectify.consolidate.ListedAccountability;
 import io.rectify.consolidate.PeriodFigures;
+import io.rectify.consolidate.PeriodFile;
 import io.rectify.consolidate.ProblemCount;
 import io.rectify.consolidate.ProblemFigures;
-import io.rectify.consolidate.ReturnFile;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitFigures;
@@ -42,8 +46,8 @@ final class StatisticsWorkbook {
     private static final List<Column> PROBLEM_COLUMNS = List.of(
             Column.number("问题数", 8), Column.number("已完成整改", 10), Column.percent("问题整改率", 10));
     private static final List<Column> TASK_COLUMNS = List.of(
-            Column.number("整改措施", 9), Column.number("已完成", 8), Column.number("推进中", 8),
-            Column.number("未启动", 8), Column.number("逾期", 6), Column.number("即将到期", 9),
+            Column.number("整改措施", 9), Column.number(COMPLETED.word(), 8), Column.number(IN_PROGRESS.word(), 8),
+            Column.number(NOT_STARTED.word(), 8), Column.number("逾期", 6), Column.number("即将到期", 9),
             Column.percent("完成率", 9));
 
     private final Consolidation c;
@@ -160,12 +164,12 @@ final class StatisticsWorkbook {
                 Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 9),
                 Column.text("退回文件", 30)));
         for (UnitFigures unit : c.byUnit()) {
-            ReturnFile accepted = unit.accepted();
+            PeriodFile accepted = unit.accepted();
             table.row(unit.unit().group(), unit.unit().code(), unit.unit().name(), Labels.yesNo(unit.expected()),
                     Labels.submission(unit.expected(), unit.submitted()),
                     accepted == null ? null : accepted.path(), accepted == null ? null : accepted.submittedOn(),
                     accepted == null ? null : Labels.yesNo(accepted.late()),
-                    unit.rejected().stream().map(ReturnFile::path).collect(Collectors.joining("\n")));
+                    unit.rejected().stream().map(PeriodFile::path).collect(Collectors.joining("\n")));
         }
         table.filter();
         SubmissionCount s = c.headline().submissions();
@@ -196,12 +200,12 @@ final class StatisticsWorkbook {
                 Column.text("报送期次", 12)));
         Map<String, Unit> units = c.byUnit().stream().map(UnitFigures::unit)
                 .collect(Collectors.toMap(Unit::code, Function.identity()));
-        Map<String, List<AccountabilityRow>> byUnit = c.accountability().stream()
-                .collect(Collectors.groupingBy(AccountabilityRow::unitCode, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<ListedAccountability>> byUnit = c.accountability().stream()
+                .collect(Collectors.groupingBy(ListedAccountability::unitCode, LinkedHashMap::new, Collectors.toList()));
         byUnit.forEach((code, rows) -> {
             Unit unit = units.getOrDefault(code, new Unit(code, code, "", null, null));
             int[] persons = new int[4];
-            for (AccountabilityRow row : rows) {
+            for (ListedAccountability row : rows) {
                 int kind = List.of(AccountabilityCount.CASE_FILED, AccountabilityCount.DISCIPLINED,
                         AccountabilityCount.ADMONISHED, AccountabilityCount.ORGANIZATIONAL).indexOf(row.kind());
                 if (kind >= 0) {

@@ -1,7 +1,6 @@
 package io.rectify.run;
 
 import io.rectify.ops.CommandLine;
-import io.rectify.ops.CommandRunner;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,12 +12,15 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What the office reads when a job ends: the text the job left ({@link CommandRunner#SUMMARY_KEY}),
+ * What the office reads when a job ends: the text the job left ({@link #SUMMARY_KEY}),
  * then the execution's number, status and duration, its figures, exceptions by severity, output
  * paths and, when it did not complete, why and what to do. Printed, and kept in the log file.
  */
 @Component
 public class EndSummary {
+
+    /** Execution-context key under which a job leaves the text printed when it ends. */
+    public static final String SUMMARY_KEY = "summary";
 
     /** Logs to the log file only (logback-spring.xml): the console has the printed text. */
     private static final Logger record = LoggerFactory.getLogger("io.rectify.summary");
@@ -48,7 +50,7 @@ public class EndSummary {
     String text(JobExecution execution) {
         ExecutionRecord r = history.record(execution);
         List<String> lines = new ArrayList<>();
-        String jobText = execution.getExecutionContext().getString(CommandRunner.SUMMARY_KEY, "");
+        String jobText = execution.getExecutionContext().getString(SUMMARY_KEY, "");
         if (!jobText.isBlank()) {
             lines.add(jobText.strip());
             lines.add("");

@@ -72,7 +72,7 @@ final class FilledTemplate {
             String code = text(row.getCell(columns.get(ReturnLayout.TASK_CODE)));
             SampleReturn.Line line = content.line(code).orElseThrow(() -> new IllegalStateException(
                     "no sample row for task " + code + " of " + content.unit().name()));
-            set(row, columns.get(ReturnLayout.STATUS), line.status());
+            set(row, columns.get(ReturnLayout.STATUS), line.status().word());
             set(row, columns.get(ReturnLayout.COMPLETION_DATE), line.completed());
             set(row, columns.get(ReturnLayout.PROGRESS), line.progress());
             set(row, columns.get(ReturnLayout.EVIDENCE), line.evidence());

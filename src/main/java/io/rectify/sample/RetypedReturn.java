@@ -1,6 +1,7 @@
 package io.rectify.sample;
 
 import io.rectify.intake.ReturnLayout;
+import io.rectify.rule.TaskStatus;
 import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class RetypedReturn {
      * @param dateFormat     the number format of date cells
      */
     record Look(boolean xls, String title, Map<Field, String> columns, boolean inlineLabels, String periodText,
-                boolean fullWidthCodes, Map<String, String> statusWords, boolean textDates, String dateFormat) {
+                boolean fullWidthCodes, Map<TaskStatus, String> statusWords, boolean textDates, String dateFormat) {
     }
 
     private static final float LINE_HEIGHT = 15;
@@ -170,7 +171,7 @@ final class RetypedReturn {
             case PROBLEM -> line.problemCode();
             case MEASURE -> line.measure();
             case DEADLINE -> line.deadline();
-            case STATUS -> look.statusWords().getOrDefault(line.status(), line.status());
+            case STATUS -> look.statusWords().getOrDefault(line.status(), line.status().word());
             case COMPLETED -> line.completed() == null ? null
                     : look.textDates() ? SampleWording.chinese(line.completed()) : line.completed();
             case PROGRESS -> line.progress();

@@ -1,7 +1,12 @@
 package io.rectify.sample;
 
+import static io.rectify.rule.TaskStatus.COMPLETED;
+import static io.rectify.rule.TaskStatus.IN_PROGRESS;
+import static io.rectify.rule.TaskStatus.NOT_STARTED;
+
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.Task;
+import io.rectify.rule.TaskStatus;
 import io.rectify.template.InstitutionLine;
 import io.rectify.template.KnownStatus;
 import java.time.DayOfWeek;
@@ -32,10 +37,6 @@ import java.util.Random;
  */
 final class SampleProgress {
 
-    static final String NOT_STARTED = "未启动";
-    static final String IN_PROGRESS = "推进中";
-    static final String COMPLETED = "已完成";
-
     static final YearMonth FEBRUARY = YearMonth.of(2024, 2);
     static final YearMonth MARCH = YearMonth.of(2024, 3);
     /** The last completion date a 2024-02 return reports: the first returns are dated the day after. */
@@ -61,18 +62,18 @@ final class SampleProgress {
     private static final int WEEKS_BEFORE_DEADLINE = 8;
 
     /** A task's status as a return reports it, and its completion date when 已完成. */
-    record Progress(String status, LocalDate completed) {
+    record Progress(TaskStatus status, LocalDate completed) {
 
         static Progress done(LocalDate date) {
             return new Progress(COMPLETED, date);
         }
 
-        static Progress pending(String status) {
+        static Progress pending(TaskStatus status) {
             return new Progress(status, null);
         }
 
         boolean done() {
-            return COMPLETED.equals(status);
+            return status == COMPLETED;
         }
 
         KnownStatus known() {
@@ -100,7 +101,7 @@ final class SampleProgress {
             }
             LocalDate done = lists.institution(task).map(InstitutionLine::issuedOn).orElseGet(() -> completion(task, random, earliest));
             boolean mayNotStart = task.longTerm() || !task.deadline().isBefore(NOT_STARTED_AFTER);
-            String waiting = mayNotStart && random.nextInt(100) < NOT_STARTED_PERCENT ? NOT_STARTED : IN_PROGRESS;
+            TaskStatus waiting = mayNotStart && random.nextInt(100) < NOT_STARTED_PERCENT ? NOT_STARTED : IN_PROGRESS;
             plan.february.put(task.code(), done.isAfter(LAST_FEBRUARY_DAY) ? Progress.pending(waiting) : Progress.done(done));
             plan.march.put(task.code(), Progress.done(done));
         }

@@ -1,6 +1,7 @@
 package io.rectify.sample;
 
 import io.rectify.ledger.Unit;
+import io.rectify.rule.TaskStatus;
 import io.rectify.template.AccountabilityLine;
 import io.rectify.template.InstitutionLine;
 import java.time.LocalDate;
@@ -27,10 +28,10 @@ record SampleReturn(Unit unit, YearMonth period, LocalDate submittedOn, String r
      * @param lead      the unit leads the task (else it cooperates)
      * @param completed 完成日期, null when none is written
      */
-    record Line(String code, String problemCode, String measure, String deadline, boolean lead, String status,
+    record Line(String code, String problemCode, String measure, String deadline, boolean lead, TaskStatus status,
                 LocalDate completed, String progress, String evidence) {
 
-        Line withStatus(String newStatus, LocalDate newCompleted, String newProgress, String newEvidence) {
+        Line withStatus(TaskStatus newStatus, LocalDate newCompleted, String newProgress, String newEvidence) {
             return new Line(code, problemCode, measure, deadline, lead, newStatus, newCompleted, newProgress, newEvidence);
         }
 

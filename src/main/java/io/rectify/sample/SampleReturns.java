@@ -1,14 +1,15 @@
 package io.rectify.sample;
 
-import static io.rectify.sample.SampleProgress.COMPLETED;
+import static io.rectify.rule.TaskStatus.COMPLETED;
+import static io.rectify.rule.TaskStatus.IN_PROGRESS;
+import static io.rectify.rule.TaskStatus.NOT_STARTED;
 import static io.rectify.sample.SampleProgress.FEBRUARY;
-import static io.rectify.sample.SampleProgress.IN_PROGRESS;
 import static io.rectify.sample.SampleProgress.MARCH;
-import static io.rectify.sample.SampleProgress.NOT_STARTED;
 
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.TaskStatus;
 import io.rectify.sample.RetypedReturn.Field;
 import io.rectify.template.TaskLine;
 import io.rectify.template.TemplateWriter;
@@ -107,7 +108,7 @@ final class SampleReturns {
             MARCH, List.of(LocalDate.of(2024, 3, 28), LocalDate.of(2024, 3, 29), LocalDate.of(2024, 4, 1),
                     LocalDate.of(2024, 4, 2), LocalDate.of(2024, 4, 3)));
 
-    private static final Map<String, String> STATUS_SYNONYMS = Map.of(COMPLETED, "完成", IN_PROGRESS, "进行中",
+    private static final Map<TaskStatus, String> STATUS_SYNONYMS = Map.of(COMPLETED, "完成", IN_PROGRESS, "进行中",
             NOT_STARTED, "未开始");
 
     private final Ledger ledger;

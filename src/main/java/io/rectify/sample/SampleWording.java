@@ -1,6 +1,7 @@
 package io.rectify.sample;
 
 import io.rectify.ledger.Task;
+import io.rectify.rule.TaskStatus;
 import io.rectify.template.InstitutionLine;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,22 +41,22 @@ final class SampleWording {
      * @param lead        the unit writing is the task's lead unit (else a cooperating one)
      * @param institution the institution the task's lead unit issued, null when none
      */
-    static String progress(Task task, boolean lead, String status, LocalDate completed, InstitutionLine institution) {
+    static String progress(Task task, boolean lead, TaskStatus status, LocalDate completed, InstitutionLine institution) {
         if (!lead) {
-            return SampleProgress.COMPLETED.equals(status) ? COOPERATED : COOPERATING;
+            return status == TaskStatus.COMPLETED ? COOPERATED : COOPERATING;
         }
         return switch (status) {
-            case SampleProgress.COMPLETED -> institution != null
+            case COMPLETED -> institution != null
                     ? "《" + institution.name() + "》已于" + chinese(completed) + "印发实施，正在抓好贯彻落实。"
                     : pick(DONE, task);
-            case SampleProgress.NOT_STARTED -> NOT_STARTED;
-            default -> task.longTerm() ? LONG_TERM : pick(IN_PROGRESS, task);
+            case NOT_STARTED -> NOT_STARTED;
+            case IN_PROGRESS -> task.longTerm() ? LONG_TERM : pick(IN_PROGRESS, task);
         };
     }
 
     /** 佐证材料 of a completed task; nothing for one that is not. */
-    static String evidence(Task task, boolean lead, String status, InstitutionLine institution) {
-        if (!SampleProgress.COMPLETED.equals(status)) {
+    static String evidence(Task task, boolean lead, TaskStatus status, InstitutionLine institution) {
+        if (status != TaskStatus.COMPLETED) {
             return "";
         }
         if (!lead) {

@@ -12,6 +12,7 @@ import static io.rectify.intake.ReturnLayout.STATUS;
 import static io.rectify.intake.ReturnLayout.TASK_CODE;
 
 import io.rectify.intake.ReturnLayout;
+import io.rectify.rule.TaskStatus;
 import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
 import io.rectify.workbook.TableSheet.Entry;
@@ -70,7 +71,7 @@ final class ProgressSheet {
                 .input(HEADERS.indexOf(REMARK), Entry.TEXT);
         for (TaskLine line : template.tasks()) {
             table.append(line.task().code(), line.task().problemCode(), line.task().measure(),
-                    line.task().deadlineText(), line.role(), line.status(), line.completionDate(), null,
+                    line.task().deadlineText(), line.role(), line.statusWord(), line.completionDate(), null,
                     line.evidence());
         }
         Banner.write(sheet, TITLE_ROW, HEADERS.size(), template.title(), Banner.titleStyle(workbook), 24);
@@ -78,7 +79,7 @@ final class ProgressSheet {
         Banner.write(sheet, INSTRUCTION_ROW, HEADERS.size(), instruction(), Banner.instructionStyle(workbook), 15);
 
         InputRules rules = new InputRules(sheet);
-        rules.choice(table.firstRow(), table.lastRow(), status, ReturnLayout.STATUSES, STATUS);
+        rules.choice(table.firstRow(), table.lastRow(), status, TaskStatus.words(), STATUS);
         LocalDate feedback = template.ledger().feedbackDate();
         rules.date(table.firstRow(), table.lastRow(), completion, feedback == null ? InputRules.EARLIEST : feedback,
                 COMPLETION_DATE, "请填写完成日期，如 " + example() + "；"
@@ -132,7 +133,7 @@ final class ProgressSheet {
     private String instruction() {
         LocalDate due = template.dueDate();
         return "填报说明：1. 灰色单元格由整改台账生成，已锁定，请勿修改；请在白色单元格中填写。\n"
-                + "2. 整改状态请从下拉列表中选择（" + String.join("/", ReturnLayout.STATUSES) + "）；"
+                + "2. 整改状态请从下拉列表中选择（" + String.join("/", TaskStatus.words()) + "）；"
                 + "已完成的任务须填写完成日期（如 " + example() + "）和佐证材料。\n"
                 + "3. “制度建设”“问责情况”两张表是本单位的累计清单，每次报送都会替换此前报送的清单，请保留已有条目并在下方续填。"
                 + "请于" + due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日前报送。";

@@ -2,6 +2,7 @@ package io.rectify.template;
 
 import io.rectify.intake.ReturnLayout;
 import io.rectify.ledger.Task;
+import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 
 /**
@@ -12,10 +13,15 @@ import java.time.LocalDate;
  * @param completionDate the last known completion date, null when there is none
  * @param evidence       the 佐证材料 last reported with that status, for a lead task; null otherwise
  */
-public record TaskLine(Task task, boolean lead, String status, LocalDate completionDate, String evidence) {
+public record TaskLine(Task task, boolean lead, TaskStatus status, LocalDate completionDate, String evidence) {
 
     /** 责任类型 as the template shows it: 牵头 or 配合. */
     public String role() {
         return lead ? ReturnLayout.ROLE_LEAD : ReturnLayout.ROLE_COOPERATING;
+    }
+
+    /** 整改状态 as the template prefills it, null when there is no known status. */
+    String statusWord() {
+        return status == null ? null : status.word();
     }
 }

@@ -1,6 +1,6 @@
 package io.rectify.template;
 
-import io.rectify.ops.CommandRunner;
+import io.rectify.run.EndSummary;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,7 +73,7 @@ class TemplateFileWriter implements ItemWriter<UnitTemplate>, StepExecutionListe
                 + "月" + (ledgerVersion.isEmpty() ? "" : "，台账版本 " + ledgerVersion.substring(0, Math.min(12, ledgerVersion.length())))
                 + "）：" + folder
                 + (stale.isEmpty() ? "" : "\n已删除 " + stale.size() + " 份已不在台账中的单位的旧模板");
-        stepExecution.getJobExecution().getExecutionContext().putString(CommandRunner.SUMMARY_KEY, summary);
+        stepExecution.getJobExecution().getExecutionContext().putString(EndSummary.SUMMARY_KEY, summary);
         RunFigures.putOutputs(stepExecution.getJobExecution().getExecutionContext(), folder);
         return null;
     }

@@ -4,6 +4,7 @@ import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.TaskStatus;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ public class TemplateSources {
                 WHERE s.period = (SELECT MAX(period) FROM task_status WHERE period < ?)""")
                 .param(period.toString())
                 .query(rs -> {
-                    statuses.put(rs.getString(1), new KnownStatus(rs.getString(2), date(rs.getDate(3)), rs.getString(4)));
+                    statuses.put(rs.getString(1), new KnownStatus(TaskStatus.of(rs.getString(2)), date(rs.getDate(3)), rs.getString(4)));
                 });
         return Map.copyOf(statuses);
     }

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.rectify.TempFolderContext;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +85,7 @@ class ConsolidatorTest extends TempFolderContext {
         assertThat(march.institutions()).extracting(Institution::name).doesNotContain("旧制度甲");
         // U03's March file was rejected: its February lists still count
         assertThat(march.accountability()).filteredOn(r -> r.unitCode().equals("U03"))
-                .extracting(AccountabilityRow::period, AccountabilityRow::persons)
+                .extracting(ListedAccountability::period, ListedAccountability::persons)
                 .containsExactly(tuple(FEBRUARY, 2));
         assertThat(consolidator.consolidate(FEBRUARY, FEBRUARY.atEndOfMonth()).institutions())
                 .extracting(Institution::name).contains("旧制度甲");
@@ -166,17 +168,17 @@ class ConsolidatorTest extends TempFolderContext {
 
         assertThat(march.receipts()).extracting(r -> r.unit().unit().code()).containsExactly("U01", "U02", "U03", "U04");
         UnitReceipt u02 = march.receipts().get(1);
-        assertThat(u02.files()).extracting(ReturnFile::path, ReturnFile::outcome)
-                .containsExactly(tuple("U02/财政局-v1.xlsx", "superseded"), tuple("U02/财政局-v2.xlsx", "accepted"));
+        assertThat(u02.files()).extracting(PeriodFile::path, PeriodFile::outcome)
+                .containsExactly(tuple("U02/财政局-v1.xlsx", FileOutcome.SUPERSEDED), tuple("U02/财政局-v2.xlsx", FileOutcome.ACCEPTED));
         assertThat(u02.tasks()).extracting(l -> l.task().code(), l -> l.reported().status(), l -> l.state().status())
-                .containsExactly(tuple("T02", "已完成", "已完成"));
+                .containsExactly(tuple("T02", TaskStatus.COMPLETED, TaskStatus.COMPLETED));
         assertThat(u02.institutions()).hasSize(3);
-        assertThat(u02.accountability()).extracting(AccountabilityRow::persons).containsExactly(4, 5, 1);
+        assertThat(u02.accountability()).extracting(ListedAccountability::persons).containsExactly(4, 5, 1);
         assertThat(u02.exceptions()).extracting(e -> e.rule().code())
                 .containsExactly("superseded", "late-submission", "missing-evidence");
         UnitReceipt u03 = march.receipts().get(2);
-        assertThat(u03.tasks()).extracting(l -> l.task().code(), TaskLine::reported, l -> l.state().sourcePeriod(),
-                        TaskLine::overdue)
+        assertThat(u03.tasks()).extracting(l -> l.task().code(), ReceiptTask::reported, l -> l.state().sourcePeriod(),
+                        ReceiptTask::overdue)
                 .containsExactly(tuple("T04", null, FEBRUARY, true), tuple("T05", null, null, false));
         UnitReceipt u04 = march.receipts().get(3);
         assertThat(u04.files()).isEmpty();

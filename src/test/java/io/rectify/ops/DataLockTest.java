@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The data folder's lock within one process; between processes see {@link KilledAndConcurrentRunsTest}. */
+/** The data folder's lock within one process; between processes see {@link KilledAndConcurrentRunsIT}. */
 class DataLockTest {
 
     @TempDir

@@ -35,6 +35,13 @@ class RerunTest extends ReconcileTestSupport {
     }
 
     @Test
+    void summaryCountsTheFilesRowsTasksAndExceptionsOfThePeriod() {
+        assertThat(reconcile(march()).summary()).isEqualTo("2024-03: 6 files (2 accepted, 1 late, 1 superseded,"
+                + " 1 duplicate, 1 rejected, 1 skipped); 3 rows accepted, 1 rejected; 4 tasks, 1 completed,"
+                + " 2 carried forward; exceptions 3 error, 4 warning, 6 info");
+    }
+
+    @Test
     void reconcilingPeriodsAgainInOrderStoresTheSameState() {
         reconcile(march());
         reconcile(april(), april().period().atEndOfMonth());

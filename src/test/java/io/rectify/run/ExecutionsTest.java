@@ -3,8 +3,8 @@ package io.rectify.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.TempFolderContext;
+import io.rectify.cli.CommandRunner;
 import io.rectify.ops.CommandLine;
-import io.rectify.ops.CommandRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

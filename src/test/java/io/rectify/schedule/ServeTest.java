@@ -3,8 +3,8 @@ package io.rectify.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.TempFolderContext;
+import io.rectify.cli.CommandRunner;
 import io.rectify.ops.CommandLine;
-import io.rectify.ops.CommandRunner;
 import io.rectify.run.Await;
 import io.rectify.run.Console;
 import io.rectify.run.ExecutionHistory;

@@ -6,6 +6,7 @@ import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.TemplateMarker;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.TaskStatus;
 import io.rectify.workbook.Column;
 import io.rectify.workbook.HeaderFinder;
 import io.rectify.workbook.PoiWorkbookReader;
@@ -50,9 +51,9 @@ class TemplateWriterTest {
     void writeTemplate() throws IOException {
         Ledger ledger = SmallLedger.ledger();
         Map<String, KnownStatus> statuses = Map.of(
-                "T001", new KnownStatus("推进中", null, "行动方案征求意见稿"),
-                "T003", new KnownStatus("已完成", LocalDate.of(2024, 3, 20), "牵头单位的验收报告"),
-                "T004", new KnownStatus("已完成", LocalDate.of(2024, 3, 1)));
+                "T001", new KnownStatus(TaskStatus.IN_PROGRESS, null, "行动方案征求意见稿"),
+                "T003", new KnownStatus(TaskStatus.COMPLETED, LocalDate.of(2024, 3, 20), "牵头单位的验收报告"),
+                "T004", new KnownStatus(TaskStatus.COMPLETED, LocalDate.of(2024, 3, 1)));
         UnitTemplate template = UnitTemplate.of(ledger, SmallLedger.HASH, PERIOD, SmallLedger.unit("U01"), statuses,
                 List.of(new InstitutionLine("产业结构调整三年行动方案", "闵府办发〔2024〕3号", "新建", LocalDate.of(2024, 2, 1), "T001"),
                         new InstitutionLine("=重大项目推进工作规则", null, "修订", null, null)),

@@ -1,14 +1,11 @@
 package io.rectify.template;
 
-import io.rectify.reconcile.InstitutionIdentity;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.rectify.TempFolderContext;
 import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.TemplateMarker;
 import io.rectify.ledger.LedgerRepository;
-import io.rectify.ops.CommandRunner;
+import io.rectify.reconcile.InstitutionIdentity;
+import io.rectify.run.EndSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +27,8 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The templates job against a real H2 database holding {@link SmallLedger} and some history. */
 class TemplatesJobTest extends TempFolderContext {
@@ -71,7 +70,7 @@ class TemplatesJobTest extends TempFolderContext {
         Path folder = output.resolve("templates").resolve("2024-04");
         assertThat(files(folder)).containsExactly("U01-区发展和改革委员会-2024-04.xlsx", "U02-区财政局-2024-04.xlsx",
                 "U03-区住房保障和房屋管理局-2024-04.xlsx");
-        assertThat(execution.getExecutionContext().getString(CommandRunner.SUMMARY_KEY))
+        assertThat(execution.getExecutionContext().getString(EndSummary.SUMMARY_KEY))
                 .contains("已生成 3 份报送模板").contains(folder.toString());
         try (OpenedTemplate t = OpenedTemplate.open(folder.resolve("U02-区财政局-2024-04.xlsx"))) {
             assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, 0)).containsExactly("T003", "T004", "T005", "T001");
@@ -145,7 +144,7 @@ class TemplatesJobTest extends TempFolderContext {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getExitStatus().getExitDescription()).contains("整改台账").contains("未导入");
-        assertThat(execution.getExecutionContext().getString(CommandRunner.SUMMARY_KEY)).contains("未找到整改台账");
+        assertThat(execution.getExecutionContext().getString(EndSummary.SUMMARY_KEY)).contains("未找到整改台账");
         assertThat(output.resolve("templates")).doesNotExist();
     }
 
@@ -162,7 +161,7 @@ class TemplatesJobTest extends TempFolderContext {
 
         assertThat(files(folder)).containsExactly("U01-区发展和改革委员会-2024-03.xlsx", "U01-区发展和改革委员会-2024-04.xlsx",
                 "U02-区财政局-2024-04.xlsx", "U03-区住房保障和房屋管理局-2024-04.xlsx", "说明.txt");
-        assertThat(execution.getExecutionContext().getString(CommandRunner.SUMMARY_KEY)).contains("已删除 2 份");
+        assertThat(execution.getExecutionContext().getString(EndSummary.SUMMARY_KEY)).contains("已删除 2 份");
     }
 
     @Test

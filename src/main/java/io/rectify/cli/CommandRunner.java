@@ -1,6 +1,8 @@
-package io.rectify.ops;
+package io.rectify.cli;
 
 import io.rectify.backup.Backup;
+import io.rectify.ops.CommandLine;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.run.ExecutionControl;
 import io.rectify.run.JobRuns;
 import io.rectify.run.Status;
@@ -16,13 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one parsed command: launches its Spring Batch job ({@link JobRuns}) and prints the end
  * summary, which starts with the text the job left in its execution context under
- * {@link #SUMMARY_KEY}; or serves the schedules, shows the status, restarts or abandons, backs up.
+ * {@link io.rectify.run.EndSummary#SUMMARY_KEY}; or serves the schedules, shows the status,
+ * restarts or abandons, backs up.
  */
 @Component
 public class CommandRunner {
-
-    /** Execution-context key under which a job leaves the text printed when it ends. */
-    public static final String SUMMARY_KEY = "summary";
 
     private final JobRuns jobRuns;
     private final ExecutionControl control;

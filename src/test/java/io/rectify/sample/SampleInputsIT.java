@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sample generator is deterministic, and the sample committed under input/ is its output. */
-class SampleInputsTest {
+class SampleInputsIT {
 
     /** The committed sample, relative to the module folder Maven runs the tests in. */
     private static final Path COMMITTED = Path.of("input");

@@ -9,7 +9,7 @@ import java.time.YearMonth;
  * @param docKey  reconcile's comparable form of the 文号 ({@code InstitutionIdentity}), null without one
  * @param nameKey reconcile's comparable form of the 制度名称
  */
-public record InstitutionRow(String unitCode, YearMonth period, long fileId, String name, String docNo,
+public record ListedInstitution(String unitCode, YearMonth period, long fileId, String name, String docNo,
                              String kind, LocalDate issuedOn, String taskRef, int excelRow, String docKey,
                              String nameKey) {
 }

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * T01..T06); every night runs 2024-04. What a night did is read from the database it leaves: when
  * each period was reconciled, what it stored, and how many files the ingest step read.
  */
-class UnchangedPeriodsTest {
+class UnchangedPeriodsIT {
 
     @TempDir
     Path root;

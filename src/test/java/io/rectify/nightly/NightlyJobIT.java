@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * arrives; 2024-04 again (the catch-up) and once more; then, with output/2024-04 removed, nightly
  * without --period.
  */
-class NightlyJobTest {
+class NightlyJobIT {
 
     @TempDir
     static Path root;

@@ -9,6 +9,6 @@ import io.rectify.ledger.Task;
  * @param reported the row accepted from the unit's return this period, or null
  * @param state    the task's consolidated status after the period's returns
  */
-public record TaskLine(Task task, boolean lead, ReportedRow reported, TaskState state, boolean overdue,
+public record ReceiptTask(Task task, boolean lead, AcceptedRow reported, TaskStatusRow state, boolean overdue,
                        boolean dueSoon) {
 }

@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its kind, holds it neutralised and holds no formula. The sweep takes every file under the output
  * folder, so an output added later is covered without changing this test.
  */
-class EveryOutputIsSafeTest {
+class EveryOutputIsSafeIT {
 
     private static final String DANGEROUS_STARTS = "=+-@\t\r\n";
 
@@ -108,7 +108,7 @@ class EveryOutputIsSafeTest {
                 case "txt" -> Files.readString(file, StandardCharsets.UTF_8).lines().toList();
                 default -> throw new AssertionError("an output this test does not know how to read: " + file);
             };
-            assertThat(found).as("%s", file).noneMatch(EveryOutputIsSafeTest::formulaLike);
+            assertThat(found).as("%s", file).noneMatch(EveryOutputIsSafeIT::formulaLike);
             texts.addAll(found);
             kinds.add(output.relativize(file).toString().replaceAll("^\\d{4}-\\d{2}/回执/.*", "回执").replaceAll("^templates/.*", "template"));
         }

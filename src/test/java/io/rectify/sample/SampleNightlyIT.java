@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * exception list and nothing else, and no file- or row-scope exception from the 54 filled
  * templates of 2024-02 but the one institution two units share.
  */
-class SampleNightlyTest extends TempFolderContext {
+class SampleNightlyIT extends TempFolderContext {
 
     @Autowired
     JobOperator jobOperator;

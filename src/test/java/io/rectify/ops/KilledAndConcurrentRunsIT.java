@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * during ingest and again while writing its outputs, then run again; a second run started while
  * one is working. Every case ends with the outputs of an uninterrupted run, byte for byte.
  */
-class KilledAndConcurrentRunsTest {
+class KilledAndConcurrentRunsIT {
 
     private static final String PAUSED = "paused before replacing";
 

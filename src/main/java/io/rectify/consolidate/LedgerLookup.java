@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The ledger looked up by code, every list kept in ledger order. */
-final class LedgerIndex {
+final class LedgerLookup {
 
     private final Ledger ledger;
     private final Map<String, Unit> units;
@@ -28,7 +28,7 @@ final class LedgerIndex {
     private final Map<String, Integer> unitOrder = new HashMap<>();
     private final Map<String, Integer> taskOrder = new HashMap<>();
 
-    LedgerIndex(Ledger ledger) {
+    LedgerLookup(Ledger ledger) {
         this.ledger = ledger;
         this.units = ledger.units().stream().collect(Collectors.toMap(Unit::code, Function.identity()));
         this.categories = ledger.categories().stream().collect(Collectors.toMap(Category::seq, Category::title));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The nightly command on input it cannot use: no period folder at all, files that are no readable returns. */
-class NightlyBadInputTest {
+class NightlyBadInputIT {
 
     @TempDir
     Path root;

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * in (its white cells only) and uploads it, nightly reads it; next month the template comes back
  * prefilled with what was accepted and the unit only changes what changed.
  */
-class FilledTemplateTest {
+class FilledTemplateIT {
 
     /** U01's template from {@link LedgerWorkbookFixture#standard()}: lead T01 and T06, cooperating T03 and T05. */
     private static final String TEMPLATE = "U01-区发展改革委-%s.xlsx";

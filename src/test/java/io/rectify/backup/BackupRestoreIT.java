@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code backup} writes one file holding the database and the archive; after the data folder is
  * lost, {@code restore} brings both back and the next nightly run gives the same outputs.
  */
-class BackupRestoreTest {
+class BackupRestoreIT {
 
     @TempDir
     static Path root;

@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is read, and the good units' results are those of a run without the hostile files. A return
  * that was still being written is left for the next run, which reads it.
  */
-class HostileInputRunTest {
+class HostileInputRunIT {
 
     private static final String MARCH = "2024-03";
     private static final LocalDate SUBMITTED = LocalDate.of(2024, 4, 3);

@@ -20,7 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * A synthetic district of any size: a master ledger of {@code units} units leading
  * {@code tasksPerUnit} tasks each, and every unit's return for each of {@code periods} monthly
- * periods ending 2024-03, in the layout of SPEC §2 and §3 (metadata block, copied ledger columns,
+ * periods ending 2024-03, in the layout of docs/LEDGER.md and docs/RETURNS.md (metadata block, copied ledger columns,
  * dates as date cells, 制度建设 and 问责情况 sheets). Deadlines spread over the twelve months from
  * 2023-12 (every tenth task 长期坚持); statuses progress from period to period as real ones do; {@code faultShare} of the task rows carry one of the mistakes units make (unknown
  * task, invalid status, 已完成 without date, unreadable date, edited ledger column). Deterministic:

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Everything the outputs of SPEC §5 show for one period, computed from the database.
+ * Everything the outputs (docs/OUTPUTS.md) show for one period, computed from the database.
  *
  * @param title          the ledger's 名称
  * @param groups         the supervision groups in ledger order

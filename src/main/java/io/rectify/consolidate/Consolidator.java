@@ -24,7 +24,7 @@ import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
- * Consolidation (SPEC §1): the figures of a period computed from the ledger and from what
+ * Consolidation: the figures of a period computed from the ledger and from what
  * reconcile stored for the period (statuses, files, accepted rows and lists, exceptions). It
  * derives no status itself.
  */

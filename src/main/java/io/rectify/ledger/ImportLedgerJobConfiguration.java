@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The import-ledger command (SPEC §6): one step that validates and loads {@code <input>/master/}. */
+/** The import-ledger command (docs/COMMANDS.md): one step that validates and loads {@code <input>/master/}. */
 @Configuration
 class ImportLedgerJobConfiguration {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The layout of the master ledger workbook (SPEC §2): sheet names, the keys of 基本信息 and the
+ * The layout of the master ledger workbook (docs/LEDGER.md): sheet names, the keys of 基本信息 and the
  * columns of each table with their synonyms. The reader accepts any layout these rules allow; the
  * sample generator writes this one.
  */

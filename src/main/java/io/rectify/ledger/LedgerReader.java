@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.apache.poi.poifs.filesystem.FileMagic;
 
 /**
- * Reads the master ledger (SPEC §2): finds the one workbook in {@code <input>/master/} and reads
+ * Reads the master ledger (docs/LEDGER.md): finds the one workbook in {@code <input>/master/} and reads
  * and validates it, collecting every error before giving up. Never writes to the input folder.
  */
 public final class LedgerReader {

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job (SPEC §6): refresh the ledger when its file changed, ingest and reconcile the
+ * The nightly job (docs/COMMANDS.md): refresh the ledger when its file changed, ingest and reconcile the
  * period's returns (catching up the earlier period folders first), then consolidate and write the
- * outputs of SPEC §5. Job parameters: {@code input}, {@code output}, {@code period} (YYYY-MM) and
+ * outputs of docs/OUTPUTS.md. Job parameters: {@code input}, {@code output}, {@code period} (YYYY-MM) and
  * optionally {@code asOf} (a date; default the period's last day).
  */
 @Configuration

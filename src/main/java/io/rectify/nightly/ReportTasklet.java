@@ -16,7 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-/** Consolidates the run's period and writes the outputs of SPEC §5 to {@code <output>/<period>/}. */
+/** Consolidates the run's period and writes the outputs of docs/OUTPUTS.md to {@code <output>/<period>/}. */
 @Component
 class ReportTasklet implements Tasklet {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The commands of SPEC §6 and of operations, the options each one accepts besides the common
+ * The commands of docs/COMMANDS.md, the options each one accepts besides the common
  * ones, the flags it takes (options without a value) and its positional argument, if any.
  */
 public enum Command {

@@ -15,7 +15,7 @@ import io.rectify.workbook.Texts;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** The rules of SPEC §4 for 问责情况: invalid-accountability and unknown-reference. */
+/** The rules of docs/RULES.md for 问责情况: invalid-accountability and unknown-reference. */
 final class AccountabilityCheck {
 
     /** More people than this in one row is taken for a typing slip, not a number of people. */

@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The file-scope rules of SPEC §3/§4: which files of a period folder are duplicates, refused or
+ * The file-scope rules of docs/RULES.md and docs/RETURNS.md: which files of a period folder are duplicates, refused or
  * rejected, and which one of each unit's acceptable files is used (the others are superseded).
  */
 final class FileTriage {

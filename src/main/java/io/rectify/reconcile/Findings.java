@@ -66,7 +66,7 @@ final class Findings {
 
     /**
      * All exceptions in report order: group and unit in ledger order (none last), then file (none
-     * first), sheet (整改进展, 制度建设, 问责情况, others), row (none first), column, rule in SPEC §4
+     * first), sheet (整改进展, 制度建设, 问责情况, others), row (none first), column, rule in docs/RULES.md
      * order, task in ledger order and finally message, so that the order is total.
      */
     List<ExceptionEntry> sorted() {

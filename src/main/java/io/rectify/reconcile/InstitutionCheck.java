@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The rules of SPEC §4 for 制度建设: invalid-institution, unknown-reference and
+ * The rules of docs/RULES.md for 制度建设: invalid-institution, unknown-reference and
  * duplicate-institution, within one return and across the lists in force of all units.
  */
 final class InstitutionCheck {

@@ -3,7 +3,7 @@ package io.rectify.reconcile;
 import io.rectify.workbook.Texts;
 
 /**
- * When two reported institutions are the same one (SPEC §1: same 文号, or same 制度名称 where there
+ * When two reported institutions are the same one (same 文号, or same 制度名称 where there
  * is no 文号). Both are compared as keys: white space, full-width forms and letter case ignored,
  * the brackets around a 文号's year (〔〕 [] 【】 ()) taken as one, the book-title marks and quotes
  * around a name dropped. institution.doc_key and institution.name_key hold these keys.

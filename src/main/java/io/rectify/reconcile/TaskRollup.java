@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The task and unit rules of SPEC §4 for one period: each task's status after this period's
+ * The task and unit rules of docs/RULES.md for one period: each task's status after this period's
  * returns (from its lead unit's accepted row, else carried forward), and task-not-reported,
  * missing-return, overdue, due-soon, regression, completion-date-changed and completed-late,
  * each at most once per task.

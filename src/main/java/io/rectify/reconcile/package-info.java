@@ -1,6 +1,6 @@
 /**
  * Reconciliation of a period's returns against the master ledger and the earlier periods
- * (SPEC §3, §4). Each workbook is checked on its own as it is read
+ * (docs/RETURNS.md, docs/RULES.md). Each workbook is checked on its own as it is read
  * ({@link io.rectify.reconcile.Reconciler#checks}, {@link io.rectify.reconcile.PeriodChecks#check}: file-scope
  * rules, and the row rules of a file that passes them) so that its cells can be dropped at once;
  * {@link io.rectify.reconcile.Reconciler#reconcile} then decides the period from those compact
@@ -10,7 +10,7 @@
  * inputs it reconciled it from). The row exceptions of a file that is not used are dropped, so
  * the result is the same as checking the used files' rows only.
  *
- * <p>Where the spec leaves room:
+ * <p>The finer choices:
  * <ul>
  *   <li>单位代码 is folded with {@code Texts.code}; a unit's name typed into the code cell is taken
  *       as that unit. When the code is unknown but 单位名称 names a unit, unknown-unit is filed under
@@ -45,7 +45,7 @@
  *       completion date, not again while later returns repeat it. overdue / due-soon point at the
  *       lead unit's status cell when it reported the task this period.</li>
  *   <li>Exceptions are stored in report order: group, unit (ledger order, none last), file (none
- *       first), sheet, row (none first), column, rule (SPEC §4 order), task, message.</li>
+ *       first), sheet, row (none first), column, rule (docs/RULES.md order), task, message.</li>
  * </ul>
  */
 package io.rectify.reconcile;

@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Exceptions as a table a supervisor or a unit can act on: every field of SPEC §4, one row per
+ * Exceptions as a table a supervisor or a unit can act on: every field of docs/RULES.md, one row per
  * exception, the row filled by severity, filters on, header frozen.
  */
 final class ExceptionTable {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * exceptions.csv (SPEC §5): UTF-8 with a byte-order mark (so that Excel reads the Chinese),
+ * exceptions.csv (docs/OUTPUTS.md): UTF-8 with a byte-order mark (so that Excel reads the Chinese),
  * RFC 4180 quoting and CRLF line ends, one line per exception in report order, every text
  * neutralised against formula injection.
  */

@@ -23,10 +23,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * summary.json (SPEC §5): the figures for machines. Keys are written in a fixed order and the
+ * summary.json (docs/OUTPUTS.md, which lists every field): the figures for machines. Keys are written in a fixed order and the
  * file holds nothing of the run but the period and as-of date, so the same database state gives
- * the same bytes. Added to the SPEC's fields: title, the full task counts in every roll-up,
- * submissions.missingUnits, byGroup.expected/submitted, byUnit.expected/late, byFeedbackPoint and trend.
+ * the same bytes.
  */
 final class SummaryJson {
 

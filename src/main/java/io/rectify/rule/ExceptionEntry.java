@@ -1,7 +1,7 @@
 package io.rectify.rule;
 
 /**
- * One line of the exception list (异常清单): every field SPEC §4 requires. Fields that do not
+ * One line of the exception list (异常清单): every field docs/RULES.md lists. Fields that do not
  * apply are null (row is null for a task-scope exception, task is null for a file-scope one...).
  *
  * @param file   the path relative to the period folder, '/' separated

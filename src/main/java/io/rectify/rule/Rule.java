@@ -1,7 +1,7 @@
 package io.rectify.rule;
 
 /**
- * The rule codes of SPEC §4, each with its severity and scope. The constant names are the codes.
+ * The rule codes of docs/RULES.md, each with its severity and scope. The constant names are the codes.
  */
 public enum Rule {
     FILE_UNREADABLE("file-unreadable", Severity.ERROR, Scope.FILE, "文件无法读取"),

@@ -1,6 +1,6 @@
 package io.rectify.rule;
 
-/** How much an exception matters; the codes are those of SPEC §4 and of exceptions.csv. */
+/** How much an exception matters; the codes are those of docs/RULES.md and of exceptions.csv. */
 public enum Severity {
     ERROR("error", "错误"),
     WARNING("warning", "警告"),

@@ -33,7 +33,7 @@ public class EndSummary {
         this.whatToDo = whatToDo;
     }
 
-    /** Prints the summary of an ended execution; returns the exit status of SPEC §6. */
+    /** Prints the summary of an ended execution; returns the exit status of docs/COMMANDS.md. */
     public int report(JobExecution execution) {
         String text = text(execution);
         System.out.println(text);

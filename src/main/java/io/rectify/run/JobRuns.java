@@ -51,7 +51,7 @@ public class JobRuns {
     /**
      * Runs the command line's job to its end and prints its end summary.
      *
-     * @return the exit status of SPEC §6
+     * @return the exit status of docs/COMMANDS.md
      * @throws IllegalStateException when it cannot start: no such job in this build, no period
      *                               folder to default to, or the slot's run already completed
      */

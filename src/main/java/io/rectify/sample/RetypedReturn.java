@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * A return a unit made itself instead of filling the template, as units do when the template
  * would not open in an old Excel, or when someone retypes last month's table: its own title,
  * the metadata written its own way, only the unit's lead tasks, columns in its own order under
- * the synonyms of SPEC §3, and no 制度建设 or 问责情况 sheet (the unit's earlier lists stay in force).
+ * the synonyms of docs/RETURNS.md, and no 制度建设 or 问责情况 sheet (the unit's earlier lists stay in force).
  * A {@link Look} says how it differs from the template.
  */
 final class RetypedReturn {

@@ -22,11 +22,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the sample ledger as an office keeps it (SPEC §2): sheets 基本信息, 责任单位, 问题清单 and
+ * Writes the sample ledger as an office keeps it (docs/LEDGER.md): sheets 基本信息, 责任单位, 问题清单 and
  * 任务清单, each table under a merged title, with styled headers, set widths and wrapped text. It
  * writes what a hand-kept ledger holds, so that the sample exercises the reader: every third lead
  * (and its cooperators) is a unit name rather than a code, every fourth dated deadline is text
- * such as 2024年3月31日 rather than a date cell, and columns the spec does not name (序号, 备注).
+ * such as 2024年3月31日 rather than a date cell, and columns docs/LEDGER.md does not name (序号, 备注).
  */
 final class SampleLedgerWorkbook {
 

@@ -173,7 +173,7 @@ final class SampleReturns {
         }
     }
 
-    /** The faults of SPEC §4 a unit's 2024-03 return carries (see the class comment). */
+    /** The faults (docs/RULES.md) a unit's 2024-03 return carries (see the class comment). */
     private SampleReturn withFaults(SampleReturn content) {
         return switch (content.unit().name()) {
             case LATE -> content.submittedOn(LATE_DAY);

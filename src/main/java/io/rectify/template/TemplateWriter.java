@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes one unit's return template (SPEC §3) as an .xlsx workbook: sheets 整改进展, 制度建设 and
+ * Writes one unit's return template (docs/RETURNS.md) as an .xlsx workbook: sheets 整改进展, 制度建设 and
  * 问责情况, and the very hidden marker sheet {@link TemplateMarker#SHEET} naming the ledger
  * version, the period and the unit. The templates job calls it for every unit; the sample
  * generator and tests call it to get a template they then fill in.

@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every hostile and broken input of docs/RELIABILITY.md in one period folder, beside the good
  * returns of units U01-U05, read by one nightly run in a JVM limited to 256 MB: the run completes,
- * each file gets its SPEC §4 code or is read as a person sees it, nothing outside the input folder
+ * each file gets its docs/RULES.md code or is read as a person sees it, nothing outside the input folder
  * is read, and the good units' results are those of a run without the hostile files. A return
  * that was still being written is left for the next run, which reads it.
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The exit statuses of SPEC §6 for answers given before any job starts. */
+/** The exit statuses of docs/COMMANDS.md for answers given before any job starts. */
 class ExitStatusTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

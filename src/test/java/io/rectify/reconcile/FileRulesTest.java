@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The file-scope rules of SPEC §4 and the choice of the return used for each unit. */
+/** The file-scope rules of docs/RULES.md and the choice of the return used for each unit. */
 class FileRulesTest extends ReconcileTestSupport {
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 制度建设 and 问责情况 rules of SPEC §4 and how a return's sheet replaces the unit's list.
+ * The 制度建设 and 问责情况 rules of docs/RULES.md and how a return's sheet replaces the unit's list.
  * Data rows of these sheets start at Excel row 2; columns: 制度名称 A, 文号 B, 类型 C, 印发日期 D,
  * 关联任务编号 E and 类型 A, 人数 B, 关联问题编号 C, 说明 D.
  */

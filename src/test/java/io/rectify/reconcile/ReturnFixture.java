@@ -38,7 +38,7 @@ import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * What a unit writes into its return for one period, in the words of the return (SPEC §3): the
+ * What a unit writes into its return for one period, in the words of the return (docs/RETURNS.md): the
  * metadata block, the 整改进展 rows, the optional 制度建设 and 问责情况 sheets, the file's name and
  * time. {@link #write} saves it as a real workbook with POI (.xls when the file name says so, else
  * .xlsx), laid out as the generated template is:

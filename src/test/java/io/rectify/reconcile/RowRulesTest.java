@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The 整改进展 row rules of SPEC §4 on the return a unit has used. Data rows start at Excel row 8. */
+/** The 整改进展 row rules of docs/RULES.md on the return a unit has used. Data rows start at Excel row 8. */
 class RowRulesTest extends ReconcileTestSupport {
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The task and unit rules of SPEC §4 and each task's status across periods. P01-01 (lead U01) is
+ * The task and unit rules of docs/RULES.md and each task's status across periods. P01-01 (lead U01) is
  * due 2024-03-20, P01-02 (lead U01) 2024-04-10, P02-01 (lead U02) is 长期坚持, P02-02 (lead U03)
  * is due 2024-06-30.
  */

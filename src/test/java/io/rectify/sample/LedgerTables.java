@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the tables of a written ledger back with POI, finding each header row as SPEC §2 says. */
+/** Reads the tables of a written ledger back with POI, finding each header row as docs/LEDGER.md says. */
 final class LedgerTables {
 
     private LedgerTables() {

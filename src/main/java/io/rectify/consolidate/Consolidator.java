@@ -194,15 +194,30 @@ public class Consolidator {
             for (AcceptedRow row : results.acceptedRows(records.period(), code)) {
                 rows.putIfAbsent(row.taskCode(), row);
             }
+            List<ExceptionEntry> unitExceptions = exceptions.getOrDefault(code, List.of());
+            Map<String, String> rejections = rowRejections(unitExceptions);
             List<ReceiptTask> tasks = new ArrayList<>();
             for (Task task : ledger.tasksOfUnit(figures.unit(), rows.keySet())) {
-                tasks.add(new ReceiptTask(task, task.leadUnit().equals(code), rows.get(task.code()), board.state(task),
+                AcceptedRow row = rows.get(task.code());
+                tasks.add(new ReceiptTask(task, task.leadUnit().equals(code), row,
+                        row == null ? rejections.get(task.code()) : null, board.state(task),
                         board.overdue(task), board.dueSoon(task)));
             }
             return new UnitReceipt(figures, files.getOrDefault(code, List.of()), List.copyOf(tasks),
                     institutions.getOrDefault(code, List.of()), accountability.getOrDefault(code, List.of()),
-                    exceptions.getOrDefault(code, List.of()));
+                    unitExceptions);
         });
+    }
+
+    /** The messages of a unit's row errors by task: why its rows of these tasks were not adopted. */
+    private static Map<String, String> rowRejections(List<ExceptionEntry> exceptions) {
+        Map<String, String> rejections = new HashMap<>();
+        for (ExceptionEntry e : exceptions) {
+            if (e.rule().rejectsRow() && e.taskCode() != null) {
+                rejections.merge(e.taskCode(), e.message(), (a, b) -> a + "；" + b);
+            }
+        }
+        return rejections;
     }
 
     /** Items by unit code, each list in the items' order; items without a unit are left out. */

@@ -1,5 +1,6 @@
 package io.rectify.ledger;
 
+import io.rectify.ops.RectifyProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * Imports the master ledger when it changed: a workbook whose SHA-256 equals the current
- * version's is left alone; any other is read and validated in full, and only a ledger without a
- * single error replaces the master list as a new version. Status history, keyed by task code in
+ * version's is left alone (unless {@code rectify.immediate-days} now gives its 立行立改 tasks
+ * another day); any other is read and validated in full, and only a ledger without a single
+ * error replaces the master list as a new version. Status history, keyed by task code in
  * other tables, is untouched. The input folder is only read.
  */
 @Service
@@ -25,10 +28,18 @@ public class LedgerImporter {
     private static final Logger log = LoggerFactory.getLogger(LedgerImporter.class);
 
     private final LedgerRepository repository;
-    private final LedgerReader reader = new LedgerReader();
+    private final LedgerReader reader;
+    private final int immediateDays;
 
-    LedgerImporter(LedgerRepository repository) {
+    @Autowired
+    LedgerImporter(LedgerRepository repository, RectifyProperties properties) {
+        this(repository, properties.immediateDays());
+    }
+
+    LedgerImporter(LedgerRepository repository, int immediateDays) {
         this.repository = repository;
+        this.reader = new LedgerReader(immediateDays);
+        this.immediateDays = immediateDays;
     }
 
     /** Imports the ledger workbook of {@code masterFolder} ({@code <input>/master/}). */
@@ -66,8 +77,12 @@ public class LedgerImporter {
         }
         Optional<LedgerVersion> current = repository.currentVersion();
         if (current.isPresent() && current.get().contentHash().equals(hash)) {
-            log.info("Ledger {} unchanged since version {}", name, current.get().id());
-            return new LedgerImport(LedgerImport.Outcome.UNCHANGED, name, repository.counts(), current.get(), List.of());
+            if (!repository.immediateDeadlinesDifferFrom(immediateDays)) {
+                log.info("Ledger {} unchanged since version {}", name, current.get().id());
+                return new LedgerImport(LedgerImport.Outcome.UNCHANGED, name, repository.counts(), current.get(), List.of());
+            }
+            log.info("Ledger {} unchanged, but rectify.immediate-days={} moves its 立行立改 deadlines: importing it again",
+                    name, immediateDays);
         }
         LedgerReader.Reading reading = reader.read(file);
         if (!reading.valid()) {

@@ -37,7 +37,9 @@ final class LedgerParser {
     private static final int LAST_CUTOFF_DAY = 28;
 
     private final WorkbookReader workbook;
+    private final int immediateDays;
     private final List<LedgerError> errors = new ArrayList<>();
+    private boolean immediateWithoutFeedbackDate;
 
     private final Map<String, Integer> unitRows = new LinkedHashMap<>();
     private final Map<String, Integer> unitNameRows = new HashMap<>();
@@ -55,8 +57,10 @@ final class LedgerParser {
     private final Set<String> problemsWithTasks = new HashSet<>();
     private final Set<String> unitsWithTasks = new HashSet<>();
 
-    LedgerParser(WorkbookReader workbook) {
+    /** @param immediateDays how many days after the 反馈日期 a 立行立改 task falls due */
+    LedgerParser(WorkbookReader workbook, int immediateDays) {
         this.workbook = workbook;
+        this.immediateDays = immediateDays;
     }
 
     LedgerReader.Reading parse() throws IOException {
@@ -66,7 +70,7 @@ final class LedgerParser {
         Optional<LedgerTable> problemTable = table(PROBLEMS_SHEET, PROBLEM_COLUMNS);
         problemTable.ifPresent(this::problems);
         Optional<LedgerTable> taskTable = table(TASKS_SHEET, TASK_COLUMNS);
-        taskTable.ifPresent(t -> tasks(t, unitTable.isPresent(), problemTable.isPresent()));
+        taskTable.ifPresent(t -> tasks(t, unitTable.isPresent(), problemTable.isPresent(), info));
         if (taskTable.isPresent()) {
             problemTable.ifPresent(this::problemsWithoutTask);
             unitTable.ifPresent(this::unitsWithoutTask);
@@ -197,7 +201,7 @@ final class LedgerParser {
             String group = table.text(row, GROUP);
             boolean first = required(table, row, UNIT_CODE, code) & required(table, row, UNIT_NAME, name)
                     & required(table, row, GROUP, group);
-            first &= unique(table, row, UNIT_CODE, code, unitRows);
+            first &= unique(table, row, UNIT_CODE, code, unitRows) & safe(table, row, UNIT_CODE, code);
             boolean nameFirst = unique(table, row, UNIT_NAME, Texts.code(name), unitNameRows);
             if (nameFirst && !name.isEmpty() && !code.isEmpty()) {
                 unitCodesByName.put(Texts.code(name), code);
@@ -221,7 +225,7 @@ final class LedgerParser {
             String description = table.text(row, DESCRIPTION);
             boolean first = required(table, row, PROBLEM_CODE, code) & required(table, row, CATEGORY, categoryTitle)
                     & required(table, row, DESCRIPTION, description);
-            first &= unique(table, row, PROBLEM_CODE, code, problemRows);
+            first &= unique(table, row, PROBLEM_CODE, code, problemRows) & safe(table, row, PROBLEM_CODE, code);
             if (categoryTitle.isEmpty()) {
                 continue;
             }
@@ -238,7 +242,7 @@ final class LedgerParser {
         }
     }
 
-    private void tasks(LedgerTable table, boolean unitsRead, boolean problemsRead) {
+    private void tasks(LedgerTable table, boolean unitsRead, boolean problemsRead, LedgerInfo info) {
         Map<String, Integer> unitOrder = new HashMap<>();
         unitRows.keySet().forEach(code -> unitOrder.put(code, unitOrder.size()));
         for (SheetRow row : table.rows()) {
@@ -250,7 +254,7 @@ final class LedgerParser {
             boolean valid = required(table, row, TASK_CODE, code) & required(table, row, PROBLEM_CODE, problemCode)
                     & required(table, row, MEASURE, measure) & required(table, row, LEAD_UNIT, leadText)
                     & required(table, row, DEADLINE, deadlineCell.map(Cell::text).orElse(""));
-            valid &= unique(table, row, TASK_CODE, code, taskRows);
+            valid &= unique(table, row, TASK_CODE, code, taskRows) & safe(table, row, TASK_CODE, code);
             problemsWithTasks.add(problemCode);
             if (problemsRead && !problemCode.isEmpty() && !problemRows.containsKey(problemCode)) {
                 error(table, row, PROBLEM_CODE, table.text(row, PROBLEM_CODE),
@@ -276,23 +280,37 @@ final class LedgerParser {
                 }
             }
             unitsWithTasks.addAll(cooperators);
-            LocalDate deadline = null;
-            if (deadlineCell.isPresent()) {
-                Cell cell = deadlineCell.get();
-                if (!Texts.code(cell.text()).equals(Task.LONG_TERM)) {
-                    deadline = ExcelDates.date(cell).orElse(null);
-                    if (deadline == null) {
-                        error(table, row, DEADLINE, Texts.clean(cell.text()), "完成时限无法识别：应填写日期（如 2024-06-30、2024/6/30、"
-                                + "2024年6月30日）或“" + Task.LONG_TERM + "”");
-                        valid = false;
-                    }
-                }
-            }
+            Deadline deadline = deadlineCell.map(cell -> deadline(table, row, cell, info)).orElse(null);
+            valid &= deadline != null;
             if (valid) {
                 tasks.add(new Task(code, problemCode, measure, lead, deadline, cooperators.stream()
                         .sorted(Comparator.comparing(unitOrder::get)).toList()));
             }
         }
+    }
+
+    /**
+     * A task's 完成时限, or null after reporting why it cannot be read. 立行立改 falls due
+     * {@code immediateDays} after the 反馈日期; a ledger without 反馈日期 is told so once.
+     */
+    private Deadline deadline(LedgerTable table, SheetRow row, Cell cell, LedgerInfo info) {
+        if (Texts.code(cell.text()).equals(Deadline.IMMEDIATE)) {
+            if (info.feedbackDate() != null) {
+                return new Deadline(Deadline.IMMEDIATE, info.feedbackDate().plusDays(immediateDays));
+            }
+            if (!immediateWithoutFeedbackDate) {
+                immediateWithoutFeedbackDate = true;
+                error(table, row, DEADLINE, Texts.clean(cell.text()), "完成时限为“" + Deadline.IMMEDIATE
+                        + "”，但基本信息中没有可用的反馈日期：立行立改的任务在反馈日期后 " + immediateDays
+                        + " 天内完成，请在基本信息中填写反馈日期（本表其他立行立改的任务同此）");
+            }
+            return null;
+        }
+        Optional<Deadline> deadline = DeadlineForms.read(cell);
+        if (deadline.isEmpty()) {
+            error(table, row, DEADLINE, Texts.clean(cell.text()), "完成时限无法识别：" + Deadline.ACCEPTED_FORMS);
+        }
+        return deadline.orElse(null);
     }
 
     /** A unit given by code or by name, as its code; null when no unit has that code or name. */
@@ -342,6 +360,13 @@ final class LedgerParser {
             return false;
         }
         return true;
+    }
+
+    /** Reports a code that could not safely name a file or be shown (see {@link LedgerCodes}); true when it is safe. */
+    private boolean safe(LedgerTable table, SheetRow row, String column, String code) {
+        Optional<String> problem = code.isEmpty() ? Optional.empty() : LedgerCodes.problem(column, code);
+        problem.ifPresent(reason -> error(table, row, column, table.text(row, column), reason));
+        return problem.isEmpty();
     }
 
     private void error(LedgerTable table, SheetRow row, String column, String value, String reason) {

@@ -21,6 +21,13 @@ import org.apache.poi.poifs.filesystem.FileMagic;
  */
 public final class LedgerReader {
 
+    private final int immediateDays;
+
+    /** @param immediateDays how many days after the 反馈日期 a 立行立改 task falls due ({@code rectify.immediate-days}) */
+    public LedgerReader(int immediateDays) {
+        this.immediateDays = immediateDays;
+    }
+
     /** The ledger workbook of a master folder, or the error saying why there is not exactly one. */
     /** @param absent true when the folder holds no ledger workbook at all (as opposed to a bad one or several) */
     public record Located(Path file, List<LedgerError> errors, boolean absent) {
@@ -77,7 +84,7 @@ public final class LedgerReader {
                     "台账文件无法读取（文件损坏、已加密或不是 Excel 工作簿），请用 Excel 打开检查并另存为 .xlsx：" + e.getMessage())));
         }
         try (workbook) {
-            return new LedgerParser(workbook).parse();
+            return new LedgerParser(workbook, immediateDays).parse();
         } catch (IOException e) {
             return new Reading(null, List.of(new LedgerError("", 0, "", file.getFileName().toString(),
                     "台账文件读取出错：" + e.getMessage())));

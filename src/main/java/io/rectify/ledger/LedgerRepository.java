@@ -2,6 +2,7 @@ package io.rectify.ledger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,11 +91,12 @@ public class LedgerRepository {
         List<Object[]> cooperators = new ArrayList<>();
         for (int i = 0; i < ledger.tasks().size(); i++) {
             Task t = ledger.tasks().get(i);
+            LocalDate due = t.deadline().date();
             tasks.add(new Object[] {t.code(), t.problemCode(), t.measure(), t.leadUnit(),
-                    t.deadline() == null ? null : java.sql.Date.valueOf(t.deadline()), t.longTerm(), i + 1});
+                    due == null ? null : java.sql.Date.valueOf(due), t.deadline().text(), t.longTerm(), i + 1});
             t.cooperators().forEach(c -> cooperators.add(new Object[] {t.code(), c}));
         }
-        template.batchUpdate("INSERT INTO task (code, problem_code, measure, lead_unit, deadline, long_term, seq) VALUES (?, ?, ?, ?, ?, ?, ?)", tasks);
+        template.batchUpdate("INSERT INTO task (code, problem_code, measure, lead_unit, deadline, deadline_text, long_term, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tasks);
         template.batchUpdate("INSERT INTO task_cooperator (task_code, unit_code) VALUES (?, ?)", cooperators);
         // a ledger reverted to an earlier version becomes the current one again: its hash names one version
         template.update("DELETE FROM ledger_version WHERE content_hash = ?", contentHash);
@@ -110,6 +112,18 @@ public class LedgerRepository {
                         ledger.units().size(), ledger.groups().size())
                 .update();
         return currentVersion().orElseThrow();
+    }
+
+    /**
+     * Whether a 立行立改 task of the current version falls due on another day than {@code immediateDays}
+     * after its 反馈日期 gives: the setting changed since the ledger was imported.
+     */
+    public boolean immediateDeadlinesDifferFrom(int immediateDays) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM task t, (SELECT feedback_date FROM ledger_version ORDER BY id DESC LIMIT 1) v
+                WHERE t.deadline_text = ? AND t.deadline <> DATEADD(DAY, ?, v.feedback_date)""")
+                .params(Deadline.IMMEDIATE, immediateDays)
+                .query(Integer.class).single() > 0;
     }
 
     @SuppressWarnings("unchecked")
@@ -146,10 +160,10 @@ public class LedgerRepository {
                 .query(rs -> {
                     cooperators.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(shared(shared, rs.getString(2)));
                 });
-        List<Task> tasks = jdbc.sql("SELECT code, problem_code, measure, lead_unit, deadline FROM task ORDER BY seq")
+        List<Task> tasks = jdbc.sql("SELECT code, problem_code, measure, lead_unit, deadline, deadline_text FROM task ORDER BY seq")
                 .query((rs, n) -> new Task(rs.getString(1), shared(shared, rs.getString(2)), rs.getString(3),
                         shared(shared, rs.getString(4)),
-                        rs.getDate(5) == null ? null : shared(shared, rs.getDate(5).toLocalDate()),
+                        shared(shared, new Deadline(rs.getString(6), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate())),
                         List.copyOf(cooperators.getOrDefault(rs.getString(1), List.of()))))
                 .list();
         return new Ledger(info, groups, units, categories, points, problems, tasks);

@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>the application's build ({@link BuildIdentity}): rules and readers are the build's;</li>
  *   <li>the ledger version's content hash (its tasks, units, deadlines, 报送截止日);</li>
- *   <li>the as-of date and the settings reconcile and reading use: {@code rectify.due-soon-days}
- *       and every {@code rectify.limits.*} (which files are refused);</li>
+ *   <li>the as-of date and the settings reconcile and reading use: {@code rectify.due-soon-days},
+ *       {@code rectify.immediate-days} (the day 立行立改 tasks fall due) and every
+ *       {@code rectify.limits.*} (which files are refused);</li>
  *   <li>the period folder as scanned: every workbook's relative path, size, SHA-256 and
  *       last-modified time (the submission day when none is written, hence late and superseding),
  *       and every skipped file with its reason (skipped-file entries; a file still settling);</li>
@@ -70,6 +71,7 @@ class PeriodFingerprints {
     private final LedgerRepository ledgers;
     private final Archive archive;
     private final int dueSoonDays;
+    private final int immediateDays;
     private final ReadLimits limits;
     private final String build;
 
@@ -78,6 +80,7 @@ class PeriodFingerprints {
         this.ledgers = ledgers;
         this.archive = new Archive(properties.data());
         this.dueSoonDays = properties.dueSoonDays();
+        this.immediateDays = properties.immediateDays();
         this.limits = ReadLimits.of(properties.limits());
         // at start-up: a jar replaced while serve runs is the next process's build, not this one's
         this.build = BuildIdentity.current();
@@ -88,7 +91,7 @@ class PeriodFingerprints {
         Fields fields = new Fields().add("rectify period fingerprint 1").add(build)
                 .add(scan.period()).add(asOf)
                 .add(ledgers.currentVersion().map(LedgerVersion::contentHash).orElse("no ledger"))
-                .add(dueSoonDays).add(limits).add(before(scan.period()))
+                .add(dueSoonDays).add(immediateDays).add(limits).add(before(scan.period()))
                 .add(scan.workbooks().size());
         for (FoundFile file : scan.workbooks()) {
             fields.add(file.relative()).add(file.size()).add(file.sha256()).add(file.modifiedAt());

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * the rest from {@code application.properties} or {@code -Drectify.*} system properties.
  *
  * @param dueSoonDays   a task whose deadline falls within this many days after the as-of date is due-soon
+ * @param immediateDays a 立行立改 task of the ledger falls due this many days after the 反馈日期
  * @param settleSeconds a return modified less than this many seconds ago may still be being written: it
  *                      is left for the next run (docs/RELIABILITY.md)
  * @param limits        the limits every return is read within
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("rectify")
 public record RectifyProperties(Path input, Path output, Path data,
                                 @DefaultValue("15") int dueSoonDays,
+                                @DefaultValue("30") int immediateDays,
                                 @DefaultValue("5") int settleSeconds,
                                 @DefaultValue Limits limits) {
 

@@ -45,11 +45,13 @@ final class FileTriage {
             .thenComparing(ReturnFile::path);
 
     private final LedgerIndex ledger;
+    private final UnitClues clues;
     private final YearMonth period;
     private final String currentVersion;
 
     FileTriage(LedgerIndex ledger, YearMonth period, String currentVersion) {
         this.ledger = ledger;
+        this.clues = new UnitClues(ledger);
         this.period = period;
         this.currentVersion = currentVersion;
     }
@@ -100,12 +102,16 @@ final class FileTriage {
         return new ReturnFile(found.relative(), found, original.unit(), null, false, null, FileOutcome.DUPLICATE);
     }
 
-    /** A file the reader refused: its exception, and the file rejected. */
+    /**
+     * A file the reader refused: its exception and the file rejected, both with the unit that the
+     * texts found in it or its path name, when any does, so that the unit learns why its file was not taken.
+     */
     ReturnFile refused(FoundFile found, ReadOutcome.Refused refused, Findings findings) {
-        findings.add(refused.rule(), null, null,
+        Unit unit = clues.unit(refused.unitClues(), found.relative()).orElse(null);
+        findings.add(refused.rule(), unit, null,
                 new Place(found.relative(), refused.sheet(), refused.row(), refused.column(), refused.value()),
                 refused.message());
-        return new ReturnFile(found.relative(), found, null, null, false, null, FileOutcome.REJECTED);
+        return new ReturnFile(found.relative(), found, unit, null, false, null, FileOutcome.REJECTED);
     }
 
     private ReturnFile skipped(SkippedFile skipped, Findings findings) {
@@ -126,11 +132,11 @@ final class FileTriage {
         String name = nameField.map(MetadataField::text).orElse("");
         Place codePlace = codeField.map(f -> Place.field(file, PROGRESS_SHEET, f)).orElse(Place.sheet(file, PROGRESS_SHEET));
         boolean acceptable = true;
-        // a unit name typed into the code cell is taken as that unit: the ledger accepts either too
-        Unit unit = code.isEmpty() ? null : ledger.unitByCode(code).or(() -> ledger.unitByName(code)).orElse(null);
+        Unit unit = code.isEmpty() ? null : ledger.unitByCodeOrName(code).orElse(null);
         if (unit == null) {
             acceptable = false;
-            unit = name.isEmpty() ? null : ledger.unitByName(name).orElse(null);
+            unit = (name.isEmpty() ? Optional.<Unit>empty() : ledger.unitByName(name))
+                    .or(() -> clues.fromPath(file)).orElse(null);
             findings.add(Rule.UNKNOWN_UNIT, unit, null, codePlace, code.isEmpty()
                     ? "报送表未填写单位代码，请在“单位代码”处填写本单位在台账中的代码后重新报送"
                     : "单位代码“" + code + "”在台账中不存在，请核对本单位的单位代码后重新报送");

@@ -87,6 +87,11 @@ final class LedgerIndex {
         return Optional.ofNullable(unitsByName.get(Texts.code(typed)));
     }
 
+    /** A unit by its code, or by its name typed where the code belongs (the ledger accepts either too). */
+    Optional<Unit> unitByCodeOrName(String typed) {
+        return unitByCode(typed).or(() -> unitByName(typed));
+    }
+
     Optional<Task> task(String typed) {
         return Optional.ofNullable(tasksByCode.get(Texts.code(typed)));
     }

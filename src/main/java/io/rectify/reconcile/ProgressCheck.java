@@ -34,8 +34,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The row rules of SPEC §4 for the 整改进展 table of a used return: which rows are accepted and
- * which tasks had a row that was rejected (such a task is not also task-not-reported).
+ * The row rules for the 整改进展 table of a used return: which rows are accepted and which tasks
+ * had a row that was rejected or left without status (such a task is not also task-not-reported
+ * for the return as a whole). A cooperating unit's row left blank is no report and no exception.
  */
 final class ProgressCheck {
 
@@ -43,9 +44,10 @@ final class ProgressCheck {
 
     /**
      * The outcome for one return: its accepted rows, the ledger codes of tasks whose row was
-     * rejected, and how many rows the table had.
+     * rejected or left without status (each flagged on its row), and how many rows reported
+     * something (all but blank cooperating rows): accepted or not taken.
      */
-    record Progress(List<ReportedRow> rows, Set<String> rejectedTasks, int rowsRead) {
+    record Progress(List<ReportedRow> rows, Set<String> flaggedTasks, int rowsFilled) {
     }
 
     private final LedgerIndex ledger;
@@ -59,7 +61,8 @@ final class ProgressCheck {
     Progress check(ReturnFile file, SheetTable table) {
         Unit unit = file.unit();
         List<ReportedRow> rows = new ArrayList<>();
-        Set<String> rejected = new HashSet<>();
+        Set<String> flagged = new HashSet<>();
+        int blank = 0;
         Map<String, Integer> firstRows = new HashMap<>();
         ReportedRow.Columns columns = new ReportedRow.Columns(table.sheet(), Place.letter(table, STATUS),
                 Place.letter(table, COMPLETION_DATE));
@@ -80,9 +83,13 @@ final class ProgressCheck {
                                 + ledger.unit(task.leadUnit()).name() + "），请核对任务编号或删除该行后重新报送");
                 continue;
             }
+            if (role == Role.COOPERATING && blank(row)) {
+                blank++;
+                continue;
+            }
             Integer first = firstRows.putIfAbsent(task.code(), row.row());
             if (first != null) {
-                rejected.add(task.code());
+                flagged.add(task.code());
                 findings.add(Rule.DUPLICATE_TASK_ROW, unit, task, Place.cell(file.path(), table, row, TASK_CODE),
                         "第" + row.row() + "行任务“" + task.code() + "”与第" + first
                                 + "行重复填报，本行不予采用；每项任务只填一行，请删除重复行");
@@ -90,26 +97,42 @@ final class ProgressCheck {
             }
             ReportedRow reported = accepted(file, table, row, task, role, columns);
             if (reported == null) {
-                rejected.add(task.code());
+                flagged.add(task.code());
             } else {
                 rows.add(reported);
                 warn(reported, table, row);
             }
         }
-        return new Progress(rows, rejected, table.rows().size());
+        return new Progress(rows, flagged, table.rows().size() - blank);
     }
 
-    /** The row as accepted, or null when its status or completion date is rejected. */
+    /** Nothing reported on the row: 整改状态, 完成日期, 进展情况 and 佐证材料 all blank. */
+    private static boolean blank(TableRow row) {
+        return row.text(STATUS).isEmpty() && row.text(COMPLETION_DATE).isEmpty() && row.text(PROGRESS).isEmpty()
+                && row.text(EVIDENCE).isEmpty();
+    }
+
+    /**
+     * The row as accepted, or null when it is not taken: its status is blank (task-not-reported) or
+     * not a status (invalid-status), or its completion date is rejected.
+     */
     private ReportedRow accepted(ReturnFile file, SheetTable table, TableRow row, Task task, Role role,
                                  ReportedRow.Columns columns) {
         Place statusCell = Place.cell(file.path(), table, row, STATUS);
         Place dateCell = Place.cell(file.path(), table, row, COMPLETION_DATE);
-        TaskStatus status = TaskStatus.parse(row.text(STATUS)).orElse(null);
+        String written = row.text(STATUS);
         String prefix = "第" + row.row() + "行任务“" + task.code() + "”";
+        if (written.isEmpty()) {
+            findings.add(Rule.TASK_NOT_REPORTED, file.unit(), task, statusCell, prefix + (role == Role.LEAD
+                    ? "未填写整改状态，该任务暂沿用上期状态；请从“" + CHOICES + "”中选择填写整改状态后重新报送"
+                    : "（配合任务）未填写整改状态，本行未采用；请从“" + CHOICES + "”中选择填写整改状态，"
+                            + "如本期无进展可清空本行"));
+            return null;
+        }
+        TaskStatus status = TaskStatus.parse(written).orElse(null);
         if (status == null) {
-            findings.add(Rule.INVALID_STATUS, file.unit(), task, statusCell, row.text(STATUS).isEmpty()
-                    ? prefix + "未填写整改状态，请从“" + CHOICES + "”中选择填写"
-                    : prefix + "的整改状态“" + row.text(STATUS) + "”无效，请从“" + CHOICES + "”中选择填写");
+            findings.add(Rule.INVALID_STATUS, file.unit(), task, statusCell, prefix + "的整改状态“" + written
+                    + "”无效：整改状态只能填写“" + CHOICES + "”之一，请更正后重新报送");
             return null;
         }
         LocalDate completed = null;
@@ -158,7 +181,7 @@ final class ProgressCheck {
         }
         String role = reported.lead() ? ROLE_LEAD : ROLE_COOPERATING;
         Map<String, String> ledgerValues = Map.of(PROBLEM_CODE, task.problemCode(), MEASURE, task.measure(),
-                DEADLINE, task.deadlineText(), ROLE, role);
+                DEADLINE, task.deadline().text(), ROLE, role);
         for (String column : List.of(PROBLEM_CODE, MEASURE, DEADLINE, ROLE)) {
             Optional<Cell> cell = row.cell(column).filter(c -> !Texts.clean(c.text()).isEmpty());
             if (cell.isPresent() && changed(column, cell.get(), task, role)) {
@@ -176,9 +199,7 @@ final class ProgressCheck {
         return switch (column) {
             case PROBLEM_CODE -> !sameAsLedger(typed, task.problemCode());
             case MEASURE -> !sameAsLedger(typed, task.measure());
-            case DEADLINE -> task.longTerm()
-                    ? !typed.equals(Texts.code(Task.LONG_TERM))
-                    : !ExcelDates.date(cell).map(task.deadline()::equals).orElse(false);
+            case DEADLINE -> !task.deadline().sameAs(cell);
             case ROLE -> !typed.contains(role) || typed.contains(role.equals(ROLE_LEAD) ? ROLE_COOPERATING : ROLE_LEAD);
             default -> false;
         };

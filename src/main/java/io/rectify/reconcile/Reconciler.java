@@ -13,10 +13,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -72,7 +72,7 @@ public class Reconciler {
                 .toList();
         flagSharedInstitutions(new InstitutionCheck(ledger, findings), used, store.institutionListsBefore(period));
         List<TaskState> states = new TaskRollup(ledger, findings, period, checks.asOf(), dueSoonDays)
-                .rollup(reported(files, used), store.statusesBefore(period));
+                .rollup(reported(files, checked, used), store.statusesBefore(period));
 
         List<ExceptionEntry> exceptions = findings.sorted();
         store.replace(period, files, used, states, exceptions);
@@ -95,19 +95,26 @@ public class Reconciler {
         check.flagShared(reported, lists);
     }
 
-    private static TaskRollup.Reported reported(List<ReturnFile> files, List<CheckedReturn> used) {
+    private static TaskRollup.Reported reported(List<ReturnFile> files, Map<FoundFile, CheckedFile> checked,
+                                                List<CheckedReturn> used) {
         Map<String, ReturnFile> usedByUnit = new HashMap<>();
         Map<String, ReportedRow> leadRows = new HashMap<>();
-        Map<String, Set<String>> rejectedTasks = new HashMap<>();
+        Map<String, Set<String>> flaggedTasks = new HashMap<>();
         for (CheckedReturn c : used) {
             usedByUnit.put(c.file().unit().code(), c.file());
-            rejectedTasks.put(c.file().unit().code(), c.progress().rejectedTasks());
+            flaggedTasks.put(c.file().unit().code(), c.progress().flaggedTasks());
             c.progress().rows().stream().filter(ReportedRow::lead).forEach(r -> leadRows.put(r.task().code(), r));
         }
-        Set<String> rejectedFiles = new HashSet<>();
-        files.stream().filter(f -> f.outcome() == FileOutcome.REJECTED && f.unit() != null)
-                .forEach(f -> rejectedFiles.add(f.unit().code()));
-        return new TaskRollup.Reported(usedByUnit, leadRows, rejectedTasks, rejectedFiles);
+        Map<String, List<TaskRollup.RejectedFile>> rejectedFiles = new HashMap<>();
+        for (ReturnFile f : files) {
+            if (f.outcome() == FileOutcome.REJECTED && f.unit() != null) {
+                String reason = checked.get(f.found()).fileFindings().stream().filter(e -> e.rule().rejectsFile())
+                        .map(ExceptionEntry::message).collect(Collectors.joining("；"));
+                rejectedFiles.computeIfAbsent(f.unit().code(), k -> new ArrayList<>())
+                        .add(new TaskRollup.RejectedFile(f.path(), reason));
+            }
+        }
+        return new TaskRollup.Reported(usedByUnit, leadRows, flaggedTasks, rejectedFiles);
     }
 
     private static ReconcileResult result(YearMonth period, List<ReturnFile> files, List<CheckedReturn> used,
@@ -115,7 +122,7 @@ public class Reconciler {
         Map<FileOutcome, Integer> outcomes = new HashMap<>();
         files.forEach(f -> outcomes.merge(f.outcome(), 1, Integer::sum));
         int rowsAccepted = used.stream().mapToInt(c -> c.progress().rows().size()).sum();
-        int rowsRead = used.stream().mapToInt(c -> c.progress().rowsRead()).sum();
+        int rowsRead = used.stream().mapToInt(c -> c.progress().rowsFilled()).sum();
         String current = period.toString();
         return new ReconcileResult(period,
                 new ReconcileResult.Files(files.size(), outcomes, (int) used.stream().filter(c -> c.file().late()).count()),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The task and unit rules of docs/RULES.md for one period: each task's status after this period's
@@ -25,11 +26,16 @@ final class TaskRollup {
      *
      * @param used          each unit's used (accepted) return, by unit code
      * @param leadRows      the accepted rows of lead units, by ledger task code
-     * @param rejectedTasks per unit code, the tasks whose row in its used return was rejected
-     * @param rejectedFiles the units (by code) that sent only files that were rejected
+     * @param flaggedTasks  per unit code, the tasks whose row in its used return was rejected or left
+     *                      without status, each already flagged on its row
+     * @param rejectedFiles per unit code, its files that were rejected, in path order
      */
     record Reported(Map<String, ReturnFile> used, Map<String, ReportedRow> leadRows,
-                    Map<String, Set<String>> rejectedTasks, Set<String> rejectedFiles) {
+                    Map<String, Set<String>> flaggedTasks, Map<String, List<RejectedFile>> rejectedFiles) {
+    }
+
+    /** A file of a unit that was rejected, and why: the messages of its file-scope errors. */
+    record RejectedFile(String path, String reason) {
     }
 
     private final LedgerIndex ledger;
@@ -69,7 +75,10 @@ final class TaskRollup {
         return states;
     }
 
-    /** missing-return for a unit with lead tasks and no used return; else task-not-reported. */
+    /**
+     * missing-return for a unit with lead tasks and no used return, saying which of its files were
+     * received and why each was not taken; else task-not-reported.
+     */
     private void checkReturned(Unit unit, Reported reported) {
         List<Task> leadTasks = ledger.leadTasks(unit);
         if (leadTasks.isEmpty()) {
@@ -77,19 +86,30 @@ final class TaskRollup {
         }
         ReturnFile used = reported.used().get(unit.code());
         if (used == null) {
-            findings.add(Rule.MISSING_RETURN, unit, null, Place.NONE, "本单位牵头" + leadTasks.size() + "项任务，本期（"
-                    + period + "）" + (reported.rejectedFiles().contains(unit.code())
-                    ? "报送的文件均未通过校验（见本清单中的文件错误），视同未报送"
-                    : "未收到有效的报送表") + "；各项任务暂沿用上期状态，请按要求填报后报送");
+            List<RejectedFile> rejected = reported.rejectedFiles().getOrDefault(unit.code(), List.of());
+            findings.add(Rule.MISSING_RETURN, unit, null, Place.NONE, rejected.isEmpty()
+                    ? "本单位牵头" + leadTasks.size() + "项任务，本期（" + period
+                            + "）未收到有效的报送表；各项任务暂沿用上期状态，请按要求填报后报送"
+                    : "本期（" + period + "）收到贵单位报送的文件" + received(rejected) + "；贵单位牵头的"
+                            + leadTasks.size() + "项任务暂沿用上期状态，请按要求修改后重新报送");
             return;
         }
-        Set<String> rejected = reported.rejectedTasks().getOrDefault(unit.code(), Set.of());
+        Set<String> flagged = reported.flaggedTasks().getOrDefault(unit.code(), Set.of());
         for (Task task : leadTasks) {
-            if (!reported.leadRows().containsKey(task.code()) && !rejected.contains(task.code())) {
+            if (!reported.leadRows().containsKey(task.code()) && !flagged.contains(task.code())) {
                 findings.add(Rule.TASK_NOT_REPORTED, unit, task, used.sheet(), "本期报送表中未填报牵头任务“"
                         + task.code() + "”，该任务暂沿用上期状态；请在报送表中补充该任务的整改状态后重新报送");
             }
         }
+    }
+
+    /** “x.xlsx”，但未予采纳（原因：…）, or for several files “a.xlsx”（原因：…）、“b.xlsx”（原因：…），均未予采纳. */
+    private static String received(List<RejectedFile> rejected) {
+        if (rejected.size() == 1) {
+            return "“" + rejected.get(0).path() + "”，但未予采纳（原因：" + rejected.get(0).reason() + "）";
+        }
+        return rejected.stream().map(f -> "“" + f.path() + "”（原因：" + f.reason() + "）")
+                .collect(Collectors.joining("、")) + "，均未予采纳";
     }
 
     /** regression, completion-date-changed and completed-late: this period's row against the state before it. */
@@ -110,9 +130,9 @@ final class TaskRollup {
         }
         // reported once: in the period whose return first gives this completion date
         boolean newlyDated = completed && (!wasCompleted || !row.completionDate().equals(before.completionDate()));
-        if (newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline())) {
+        if (newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline().date())) {
             findings.add(Rule.COMPLETED_LATE, unit, task, row.dateCell(), "任务“" + task.code() + "”完成日期"
-                    + row.completionDate() + "晚于完成时限" + task.deadline() + "，属超期完成；请在进展情况中说明超期原因");
+                    + row.completionDate() + "晚于完成时限" + task.deadline().describe() + "，属超期完成；请在进展情况中说明超期原因");
         }
     }
 
@@ -125,12 +145,13 @@ final class TaskRollup {
         Place place = row == null ? Place.NONE : row.statusCell();
         String current = "当前状态为“" + state.status() + "”" + (row != null ? ""
                 : state.sourcePeriod() == null ? "（本单位从未报送该任务）" : "（沿用" + state.sourcePeriod() + "期报送）");
-        if (task.deadline().isBefore(asOf)) {
-            findings.add(Rule.OVERDUE, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline()
+        LocalDate due = task.deadline().date();
+        if (due.isBefore(asOf)) {
+            findings.add(Rule.OVERDUE, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()
                     + "，截至" + asOf + current + "，已逾期未完成；请加快推进，完成后及时报送");
-        } else if (!task.deadline().isAfter(asOf.plusDays(dueSoonDays))) {
-            findings.add(Rule.DUE_SOON, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline()
-                    + "，距" + asOf + "还有" + ChronoUnit.DAYS.between(asOf, task.deadline()) + "天，" + current
+        } else if (!due.isAfter(asOf.plusDays(dueSoonDays))) {
+            findings.add(Rule.DUE_SOON, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()
+                    + "，距" + asOf + "还有" + ChronoUnit.DAYS.between(asOf, due) + "天，" + current
                     + "；请抓紧推进，确保按期完成");
         }
     }

@@ -15,6 +15,15 @@
  *   <li>单位代码 is folded with {@code Texts.code}; a unit's name typed into the code cell is taken
  *       as that unit. When the code is unknown but 单位名称 names a unit, unknown-unit is filed under
  *       that unit (and group) so that its supervisors see it; the file is still rejected.</li>
+ *   <li>A rejected file is attributed to a unit whenever anything tells it
+ *       ({@link io.rectify.reconcile.UnitClues}): for a file the reader refused, the first of the
+ *       texts it found (单位代码 / 单位名称 values, marker, any sheet's 单位代码; by code, folded code or
+ *       name) that names a unit; for refused and unknown-unit files alike, else the file name, else
+ *       a folder name (innermost first): a unit code as a whole token ({@code U07-3月报送.xlsx}, not
+ *       {@code U070.xlsx}), else a unit name, the longest one; two units named is none. Its
+ *       exception then carries the unit and group, return_file.unit_code is set, and a unit whose
+ *       files were all rejected gets a missing-return naming each file and why it was not taken.
+ *       Duplicates keep their original's unit, superseded files their own, skipped files none.</li>
  *   <li>An unreadable 报送日期 is treated as absent: the last-modified day (Asia/Shanghai) counts.
  *       The cut-off is day 报送截止日 of the following month (clamped to the month's length); a
  *       return submitted on that day is on time. Of several acceptable files of a unit the latest by
@@ -22,12 +31,21 @@
  *       (template-outdated, late-submission) are given for the used file only; superseded and
  *       duplicate files get their info entry and nothing else.</li>
  *   <li>Row identity checks come first and stop the row (unknown-task, not-assigned, then
- *       duplicate-task-row, counting every earlier row of the task, accepted or not); then
- *       invalid-status, and for 已完成 missing-completion-date / invalid-date. Warnings
- *       (missing-evidence, ledger-field-changed) are given on accepted rows only. A completion date
- *       on a row that is not 已完成 is ignored (neither checked nor stored).</li>
+ *       duplicate-task-row, counting every earlier row of the task, accepted or not); then the
+ *       status, and for 已完成 missing-completion-date / invalid-date. A cooperating unit's row
+ *       whose 整改状态, 完成日期, 进展情况 and 佐证材料 are all blank reports nothing and is no
+ *       exception (nor a duplicate of a later row). A blank 整改状态 is task-not-reported on the
+ *       status cell (the row is not taken; for a lead task the previous status is carried forward,
+ *       and the return-wide task-not-reported is not given again); invalid-status is only for a
+ *       written value that is not one of the three statuses after synonyms, and its message lists
+ *       them. Warnings (missing-evidence, ledger-field-changed) are given on accepted rows only. A
+ *       completion date on a row that is not 已完成 is ignored (neither checked nor stored).</li>
+ *   <li>Rejected rows are kept only as their exceptions (rule_exception: period, unit, task, a
+ *       row-scope error); the receipt and the next period's template read them from there, for a
+ *       task of which no row of the unit was accepted.</li>
  *   <li>ledger-field-changed: blank copied cells are not flagged; texts are compared folded
- *       (white space, full-width forms, case); 完成时限 as a date (any written form) or 长期坚持;
+ *       (white space, full-width forms, case); 完成时限 as the ledger's words or any written form of
+ *       the day they name (2024年6月前 copied as 2024-06-30 or 2024年6月底), or 长期坚持;
  *       责任类型 must name the unit's actual role (牵头 / 配合, "牵头单位" is fine).</li>
  *   <li>制度建设 / 问责情况: every bad cell of a row is reported and the row rejected. 印发日期 is bad
  *       when unreadable or after the submission date. 人数 may be a number or text such as "3人".

@@ -68,9 +68,7 @@ final class ReceiptWorkbook {
             table.row("逾期报送", Labels.yesNo(accepted.late()));
         }
         table.row("本期收到的文件", receipt.files().isEmpty() ? "无"
-                : receipt.files().stream().map(f -> f.path() + "（" + Labels.outcome(f.outcome())
-                        + (f.submittedOn() == null ? "" : "，报送日期 " + f.submittedOn()) + "）")
-                .collect(Collectors.joining("\n")));
+                : receipt.files().stream().map(f -> received(receipt, f)).collect(Collectors.joining("\n")));
         TaskCount tasks = figures.tasks();
         table.row("牵头任务", "共 %d 项：已完成 %d 项，推进中 %d 项，未启动 %d 项；逾期未完成 %d 项，即将到期 %d 项"
                 .formatted(tasks.total(), tasks.completed(), tasks.inProgress(), tasks.notStarted(), tasks.overdue(),
@@ -82,9 +80,22 @@ final class ReceiptWorkbook {
         table.row("需整改事项", toFix(receipt.exceptions()));
     }
 
+    /** A file as received: what became of it, and for a rejected file why. */
+    private static String received(UnitReceipt receipt, PeriodFile file) {
+        if (file.rejected()) {
+            String reason = receipt.rejection(file);
+            return "收到的文件“" + file.path() + "”未采纳，原因：" + (reason.isEmpty() ? "见“" + TO_FIX + "”表" : reason);
+        }
+        return file.path() + "（" + Labels.outcome(file.outcome())
+                + (file.submittedOn() == null ? "" : "，报送日期 " + file.submittedOn()) + "）";
+    }
+
     private static String reception(UnitFigures figures) {
         if (figures.submitted()) {
             return "已采纳本期报送表，任务状态已按报送更新。";
+        }
+        if (figures.expected() && !figures.rejected().isEmpty()) {
+            return "收到本期报送的文件，但未予采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。请按要求修改后重新报送。";
         }
         if (figures.expected()) {
             return "未收到可采纳的本期报送表，任务状态沿用此前已采纳的报送。请尽快报送。";
@@ -108,15 +119,16 @@ final class ReceiptWorkbook {
                 Column.text("问题编号", 9), Column.text("整改措施", 40), Column.text("完成时限", 11),
                 Column.text("责任类型", 8), Column.text("本期填报状态", 12), Column.date("填报完成日期", 12),
                 Column.text("进展情况", 30), Column.text("佐证材料", 20), Column.text("汇总状态", 9),
-                Column.text("状态来源", 16), Column.text("提醒", 10)));
+                Column.text("状态来源", 16), Column.text("提醒", 10), Column.text("未采纳原因", 40)));
         for (ReceiptTask line : receipt.tasks()) {
             AcceptedRow row = line.reported();
             table.row(line.task().code(), line.task().problemCode(), line.task().measure(),
-                    line.task().deadlineText(), line.lead() ? "牵头" : "配合",
-                    row == null ? "本期未填报" : row.status().word(), row == null ? null : row.completionDate(),
+                    line.task().deadline().text(), line.lead() ? "牵头" : "配合",
+                    row != null ? row.status().word() : line.rejection() != null ? "本期报送未采纳" : "本期未填报",
+                    row == null ? null : row.completionDate(),
                     row == null ? null : row.progress(), row == null ? null : row.evidence(),
                     line.lead() ? line.state().status().word() : "（由牵头单位报送）", source(line),
-                    line.overdue() ? "逾期未完成" : line.dueSoon() ? "即将到期" : "");
+                    line.overdue() ? "逾期未完成" : line.dueSoon() ? "即将到期" : "", line.rejection());
         }
         table.filter();
     }

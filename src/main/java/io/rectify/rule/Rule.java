@@ -62,6 +62,16 @@ public enum Rule {
         return scope;
     }
 
+    /** An error about a whole file: the file is not used (the unit's return is not taken from it). */
+    public boolean rejectsFile() {
+        return severity == Severity.ERROR && scope == Scope.FILE;
+    }
+
+    /** An error about a row: the row is not taken (a task's row is reported as not adopted). */
+    public boolean rejectsRow() {
+        return severity == Severity.ERROR && scope == Scope.ROW;
+    }
+
     /** A short Chinese name of the rule for report headings. */
     public String title() {
         return title;

@@ -1,6 +1,7 @@
 package io.rectify.sample;
 
 import io.rectify.ledger.Category;
+import io.rectify.ledger.Deadline;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerInfo;
@@ -99,7 +100,7 @@ public final class SampleLedger {
         for (String option : match.group(2) == null ? new String[0] : match.group(2).split("；")) {
             if (option.startsWith(COOPERATORS)) {
                 cooperators = units.resolve(option.substring(COOPERATORS.length()), line);
-            } else if (option.equals(Task.LONG_TERM)) {
+            } else if (option.equals(Deadline.LONG_TERM)) {
                 deadline = null;
             } else if (DATE.matcher(option).matches()) {
                 deadline = LocalDate.parse(option);
@@ -112,7 +113,8 @@ public final class SampleLedger {
                 throw line.error(lead.name() + " both leads and cooperates");
             }
             tasksOfProblem++;
-            tasks.add(new Task("%s-%02d".formatted(problem, tasksOfProblem), problem, measure, lead.code(), deadline,
+            tasks.add(new Task("%s-%02d".formatted(problem, tasksOfProblem), problem, measure, lead.code(),
+                    deadline == null ? Deadline.NONE : Deadline.on(deadline),
                     cooperators.stream().map(Unit::code).toList()));
         }
     }

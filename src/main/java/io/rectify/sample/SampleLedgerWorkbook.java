@@ -1,6 +1,7 @@
 package io.rectify.sample;
 
 import io.rectify.ledger.Category;
+import io.rectify.ledger.Deadline;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.Problem;
@@ -129,14 +130,14 @@ final class SampleLedgerWorkbook {
 
     /** Offices mark the measures due within the first month as 立行立改 (put right at once). */
     private static String remark(Task task) {
-        return SampleLedger.FIRST_DEADLINE.equals(task.deadline()) ? "立行立改" : "";
+        return SampleLedger.FIRST_DEADLINE.equals(task.deadline().date()) ? "立行立改" : "";
     }
 
     private static Object deadline(Task task, boolean asText) {
         if (task.longTerm()) {
-            return Task.LONG_TERM;
+            return Deadline.LONG_TERM;
         }
-        LocalDate date = task.deadline();
+        LocalDate date = task.deadline().date();
         return asText ? "%d年%d月%d日".formatted(date.getYear(), date.getMonthValue(), date.getDayOfMonth()) : date;
     }
 }

@@ -100,7 +100,7 @@ final class SampleProgress {
                 continue;
             }
             LocalDate done = lists.institution(task).map(InstitutionLine::issuedOn).orElseGet(() -> completion(task, random, earliest));
-            boolean mayNotStart = task.longTerm() || !task.deadline().isBefore(NOT_STARTED_AFTER);
+            boolean mayNotStart = task.longTerm() || !task.deadline().date().isBefore(NOT_STARTED_AFTER);
             TaskStatus waiting = mayNotStart && random.nextInt(100) < NOT_STARTED_PERCENT ? NOT_STARTED : IN_PROGRESS;
             plan.february.put(task.code(), done.isAfter(LAST_FEBRUARY_DAY) ? Progress.pending(waiting) : Progress.done(done));
             plan.march.put(task.code(), Progress.done(done));
@@ -112,10 +112,11 @@ final class SampleProgress {
         if (LATE_FINISHERS.contains(task.code())) {
             return between(random, LATE_FROM, LATE_TO);
         }
-        if (!task.longTerm() && !task.deadline().isAfter(FEBRUARY.atEndOfMonth())) {
-            LocalDate from = task.deadline().minusWeeks(WEEKS_BEFORE_DEADLINE);
+        LocalDate due = task.deadline().date();
+        if (!task.longTerm() && !due.isAfter(FEBRUARY.atEndOfMonth())) {
+            LocalDate from = due.minusWeeks(WEEKS_BEFORE_DEADLINE);
             return between(random, from.isBefore(earliest) ? earliest : from,
-                    task.deadline().isAfter(LAST_FEBRUARY_DAY) ? LAST_FEBRUARY_DAY : task.deadline());
+                    due.isAfter(LAST_FEBRUARY_DAY) ? LAST_FEBRUARY_DAY : due);
         }
         if (random.nextInt(100) < EARLY_PERCENT) {
             return between(random, EARLY_FROM, LAST_FEBRUARY_DAY);

@@ -214,7 +214,7 @@ final class SampleReturns {
             Task task = taskLine.task();
             SampleProgress.Progress planned = progress.of(task.code(), period);
             var institution = lists.institution(task).orElse(null);
-            lines.add(new SampleReturn.Line(task.code(), task.problemCode(), task.measure(), task.deadlineText(),
+            lines.add(new SampleReturn.Line(task.code(), task.problemCode(), task.measure(), task.deadline().text(),
                     taskLine.lead(), planned.status(), planned.completed(),
                     SampleWording.progress(task, taskLine.lead(), planned.status(), planned.completed(), institution),
                     SampleWording.evidence(task, taskLine.lead(), planned.status(), institution)));
@@ -229,7 +229,7 @@ final class SampleReturns {
             return UnitTemplate.blank(ledger, ledgerVersion, period, unit.code());
         }
         YearMonth before = period.minusMonths(1);
-        return UnitTemplate.of(ledger, ledgerVersion, period, unit, progress.known(before),
+        return UnitTemplate.of(ledger, ledgerVersion, period, unit, progress.known(before), Map.of(),
                 lists.institutions(unit.code(), before), lists.accountability(unit.code(), before));
     }
 

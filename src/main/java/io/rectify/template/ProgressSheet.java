@@ -71,8 +71,8 @@ final class ProgressSheet {
                 .input(HEADERS.indexOf(REMARK), Entry.TEXT);
         for (TaskLine line : template.tasks()) {
             table.append(line.task().code(), line.task().problemCode(), line.task().measure(),
-                    line.task().deadlineText(), line.role(), line.statusWord(), line.completionDate(), null,
-                    line.evidence());
+                    line.task().deadline().text(), line.role(), line.statusWord(), line.completionDate(), null,
+                    line.evidence(), line.note());
         }
         Banner.write(sheet, TITLE_ROW, HEADERS.size(), template.title(), Banner.titleStyle(workbook), 24);
         metadata();

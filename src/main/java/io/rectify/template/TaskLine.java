@@ -12,8 +12,11 @@ import java.time.LocalDate;
  * @param status         the last known status, null when there is none
  * @param completionDate the last known completion date, null when there is none
  * @param evidence       the 佐证材料 last reported with that status, for a lead task; null otherwise
+ * @param note           what the 备注 cell says: that the unit's row of the period before was not
+ *                       adopted and why; null when it was, or when there was none
  */
-public record TaskLine(Task task, boolean lead, TaskStatus status, LocalDate completionDate, String evidence) {
+public record TaskLine(Task task, boolean lead, TaskStatus status, LocalDate completionDate, String evidence,
+                       String note) {
 
     /** 责任类型 as the template shows it: 牵头 or 配合. */
     public String role() {

@@ -4,9 +4,11 @@ import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.Rule;
 import io.rectify.rule.TaskStatus;
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What templates are made of, from the database: the current ledger and its version, the last
- * known status of every task before a period (table task_status) and each unit's latest
- * accepted 制度建设 and 问责情况 lists (tables institution and accountability).
+ * known status of every task before a period (table task_status), each unit's rows of that
+ * period that were not adopted (its row errors in rule_exception) and each unit's latest accepted
+ * 制度建设 and 问责情况 lists (tables institution and accountability).
  */
 @Component
 public class TemplateSources {
@@ -37,7 +40,9 @@ public class TemplateSources {
      */
     public Basis basis(YearMonth period) {
         LedgerVersion version = ledgers.currentVersion().orElseThrow(NoLedgerException::new);
-        return new Basis(ledgers.load(), version, period, lastStatuses(period));
+        YearMonth previous = jdbc.sql("SELECT MAX(period) FROM task_status WHERE period < ?").param(period.toString())
+                .query(String.class).optional().map(YearMonth::parse).orElse(null);
+        return new Basis(ledgers.load(), version, period, previous, lastStatuses(previous));
     }
 
     /** One unit's template for {@code period}, prefilled from the database. */
@@ -61,25 +66,53 @@ public class TemplateSources {
                 .query((rs, n) -> new AccountabilityLine(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
                 .list()).orElse(List.of());
         return UnitTemplate.of(basis.ledger(), basis.version().contentHash(), basis.period(), unit,
-                basis.lastStatuses(), institutions, accountability);
+                basis.lastStatuses(), rejectedRows(unit.code(), basis.previous()), institutions, accountability);
     }
 
     /**
-     * The status of every task in the latest period before {@code period} that has any, with the
-     * evidence of the lead unit's row that gave it: a unit re-sending a completed task unchanged
-     * must not be told that its evidence is missing.
+     * The status of every task in {@code previous}, with the evidence of the lead unit's row that gave
+     * it: a unit re-sending a completed task unchanged must not be told that its evidence is missing.
      */
-    private Map<String, KnownStatus> lastStatuses(YearMonth period) {
+    private Map<String, KnownStatus> lastStatuses(YearMonth previous) {
+        if (previous == null) {
+            return Map.of();
+        }
         Map<String, KnownStatus> statuses = new HashMap<>();
         jdbc.sql("""
                 SELECT s.task_code, s.status, s.completion_date, r.evidence FROM task_status s
                 LEFT JOIN return_row r ON r.period = s.source_period AND r.task_code = s.task_code AND r.lead
-                WHERE s.period = (SELECT MAX(period) FROM task_status WHERE period < ?)""")
-                .param(period.toString())
+                WHERE s.period = ?""")
+                .param(previous.toString())
                 .query(rs -> {
                     statuses.put(rs.getString(1), new KnownStatus(TaskStatus.of(rs.getString(2)), date(rs.getDate(3)), rs.getString(4)));
                 });
         return Map.copyOf(statuses);
+    }
+
+    /**
+     * The 备注 of the unit's tasks whose row in its return for {@code previous} was not adopted: the
+     * row errors reconcile stored for that period, unit and task (rejected rows are kept only as
+     * exceptions), unless another row of the task was accepted. By task code.
+     */
+    private Map<String, String> rejectedRows(String unitCode, YearMonth previous) {
+        if (previous == null) {
+            return Map.of();
+        }
+        List<String> rules = Arrays.stream(Rule.values()).filter(Rule::rejectsRow).map(Rule::code).toList();
+        Map<String, String> notes = new HashMap<>();
+        jdbc.sql("""
+                SELECT e.task_code, e.message FROM rule_exception e
+                WHERE e.period = :period AND e.unit_code = :unit AND e.task_code IS NOT NULL AND e.rule IN (:rules)
+                  AND NOT EXISTS (SELECT 1 FROM return_row r
+                                  WHERE r.period = e.period AND r.unit_code = e.unit_code AND r.task_code = e.task_code)
+                ORDER BY e.seq""")
+                .param("period", previous.toString()).param("unit", unitCode).param("rules", rules)
+                .query(rs -> {
+                    notes.merge(rs.getString(1), rs.getString(2), (a, b) -> a + "；" + b);
+                });
+        notes.replaceAll((task, reasons) -> "上期（" + UnitTemplate.periodText(previous) + "）报送未采纳：" + reasons
+                + "；请本期重新填报");
+        return notes;
     }
 
     /**
@@ -98,8 +131,13 @@ public class TemplateSources {
         return date == null ? null : date.toLocalDate();
     }
 
-    /** The ledger, its version and the last known statuses: read once per run, shared by every unit. */
-    public record Basis(Ledger ledger, LedgerVersion version, YearMonth period, Map<String, KnownStatus> lastStatuses) {
+    /**
+     * The ledger, its version and the last known statuses: read once per run, shared by every unit.
+     *
+     * @param previous the latest period before {@code period} with statuses, null when there is none
+     */
+    public record Basis(Ledger ledger, LedgerVersion version, YearMonth period, YearMonth previous,
+                        Map<String, KnownStatus> lastStatuses) {
     }
 
     /** No ledger has been imported: templates cannot be made. */

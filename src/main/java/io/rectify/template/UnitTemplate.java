@@ -26,19 +26,21 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
      * The template of one unit of {@code ledger}.
      *
      * @param lastStatuses the last known status of tasks by task code; tasks absent from it are left blank
+     * @param notes        the 备注 of the unit's tasks by task code (why its row of the period before was
+     *                     not adopted); tasks absent from it get none
      */
     public static UnitTemplate of(Ledger ledger, String ledgerVersion, YearMonth period, Unit unit,
-                                  Map<String, KnownStatus> lastStatuses, List<InstitutionLine> institutions,
-                                  List<AccountabilityLine> accountability) {
+                                  Map<String, KnownStatus> lastStatuses, Map<String, String> notes,
+                                  List<InstitutionLine> institutions, List<AccountabilityLine> accountability) {
         List<TaskLine> lines = new ArrayList<>();
         for (Task task : ledger.tasks()) {
             if (task.leadUnit().equals(unit.code())) {
-                lines.add(line(task, true, lastStatuses));
+                lines.add(line(task, true, lastStatuses, notes.get(task.code())));
             }
         }
         for (Task task : ledger.tasks()) {
             if (!task.leadUnit().equals(unit.code()) && task.cooperators().contains(unit.code())) {
-                lines.add(line(task, false, lastStatuses));
+                lines.add(line(task, false, lastStatuses, notes.get(task.code())));
             }
         }
         return new UnitTemplate(ledger.info(), ledgerVersion, period, unit, List.copyOf(lines),
@@ -49,16 +51,16 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
     public static UnitTemplate blank(Ledger ledger, String ledgerVersion, YearMonth period, String unitCode) {
         Unit unit = ledger.units().stream().filter(u -> u.code().equals(unitCode)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no unit " + unitCode + " in the ledger"));
-        return of(ledger, ledgerVersion, period, unit, Map.of(), List.of(), List.of());
+        return of(ledger, ledgerVersion, period, unit, Map.of(), Map.of(), List.of(), List.of());
     }
 
-    private static TaskLine line(Task task, boolean lead, Map<String, KnownStatus> lastStatuses) {
+    private static TaskLine line(Task task, boolean lead, Map<String, KnownStatus> lastStatuses, String note) {
         KnownStatus known = lastStatuses.get(task.code());
         if (known == null) {
-            return new TaskLine(task, lead, null, null, null);
+            return new TaskLine(task, lead, null, null, null, note);
         }
         // the evidence is the lead unit's own: a cooperating unit is not offered it as its own
-        return new TaskLine(task, lead, known.status(), known.completionDate(), lead ? known.evidence() : null);
+        return new TaskLine(task, lead, known.status(), known.completionDate(), lead ? known.evidence() : null, note);
     }
 
     /** The title row, e.g. 巡视整改进展报送表（2024年4月）. */
@@ -69,6 +71,10 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
 
     /** The period as people write it: 2024年4月. */
     public String periodText() {
+        return periodText(period);
+    }
+
+    static String periodText(YearMonth period) {
         return period.getYear() + "年" + period.getMonthValue() + "月";
     }
 

@@ -1,7 +1,7 @@
 package io.rectify.consolidate;
 
-import io.rectify.reconcile.InstitutionIdentity;
 import io.rectify.ledger.Category;
+import io.rectify.ledger.Deadline;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerInfo;
@@ -9,6 +9,7 @@ import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
+import io.rectify.reconcile.InstitutionIdentity;
 import io.rectify.rule.Rule;
 import java.sql.Date;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  *
  * <pre>
  * 第一督查组: U01 区发改委 (leads T01, T03), U02 区财政局 (leads T02)
- * 第二督查组: U03 区教育局 (leads T04, T05), U04 区民政局 (cooperates on T04 only: owes no return)
+ * 第二督查组: U03 区教育局 (leads T04, due 2024年3月15日前, and T05), U04 区民政局 (cooperates on T04 only: owes no return)
  * P01 (方面 1, 反馈问题 1): T01, T02      P02 (方面 1, 反馈问题 1): T03      P03 (方面 2, 反馈问题 2): T04, T05
  *
  * 2024-02: U01, U02, U03 accepted.
@@ -63,11 +64,12 @@ public final class ReconciledFixture {
                 List.of(new Problem("P01", 1, 1, "战略平台牵引不足"),
                         new Problem("P02", 1, 1, "产业转型欠缺"),
                         new Problem("P03", 2, 2, "主体责任落实不到位")),
-                List.of(new Task("T01", "P01", "出台实施意见", "U01", LocalDate.of(2024, 2, 29), List.of()),
-                        new Task("T02", "P01", "建立联席会议机制", "U02", null, List.of()),
-                        new Task("T03", "P02", "编制产业地图", "U01", LocalDate.of(2024, 4, 10), List.of()),
-                        new Task("T04", "P03", "开展专项督查", "U03", LocalDate.of(2024, 3, 15), List.of("U04")),
-                        new Task("T05", "P03", "完善四责协同机制", "U03", LocalDate.of(2024, 12, 31), List.of())));
+                List.of(new Task("T01", "P01", "出台实施意见", "U01", Deadline.on(LocalDate.of(2024, 2, 29)), List.of()),
+                        new Task("T02", "P01", "建立联席会议机制", "U02", Deadline.NONE, List.of()),
+                        new Task("T03", "P02", "编制产业地图", "U01", Deadline.on(LocalDate.of(2024, 4, 10)), List.of()),
+                        new Task("T04", "P03", "开展专项督查", "U03", new Deadline("2024年3月15日前", LocalDate.of(2024, 3, 15)),
+                                List.of("U04")),
+                        new Task("T05", "P03", "完善四责协同机制", "U03", Deadline.on(LocalDate.of(2024, 12, 31)), List.of())));
     }
 
     /** Stores the ledger and replaces everything reconcile stored with the two periods above. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,14 +72,14 @@ class LedgerImporterTest extends TempFolderContext {
                         UNITS_SHEET, 9, "A", "u01", "单位代码重复：第4行"),
                 Broken.of("duplicate unit name", f -> {
                     f.units().add("U06", "区财政局", "第三督查组");
-                    f.tasks().add("T07", "P05", "开展专项督查", "U06", "", Task.LONG_TERM);
+                    f.tasks().add("T07", "P05", "开展专项督查", "U06", "", Deadline.LONG_TERM);
                 }, UNITS_SHEET, 9, "B", "区财政局", "单位名称重复：第5行"),
                 Broken.of("duplicate problem code", f -> f.problems().add("P01", CATEGORY_2, "", "重复的问题"),
                         PROBLEMS_SHEET, 9, "A", "P01", "问题编号重复：第4行"),
-                Broken.of("duplicate task code", f -> f.tasks().add("T03", "P05", "重复的任务", "U01", "", Task.LONG_TERM),
+                Broken.of("duplicate task code", f -> f.tasks().add("T03", "P05", "重复的任务", "U01", "", Deadline.LONG_TERM),
                         TASKS_SHEET, 10, "A", "T03", "任务编号重复：第6行"),
                 Broken.of("task whose problem does not exist", f -> f.tasks().add("T07", "P99", "开展专项督查", "U01", "",
-                        Task.LONG_TERM), TASKS_SHEET, 10, "B", "P99", "问题编号在问题清单中不存在"),
+                        Deadline.LONG_TERM), TASKS_SHEET, 10, "B", "P99", "问题编号在问题清单中不存在"),
                 Broken.of("lead unit that does not exist", f -> f.tasks().set(3, LEAD_UNIT, "区审计局"),
                         TASKS_SHEET, 7, "D", "区审计局", "牵头单位在责任单位表中不存在"),
                 Broken.of("cooperating unit that does not exist", f -> f.tasks().set(1, COOPERATORS, "U03、区审计局"),
@@ -89,6 +90,28 @@ class LedgerImporterTest extends TempFolderContext {
                         UNITS_SHEET, 9, "A", "U06", "既不牵头也不配合任何任务"),
                 Broken.of("bad deadline", f -> f.tasks().set(3, DEADLINE, "2024年13月31日"),
                         TASKS_SHEET, 7, "F", "2024年13月31日", "完成时限无法识别"),
+                Broken.of("deadline in words that name no day", f -> f.tasks().set(3, DEADLINE, "2024年年中"),
+                        TASKS_SHEET, 7, "F", "2024年年中", "如 2024年6月底、2024年6月前、2023年底）、半年或季度（如 2024年上半年"),
+                Broken.of("立行立改 without 反馈日期, told once", f -> {
+                    f.info(FEEDBACK_DATE, null);
+                    f.tasks().set(3, DEADLINE, Deadline.IMMEDIATE).set(4, DEADLINE, " 立行立改 ");
+                }, TASKS_SHEET, 7, "F", Deadline.IMMEDIATE, "基本信息中没有可用的反馈日期"),
+                Broken.of("unit code that climbs out of the receipts folder", f -> {
+                    f.units().add("../../U54", "区审计局", "第三督查组");
+                    f.tasks().add("T07", "P05", "开展专项审计", "../../U54", "", Deadline.LONG_TERM);
+                }, UNITS_SHEET, 9, "A", "../../U54", "单位代码含有不允许的字符「/」：单位代码只能由字母、数字、汉字和“-”“_”组成"),
+                Broken.of("problem code of a hidden file", f -> {
+                    f.problems().set(4, PROBLEM_CODE, ".P05");
+                    f.tasks().set(5, PROBLEM_CODE, ".P05");
+                }, PROBLEMS_SHEET, 8, "A", ".P05", "问题编号含有不允许的字符「.」（位置不对）"),
+                Broken.of("task code with a backslash", f -> f.tasks().set(5, TASK_CODE, "T\\06"),
+                        TASKS_SHEET, 9, "A", "T\\06", "任务编号含有不允许的字符「\\」"),
+                Broken.of("unit code that is a device name", f -> {
+                    f.units().set(4, UNIT_CODE, "nul");
+                    f.tasks().set(4, LEAD_UNIT, "nul");
+                }, UNITS_SHEET, 8, "A", "nul", "单位代码是系统保留的设备名"),
+                Broken.of("task code over 40 characters", f -> f.tasks().set(5, TASK_CODE, "T" + "0".repeat(40)),
+                        TASKS_SHEET, 9, "A", "T" + "0".repeat(40), "任务编号过长（41 个字符）"),
                 Broken.of("missing required column", f -> f.tasks().drop(DEADLINE),
                         TASKS_SHEET, 3, "", "", "表头行（第3行）缺少必填列「完成时限」（也可写作「整改时限」）"),
                 Broken.of("missing sheet", f -> f.without(PROBLEMS_SHEET), PROBLEMS_SHEET, 0, "", "", "缺少工作表「问题清单」"),
@@ -141,7 +164,7 @@ class LedgerImporterTest extends TempFolderContext {
 
         assertEquals(LedgerImport.Outcome.IMPORTED, result.outcome());
         assertTrue(result.changed());
-        assertEquals(new LedgerReader().read(file).ledger(), repository.load());
+        assertEquals(new LedgerReader(30).read(file).ledger(), repository.load());
         LedgerVersion version = repository.versions().get(0);
         assertEquals(List.of(version), repository.versions());
         assertEquals(sha256(file), version.contentHash());
@@ -217,6 +240,37 @@ class LedgerImporterTest extends TempFolderContext {
         assertEquals(sha256(kept), repository.currentVersion().orElseThrow().contentHash());
         assertEquals(2, repository.versions().size());
         assertTrue(repository.load().tasks().get(2).longTerm());
+    }
+
+    @Test
+    void wordedDeadlinesAreStoredAsWrittenWithTheDayTheyName() {
+        LedgerWorkbookFixture fixture = LedgerWorkbookFixture.standard();
+        fixture.tasks().set(3, DEADLINE, "2024年6月前").set(4, DEADLINE, Deadline.IMMEDIATE);
+        fixture.writeToMaster(input);
+
+        importer.importFrom(master);
+
+        List<Deadline> deadlines = repository.load().tasks().stream().map(Task::deadline).toList();
+        assertEquals(new Deadline("2024年6月前", LocalDate.of(2024, 6, 30)), deadlines.get(3));
+        assertEquals(new Deadline(Deadline.IMMEDIATE, LocalDate.of(2023, 9, 28)), deadlines.get(4));
+        assertEquals(Deadline.on(LocalDate.of(2024, 3, 31)), deadlines.get(1));
+        assertEquals(Deadline.NONE, deadlines.get(2));
+    }
+
+    @Test
+    void anotherNumberOfImmediateDaysRedatesTheUnchangedLedgersImmediateTasks() {
+        LedgerWorkbookFixture fixture = LedgerWorkbookFixture.standard();
+        fixture.tasks().set(4, DEADLINE, Deadline.IMMEDIATE);
+        fixture.writeToMaster(input);
+        importer.importFrom(master);
+        LedgerImporter tenDays = new LedgerImporter(repository, 10);
+
+        LedgerImport redated = tenDays.importFrom(master);
+
+        assertEquals(LedgerImport.Outcome.IMPORTED, redated.outcome());
+        assertEquals(LocalDate.of(2023, 9, 8), repository.load().tasks().get(4).deadline().date());
+        assertEquals(1, repository.versions().size());
+        assertEquals(LedgerImport.Outcome.UNCHANGED, tenDays.importFrom(master).outcome());
     }
 
     private int rows(String table) {

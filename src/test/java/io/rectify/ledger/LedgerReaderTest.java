@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class LedgerReaderTest {
@@ -21,7 +23,7 @@ class LedgerReaderTest {
     @TempDir
     Path dir;
 
-    private final LedgerReader reader = new LedgerReader();
+    private final LedgerReader reader = new LedgerReader(30);
 
     private Ledger read(LedgerWorkbookFixture fixture) {
         LedgerReader.Reading reading = reader.read(fixture.write(dir.resolve(FILE_NAME)));
@@ -52,11 +54,11 @@ class LedgerReaderTest {
                 .collect(Collectors.toMap(Task::code, Function.identity()));
 
         // Excel date cell, text 2024年3月31日, 长期坚持, text 2024/6/30
-        assertEquals(LocalDate.of(2023, 12, 31), tasks.get("T01").deadline());
-        assertEquals(LocalDate.of(2024, 3, 31), tasks.get("T02").deadline());
-        assertNull(tasks.get("T03").deadline());
+        assertEquals(Deadline.on(LocalDate.of(2023, 12, 31)), tasks.get("T01").deadline());
+        assertEquals(Deadline.on(LocalDate.of(2024, 3, 31)), tasks.get("T02").deadline());
+        assertEquals(Deadline.NONE, tasks.get("T03").deadline());
         assertTrue(tasks.get("T03").longTerm());
-        assertEquals(LocalDate.of(2024, 6, 30), tasks.get("T04").deadline());
+        assertEquals(Deadline.on(LocalDate.of(2024, 6, 30)), tasks.get("T04").deadline());
         // 牵头单位 given by name
         assertEquals("U02", tasks.get("T02").leadUnit());
         // 配合单位 "U02、区科委", "U01,U04", "区发展改革委；\nU03": codes and names, in unit order
@@ -64,6 +66,73 @@ class LedgerReaderTest {
         assertEquals(List.of("U01", "U04"), tasks.get("T03").cooperators());
         assertEquals(List.of("U01", "U03"), tasks.get("T05").cooperators());
         assertEquals(List.of(), tasks.get("T02").cooperators());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2023年12月底          | 2023-12-31
+            2023年底              | 2023-12-31
+            2023年末              | 2023-12-31
+            2024年内              | 2024-12-31
+            2024年6月前           | 2024-06-30
+            2024年6月底前         | 2024-06-30
+            2024年六月底          | 2024-06-30
+            2024年2月底           | 2024-02-29
+            2024年12月31日前      | 2024-12-31
+            2024年上半年          | 2024-06-30
+            2024年下半年          | 2024-12-31
+            2024年第三季度        | 2024-09-30
+            2024年一季度          | 2024-03-31
+            2024年第1季度         | 2024-03-31
+            2024年Q2              | 2024-06-30
+            ２０２４年 ６月底前   | 2024-06-30
+            """)
+    void wordedDeadlineIsTheLastDayItNamesAndKeepsItsWords(String written, LocalDate day) {
+        LedgerWorkbookFixture fixture = LedgerWorkbookFixture.standard();
+        fixture.tasks().set(3, DEADLINE, " " + written + "\u3000");
+
+        Task task = read(fixture).tasks().get(3);
+
+        assertEquals(new Deadline(written, day), task.deadline());
+        assertTrue(task.deadline().worded());
+    }
+
+    @Test
+    void monthThatExcelTurnedIntoItsFirstDayIsReadAsTheMonthAsShown() {
+        LedgerWorkbookFixture fixture = LedgerWorkbookFixture.standard();
+        fixture.tasks().set(3, DEADLINE, new Shown(LocalDate.of(2024, 6, 1), "yyyy\"年\"m\"月\""))
+                .set(4, DEADLINE, new Shown(LocalDate.of(2024, 9, 30), "m/d/yy"));
+
+        List<Task> tasks = read(fixture).tasks();
+
+        assertEquals(new Deadline("2024年6月", LocalDate.of(2024, 6, 30)), tasks.get(3).deadline());
+        assertEquals(Deadline.on(LocalDate.of(2024, 9, 30)), tasks.get(4).deadline());
+    }
+
+    @Test
+    void immediateDeadlineIsTheFeedbackDatePlusTheConfiguredDays() {
+        LedgerWorkbookFixture fixture = LedgerWorkbookFixture.standard();
+        fixture.tasks().set(3, DEADLINE, "立行立改");
+        Path file = fixture.write(dir.resolve(FILE_NAME));
+
+        assertEquals(new Deadline(Deadline.IMMEDIATE, LocalDate.of(2023, 9, 28)),
+                new LedgerReader(30).read(file).ledger().tasks().get(3).deadline());
+        assertEquals(LocalDate.of(2023, 9, 8), new LedgerReader(10).read(file).ledger().tasks().get(3).deadline().date());
+    }
+
+    @Test
+    void codesOfChineseLettersInnerDotsAndFullWidthFormsAreAccepted() {
+        LedgerWorkbookFixture fixture = LedgerWorkbookFixture.standard();
+        fixture.units().set(0, UNIT_CODE, "发改-01");
+        fixture.tasks().set(0, LEAD_UNIT, "发改-01").set(5, LEAD_UNIT, "发改-01").set(2, COOPERATORS, "发改-01,U04");
+        fixture.problems().set(0, PROBLEM_CODE, "1.1");
+        fixture.tasks().set(0, PROBLEM_CODE, "1.1").set(1, PROBLEM_CODE, "1.1").set(0, TASK_CODE, "ｔ＿０１");
+
+        Ledger ledger = read(fixture);
+
+        assertEquals("发改-01", ledger.units().get(0).code());
+        assertEquals("1.1", ledger.problems().get(0).code());
+        assertEquals("T_01", ledger.tasks().get(0).code());
     }
 
     @Test

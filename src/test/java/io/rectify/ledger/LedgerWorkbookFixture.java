@@ -68,10 +68,10 @@ public final class LedgerWorkbookFixture {
                         LedgerLayout.COOPERATORS, LedgerLayout.DEADLINE))
                 .add("T01", "P01", "出台重点区域高质量发展实施意见", "U01", "U02、区科委", LocalDate.of(2023, 12, 31))
                 .add("T02", "P01", "设立专项资金支持重点项目", "区财政局", "", "2024年3月31日")
-                .add("T03", "P02", "建立重大项目月度推进机制", "U03", "U01,U04", Task.LONG_TERM)
+                .add("T03", "P02", "建立重大项目月度推进机制", "U03", "U01,U04", Deadline.LONG_TERM)
                 .add("T04", "P03", "完善企业服务专员制度", "U04", "", "2024/6/30")
                 .add("T05", "P04", "制定主体责任清单", "U05", "区发展改革委；\nU03", LocalDate.of(2024, 9, 30))
-                .add("T06", "P05", "开展整改情况回头看", "U01", "", Task.LONG_TERM));
+                .add("T06", "P05", "开展整改情况回头看", "U01", "", Deadline.LONG_TERM));
         return fixture;
     }
 
@@ -149,8 +149,18 @@ public final class LedgerWorkbookFixture {
         return file;
     }
 
+    /** A date cell shown in another number format, such as Excel's 2024年6月 for a typed month. */
+    public record Shown(LocalDate date, String format) {
+    }
+
     private static void fill(org.apache.poi.ss.usermodel.Cell cell, Object value, CellStyle dates) {
-        if (value instanceof LocalDate date) {
+        if (value instanceof Shown shown) {
+            Workbook workbook = cell.getSheet().getWorkbook();
+            CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat(shown.format()));
+            cell.setCellValue(shown.date());
+            cell.setCellStyle(style);
+        } else if (value instanceof LocalDate date) {
             cell.setCellValue(date);
             cell.setCellStyle(dates);
         } else if (value instanceof Number number) {

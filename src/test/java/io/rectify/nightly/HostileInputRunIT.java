@@ -29,10 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every hostile and broken input of docs/RELIABILITY.md in one period folder, beside the good
  * returns of units U01-U05, read by one nightly run in a JVM limited to 256 MB: the run completes,
  * each file gets its docs/RULES.md code or is read as a person sees it, nothing outside the input folder
- * is read, and the good units' results are those of a run without the hostile files. A return
+ * is read, and the good units' results are those of a run without the hostile files (U05's receipt
+ * also lists the broken files holding its code, as not adopted). A return
  * that was still being written is left for the next run, which reads it.
  */
 class HostileInputRunIT {
@@ -169,7 +172,7 @@ class HostileInputRunIT {
     }
 
     @Test
-    void theGoodUnitsResultsAreThoseOfARunWithoutTheHostileFiles() throws IOException {
+    void theGoodUnitsResultsAreThoseOfARunWithoutTheHostileFiles() throws Exception {
         Path input = root.resolve("good/input");
         NightlyFixture.standard(input);
         ledger().writeToMaster(input);
@@ -181,10 +184,35 @@ class HostileInputRunIT {
         Path goodOutput = root.resolve("good/output");
         for (String unit : List.of("U01", "U02", "U03", "U04", "U05")) {
             assertThat(unit(summary(hostileOutput), unit)).as(unit).isEqualTo(unit(summary(goodOutput), unit));
+        }
+        for (String unit : List.of("U01", "U02", "U03", "U04")) {
             String receipt = MARCH + "/回执/" + unit + ".xlsx";
             assertThat(Files.readAllBytes(hostileOutput.resolve(receipt))).as(receipt)
                     .isEqualTo(Files.readAllBytes(goodOutput.resolve(receipt)));
         }
+        // the broken files holding U05's code are U05's: its receipt lists them as not adopted, and why; its tasks are as without them
+        String receipt = MARCH + "/回执/U05.xlsx";
+        try (XSSFWorkbook hostile = new XSSFWorkbook(hostileOutput.resolve(receipt).toFile());
+             XSSFWorkbook without = new XSSFWorkbook(goodOutput.resolve(receipt).toFile())) {
+            assertThat(texts(hostile.getSheet("任务情况"))).isEqualTo(texts(without.getSheet("任务情况")));
+            List<String> received = received(hostile);
+            assertThat(received).containsAll(received(without));
+            assertThat(received).filteredOn(line -> !received(without).contains(line)).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).startsWith("收到的文件“broken/").contains("”未采纳，原因："));
+        }
+    }
+
+    /** The lines of a receipt's 本期收到的文件. */
+    private static List<String> received(XSSFWorkbook receipt) {
+        List<String> row = texts(receipt.getSheet("回执")).stream().dropWhile(text -> !text.equals("本期收到的文件")).toList();
+        return List.of(row.get(1).split("\n"));
+    }
+
+    private static List<String> texts(Sheet sheet) {
+        DataFormatter formatter = new DataFormatter();
+        List<String> texts = new ArrayList<>();
+        sheet.forEach(row -> row.forEach(cell -> texts.add(formatter.formatCellValue(cell))));
+        return texts;
     }
 
     @Test

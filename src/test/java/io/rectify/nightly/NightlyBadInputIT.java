@@ -7,7 +7,11 @@ import io.rectify.reconcile.ReturnFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +36,7 @@ class NightlyBadInputIT {
     }
 
     @Test
-    void corruptAndEncryptedFilesAreReportedWhileTheGoodReturnCountsAsWithoutThem() {
+    void corruptAndEncryptedFilesAreReportedWhileTheGoodReturnCountsAsWithoutThem() throws Exception {
         Rectify rectify = Rectify.withStandardLedger(root);
         PeriodFolder march = new PeriodFolder(rectify.input(), "2024-03").add(ReturnFixture.unit("U01").period("2024-03")
                 .row("T01", "已完成", "2024-03-10", "", "实施意见").row("T06", "推进中")).write();
@@ -56,16 +60,32 @@ class NightlyBadInputIT {
         assertThat(after.get("submissions").get("rejectedFiles").asInt()).isEqualTo(2);
         assertThat(after.get("submissions").get("accepted").asInt()).isOne();
 
+        // the encrypted file's name tells its unit; nothing tells the truncated file's
         assertThat(exceptionsAfter).filteredOn(line -> line.get(0).startsWith("file-"))
-                .extracting(line -> String.join(" ", line.subList(0, 9)))
-                .containsExactly("file-encrypted error     加密/U02.xlsx  ", "file-unreadable error     损坏.xlsx  ");
+                .extracting(line -> String.join(" ", line.get(0), line.get(1), line.get(3), line.get(6)))
+                .containsExactly("file-encrypted error U02 加密/U02.xlsx", "file-unreadable error  损坏.xlsx");
         assertThat(exceptionsAfter).filteredOn(line -> line.get(0).startsWith("file-"))
                 .extracting(line -> line.get(11)).allSatisfy(message -> assertThat(message).isNotBlank())
                 .anySatisfy(message -> assertThat(message).contains("密码"));
         assertThat(exceptionsAfter).filteredOn(line -> line.get(3).equals("U01"))
                 .isEqualTo(exceptionsBefore.stream().filter(line -> line.get(3).equals("U01")).toList());
-        // the encrypted file cannot say whose it is: U02 still misses its return
-        assertThat(exceptionsAfter).filteredOn(line -> line.get(0).equals("missing-return"))
-                .extracting(line -> line.get(3)).contains("U02");
+        // U02 still misses its return, and is told that its file was received and why it was not taken
+        assertThat(exceptionsAfter).filteredOn(line -> line.get(0).equals("missing-return") && line.get(3).equals("U02"))
+                .singleElement().extracting(line -> line.get(11)).asString()
+                .contains("收到贵单位报送的文件“加密/U02.xlsx”，但未予采纳（原因：", "密码").doesNotContain("未收到");
+        String group = rectify.exceptions("2024-03", "file-encrypted").get(0).get(2);
+        assertThat(group).isNotEmpty();
+        try (XSSFWorkbook list = new XSSFWorkbook(rectify.periodOutput("2024-03").resolve("异常清单.xlsx").toFile());
+             XSSFWorkbook receipt = new XSSFWorkbook(rectify.periodOutput("2024-03").resolve("回执/U02.xlsx").toFile())) {
+            assertThat(texts(list.getSheet(group))).anyMatch(text -> text.contains("加密/U02.xlsx"));
+            assertThat(texts(receipt.getSheet("回执"))).anyMatch(text -> text.startsWith("收到的文件“加密/U02.xlsx”未采纳，原因："));
+        }
+    }
+
+    private static List<String> texts(Sheet sheet) {
+        DataFormatter formatter = new DataFormatter();
+        List<String> texts = new ArrayList<>();
+        sheet.forEach(row -> row.forEach(cell -> texts.add(formatter.formatCellValue(cell))));
+        return texts;
     }
 }

@@ -4,6 +4,7 @@ import static io.rectify.rule.Severity.ERROR;
 import static io.rectify.rule.Severity.INFO;
 import static io.rectify.rule.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodScan;
@@ -11,6 +12,7 @@ import io.rectify.intake.ReadOutcome;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,15 +29,72 @@ class FileRulesTest extends ReconcileTestSupport {
                 ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中").row("P01-02", "推进中")));
 
         assertEntry(only("2024-03", Rule.FILE_UNREADABLE), ERROR, null, null, "坏文件.xlsx", null, null, null);
-        assertEntry(only("2024-03", Rule.FILE_ENCRYPTED), ERROR, null, null, "加密/U02.xlsx", null, null, null);
+        assertEntry(only("2024-03", Rule.FILE_ENCRYPTED), ERROR, "U02", null, "加密/U02.xlsx", null, null, null);
         ExceptionEntry mismatch = only("2024-03", Rule.TEMPLATE_MISMATCH);
-        assertEntry(mismatch, ERROR, null, null, "U03.xlsx", ReturnFixture.HEADER_ROW, null, null);
+        assertEntry(mismatch, ERROR, "U03", null, "U03.xlsx", ReturnFixture.HEADER_ROW, null, null);
         assertThat(mismatch.sheet()).isEqualTo("整改进展");
         assertThat(mismatch.message()).contains("整改状态");
         assertThat(outcomes("2024-03")).containsOnly(Map.entry("U01.xlsx", "accepted"), Map.entry("U03.xlsx", "rejected"),
                 Map.entry("坏文件.xlsx", "rejected"), Map.entry("加密/U02.xlsx", "rejected"));
         assertThat(exceptions("2024-03", Rule.MISSING_RETURN)).extracting(ExceptionEntry::unitCode)
                 .containsExactly("U02", "U03");
+    }
+
+    @Test
+    void refusedFileGoesToTheUnitItsFileNameNamesByWholeCodeOrByTheOneLongestName() {
+        reconcile(period("2024-03").add(
+                ReturnFixture.unreadable("U02-3月报送.xlsx"),
+                ReturnFixture.unreadable("3月_ｕ04.xlsx"),
+                ReturnFixture.encrypted("区教育局整改进展.xlsx"),
+                ReturnFixture.unreadable("U010.xlsx"),
+                ReturnFixture.unreadable("区发改委和区财政局.xlsx"),
+                ReturnFixture.unreadable("发改委/报表.xlsx"),
+                ReturnFixture.unreadable("U01/报表.xlsx")));
+
+        assertThat(jdbc.sql("SELECT path || ':' || COALESCE(unit_code, '-') FROM return_file ORDER BY path")
+                .query(String.class).list()).containsExactlyInAnyOrder("U02-3月报送.xlsx:U02", "3月_ｕ04.xlsx:U04",
+                "区教育局整改进展.xlsx:U03", "U010.xlsx:-", "区发改委和区财政局.xlsx:-", "发改委/报表.xlsx:-",
+                "U01/报表.xlsx:U01");
+        ExceptionEntry encrypted = only("2024-03", Rule.FILE_ENCRYPTED);
+        assertEntry(encrypted, ERROR, "U03", null, "区教育局整改进展.xlsx", null, null, null);
+        assertThat(encrypted.group()).isEqualTo("第二督查组");
+        assertThat(encrypted.unitName()).isEqualTo("区教育局");
+        assertThat(outcomes("2024-03")).doesNotContainValue("accepted");
+    }
+
+    @Test
+    void refusedFileGoesToTheUnitOfTheFirstClueFoundInItBeforeItsFileName() {
+        PeriodFolder folder = period("2024-03").add(
+                ReturnFixture.unit("U03").file("U01.xlsx").period("2024-03").columns("任务编号", "完成日期").row("P02-02", ""),
+                ReturnFixture.unit("U02").file("报表.xlsx").period("2024-03").columns("任务编号").row("P02-01"));
+        // the texts the reader found in each refused file, most trusted first
+        Map<String, List<String>> clues = Map.of("U01.xlsx", List.of("X99", " ｕ０３ "), "报表.xlsx", List.of("区 财政局"));
+        Map<FoundFile, ReadOutcome> outcomes = new LinkedHashMap<>();
+        folder.outcomes().forEach((file, outcome) -> {
+            ReadOutcome.Refused r = (ReadOutcome.Refused) outcome;
+            outcomes.put(file, new ReadOutcome.Refused(r.rule(), r.sheet(), r.row(), r.column(), r.value(), r.message(),
+                    clues.get(file.relative())));
+        });
+
+        reconcile(folder.period(), AS_OF, folder.scan(), outcomes);
+
+        assertThat(exceptions("2024-03", Rule.TEMPLATE_MISMATCH)).extracting(ExceptionEntry::file, ExceptionEntry::unitCode)
+                .containsExactly(tuple("报表.xlsx", "U02"), tuple("U01.xlsx", "U03"));
+        assertThat(exceptions("2024-03", Rule.MISSING_RETURN)).extracting(ExceptionEntry::unitCode)
+                .containsExactly("U01", "U02", "U03");
+        assertThat(exceptions("2024-03", Rule.MISSING_RETURN).get(0).message()).contains("未收到有效的报送表");
+    }
+
+    @Test
+    void unknownUnitCodeInAFileNamedAfterAUnitGoesToThatUnit() {
+        reconcile(period("2024-03").add(ReturnFixture.unit("U99").file("区财政局-2024年3月.xlsx").period("2024-03")
+                .row("P02-01", "推进中")));
+
+        ExceptionEntry unknown = only("2024-03", Rule.UNKNOWN_UNIT);
+        assertEntry(unknown, ERROR, "U02", null, "区财政局-2024年3月.xlsx", 2, "B", "U99");
+        assertThat(outcomes("2024-03")).containsOnly(Map.entry("区财政局-2024年3月.xlsx", "rejected"));
+        assertThat(exceptions("2024-03", Rule.MISSING_RETURN)).filteredOn(e -> "U02".equals(e.unitCode()))
+                .singleElement().extracting(ExceptionEntry::message).asString().contains("区财政局-2024年3月.xlsx");
     }
 
     @Test

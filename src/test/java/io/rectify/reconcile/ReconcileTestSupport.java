@@ -7,6 +7,7 @@ import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.ledger.Category;
+import io.rectify.ledger.Deadline;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerInfo;
@@ -106,13 +107,23 @@ abstract class ReconcileTestSupport {
                 new Unit("U03", "区教育局", "第二督查组", null, null),
                 new Unit("U04", "区卫健委", "第二督查组", null, null));
         List<Task> tasks = List.of(
-                new Task("P01-01", "P01", "建立重大项目联审机制", "U01", LocalDate.parse("2024-03-20"), List.of("U02")),
-                new Task("P01-02", "P01", "开展专项检查", "U01", LocalDate.parse("2024-04-10"), List.of()),
-                new Task("P02-01", "P02", "健全预算绩效管理制度", "U02", null, List.of("U04")),
-                new Task("P02-02", "P02", "完善教育收费管理", "U03", LocalDate.parse("2024-06-30"), List.of("U01", "U04")));
+                new Task("P01-01", "P01", "建立重大项目联审机制", "U01", Deadline.on(LocalDate.parse("2024-03-20")), List.of("U02")),
+                new Task("P01-02", "P01", "开展专项检查", "U01", Deadline.on(LocalDate.parse("2024-04-10")), List.of()),
+                new Task("P02-01", "P02", "健全预算绩效管理制度", "U02", Deadline.NONE, List.of("U04")),
+                new Task("P02-02", "P02", "完善教育收费管理", "U03", Deadline.on(LocalDate.parse("2024-06-30")), List.of("U01", "U04")));
         return new Ledger(new LedgerInfo("巡视整改", LocalDate.parse("2023-08-29"), 5), List.of("第一督查组", "第二督查组"),
                 units, List.of(new Category(1, "政治建设方面")), List.of(new FeedbackPoint(1, 1, "落实决策部署不到位")),
                 List.of(new Problem("P01", 1, 1, "重大项目推进不力"), new Problem("P02", 1, 1, "财政资金管理不规范")), tasks);
+    }
+
+    /** Stores {@link #ledger()} with one task's 完成时限 written otherwise, as a new ledger would be imported. */
+    void ledgerWithDeadline(String task, Deadline deadline) {
+        Ledger ledger = ledger();
+        List<Task> tasks = ledger.tasks().stream().map(t -> !t.code().equals(task) ? t
+                : new Task(t.code(), t.problemCode(), t.measure(), t.leadUnit(), deadline, t.cooperators())).toList();
+        ledgers.replace(new Ledger(ledger.info(), ledger.groups(), ledger.units(), ledger.categories(),
+                ledger.feedbackPoints(), ledger.problems(), tasks), LEDGER_VERSION, "整改台账.xlsx",
+                Instant.parse("2024-03-01T00:00:00Z"));
     }
 
     /** A period folder of its own input folder: what another folder of the same period held does not leak in. */

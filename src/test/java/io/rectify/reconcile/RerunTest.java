@@ -79,7 +79,7 @@ class RerunTest extends ReconcileTestSupport {
                 "U02 U02-旧.xlsx null null superseded",
                 "U02 U02.xlsx 制度建设 2 duplicate-institution",
                 "U03 null null null missing-return",
-                "null U03.xlsx null null file-unreadable",
+                "U03 U03.xlsx null null file-unreadable",
                 "null ~$U01.xlsx null null skipped-file");
         assertThat(exceptions("2024-03", Rule.DUE_SOON)).extracting(ExceptionEntry::taskCode).containsExactly("P01-02");
     }

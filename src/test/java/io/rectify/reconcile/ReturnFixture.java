@@ -212,8 +212,9 @@ public final class ReturnFixture {
         try {
             Files.createDirectories(target.getParent());
             switch (damage) {
-                case TEXT -> Files.writeString(target, "单位代码,任务编号,整改状态\n这是另存为CSV后改了扩展名的文件\n",
-                        StandardCharsets.UTF_8);
+                // the name in the text: two such files are not byte-identical copies of each other
+                case TEXT -> Files.writeString(target, "单位代码,任务编号,整改状态\n这是另存为CSV后改了扩展名的文件：" + file
+                        + "\n", StandardCharsets.UTF_8);
                 case ENCRYPTED -> writeEncrypted(target);
                 case TRUNCATED -> {
                     byte[] whole = bytes(new XSSFWorkbook());

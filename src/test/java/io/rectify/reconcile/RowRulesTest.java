@@ -4,6 +4,7 @@ import static io.rectify.rule.Severity.ERROR;
 import static io.rectify.rule.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.ledger.Deadline;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.time.LocalDate;
@@ -61,20 +62,49 @@ class RowRulesTest extends ReconcileTestSupport {
     }
 
     @Test
-    void blankOrUnknownStatusIsRejectedAndTheKnownSynonymsAreTaken() {
+    void unknownStatusIsRejectedListingTheStatusesAndTheKnownSynonymsAreTaken() {
         reconcile(period("2024-03").add(
-                ReturnFixture.unit("U01").period("2024-03").row("P01-01", "").row("P01-02", "差不多了"),
+                ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中").row("P01-02", "差不多了"),
                 ReturnFixture.unit("U02").period("2024-03").row("P02-01", "已办结", "2024-03-01", "", "文件"),
                 ReturnFixture.unit("U03").period("2024-03").row("P02-02", " 进行中 ")));
 
-        List<ExceptionEntry> invalid = exceptions("2024-03", Rule.INVALID_STATUS);
-        assertThat(invalid).hasSize(2);
-        assertEntry(invalid.get(0), ERROR, "U01", "P01-01", "U01.xlsx", 8, "B", null);
-        assertEntry(invalid.get(1), ERROR, "U01", "P01-02", "U01.xlsx", 9, "B", "差不多了");
-        assertThat(invalid.get(1).message()).contains("未启动、推进中、已完成");
-        assertThat(status("2024-03", "P01-01")).isEqualTo("未启动 null null");
+        ExceptionEntry invalid = only("2024-03", Rule.INVALID_STATUS);
+        assertEntry(invalid, ERROR, "U01", "P01-02", "U01.xlsx", 9, "B", "差不多了");
+        assertThat(invalid.message()).contains("“差不多了”无效", "未启动、推进中、已完成");
+        assertThat(status("2024-03", "P01-02")).isEqualTo("未启动 null null");
         assertThat(status("2024-03", "P02-01")).isEqualTo("已完成 2024-03-01 2024-03");
         assertThat(status("2024-03", "P02-02")).isEqualTo("推进中 null 2024-03");
+    }
+
+    @Test
+    void leadRowWithBlankStatusIsTaskNotReportedOnItsStatusCellAndCarriedForward() {
+        reconcile(period("2024-02").add(ReturnFixture.unit("U01").period("2024-02").row("P01-01", "推进中")
+                .row("P01-02", "推进中")));
+        reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03")
+                .row("P01-01", "", "", "正在起草").row("P01-02", "")));
+
+        assertThat(exceptions("2024-03", Rule.INVALID_STATUS)).isEmpty();
+        List<ExceptionEntry> notReported = exceptions("2024-03", Rule.TASK_NOT_REPORTED);
+        assertThat(notReported).hasSize(2);
+        assertEntry(notReported.get(0), WARNING, "U01", "P01-01", "U01.xlsx", 8, "B", null);
+        assertEntry(notReported.get(1), WARNING, "U01", "P01-02", "U01.xlsx", 9, "B", null);
+        assertThat(notReported.get(0).message()).contains("未填写整改状态", "沿用上期状态");
+        assertThat(status("2024-03", "P01-01")).isEqualTo("推进中 null 2024-02");
+    }
+
+    @Test
+    void cooperatingRowLeftBlankIsNoException() {
+        reconcile(period("2024-03").add(
+                ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中").row("P01-02", "推进中")
+                        .row("P02-02", "", "", "", "", "无"),
+                ReturnFixture.unit("U04").period("2024-03").row("P02-01", "").row("P02-02", "", "", "配合开展自查")));
+
+        assertThat(exceptions("2024-03")).filteredOn(e -> e.rule().scope() == Rule.Scope.ROW).isEmpty();
+        // a cooperating row with progress but no status is not taken, and the unit is told
+        ExceptionEntry notReported = only("2024-03", Rule.TASK_NOT_REPORTED);
+        assertEntry(notReported, WARNING, "U04", "P02-02", "U04.xlsx", 9, "B", null);
+        assertThat(notReported.message()).contains("配合任务", "未填写整改状态");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM return_row WHERE NOT lead").query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -121,6 +151,24 @@ class RowRulesTest extends ReconcileTestSupport {
 
         assertEntry(only("2024-03", Rule.MISSING_EVIDENCE), WARNING, "U01", "P01-01", "U01.xlsx", 8, "E", null);
         assertThat(status("2024-03", "P01-01")).isEqualTo("已完成 2024-03-10 2024-03");
+    }
+
+    @Test
+    void deadlineInWordsCopiedAsWrittenOrAsItsDayIsNotAnEdit() {
+        ledgerWithDeadline("P02-02", new Deadline("2024年上半年", LocalDate.parse("2024-06-30")));
+        reconcile(period("2024-03").add(
+                ReturnFixture.unit("U03").period("2024-03").columns("任务编号", "整改状态", "完成时限")
+                        .row("P02-02", "推进中", "2024年 上半年"),
+                ReturnFixture.unit("U01").period("2024-03").columns("任务编号", "整改状态", "完成时限")
+                        .row("P01-01", "推进中", LocalDate.parse("2024-03-20"))
+                        .row("P01-02", "推进中", "2024年二季度")
+                        .row("P02-02", "推进中", LocalDate.parse("2024-06-30")),
+                ReturnFixture.unit("U04").period("2024-03").columns("任务编号", "整改状态", "完成时限")
+                        .row("P02-02", "推进中", "２０２４年６月底")));
+
+        ExceptionEntry changed = only("2024-03", Rule.LEDGER_FIELD_CHANGED);
+        assertEntry(changed, WARNING, "U01", "P01-02", "U01.xlsx", 9, "C", "2024年二季度");
+        assertThat(changed.message()).contains("与台账“2024-04-10”不一致");
     }
 
     @Test

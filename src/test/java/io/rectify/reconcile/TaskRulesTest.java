@@ -5,6 +5,7 @@ import static io.rectify.rule.Severity.INFO;
 import static io.rectify.rule.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.ledger.Deadline;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.time.LocalDate;
@@ -48,9 +49,23 @@ class TaskRulesTest extends ReconcileTestSupport {
         assertThat(missing).extracting(ExceptionEntry::unitCode).containsExactly("U01", "U02");
         assertEntry(missing.get(0), ERROR, "U01", null, null, null, null, null);
         assertThat(missing.get(0).message()).contains("未收到有效的报送表");
-        assertThat(missing.get(1).message()).contains("未通过校验");
+        assertThat(missing.get(1).message()).isEqualTo("本期（2024-03）收到贵单位报送的文件“U02.xlsx”，但未予采纳（原因："
+                + "报送期次“2024-02”（2024-02）与文件所在的期次文件夹“2024-03”不一致，请更正报送期次，或将文件放入对应期次的文件夹后重新报送）；"
+                + "贵单位牵头的1项任务暂沿用上期状态，请按要求修改后重新报送");
         assertThat(missing.get(1).group()).isEqualTo("第一督查组");
         assertThat(exceptions("2024-03", Rule.TASK_NOT_REPORTED)).isEmpty();
+    }
+
+    @Test
+    void unitWhoseFilesWereAllRejectedIsToldOfEachFileAndWhy() {
+        reconcile(period("2024-03").add(
+                ReturnFixture.unit("U01").file("U01-a.xlsx").period("2024-03").columns("任务编号").row("P01-01"),
+                ReturnFixture.unit("U01").file("b.xlsx").name("区财政局").period("2024-03").row("P01-01", "推进中")));
+
+        String message = exceptions("2024-03", Rule.MISSING_RETURN).get(0).message();
+        assertThat(message).startsWith("本期（2024-03）收到贵单位报送的文件“U01-a.xlsx”（原因：")
+                .contains("“b.xlsx”（原因：单位名称“区财政局”", "均未予采纳", "贵单位牵头的2项任务暂沿用上期状态")
+                .doesNotContain("未收到");
     }
 
     @Test
@@ -90,6 +105,21 @@ class TaskRulesTest extends ReconcileTestSupport {
         assertEntry(overdue.get(0), ERROR, "U01", "P01-01", "U01.xlsx", 8, "B", "推进中");
         assertThat(overdue.get(0).problemCode()).isEqualTo("P01");
         assertThat(exceptions("2024-03", Rule.DUE_SOON)).extracting(ExceptionEntry::taskCode).containsExactly("P02-02");
+    }
+
+    @Test
+    void deadlineInWordsIsOverdueAndDueSoonByTheDayItNamesAndShownAsWritten() {
+        ledgerWithDeadline("P01-02", new Deadline("2024年一季度", LocalDate.parse("2024-03-31")));
+        PeriodFolder march = period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中")
+                .row("P01-02", "推进中"));
+
+        reconcile(march, LocalDate.parse("2024-04-01"));
+        ExceptionEntry overdue = exceptions("2024-03", Rule.OVERDUE).get(1);
+        assertEntry(overdue, ERROR, "U01", "P01-02", "U01.xlsx", 9, "B", "推进中");
+        assertThat(overdue.message()).contains("完成时限为2024年一季度（2024-03-31），截至2024-04-01");
+
+        reconcile(march, LocalDate.parse("2024-03-21"));
+        assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），距2024-03-21还有10天");
     }
 
     @Test

@@ -261,9 +261,11 @@ class ReportWriterTest extends TempFolderContext {
         }
         try (XSSFWorkbook u03 = open("2024-03/回执/U03.xlsx")) {
             Sheet summary = u03.getSheet("回执");
-            assertThat(valueOf(summary, "接收情况")).startsWith("未收到可采纳的本期报送表");
-            assertThat(valueOf(summary, "本期收到的文件")).contains("U03/教育局.xlsx（已退回");
-            assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("本期未填报", "推进中", "2024年2月报送", "逾期未完成");
+            assertThat(valueOf(summary, "接收情况")).startsWith("收到本期报送的文件，但未予采纳");
+            assertThat(valueOf(summary, "本期收到的文件"))
+                    .isEqualTo("收到的文件“U03/教育局.xlsx”未采纳，原因：报送期次应为2024-03，请改正后重新报送。");
+            assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("2024年3月15日前", "本期未填报", "推进中", "2024年2月报送",
+                    "逾期未完成");
             assertThat(column(u03.getSheet("需整改事项"), 1)).containsExactly("period-mismatch", "missing-return", "overdue");
         }
         try (XSSFWorkbook u04 = open("2024-03/回执/U04.xlsx")) {
@@ -271,6 +273,24 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(u04.getSheet("回执"), "本期收到的文件")).isEqualTo("无");
         }
         assertThat(output.resolve("2024-03/回执/U01.xlsx")).isRegularFile();
+    }
+
+    @Test
+    void receiptShowsARejectedRowAsNotAdoptedWithTheReason() throws IOException {
+        String reason = "第5行任务“T01”的完成日期2024-04-20晚于报送日期2024-04-03，请核实并更正完成日期";
+        jdbc.update("""
+                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
+                    task_code, file, sheet, excel_row, col, cell_value, message)
+                VALUES ('2024-03', 100, 'invalid-date', 'error', '第一督查组', 'U01', '区发改委', 'P01', 'T01',
+                    'U01/区发改委.xlsx', '整改进展', 5, 'C', '2024-04-20', ?)""", reason);
+
+        writer.write(consolidator.consolidate(MARCH, AS_OF), output);
+
+        try (XSSFWorkbook u01 = open("2024-03/回执/U01.xlsx")) {
+            Sheet tasks = u01.getSheet("任务情况");
+            assertThat(rowOf(tasks, "T01")).contains("本期报送未采纳", reason).doesNotContain("本期未填报");
+            assertThat(rowOf(tasks, "T03")).contains("推进中").doesNotContain("本期报送未采纳");
+        }
     }
 
     @Test

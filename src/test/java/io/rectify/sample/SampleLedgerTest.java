@@ -2,7 +2,7 @@ package io.rectify.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rectify.ledger.Task;
+import io.rectify.ledger.Deadline;
 import io.rectify.workbook.Cell;
 import io.rectify.workbook.ExcelDates;
 import java.io.IOException;
@@ -158,7 +158,7 @@ class SampleLedgerTest {
         int asText = 0;
         for (Map<String, Cell> task : tasks) {
             Cell cell = task.get("完成时限");
-            if (cell.kind() == Cell.Kind.TEXT && cell.text().equals(Task.LONG_TERM)) {
+            if (cell.kind() == Cell.Kind.TEXT && cell.text().equals(Deadline.LONG_TERM)) {
                 longTerm++;
                 continue;
             }
@@ -188,7 +188,7 @@ class SampleLedgerTest {
             assertThat(task).as(code).isNotNull();
             problemsLeftOpen.add(LedgerTables.text(task, "问题编号"));
             Cell deadline = task.get("完成时限");
-            if (!deadline.text().equals(Task.LONG_TERM)) {
+            if (!deadline.text().equals(Deadline.LONG_TERM)) {
                 assertThat(ExcelDates.date(deadline).orElseThrow()).as(code).isAfter(LocalDate.of(2024, 3, 31));
             }
         }

@@ -1,6 +1,7 @@
 package io.rectify.template;
 
 import io.rectify.ledger.Category;
+import io.rectify.ledger.Deadline;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerInfo;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * A small ledger for template tests: three units in two groups, four problems, seven tasks with
- * cooperating units, a long-term task, and a measure that looks like a formula.
+ * cooperating units, a long-term task, a deadline in words (T007: 2024年4月底前) and a measure that
+ * looks like a formula.
  */
 final class SmallLedger {
 
@@ -37,13 +39,14 @@ final class SmallLedger {
                 new Problem("P04", 2, null, "老旧小区改造进度滞后"));
         List<Task> tasks = List.of(
                 new Task("T001", "P01", "制定产业结构调整三年行动方案，明确重点产业目录和年度目标，建立季度推进和督办机制", "U01",
-                        LocalDate.of(2024, 6, 30), List.of("U02")),
-                new Task("T002", "P01", "=HYPERLINK(\"http://evil\",\"点击\")", "U01", null, List.of()),
-                new Task("T003", "P02", "优化企业开办流程，压缩办理时限", "U02", LocalDate.of(2024, 3, 31), List.of("U01", "U03")),
-                new Task("T004", "P03", "修订区级财政资金管理办法", "U02", LocalDate.of(2024, 5, 31), List.of()),
-                new Task("T005", "P03", "开展财务管理专项检查", "U02", null, List.of("U03")),
-                new Task("T006", "P04", "制定老旧小区改造年度计划并按月通报进度", "U03", LocalDate.of(2024, 12, 31), List.of()),
-                new Task("T007", "P02", "+建立企业诉求快速响应机制", "U01", LocalDate.of(2024, 4, 30), List.of()));
+                        Deadline.on(LocalDate.of(2024, 6, 30)), List.of("U02")),
+                new Task("T002", "P01", "=HYPERLINK(\"http://evil\",\"点击\")", "U01", Deadline.NONE, List.of()),
+                new Task("T003", "P02", "优化企业开办流程，压缩办理时限", "U02", Deadline.on(LocalDate.of(2024, 3, 31)), List.of("U01", "U03")),
+                new Task("T004", "P03", "修订区级财政资金管理办法", "U02", Deadline.on(LocalDate.of(2024, 5, 31)), List.of()),
+                new Task("T005", "P03", "开展财务管理专项检查", "U02", Deadline.NONE, List.of("U03")),
+                new Task("T006", "P04", "制定老旧小区改造年度计划并按月通报进度", "U03", Deadline.on(LocalDate.of(2024, 12, 31)), List.of()),
+                new Task("T007", "P02", "+建立企业诉求快速响应机制", "U01", new Deadline("2024年4月底前", LocalDate.of(2024, 4, 30)),
+                        List.of()));
         return new Ledger(new LedgerInfo("十二届市委第二轮巡视整改", FEEDBACK, 5), List.of("第一督查组", "第二督查组"),
                 units, categories, points, problems, tasks);
     }

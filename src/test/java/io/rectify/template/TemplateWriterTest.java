@@ -54,7 +54,7 @@ class TemplateWriterTest {
                 "T001", new KnownStatus(TaskStatus.IN_PROGRESS, null, "行动方案征求意见稿"),
                 "T003", new KnownStatus(TaskStatus.COMPLETED, LocalDate.of(2024, 3, 20), "牵头单位的验收报告"),
                 "T004", new KnownStatus(TaskStatus.COMPLETED, LocalDate.of(2024, 3, 1)));
-        UnitTemplate template = UnitTemplate.of(ledger, SmallLedger.HASH, PERIOD, SmallLedger.unit("U01"), statuses,
+        UnitTemplate template = UnitTemplate.of(ledger, SmallLedger.HASH, PERIOD, SmallLedger.unit("U01"), statuses, Map.of(),
                 List.of(new InstitutionLine("产业结构调整三年行动方案", "闵府办发〔2024〕3号", "新建", LocalDate.of(2024, 2, 1), "T001"),
                         new InstitutionLine("=重大项目推进工作规则", null, "修订", null, null)),
                 List.of(new AccountabilityLine("诫勉谈话", 2, "P01", "对相关责任人进行诫勉谈话")));
@@ -70,8 +70,16 @@ class TemplateWriterTest {
             assertThat(t.column(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.ROLE))).containsExactly("牵头", "牵头", "牵头", "配合");
             assertThat(t.column(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.PROBLEM_CODE))).containsExactly("P01", "P01", "P02", "P02");
             assertThat(t.column(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.DEADLINE)))
-                    .containsExactly("2024-06-30", "长期坚持", "2024-04-30", "2024-03-31");
+                    .containsExactly("2024-06-30", "长期坚持", "2024年4月底前", "2024-03-31");
             assertThat(t.text(PROGRESS, FIRST_TASK_ROW, col(ReturnLayout.MEASURE))).startsWith("制定产业结构调整三年行动方案");
+        }
+    }
+
+    @Test
+    void deadlineInWordsIsShownAsTheLedgerWritesIt() throws IOException {
+        try (OpenedTemplate t = OpenedTemplate.open(file)) {
+            assertThat(t.text(PROGRESS, FIRST_TASK_ROW + 2, col(ReturnLayout.TASK_CODE))).isEqualTo("T007");
+            assertThat(t.text(PROGRESS, FIRST_TASK_ROW + 2, col(ReturnLayout.DEADLINE))).isEqualTo("2024年4月底前");
         }
     }
 

@@ -52,7 +52,7 @@ class TemplatesJobTest extends TempFolderContext {
 
     @BeforeEach
     void emptyDatabase() throws IOException {
-        for (String table : List.of("institution", "accountability", "return_row", "return_file", "task_status",
+        for (String table : List.of("rule_exception", "institution", "accountability", "return_row", "return_file", "task_status",
                 "task_cooperator", "task", "problem", "feedback_point", "category", "unit", "supervision_group",
                 "ledger_version")) {
             jdbc.update("DELETE FROM " + table);
@@ -103,6 +103,33 @@ class TemplatesJobTest extends TempFolderContext {
             // 2024-03 is the latest period before 2024-04; 2024-02 and 2024-04 do not count
             assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, status)).containsExactly("已完成", "", "未启动", "");
             assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, date)).containsExactly("2024-03-10", "", "", "");
+            // the stored ledger keeps a deadline in words as written
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.DEADLINE)))
+                    .containsExactly("2024-06-30", "长期坚持", "2024年4月底前", "2024-03-31");
+        }
+    }
+
+    @Test
+    void notesOnATasksLineThatTheUnitsRowOfThePeriodBeforeWasNotAdoptedAndWhy() throws Exception {
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        status("2024-02", "T001", "推进中", null);
+        status("2024-03", "T001", "推进中", null);
+        long march = returnFile("2024-03", "U01", "accepted", "U01.xlsx");
+        jdbc.update("INSERT INTO return_row (file_id, period, unit_code, task_code, lead, status, excel_row) "
+                + "VALUES (?, '2024-03', 'U01', 'T002', TRUE, '推进中', 8)", march);
+        String reason = "第7行任务“T001”的完成日期2024-04-20晚于报送日期2024-04-03，请核实并更正完成日期";
+        exception("2024-03", 1, "invalid-date", "U01", "T001", reason);
+        // the later row of T002 was a duplicate, its first row was taken; U02's row of T003 is U02's; February is older
+        exception("2024-03", 2, "duplicate-task-row", "U01", "T002", "第9行任务“T002”与第8行重复填报");
+        exception("2024-03", 3, "invalid-status", "U02", "T003", "第8行任务“T003”的整改状态“好”无效");
+        exception("2024-02", 1, "invalid-status", "U01", "T007", "第8行任务“T007”的整改状态“好”无效");
+
+        run("2024-04");
+
+        try (OpenedTemplate t = OpenedTemplate.open(template("U01-区发展和改革委员会-2024-04.xlsx"))) {
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, 0)).containsExactly("T001", "T002", "T007", "T003");
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.REMARK)))
+                    .containsExactly("上期（2024年3月）报送未采纳：" + reason + "；请本期重新填报", "", "", "");
         }
     }
 
@@ -205,6 +232,12 @@ class TemplatesJobTest extends TempFolderContext {
                 VALUES (?, ?, 1000, ?, ?, ?, ?, TRUE, TRUE)""",
                 period, path, Timestamp.from(Instant.now()), unit, Date.valueOf(LocalDate.parse(period + "-28")), outcome);
         return jdbc.queryForObject("SELECT id FROM return_file WHERE period = ? AND path = ?", Long.class, period, path);
+    }
+
+    private void exception(String period, int seq, String rule, String unit, String task, String message) {
+        jdbc.update("""
+                INSERT INTO rule_exception (period, seq, rule, severity, unit_code, task_code, file, message)
+                VALUES (?, ?, ?, 'error', ?, ?, ?, ?)""", period, seq, rule, unit, task, unit + ".xlsx", message);
     }
 
     private void institution(long file, String unit, String name) {

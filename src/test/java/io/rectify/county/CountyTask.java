@@ -1,6 +1,6 @@
 package io.rectify.county;
 
-import io.rectify.ledger.Task;
+import io.rectify.ledger.Deadline;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -36,7 +36,7 @@ record CountyTask(String code, String problem, String measure, String lead, List
      */
     static CountyTask generic(int t, String code, String problem, String lead, List<String> cooperators) {
         Object cell = switch (t % 8) {
-            case 0, 6 -> Task.LONG_TERM;
+            case 0, 6 -> Deadline.LONG_TERM;
             case 1 -> LocalDate.of(2023, 12, 31);
             case 2 -> LocalDate.of(2024, 3, 31);
             case 3 -> "2024年6月30日";

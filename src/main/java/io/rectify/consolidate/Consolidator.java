@@ -3,6 +3,8 @@ package io.rectify.consolidate;
 import io.rectify.ledger.Category;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.LedgerRepository;
+import io.rectify.ledger.LedgerVersion;
+import io.rectify.ledger.LedgerVersions;
 import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -32,23 +35,39 @@ import org.springframework.stereotype.Component;
 public class Consolidator {
 
     private final LedgerRepository ledgers;
+    private final LedgerVersions versions;
     private final ReconcileResults results;
+    private final StoredFigures stored;
 
-    Consolidator(LedgerRepository ledgers, ReconcileResults results) {
+    Consolidator(LedgerRepository ledgers, LedgerVersions versions, ReconcileResults results, StoredFigures stored) {
         this.ledgers = ledgers;
+        this.versions = versions;
         this.results = results;
+        this.stored = stored;
     }
 
-    /** The period's figures, roll-ups, lists and receipts; {@code asOf} is the date the figures are as of. */
+    /**
+     * The period's figures, roll-ups, lists and receipts; {@code asOf} is the date the figures are as
+     * of. Each period, the trend's earlier ones included, is counted against the ledger version it was
+     * judged with, so that an earlier period's trend row stays as published after a ledger edit; an
+     * earlier period's row is computed once after its reconcile and kept ({@link StoredFigures}).
+     */
     public Consolidation consolidate(YearMonth period, LocalDate asOf) {
-        LedgerLookup ledger = new LedgerLookup(ledgers.load());
+        Map<Optional<LedgerVersion>, LedgerLookup> ledgersByVersion = new HashMap<>();
+        Function<YearMonth, LedgerLookup> ledgerOf = p -> ledgersByVersion.computeIfAbsent(
+                results.judgedWith(p).flatMap(ledgers::version), v -> new LedgerLookup(versions.ledger(v)));
         PeriodRecords records = load(period);
         List<PeriodFigures> trend = new ArrayList<>();
         for (YearMonth earlier : results.periodsUpTo(period)) {
             if (earlier.isBefore(period)) {
-                trend.add(figures(ledger, load(earlier)));
+                trend.add(stored.of(earlier).orElseGet(() -> {
+                    PeriodFigures figures = figures(ledgerOf.apply(earlier), load(earlier));
+                    stored.keep(figures);
+                    return figures;
+                }));
             }
         }
+        LedgerLookup ledger = ledgerOf.apply(period);
         PeriodFigures headline = figures(ledger, records);
         trend.add(headline);
         List<UnitFigures> units = units(ledger, records);

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,12 @@ class ReconcileResults {
     List<YearMonth> periodsUpTo(YearMonth period) {
         return jdbc.sql("SELECT DISTINCT period FROM task_status WHERE period <= ? ORDER BY period")
                 .param(period.toString()).query(String.class).list().stream().map(YearMonth::parse).toList();
+    }
+
+    /** The content hash of the ledger version the period was judged with; empty when reconcile recorded none. */
+    Optional<String> judgedWith(YearMonth period) {
+        return jdbc.sql("SELECT ledger_hash FROM period_ledger WHERE period = ?").param(period.toString())
+                .query(String.class).optional();
     }
 
     Map<String, TaskStatusRow> statuses(YearMonth period) {

@@ -69,16 +69,21 @@ public class LedgerImporter {
         }
         Path file = located.file();
         String name = file.getFileName().toString();
-        String hash;
+        byte[] workbook;
         try {
-            hash = sha256(file);
+            workbook = Files.readAllBytes(file);
         } catch (IOException e) {
             return rejected(name, List.of(new LedgerError("", 0, "", name, "台账文件无法读取：" + e.getMessage())));
         }
+        String hash = sha256(workbook);
         Optional<LedgerVersion> current = repository.currentVersion();
         if (current.isPresent() && current.get().contentHash().equals(hash)) {
             if (!repository.immediateDeadlinesDifferFrom(immediateDays)) {
                 log.info("Ledger {} unchanged since version {}", name, current.get().id());
+                if (repository.keepWorkbook(current.get(), workbook)) {
+                    log.info("Ledger version {} imported before workbooks were kept: its workbook {} is kept from now on",
+                            current.get().id(), name);
+                }
                 return new LedgerImport(LedgerImport.Outcome.UNCHANGED, name, repository.counts(), current.get(), List.of());
             }
             log.info("Ledger {} unchanged, but rectify.immediate-days={} moves its 立行立改 deadlines: importing it again",
@@ -88,7 +93,7 @@ public class LedgerImporter {
         if (!reading.valid()) {
             return rejected(name, reading.errors());
         }
-        LedgerVersion version = repository.replace(reading.ledger(), hash, name, Instant.now());
+        LedgerVersion version = repository.replace(reading.ledger(), hash, name, Instant.now(), workbook);
         LedgerCounts counts = LedgerCounts.of(reading.ledger());
         log.info("Ledger {} imported as version {}: {} problems, {} tasks, {} units", name, version.id(),
                 counts.problems(), counts.tasks(), counts.units());
@@ -101,9 +106,9 @@ public class LedgerImporter {
         return new LedgerImport(LedgerImport.Outcome.REJECTED, file, repository.counts(), current, errors);
     }
 
-    private static String sha256(Path file) throws IOException {
+    private static String sha256(byte[] workbook) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(workbook));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

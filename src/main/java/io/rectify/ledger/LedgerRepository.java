@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The master ledger in the database. The master tables hold the current version only: storing a
  * new version replaces them in one transaction. History kept elsewhere is keyed by task code and
- * survives a replacement.
+ * survives a replacement; every version keeps its workbook (V7), so that an earlier one can be read
+ * again ({@link LedgerVersions}).
  */
 @Repository
 public class LedgerRepository {
@@ -30,11 +31,40 @@ public class LedgerRepository {
         this.template = template;
     }
 
+    private static final String VERSION_COLUMNS = "id, content_hash, source_file, imported_at";
+
     public Optional<LedgerVersion> currentVersion() {
-        return jdbc.sql("SELECT id, content_hash, source_file, imported_at FROM ledger_version ORDER BY id DESC LIMIT 1")
+        return versionWhere("id = (SELECT MAX(id) FROM ledger_version)");
+    }
+
+    /** The version whose workbook has this content hash (a template's marker names one). */
+    public Optional<LedgerVersion> version(String contentHash) {
+        return versionWhere("content_hash = ?", contentHash);
+    }
+
+    /** The version in force at {@code instant}: the latest one imported before it. */
+    public Optional<LedgerVersion> inForceAt(Instant instant) {
+        return versionWhere("imported_at < ? ORDER BY id DESC LIMIT 1", Timestamp.from(instant));
+    }
+
+    private Optional<LedgerVersion> versionWhere(String condition, Object... params) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM ledger_version WHERE " + condition)
+                .params(params)
                 .query((rs, n) -> new LedgerVersion(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .optional();
+    }
+
+    /** The workbook a version was imported from; empty for a version imported before V7 kept workbooks. */
+    Optional<byte[]> workbook(LedgerVersion version) {
+        return jdbc.sql("SELECT workbook FROM ledger_version WHERE id = ? AND workbook IS NOT NULL")
+                .param(version.id()).query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /** Keeps the workbook of a version imported before V7 kept workbooks; true when it had none. */
+    boolean keepWorkbook(LedgerVersion version, byte[] workbook) {
+        return jdbc.sql("UPDATE ledger_version SET workbook = ? WHERE id = ? AND workbook IS NULL")
+                .params(workbook, version.id()).update() > 0;
     }
 
     /** The figures of the current version; {@link LedgerCounts#NONE} when none was imported. */
@@ -50,18 +80,20 @@ public class LedgerRepository {
 
     /** All versions ever imported, oldest first. */
     public List<LedgerVersion> versions() {
-        return jdbc.sql("SELECT id, content_hash, source_file, imported_at FROM ledger_version ORDER BY id")
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM ledger_version ORDER BY id")
                 .query((rs, n) -> new LedgerVersion(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
     /**
-     * Replaces the master list with {@code ledger} and records it as a new version, all in one
-     * transaction: a failure leaves the previous version in place.
+     * Replaces the master list with {@code ledger} and records it as a new version with the workbook
+     * it was read from ({@code workbook}, null for a ledger made in code), all in one transaction: a
+     * failure leaves the previous version in place.
      */
     @Transactional
-    public LedgerVersion replace(Ledger ledger, String contentHash, String sourceFile, Instant importedAt) {
+    public LedgerVersion replace(Ledger ledger, String contentHash, String sourceFile, Instant importedAt,
+                                 byte[] workbook) {
         for (String table : List.of("task_cooperator", "task", "problem", "feedback_point", "category", "unit",
                 "supervision_group")) {
             template.update("DELETE FROM " + table);
@@ -103,13 +135,13 @@ public class LedgerRepository {
         LedgerInfo info = ledger.info();
         jdbc.sql("""
                 INSERT INTO ledger_version (content_hash, source_file, title, feedback_date, cutoff_day, imported_at,
-                    categories, feedback_points, problems, tasks, units, supervision_groups)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    categories, feedback_points, problems, tasks, units, supervision_groups, workbook)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(contentHash, sourceFile, info.title(),
                         info.feedbackDate() == null ? null : java.sql.Date.valueOf(info.feedbackDate()),
                         info.cutoffDay(), Timestamp.from(importedAt), ledger.categories().size(),
                         ledger.feedbackPoints().size(), ledger.problems().size(), ledger.tasks().size(),
-                        ledger.units().size(), ledger.groups().size())
+                        ledger.units().size(), ledger.groups().size(), workbook)
                 .update();
         return currentVersion().orElseThrow();
     }

@@ -7,6 +7,7 @@ import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
+import io.rectify.ledger.LedgerVersion;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.CheckedFile;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ingests and reconciles the run's period. Every period folder before it is reconciled again
- * first, in order, each as of its own last day: a period's statuses are carried forward from the
+ * first, in order, each as of its own last day and against the ledger version it was judged with
+ * (today's only when {@code --rejudge} asks for it): a period's statuses are carried forward from the
  * one before, so a return that arrived late for an earlier month must reach this month's figures.
  * An earlier period whose inputs are those it was last reconciled from (its
  * {@link PeriodFingerprints fingerprint}: files, ledger, settings, build and the stored period
@@ -84,18 +86,18 @@ class IngestTasklet implements Tasklet {
                     limits.describe(), settle.toSeconds());
         }
         long start = System.nanoTime();
-        Optional<PeriodScan> next = nextToReconcile(scanner, run, step);
+        Optional<Next> next = nextToReconcile(scanner, run, step);
         if (next.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
-        PeriodScan scan = next.get();
+        PeriodScan scan = next.get().scan();
         YearMonth period = scan.period();
         boolean last = period.equals(run.period());
-        PeriodChecks checks = reconciler.checks(period, asOf(run, period));
+        PeriodChecks checks = reconciler.checks(period, asOf(run, period), next.get().version());
         PeriodRead files = read(scan, checks, contribution);
         long read = System.nanoTime();
         ReconcileResult result = reconciler.reconcile(checks, scan, files.checked());
-        fingerprints.record(scan, asOf(run, period), files.refusals());
+        fingerprints.record(scan, asOf(run, period), next.get().version(), files.refusals());
         // stage timings: what the office compares night to night, and what the benchmarks parse
         log.info("Ingested {}; read in {} ms, reconciled in {} ms", result.summary(), millis(start, read),
                 millis(read, System.nanoTime()));
@@ -115,27 +117,51 @@ class IngestTasklet implements Tasklet {
         return (toNanos - fromNanos) / 1_000_000;
     }
 
+    /** A period to reconcile: its scan and the ledger version it is judged with. */
+    private record Next(PeriodScan scan, Optional<LedgerVersion> version) {
+    }
+
     /**
-     * The scan of the earliest period still to reconcile. An earlier period whose fingerprint is
-     * unchanged is noted as done on the way, with a line in the log, and not read.
+     * The earliest period still to reconcile. An earlier period whose fingerprint is unchanged is
+     * noted as done on the way, with a line in the log, and not read.
      */
-    private Optional<PeriodScan> nextToReconcile(PeriodFolderScanner scanner, RunParameters run, StepExecution step)
+    private Optional<Next> nextToReconcile(PeriodFolderScanner scanner, RunParameters run, StepExecution step)
             throws IOException {
         for (Optional<YearMonth> next = nextPeriod(scanner, run.period(), step.getExecutionContext().getString(RECONCILED, null));
                 next.isPresent(); next = nextPeriod(scanner, run.period(), next.get().toString())) {
             PeriodScan scan = scanner.scan(next.get());
+            Optional<LedgerVersion> version = judgedWith(run, next.get());
             if (next.get().equals(run.period())) {
-                return Optional.of(scan);
+                return Optional.of(new Next(scan, version));
             }
-            String fingerprint = fingerprints.of(scan, asOf(run, next.get()));
+            String fingerprint = fingerprints.of(scan, asOf(run, next.get()), version);
             if (!fingerprints.unchanged(scan, fingerprint)) {
-                return Optional.of(scan);
+                return Optional.of(new Next(scan, version));
             }
             log.info("{} unchanged since its last reconcile (fingerprint {}), kept", next.get(),
                     PeriodFingerprints.brief(fingerprint));
             step.getExecutionContext().putString(RECONCILED, next.get().toString());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The ledger version a period is judged with ({@link Reconciler#versionFor}); the current one
+     * when the office asked for it to be judged again ({@code --rejudge}), with a warning naming the
+     * period and both versions when that changes its version.
+     */
+    private Optional<LedgerVersion> judgedWith(RunParameters run, YearMonth period) {
+        Optional<LedgerVersion> version = reconciler.versionFor(period, asOf(run, period), period.equals(run.period()));
+        if (!run.rejudges(period)) {
+            return version;
+        }
+        Optional<LedgerVersion> current = reconciler.currentVersion();
+        if (version.isPresent() && !version.equals(current)) {
+            log.warn("Re-judging {} with the current ledger version {} instead of version {} it was judged with, as "
+                    + "--rejudge asked: its stored figures and exceptions are replaced", period,
+                    current.map(v -> String.valueOf(v.id())).orElse("(none)"), version.get().id());
+        }
+        return current;
     }
 
     /** The run's period is reconciled as of the run's date, every earlier one as of its own last day. */

@@ -7,7 +7,6 @@ import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.Sha256;
 import io.rectify.intake.SkippedFile;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.rule.Rule;
@@ -35,7 +34,9 @@ import org.springframework.stereotype.Component;
  * depends on:
  * <ul>
  *   <li>the application's build ({@link BuildIdentity}): rules and readers are the build's;</li>
- *   <li>the ledger version's content hash (its tasks, units, deadlines, 报送截止日);</li>
+ *   <li>the content hash of the ledger version the period is judged with (its tasks, units,
+ *       deadlines, 报送截止日): the period's own version, not today's, so that a ledger edit leaves
+ *       earlier periods kept ({@link io.rectify.reconcile.Reconciler#versionFor});</li>
  *   <li>the as-of date and the settings reconcile and reading use: {@code rectify.due-soon-days},
  *       {@code rectify.immediate-days} (the day 立行立改 tasks fall due) and every
  *       {@code rectify.limits.*} (which files are refused);</li>
@@ -68,16 +69,14 @@ class PeriodFingerprints {
     private static final List<String> MOMENTARY = List.of("（每份文件读取时间上限）", "（内存上限）", "无法复制");
 
     private final JdbcTemplate jdbc;
-    private final LedgerRepository ledgers;
     private final Archive archive;
     private final int dueSoonDays;
     private final int immediateDays;
     private final ReadLimits limits;
     private final String build;
 
-    PeriodFingerprints(JdbcTemplate jdbc, LedgerRepository ledgers, RectifyProperties properties) {
+    PeriodFingerprints(JdbcTemplate jdbc, RectifyProperties properties) {
         this.jdbc = jdbc;
-        this.ledgers = ledgers;
         this.archive = new Archive(properties.data());
         this.dueSoonDays = properties.dueSoonDays();
         this.immediateDays = properties.immediateDays();
@@ -86,11 +85,14 @@ class PeriodFingerprints {
         this.build = BuildIdentity.current();
     }
 
-    /** The fingerprint of reconciling the scanned period as of {@code asOf} now, after the periods stored before it. */
-    String of(PeriodScan scan, LocalDate asOf) {
+    /**
+     * The fingerprint of reconciling the scanned period as of {@code asOf} now against the ledger
+     * {@code version}, after the periods stored before it.
+     */
+    String of(PeriodScan scan, LocalDate asOf, Optional<LedgerVersion> version) {
         Fields fields = new Fields().add("rectify period fingerprint 1").add(build)
                 .add(scan.period()).add(asOf)
-                .add(ledgers.currentVersion().map(LedgerVersion::contentHash).orElse("no ledger"))
+                .add(version.map(LedgerVersion::contentHash).orElse("no ledger"))
                 .add(dueSoonDays).add(immediateDays).add(limits).add(before(scan.period()))
                 .add(scan.workbooks().size());
         for (FoundFile file : scan.workbooks()) {
@@ -115,14 +117,14 @@ class PeriodFingerprints {
      * state (the ingest step's chunk; nothing this period's reconcile stored changes it); an
      * unrepeatable one when an outcome was of the moment.
      */
-    void record(PeriodScan scan, LocalDate asOf, Collection<ReadOutcome> outcomes) {
+    void record(PeriodScan scan, LocalDate asOf, Optional<LedgerVersion> version, Collection<ReadOutcome> outcomes) {
         YearMonth period = scan.period();
         long momentary = outcomes.stream().filter(PeriodFingerprints::momentary).count();
         if (momentary > 0) {
             log.info("{}: {} file(s) refused for a cause of the moment (time or memory limit, archive copy): "
                     + "the period is reconciled again on the next run", period, momentary);
         }
-        String stored = momentary > 0 ? UNREPEATABLE + UUID.randomUUID() : of(scan, asOf);
+        String stored = momentary > 0 ? UNREPEATABLE + UUID.randomUUID() : of(scan, asOf, version);
         jdbc.update("DELETE FROM period_fingerprint WHERE period = ?", period.toString());
         jdbc.update("INSERT INTO period_fingerprint (period, fingerprint, reconciled_at) VALUES (?, ?, ?)",
                 period.toString(), stored, Timestamp.from(Instant.now()));

@@ -6,14 +6,16 @@ import java.util.Optional;
 
 /**
  * The commands of docs/COMMANDS.md, the options each one accepts besides the common
- * ones, the flags it takes (options without a value) and its positional argument, if any.
+ * ones, the flags it takes (options without a value; a name that is both may be given either way)
+ * and its positional argument, if any.
  */
 public enum Command {
 
     IMPORT_LEDGER("import-ledger", "validate and load the master ledger in <input>/master/", List.of()),
     TEMPLATES("templates", "write each unit's prefilled return to <output>/templates/<period>/", List.of("period")),
     NIGHTLY("nightly", "import the ledger if it changed, ingest the period's returns, reconcile, "
-            + "consolidate and write the outputs to <output>/<period>/", List.of("period", "as-of")),
+            + "consolidate and write the outputs to <output>/<period>/", List.of("period", "as-of", "rejudge"),
+            List.of("rejudge"), null),
     SAMPLE("sample", "(developers) regenerate the shipped sample ledger and returns into <input>/", List.of()),
     SERVE("serve", "keep running and run the jobs of <jobs>/ on their schedules (catching up a missed run)",
             List.of("jobs"), List.of(), null),

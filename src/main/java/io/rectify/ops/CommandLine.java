@@ -16,6 +16,9 @@ import java.util.OptionalLong;
  * with a {@link UsageException} on an unknown command or option, a missing value or a malformed
  * period, date or execution id, so nothing starts on a command that cannot be right.
  *
+ * @param rejudge   nightly: the earlier periods to judge again with the current ledger, as the job
+ *                  parameter {@code rejudge} holds it: {@value #REJUDGE_EVERY_PERIOD}, or the first
+ *                  such period YYYY-MM; empty when the office did not ask
  * @param execution the execution id given to restart and abandon
  * @param jobs      the folder of schedules read by serve and status (--jobs, default jobs)
  * @param json      status: print JSON for machines instead of the table
@@ -23,13 +26,14 @@ import java.util.OptionalLong;
  * @param backupFile backup: the file to write (--to, default backups/rectify-<time>.zip); restore: the one to read (--from)
  */
 public record CommandLine(Command command, boolean help, Path input, Path output, Path data,
-                          Optional<YearMonth> period, Optional<LocalDate> asOf,
+                          Optional<YearMonth> period, Optional<LocalDate> asOf, Optional<String> rejudge,
                           OptionalLong execution, Path jobs, boolean json, int limit, Optional<Path> backupFile) {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     static final int DEFAULT_LIMIT = 20;
+    public static final String REJUDGE_EVERY_PERIOD = "all";
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     public static CommandLine parse(String... args) {
@@ -57,11 +61,13 @@ public record CommandLine(Command command, boolean help, Path input, Path output
             }
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
-            if (command.takesFlag(name)) {
+            if (command.takesFlag(name) && (eq < 0 || !command.accepts(name))) {
                 if (eq >= 0) {
                     throw new UsageException("--" + name + " takes no value");
                 }
-                options.put(name, "true");
+                if (options.put(name, "true") != null) {
+                    throw new UsageException("option --" + name + " given twice");
+                }
                 continue;
             }
             if (!command.accepts(name)) {
@@ -79,6 +85,8 @@ public record CommandLine(Command command, boolean help, Path input, Path output
             throw new UsageException("'templates' needs --period=YYYY-MM");
         }
         Optional<LocalDate> asOf = Optional.ofNullable(options.get("as-of")).map(CommandLine::date);
+        Optional<String> rejudge = Optional.ofNullable(options.get("rejudge"))
+                .map(r -> r.equals("true") ? REJUDGE_EVERY_PERIOD : rejudgeFrom(r));
         OptionalLong execution = OptionalLong.empty();
         if (command.argument().isPresent()) {
             if (argument == null) {
@@ -98,14 +106,14 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                 path(options.getOrDefault("input", "input")),
                 path(options.getOrDefault("output", "output")),
                 path(options.getOrDefault("data", "data")),
-                period, asOf, execution,
+                period, asOf, rejudge, execution,
                 path(options.getOrDefault("jobs", "jobs")),
                 options.containsKey("json"),
                 Optional.ofNullable(options.get("limit")).map(CommandLine::limit).orElse(DEFAULT_LIMIT), backupFile);
     }
 
     private static CommandLine help(Command command) {
-        return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty(),
+        return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty(), Optional.empty(),
                 OptionalLong.empty(), null, false, DEFAULT_LIMIT, Optional.empty());
     }
 
@@ -138,6 +146,9 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                   --data=DIR           database and archive folder (default: data)
                   --period=YYYY-MM     templates: required; nightly: default the latest folder in <input>/returns/
                   --as-of=YYYY-MM-DD   nightly: the day overdue and due-soon are judged on (default: the period's last day)
+                  --rejudge[=YYYY-MM]  nightly: judge the earlier periods (from YYYY-MM on; alone: all of them) again
+                                       with the current ledger; without it an earlier period stays judged with
+                                       the ledger version it was judged with, whatever edits came after
                   --jobs=DIR           serve, status: the folder of job schedules (default: jobs)
                   --json               status: JSON for machines instead of the table
                   --limit=N            status: how many of the latest executions to list (default: 20)
@@ -159,6 +170,15 @@ public record CommandLine(Command command, boolean help, Path input, Path output
             // falls through to the usage error below
         }
         throw new UsageException("--period must be YYYY-MM, got '" + value + "'");
+    }
+
+    private static String rejudgeFrom(String value) {
+        try {
+            return period(value).toString();
+        } catch (UsageException e) {
+            throw new UsageException("--rejudge takes no value or the first period to judge again, YYYY-MM; got '"
+                    + value + "'");
+        }
     }
 
     private static LocalDate date(String value) {

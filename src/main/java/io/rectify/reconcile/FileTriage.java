@@ -47,13 +47,13 @@ final class FileTriage {
     private final LedgerIndex ledger;
     private final UnitClues clues;
     private final YearMonth period;
-    private final String currentVersion;
+    private final JudgedVersion version;
 
-    FileTriage(LedgerIndex ledger, YearMonth period, String currentVersion) {
+    FileTriage(LedgerIndex ledger, YearMonth period, JudgedVersion version) {
         this.ledger = ledger;
         this.clues = new UnitClues(ledger);
         this.period = period;
-        this.currentVersion = currentVersion;
+        this.version = version;
     }
 
     /** The day after which a return for the period is late: 报送截止日 of the following month. */
@@ -206,11 +206,8 @@ final class FileTriage {
 
     /** The file-scope warnings of an accepted file, given when it is used: template-outdated and late-submission. */
     void warn(ReturnFile file, UnitReturn content, Findings findings) {
-        String marker = file.marker();
-        if (marker != null && !marker.isBlank() && currentVersion != null && !marker.equals(currentVersion)) {
-            findings.add(Rule.TEMPLATE_OUTDATED, file.unit(), null, new Place(file.path(), null, null, null, marker),
-                    "本报送表由旧版台账生成的模板填报，台账此后已更新；本次报送仍予受理，下期请下载最新模板填报");
-        }
+        version.outdated(file.marker()).ifPresent(reason -> findings.add(Rule.TEMPLATE_OUTDATED, file.unit(), null,
+                new Place(file.path(), null, null, null, file.marker()), reason));
         if (file.late()) {
             Optional<MetadataField> written = content.field(SUBMITTED_ON)
                     .filter(f -> ExcelDates.date(f.cell()).isPresent());

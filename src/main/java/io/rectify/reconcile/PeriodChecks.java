@@ -19,13 +19,15 @@ public final class PeriodChecks {
     private final LedgerIndex ledger;
     private final YearMonth period;
     private final LocalDate asOf;
+    private final JudgedVersion version;
     private final FileTriage triage;
 
-    PeriodChecks(LedgerIndex ledger, YearMonth period, LocalDate asOf, String ledgerVersion) {
+    PeriodChecks(LedgerIndex ledger, YearMonth period, LocalDate asOf, JudgedVersion version) {
         this.ledger = ledger;
         this.period = period;
         this.asOf = asOf;
-        this.triage = new FileTriage(ledger, period, ledgerVersion);
+        this.version = version;
+        this.triage = new FileTriage(ledger, period, version);
     }
 
     /**
@@ -67,6 +69,10 @@ public final class PeriodChecks {
 
     LocalDate asOf() {
         return asOf;
+    }
+
+    JudgedVersion version() {
+        return version;
     }
 
     FileTriage triage() {

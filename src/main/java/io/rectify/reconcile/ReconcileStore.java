@@ -12,13 +12,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Repository;
 
 /**
- * The returns tables of V3 for reconcile: the state of the period before a given one, and the
- * replacement of everything stored for a period, written in batches.
+ * The returns tables of V3 for reconcile: the state of the period before a given one, the ledger
+ * version a period was judged with (V7), and the replacement of everything stored for a period,
+ * written in batches.
  */
 @Repository
 class ReconcileStore {
@@ -71,14 +73,34 @@ class ReconcileStore {
         return lists;
     }
 
-    /** Deletes everything stored for {@code period} and stores its new state. */
-    void replace(YearMonth period, List<ReturnFile> files, List<CheckedReturn> used, List<TaskState> states,
-                 List<ExceptionEntry> exceptions) {
+    /** The content hash of the ledger version {@code period} was last judged with (V7); empty when it has no stored state. */
+    Optional<String> judgedWith(YearMonth period) {
+        return jdbc.queryForList("SELECT ledger_hash FROM period_ledger WHERE period = ?", String.class, period.toString())
+                .stream().findFirst();
+    }
+
+    /** Whether a period after {@code period} has stored state. */
+    boolean laterPeriodStored(YearMonth period) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM task_status WHERE period > ?)", Boolean.class, period.toString()));
+    }
+
+    /**
+     * Deletes everything stored for {@code period} and stores its new state, judged with the ledger
+     * version of content hash {@code ledgerHash} (null when no ledger was imported).
+     */
+    void replace(YearMonth period, String ledgerHash, List<ReturnFile> files, List<CheckedReturn> used,
+                 List<TaskState> states, List<ExceptionEntry> exceptions) {
         String p = period.toString();
         // period_fingerprint (V5) goes too: what the nightly job records of the new state's inputs comes after
-        for (String table : List.of("period_fingerprint", "rule_exception", "task_status", "institution",
-                "accountability", "return_row", "return_file")) {
+        for (String table : List.of("period_fingerprint", "period_ledger", "rule_exception", "task_status",
+                "institution", "accountability", "return_row", "return_file")) {
             jdbc.update("DELETE FROM " + table + " WHERE period = ?", p);
+        }
+        // the trend rows of this period and the later ones (lists in force come from the periods before)
+        jdbc.update("DELETE FROM period_figures WHERE period >= ?", p);
+        if (ledgerHash != null) {
+            jdbc.update("INSERT INTO period_ledger (period, ledger_hash) VALUES (?, ?)", p, ledgerHash);
         }
         long firstId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM return_file", Long.class) + 1;
         Map<String, Long> ids = new HashMap<>();

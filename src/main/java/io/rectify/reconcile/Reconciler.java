@@ -4,6 +4,7 @@ import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodScan;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
+import io.rectify.ledger.LedgerVersions;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.InstitutionIdentity.Key;
 import io.rectify.rule.ExceptionEntry;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reconciles one period's returns against the master ledger and the periods before it (SPEC §3,
- * §4): decides what each file of the period folder is, checks the rows of the returns used, sets
+ * Reconciles one period's returns against the ledger version it is judged with ({@link #versionFor})
+ * and the periods before it: decides what each file of the period folder is, checks the rows of the returns used, sets
  * every task's status for the period and lists the exceptions, then replaces everything stored
  * for the period in one transaction. Periods are reconciled in order: a period reads the task
  * statuses and lists of the latest earlier period stored, so re-running an earlier period calls
@@ -36,19 +38,51 @@ public class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final LedgerRepository ledgers;
+    private final LedgerVersions versions;
     private final ReconcileStore store;
     private final int dueSoonDays;
 
-    Reconciler(LedgerRepository ledgers, ReconcileStore store, RectifyProperties properties) {
+    Reconciler(LedgerRepository ledgers, LedgerVersions versions, ReconcileStore store, RectifyProperties properties) {
         this.ledgers = ledgers;
+        this.versions = versions;
         this.store = store;
         this.dueSoonDays = properties.dueSoonDays();
     }
 
-    /** The checks of {@code period} as of {@code asOf} that each workbook gets as it is read, against the current ledger. */
-    public PeriodChecks checks(YearMonth period, LocalDate asOf) {
-        String version = ledgers.currentVersion().map(LedgerVersion::contentHash).orElse(null);
-        return new PeriodChecks(new LedgerIndex(ledgers.load()), period, asOf, version);
+    /**
+     * The ledger version {@code period} is judged with when reconciled as of {@code asOf}. The run's
+     * own period, when no later period is stored, is judged with the current version: a ledger edit
+     * applies to it. Any other period keeps the version it was last judged with, so that a ledger edit
+     * leaves earlier periods as published; one never judged, the version in force on its as-of day
+     * (Asia/Shanghai), else the current one. Only an explicit re-judgement
+     * ({@link #currentVersion()} given to {@link #checks}) judges an earlier period with today's ledger.
+     */
+    public Optional<LedgerVersion> versionFor(YearMonth period, LocalDate asOf, boolean runsPeriod) {
+        if (runsPeriod && !store.laterPeriodStored(period)) {
+            return ledgers.currentVersion();
+        }
+        return judgedWith(period)
+                .or(() -> ledgers.inForceAt(asOf.plusDays(1).atStartOfDay(FileTriage.ZONE).toInstant()))
+                .or(ledgers::currentVersion);
+    }
+
+    /** The version {@code period}'s stored state was judged with; empty when it has none, or that version is unknown. */
+    public Optional<LedgerVersion> judgedWith(YearMonth period) {
+        return store.judgedWith(period).flatMap(ledgers::version);
+    }
+
+    public Optional<LedgerVersion> currentVersion() {
+        return ledgers.currentVersion();
+    }
+
+    /**
+     * The checks of {@code period} as of {@code asOf} that each workbook gets as it is read, against
+     * the ledger {@code version} (see {@link #versionFor}).
+     */
+    public PeriodChecks checks(YearMonth period, LocalDate asOf, Optional<LedgerVersion> version) {
+        Map<String, Long> order = new HashMap<>();
+        ledgers.versions().forEach(v -> order.put(v.contentHash(), v.id()));
+        return new PeriodChecks(new LedgerIndex(versions.ledger(version)), period, asOf, new JudgedVersion(version, order));
     }
 
     /**
@@ -75,7 +109,8 @@ public class Reconciler {
                 .rollup(reported(files, checked, used), store.statusesBefore(period));
 
         List<ExceptionEntry> exceptions = findings.sorted();
-        store.replace(period, files, used, states, exceptions);
+        store.replace(period, checks.version().version().map(LedgerVersion::contentHash).orElse(null), files, used,
+                states, exceptions);
         ReconcileResult result = result(period, files, used, states, exceptions);
         log.info("Reconciled {}", result.summary());
         return result;

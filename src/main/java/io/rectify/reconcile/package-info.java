@@ -62,6 +62,12 @@
  *       status. completed-late is reported in the period whose return first gives the (late)
  *       completion date, not again while later returns repeat it. overdue / due-soon point at the
  *       lead unit's status cell when it reported the task this period.</li>
+ *   <li>A period is judged with one ledger version ({@link io.rectify.reconcile.Reconciler#versionFor}),
+ *       recorded in period_ledger with its state: the current one for the run's latest period, the one
+ *       it was last judged with for any other (so a ledger edit leaves published periods as they were),
+ *       today's for an earlier period only when the nightly job is asked to re-judge it.
+ *       template-outdated: the template's version (its marker hash) is older than the period's, or
+ *       unknown to the database; a newer template is fine.</li>
  *   <li>Exceptions are stored in report order: group, unit (ledger order, none last), file (none
  *       first), sheet, row (none first), column, rule (docs/RULES.md order), task, message.</li>
  * </ul>

@@ -94,6 +94,7 @@ public class JobRuns {
         }
         period.ifPresent(p -> builder.addString("period", p.toString()));
         commandLine.asOf().ifPresent(d -> builder.addLocalDate("asOf", d));
+        commandLine.rejudge().ifPresent(r -> builder.addString("rejudge", r));
         return builder.toJobParameters();
     }
 

@@ -75,10 +75,10 @@ public final class ReconciledFixture {
     /** Stores the ledger and replaces everything reconcile stored with the two periods above. */
     public void store(LedgerRepository ledgers) {
         if (ledgers.currentVersion().isEmpty()) {
-            ledgers.replace(ledger(), "fixture-ledger", "master/台账.xlsx", Instant.parse("2024-02-01T00:00:00Z"));
+            ledgers.replace(ledger(), "fixture-ledger", "master/台账.xlsx", Instant.parse("2024-02-01T00:00:00Z"), null);
         }
         for (String table : List.of("rule_exception", "task_status", "institution", "accountability", "return_row",
-                "return_file")) {
+                "return_file", "period_figures")) {
             jdbc.update("DELETE FROM " + table);
         }
         february();

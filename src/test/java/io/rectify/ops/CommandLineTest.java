@@ -33,6 +33,19 @@ class CommandLineTest {
     }
 
     @Test
+    void nightlyRejudgesEveryEarlierPeriodOrThoseFromAPeriodOnlyWhenAsked() {
+        assertThat(CommandLine.parse("nightly").rejudge()).isEmpty();
+        assertThat(CommandLine.parse("nightly", "--rejudge").rejudge()).contains(CommandLine.REJUDGE_EVERY_PERIOD);
+        assertThat(CommandLine.parse("nightly", "--rejudge=2024-02").rejudge()).contains("2024-02");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--rejudge=2024年2月"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--rejudge").hasMessageContaining("2024年2月");
+        assertThatThrownBy(() -> CommandLine.parse("nightly", "--rejudge", "--rejudge=2024-02")).hasMessageContaining("twice");
+        assertThatThrownBy(() -> CommandLine.parse("templates", "--period=2024-03", "--rejudge"))
+                .hasMessageContaining("--rejudge");
+        assertThat(CommandLine.usage()).contains("--rejudge[=YYYY-MM]");
+    }
+
+    @Test
     void templatesWithoutPeriodIsAUsageError() {
         assertThatThrownBy(() -> CommandLine.parse("templates"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--period=YYYY-MM");

@@ -28,7 +28,7 @@ class PeriodChecksTest extends ReconcileTestSupport {
                 .row("P01-01", "推进中").row("P01-02", "已完成", "2024-03-15", "", "检查报告")
                 .institution("项目联审办法", "闵府〔2024〕9号", "新建").accountability("诫勉谈话", 2, "P01", ""));
         FoundFile found = folder.scan().workbooks().get(0);
-        PeriodChecks checks = reconciler.checks(folder.period(), AS_OF);
+        PeriodChecks checks = reconciler.checks(folder.period(), AS_OF, reconciler.currentVersion());
         List<WeakReference<Object>> cells = new ArrayList<>();
 
         CheckedFile checked = checkKeepingWeakReferences(checks, found, cells);
@@ -46,7 +46,7 @@ class PeriodChecksTest extends ReconcileTestSupport {
         PeriodFolder folder = period("2024-03").add(
                 ReturnFixture.unit("U01").period("2024-03").submittedOn("2024-04-08").row("X-1", "推进中"),
                 ReturnFixture.unit("U02").period("2024-02").row("X-2", "推进中"));
-        PeriodChecks checks = reconciler.checks(folder.period(), AS_OF);
+        PeriodChecks checks = reconciler.checks(folder.period(), AS_OF, reconciler.currentVersion());
         Map<String, CheckedFile> byPath = new LinkedHashMap<>();
         folder.outcomes().forEach((file, outcome) -> byPath.put(file.relative(), checks.check(file, outcome)));
 
@@ -81,7 +81,7 @@ class PeriodChecksTest extends ReconcileTestSupport {
 
         List<FoundFile> reversed = new ArrayList<>(folder.scan().workbooks());
         Collections.reverse(reversed);
-        PeriodChecks checks = reconciler.checks(folder.period(), AS_OF);
+        PeriodChecks checks = reconciler.checks(folder.period(), AS_OF, reconciler.currentVersion());
         Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
         Parallel.forEach(reversed, file -> checks.check(file, folder.outcomes().get(file)), checked::put);
         reconciler.reconcile(checks, folder.scan(), checked);

@@ -12,6 +12,7 @@ import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerInfo;
 import io.rectify.ledger.LedgerRepository;
+import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
@@ -28,6 +29,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,10 +96,10 @@ abstract class ReconcileTestSupport {
     @BeforeEach
     void freshLedger() {
         for (String table : List.of("rule_exception", "task_status", "institution", "accountability", "return_row",
-                "return_file", "ledger_version")) {
+                "return_file", "period_ledger", "ledger_version")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
-        ledgers.replace(ledger(), LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"));
+        ledgers.replace(ledger(), LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"), null);
     }
 
     static Ledger ledger() {
@@ -123,7 +125,7 @@ abstract class ReconcileTestSupport {
                 : new Task(t.code(), t.problemCode(), t.measure(), t.leadUnit(), deadline, t.cooperators())).toList();
         ledgers.replace(new Ledger(ledger.info(), ledger.groups(), ledger.units(), ledger.categories(),
                 ledger.feedbackPoints(), ledger.problems(), tasks), LEDGER_VERSION, "整改台账.xlsx",
-                Instant.parse("2024-03-01T00:00:00Z"));
+                Instant.parse("2024-03-01T00:00:00Z"), null);
     }
 
     /** A period folder of its own input folder: what another folder of the same period held does not leak in. */
@@ -141,7 +143,17 @@ abstract class ReconcileTestSupport {
 
     /** As the nightly job does it: each workbook read checked on its own, then the period reconciled. */
     ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes) {
-        PeriodChecks checks = reconciler.checks(period, asOf);
+        return reconcile(period, asOf, scan, outcomes, reconciler.currentVersion());
+    }
+
+    /** The period folder reconciled as of {@link #AS_OF}, judged with the ledger {@code version}. */
+    ReconcileResult reconcile(PeriodFolder folder, Optional<LedgerVersion> version) {
+        return reconcile(folder.period(), AS_OF, folder.scan(), folder.outcomes(), version);
+    }
+
+    private ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan,
+                                      Map<FoundFile, ReadOutcome> outcomes, Optional<LedgerVersion> version) {
+        PeriodChecks checks = reconciler.checks(period, asOf, version);
         Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
         outcomes.forEach((file, outcome) -> checked.put(file, checks.check(file, outcome)));
         return reconciler.reconcile(checks, scan, checked);

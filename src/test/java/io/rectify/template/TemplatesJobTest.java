@@ -62,7 +62,7 @@ class TemplatesJobTest extends TempFolderContext {
 
     @Test
     void writesOneTemplatePerUnitNamedByCodeNameAndPeriod() throws Exception {
-        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now(), null);
 
         JobExecution execution = run("2024-04");
 
@@ -87,7 +87,7 @@ class TemplatesJobTest extends TempFolderContext {
 
     @Test
     void prefillsTheStatusOfTheLatestPeriodBeforeTheTemplatesPeriod() throws Exception {
-        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now(), null);
         status("2024-02", "T001", "推进中", null);
         status("2024-02", "T002", "推进中", null);
         status("2024-03", "T001", "已完成", LocalDate.of(2024, 3, 10));
@@ -111,7 +111,7 @@ class TemplatesJobTest extends TempFolderContext {
 
     @Test
     void notesOnATasksLineThatTheUnitsRowOfThePeriodBeforeWasNotAdoptedAndWhy() throws Exception {
-        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now(), null);
         status("2024-02", "T001", "推进中", null);
         status("2024-03", "T001", "推进中", null);
         long march = returnFile("2024-03", "U01", "accepted", "U01.xlsx");
@@ -135,7 +135,7 @@ class TemplatesJobTest extends TempFolderContext {
 
     @Test
     void prefillsEachUnitsListsFromItsLatestAcceptedReturnOnly() throws Exception {
-        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now(), null);
         long february = returnFile("2024-02", "U01", "accepted", "a.xlsx");
         long march = returnFile("2024-03", "U01", "accepted", "b.xlsx");
         long rejected = returnFile("2024-03", "U01", "rejected", "c.xlsx");
@@ -177,7 +177,7 @@ class TemplatesJobTest extends TempFolderContext {
 
     @Test
     void removesTemplatesOfThePeriodForUnitsNoLongerInTheLedger() throws Exception {
-        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now());
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now(), null);
         Path folder = Files.createDirectories(output.resolve("templates").resolve("2024-04"));
         Files.writeString(folder.resolve("U99-已撤销单位-2024-04.xlsx"), "old");
         Files.writeString(folder.resolve("U01-区发改委-2024-04.xlsx"), "renamed since");

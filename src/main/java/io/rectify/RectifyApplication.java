@@ -5,6 +5,7 @@ import io.rectify.cli.CommandRunner;
 import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.DataLock;
+import io.rectify.ops.FailureCause;
 import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;
 import java.io.IOException;
@@ -56,7 +57,8 @@ public class RectifyApplication {
             System.err.println("rectify: " + busy.getMessage());
             return CommandLine.EXIT_FAILED;
         } catch (IOException e) {
-            System.err.println("rectify: " + commandLine.command().word() + " failed: " + e.getMessage());
+            System.err.println("rectify: " + commandLine.command().word() + " failed: "
+                    + FailureCause.of(e).orElse(e.getMessage()));
             return CommandLine.EXIT_FAILED;
         }
     }

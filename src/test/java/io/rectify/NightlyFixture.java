@@ -5,6 +5,7 @@ import static io.rectify.intake.TestWorkbooks.row;
 import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.TestWorkbooks;
 import io.rectify.ledger.LedgerWorkbookFixture;
+import io.rectify.ops.DataLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -106,11 +107,15 @@ public final class NightlyFixture {
         }
     }
 
-    /** Every file under {@code folder} (hidden ones too) by its '/'-separated relative path, with its bytes. */
+    /**
+     * Every file under {@code folder} (hidden ones too) by its '/'-separated relative path, with its
+     * bytes; but the output folder's lock file, which says which process held it last.
+     */
     public static Map<String, byte[]> snapshot(Path folder) {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+            for (Path file : paths.filter(f -> Files.isRegularFile(f)
+                    && !f.getFileName().toString().equals(DataLock.OUTPUT_FILE_NAME)).toList()) {
                 files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.rectify.cli;
 
 import io.rectify.backup.Backup;
 import io.rectify.ops.CommandLine;
+import io.rectify.ops.FailureCause;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.run.ExecutionControl;
 import io.rectify.run.JobRuns;
@@ -66,7 +67,7 @@ public class CommandRunner {
             System.out.println(backup.write(target));
             return CommandLine.EXIT_OK;
         } catch (IOException | RuntimeException e) {
-            System.err.println("rectify: backup failed: " + e.getMessage());
+            System.err.println("rectify: backup failed: " + FailureCause.of(e).orElse(e.getMessage()));
             return CommandLine.EXIT_FAILED;
         }
     }

@@ -38,48 +38,89 @@ public final class PeriodFolderScanner {
     private static final Logger log = LoggerFactory.getLogger(PeriodFolderScanner.class);
 
     private static final Pattern PERIOD_FOLDER = Pattern.compile("\\d{4}-\\d{2}");
+    /** A folder named for a month another way: 2024年4月, 2024-4, 2024.04, 2024_04, 202404. */
+    private static final Pattern PERIOD_LIKE = Pattern.compile("(\\d{4})\\s*[年.\\-_/ ]?\\s*(\\d{1,2})\\s*月?");
     /** Templates are read as workbooks: a unit that filled the template file itself sent its return. */
     private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xlsx", "xlsm", "xltx", "xltm", "xls", "xlt");
 
     private final Path returnsFolder;
     private final Duration settle;
+    private final Duration settleWait;
 
     /** A scanner that reads every workbook, however recently it changed. */
     public PeriodFolderScanner(Path returnsFolder) {
-        this(returnsFolder, Duration.ZERO);
+        this(returnsFolder, Duration.ZERO, Duration.ZERO);
     }
 
     /**
      * @param returnsFolder {@code <input>/returns}
-     * @param settle        a workbook whose last-modified time is less than this away from now may still be
-     *                      being written (saved from an e-mail, copied from a share): it is skipped, to be read
-     *                      by the next run. A time further in the future (a wrong clock) does not count.
+     * @param settle        a file whose last-modified time is less than this away from now may still be
+     *                      being written (saved from an e-mail, copied from a share). A time further in the
+     *                      future (a wrong clock) does not count.
+     * @param settleWait    how long a scan waits for a period folder to settle (no file in it modified within
+     *                      {@code settle}); a workbook still being written after that is skipped, to be read by
+     *                      the next run
      */
-    public PeriodFolderScanner(Path returnsFolder, Duration settle) {
+    public PeriodFolderScanner(Path returnsFolder, Duration settle, Duration settleWait) {
         this.returnsFolder = returnsFolder;
         this.settle = settle;
+        this.settleWait = settleWait;
     }
 
     /** The period folders ({@code YYYY-MM}) under the returns folder, oldest first. */
     public List<YearMonth> periods() throws IOException {
-        if (!Files.isDirectory(returnsFolder)) {
-            return List.of();
-        }
         List<YearMonth> periods = new ArrayList<>();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(returnsFolder, Files::isDirectory)) {
-            for (Path folder : folders) {
-                String name = folder.getFileName().toString();
-                if (PERIOD_FOLDER.matcher(name).matches()) {
-                    try {
-                        periods.add(YearMonth.parse(name));
-                    } catch (DateTimeParseException e) {
-                        // 2024-13 is not a period: not ours to read
-                    }
+        for (String name : folderNames()) {
+            if (PERIOD_FOLDER.matcher(name).matches()) {
+                try {
+                    periods.add(YearMonth.parse(name));
+                } catch (DateTimeParseException e) {
+                    // 2024-13 is not a period: not ours to read
                 }
             }
         }
         periods.sort(Comparator.naturalOrder());
         return periods;
+    }
+
+    /**
+     * A folder under the returns folder named like a period but not {@code YYYY-MM}: it is not read.
+     *
+     * @param folder its name
+     * @param period the period it is probably for, the name to rename it to
+     */
+    public record MisnamedFolder(String folder, YearMonth period) {
+
+        /** What the office is told, in Chinese. */
+        public String advice() {
+            return "文件夹“" + folder + "”看似 " + period + " 期的报送文件夹，但名称不是“年-月”（YYYY-MM）格式，其中的文件未读取；"
+                    + "如是该期报表，请改名为“" + period + "”";
+        }
+    }
+
+    /** The folders under the returns folder named like a period but not {@code YYYY-MM}, by name. */
+    public List<MisnamedFolder> misnamed() throws IOException {
+        List<MisnamedFolder> misnamed = new ArrayList<>();
+        for (String name : folderNames()) {
+            var like = PERIOD_LIKE.matcher(name.strip());
+            int month = like.matches() ? Integer.parseInt(like.group(2)) : 0;
+            if (!PERIOD_FOLDER.matcher(name).matches() && month >= 1 && month <= 12) {
+                misnamed.add(new MisnamedFolder(name, YearMonth.of(Integer.parseInt(like.group(1)), month)));
+            }
+        }
+        misnamed.sort(Comparator.comparing(MisnamedFolder::folder));
+        return misnamed;
+    }
+
+    private List<String> folderNames() throws IOException {
+        if (!Files.isDirectory(returnsFolder)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(returnsFolder, Files::isDirectory)) {
+            folders.forEach(folder -> names.add(folder.getFileName().toString()));
+        }
+        return names;
     }
 
     /** The latest period folder: what {@code --period} defaults to. */
@@ -102,11 +143,61 @@ public final class PeriodFolderScanner {
         if (!Files.isDirectory(folder)) {
             return new PeriodScan(period, List.of(), List.of());
         }
+        awaitSettled(folder.toRealPath());
         Visitor visitor = new Visitor(folder.toRealPath(), settle);
         Files.walkFileTree(visitor.root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, visitor);
         visitor.workbooks.sort(Comparator.comparing(FoundFile::relative));
         visitor.skipped.sort(Comparator.comparing(SkippedFile::relative));
         return new PeriodScan(period, List.copyOf(visitor.workbooks), List.copyOf(visitor.skipped));
+    }
+
+    /**
+     * Waits, up to the settle wait, until no file under {@code folder} was modified within the
+     * settle time: returns copied in just before a run are read, not skipped.
+     */
+    private void awaitSettled(Path folder) throws IOException {
+        long deadline = System.nanoTime() + settleWait.toNanos();
+        boolean waited = false;
+        for (Duration unsettled = unsettled(folder); !unsettled.isZero(); unsettled = unsettled(folder)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.warn("{}: files were still being modified after waiting {} s; those modified less than {} s ago "
+                        + "are left for the next run", folder, settleWait.toSeconds(), settle.toSeconds());
+                return;
+            }
+            if (!waited) {
+                log.info("{}: a file was modified less than {} s ago; waiting up to {} s for the folder to settle",
+                        folder, settle.toSeconds(), settleWait.toSeconds());
+                waited = true;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(unsettled.toMillis(), left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (waited) {
+            log.info("{}: settled, reading it", folder);
+        }
+    }
+
+    /** How long until the most recently modified file under the folder has settled; zero when all have. */
+    private Duration unsettled(Path folder) throws IOException {
+        if (settle.isZero()) {
+            return Duration.ZERO;
+        }
+        Instant now = Instant.now();
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(file -> {
+                try {
+                    Duration age = Duration.between(Files.getLastModifiedTime(file).toInstant(), now);
+                    return age.abs().compareTo(settle) < 0 ? settle.minus(age.abs()) : Duration.ZERO;
+                } catch (IOException e) {
+                    return Duration.ZERO; // vanished meanwhile: the scan says so
+                }
+            }).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        }
     }
 
     private static final class Visitor extends SimpleFileVisitor<Path> {

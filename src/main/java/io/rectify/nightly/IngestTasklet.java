@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
  * {@link PeriodFingerprints fingerprint}: files, ledger, settings, build and the stored period
  * before it) is kept as stored, unread; the run's own period is always reconciled.
  * Every workbook is archived before it is read; the input folder is only read. Files modified in
- * the last {@code rectify.settle-seconds} are left for the next run; every file is read within the
+ * the last {@code rectify.settle-seconds} are waited for, up to {@code rectify.settle-wait-seconds}, then left
+ * for the next run; every file is read within the
  * {@code rectify.limits}.
  * <p>
  * Each period is one chunk: reconciling it and noting it as done in the step's context commit
@@ -64,26 +65,31 @@ class IngestTasklet implements Tasklet {
     private final ReadLimits limits;
     private final ReturnReader reader;
     private final Duration settle;
+    private final Duration settleWait;
     private final PeriodFingerprints fingerprints;
+    private final AsOfCheck asOfCheck;
 
-    IngestTasklet(Reconciler reconciler, RectifyProperties properties, PeriodFingerprints fingerprints) {
+    IngestTasklet(Reconciler reconciler, RectifyProperties properties, PeriodFingerprints fingerprints, AsOfCheck asOfCheck) {
         this.reconciler = reconciler;
+        this.asOfCheck = asOfCheck;
         this.fingerprints = fingerprints;
         this.archive = new Archive(properties.data());
         this.limits = ReadLimits.of(properties.limits());
         this.reader = new ReturnReader(limits);
         this.settle = properties.settle();
+        this.settleWait = properties.settleWait();
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         RunParameters run = RunParameters.of(step.getJobParameters());
-        PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle);
+        PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle, settleWait);
         String reconciled = step.getExecutionContext().getString(RECONCILED, null);
         if (reconciled == null) {
-            log.info("Reading returns within limits: {}; files modified less than {} s ago are left for the next run",
-                    limits.describe(), settle.toSeconds());
+            asOfCheck.check(step.getJobParameters().getLocalDate("asOf"));
+            log.info("Reading returns within limits: {}; files modified less than {} s ago are waited for up to {} s, "
+                    + "then left for the next run", limits.describe(), settle.toSeconds(), settleWait.toSeconds());
         }
         long start = System.nanoTime();
         Optional<Next> next = nextToReconcile(scanner, run, step);

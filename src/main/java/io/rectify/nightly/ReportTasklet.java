@@ -2,6 +2,7 @@ package io.rectify.nightly;
 
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
+import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.report.ReportWriter;
 import io.rectify.report.WrittenReport;
 import io.rectify.run.EndSummary;
@@ -42,7 +43,13 @@ class ReportTasklet implements Tasklet {
         log.info("Consolidated {} in {} ms; wrote {} output files to {} in {} ms", run.period(),
                 IngestTasklet.millis(start, consolidated), report.files().size(), report.folder(),
                 IngestTasklet.millis(consolidated, System.nanoTime()));
-        step.getJobExecution().getExecutionContext().putString(EndSummary.SUMMARY_KEY, report.consoleSummary());
+        StringBuilder summary = new StringBuilder(report.consoleSummary());
+        for (PeriodFolderScanner.MisnamedFolder misnamed : new PeriodFolderScanner(run.returnsFolder()).misnamed()) {
+            log.warn("Folder {} in {} is named like period {} but not YYYY-MM, so it is not read: rename it to {}",
+                    misnamed.folder(), run.returnsFolder(), misnamed.period(), misnamed.period());
+            summary.append("\n注意：").append(misnamed.advice());
+        }
+        step.getJobExecution().getExecutionContext().putString(EndSummary.SUMMARY_KEY, summary.toString());
         RunFigures.putOutputs(step.getJobExecution().getExecutionContext(), report.folder());
         return RepeatStatus.FINISHED;
     }

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -33,27 +34,43 @@ public final class AtomicFiles {
     }
 
     /**
-     * Deletes the temporary files a killed process left under {@code folder}: never an output, as
-     * the move into place did not happen. Only safe while no other process writes there (the
-     * {@link DataLock} holder).
+     * Clears what a killed process left under {@code folder}, and only that: temporary files
+     * ({@code .writing-*.tmp}) and staging folders ({@code .<name>.staging-*}) are deleted, never an
+     * output, as the move into place did not happen; a {@code <name>.previous} folder whose swap was
+     * cut short is put back as {@code <name>} when that is missing, else deleted. Every other file
+     * under {@code folder} is someone else's and stays. Only safe while no other process writes there
+     * (the {@link DataLock} holder).
      *
-     * @return how many were deleted
+     * @return how many files and folders were deleted or put back
      */
     public static int removeLeftovers(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
-        List<Path> leftovers;
+        List<Path> found;
         try (Stream<Path> files = Files.walk(folder)) {
-            leftovers = files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith(TEMPORARY_PREFIX) && name.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(f);
-            }).toList();
+            found = files.filter(f -> temporary(f) || StagedFolder.isStaging(f) || StagedFolder.previousOf(f) != null)
+                    .toList();
         }
-        for (Path leftover : leftovers) {
-            Files.deleteIfExists(leftover);
+        int removed = 0;
+        for (Path leftover : found) {
+            if (!Files.exists(leftover)) {
+                continue; // inside a staging folder deleted before it
+            }
+            Path target = StagedFolder.previousOf(leftover);
+            if (target != null && !Files.exists(target)) {
+                StagedFolder.move(leftover, target);
+            } else {
+                StagedFolder.deleteTree(leftover);
+            }
+            removed++;
         }
-        return leftovers.size();
+        return removed;
+    }
+
+    private static boolean temporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(TEMPORARY_PREFIX) && name.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(file);
     }
 
     public static void write(Path target, Content content) throws IOException {
@@ -75,6 +92,13 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException | RuntimeException e) {
+            // POI wraps some write failures in unchecked exceptions, and may follow one with its own message
+            Optional<IOException> named = FailureCause.naming(target, e);
+            if (named.isPresent()) {
+                throw named.get();
+            }
+            throw e;
         } finally {
             Files.deleteIfExists(temporary);
         }

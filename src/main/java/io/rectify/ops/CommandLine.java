@@ -1,5 +1,6 @@
 package io.rectify.ops;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -102,9 +103,10 @@ public record CommandLine(Command command, boolean help, Path input, Path output
         if (command == Command.BACKUP && backupFile.isEmpty()) {
             backupFile = Optional.of(path("backups/rectify-" + LocalDateTime.now().format(BACKUP_TIME) + ".zip"));
         }
-        return new CommandLine(command, false,
-                path(options.getOrDefault("input", "input")),
-                path(options.getOrDefault("output", "output")),
+        Path input = path(options.getOrDefault("input", "input"));
+        Path output = path(options.getOrDefault("output", "output"));
+        folders(input, output);
+        return new CommandLine(command, false, input, output,
                 path(options.getOrDefault("data", "data")),
                 period, asOf, rejudge, execution,
                 path(options.getOrDefault("jobs", "jobs")),
@@ -159,6 +161,17 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                 Exit status: 0 the job completed (whatever exceptions it found), 1 it failed, 2 usage error.
                 """);
         return text.toString();
+    }
+
+    /** Folders that cannot be right: refused before anything starts, rather than read or written wrongly. */
+    private static void folders(Path input, Path output) {
+        if (Files.exists(input) && !Files.isDirectory(input)) {
+            throw new UsageException("--input 应为输入文件夹，但 " + input + " 是一个文件");
+        }
+        if (output.startsWith(input)) {
+            throw new UsageException("--output（" + output + "）不能在 --input（" + input + "）之内：输入文件夹只读不写，"
+                    + "请把输出文件夹放在它之外");
+        }
     }
 
     private static YearMonth period(String value) {

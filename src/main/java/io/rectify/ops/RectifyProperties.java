@@ -12,8 +12,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param dueSoonDays   a task whose deadline falls within this many days after the as-of date is due-soon
  * @param immediateDays a 立行立改 task of the ledger falls due this many days after the 反馈日期
- * @param settleSeconds a return modified less than this many seconds ago may still be being written: it
- *                      is left for the next run (docs/RELIABILITY.md)
+ * @param settleSeconds a return modified less than this many seconds ago may still be being written
+ *                      (docs/RELIABILITY.md)
+ * @param settleWaitSeconds how long a run waits for the period folder to settle before it reads it; a return
+ *                      still being written after that is left for the next run
  * @param limits        the limits every return is read within
  */
 @ConfigurationProperties("rectify")
@@ -21,6 +23,7 @@ public record RectifyProperties(Path input, Path output, Path data,
                                 @DefaultValue("15") int dueSoonDays,
                                 @DefaultValue("30") int immediateDays,
                                 @DefaultValue("5") int settleSeconds,
+                                @DefaultValue("60") int settleWaitSeconds,
                                 @DefaultValue Limits limits) {
 
     public Path masterFolder() {
@@ -33,6 +36,10 @@ public record RectifyProperties(Path input, Path output, Path data,
 
     public Duration settle() {
         return Duration.ofSeconds(settleSeconds);
+    }
+
+    public Duration settleWait() {
+        return Duration.ofSeconds(settleWaitSeconds);
     }
 
     /** {@code rectify.limits.*}: see {@code io.rectify.intake.ReadLimits} for what each one bounds. */

@@ -35,8 +35,9 @@ final class ExceptionTable {
     private ExceptionTable() {
     }
 
-    static void write(SXSSFWorkbook workbook, Styles styles, Sheet sheet, List<ExceptionEntry> exceptions) {
-        Table table = new Table(workbook, styles, sheet, 0, COLUMNS);
+    /** @param firstRow the header's row: 0, or 1 below a notice */
+    static void write(SXSSFWorkbook workbook, Styles styles, Sheet sheet, int firstRow, List<ExceptionEntry> exceptions) {
+        Table table = new Table(workbook, styles, sheet, firstRow, COLUMNS);
         int seq = 0;
         for (ExceptionEntry e : exceptions) {
             Row row = table.row(++seq, e.rule().code(), e.rule().title(), e.severity().label(), e.group(),

@@ -5,6 +5,7 @@ import io.rectify.rule.ExceptionEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -20,18 +21,20 @@ final class ExceptionWorkbook {
         String title = c.title() + " " + Labels.period(c.period()) + "异常清单（截至" + c.asOf() + "）";
         SXSSFWorkbook workbook = Workbooks.create(title, c.asOf());
         Styles styles = new Styles(workbook);
-        sheet(workbook, styles, ALL, title, c.exceptions());
+        sheet(workbook, styles, ALL, title, c.exceptions(), SkippedNotice.of(c));
         for (String group : c.groups()) {
             sheet(workbook, styles, group, title + " " + group,
-                    c.exceptions().stream().filter(e -> group.equals(e.group())).toList());
+                    c.exceptions().stream().filter(e -> group.equals(e.group())).toList(), Optional.empty());
         }
         Workbooks.save(workbook, target);
     }
 
+    /** @param notice shown above the table, on the first sheet */
     private static void sheet(SXSSFWorkbook workbook, Styles styles, String name, String title,
-                              List<ExceptionEntry> exceptions) {
+                              List<ExceptionEntry> exceptions, Optional<SkippedNotice> notice) {
         Sheet sheet = Workbooks.sheet(workbook, name);
-        ExceptionTable.write(workbook, styles, sheet, exceptions);
+        notice.ifPresent(n -> Workbooks.note(sheet, styles, 0, ExceptionTable.COLUMNS.size(), n.text()));
+        ExceptionTable.write(workbook, styles, sheet, notice.isPresent() ? 1 : 0, exceptions);
         Workbooks.printTitle(sheet, title);
     }
 }

@@ -44,7 +44,7 @@ final class ReceiptWorkbook {
         tasks(receipt, workbook, styles, sheet(workbook, TASKS, title));
         institutions(receipt, workbook, styles, sheet(workbook, INSTITUTIONS, title));
         accountability(receipt, workbook, styles, sheet(workbook, ACCOUNTABILITY, title));
-        ExceptionTable.write(workbook, styles, sheet(workbook, TO_FIX, title), receipt.exceptions());
+        ExceptionTable.write(workbook, styles, sheet(workbook, TO_FIX, title), 0, receipt.exceptions());
         Workbooks.save(workbook, target);
     }
 
@@ -54,6 +54,7 @@ final class ReceiptWorkbook {
         Unit unit = figures.unit();
         Sheet sheet = sheet(workbook, SUMMARY, title);
         Workbooks.title(sheet, styles, 0, 2, title);
+        SkippedNotice.of(c).ifPresent(notice -> Workbooks.note(sheet, styles, 1, 2, notice.text()));
         Table table = new Table(workbook, styles, sheet, 2, List.of(Column.text("项目", 22), Column.text("内容", 80)));
         table.row("单位代码", unit.code());
         table.row("单位名称", unit.name());

@@ -82,6 +82,7 @@ final class StatisticsWorkbook {
         Workbooks.title(sheet, styles, 0, 3, c.title() + "汇总统计");
         Workbooks.title(sheet, styles, 1, 3, "统计期次：" + Labels.period(c.period()) + "　截至：" + c.asOf());
         sheet.getRow(1).getCell(0).setCellStyle(styles.note());
+        SkippedNotice.of(c).ifPresent(notice -> Workbooks.note(sheet, styles, 2, 3, notice.text()));
         Table table = new Table(workbook, styles, sheet, 3,
                 List.of(Column.text("指标", 24), Column.number("数值", 12), Column.text("说明", 46)));
         for (Indicator indicator : Indicators.ALL) {

@@ -14,6 +14,7 @@ import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitFigures;
 import io.rectify.workbook.SafeText;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -67,6 +68,13 @@ final class SummaryJson {
         root.put("period", c.period().toString());
         root.put("asOf", c.asOf().toString());
         root.put("title", c.title());
+        Optional<SkippedNotice> notice = SkippedNotice.of(c);
+        if (notice.isPresent()) {
+            root.putObject("incomplete").put("skippedFiles", notice.get().skipped()).put("readFiles", notice.get().read())
+                    .put("message", notice.get().text());
+        } else {
+            root.putNull("incomplete");
+        }
         figures(root, c.headline());
         ArrayNode missing = ((ObjectNode) root.get("submissions")).putArray("missingUnits");
         c.byUnit().stream().filter(u -> u.expected() && !u.submitted()).forEach(u -> missing.add(u.unit().code()));

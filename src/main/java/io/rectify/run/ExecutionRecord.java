@@ -1,6 +1,7 @@
 package io.rectify.run;
 
 import io.rectify.ops.Command;
+import io.rectify.ops.FailureCause;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -19,10 +20,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
  * @param end         null while it runs
  * @param reason      why it failed, stopped or was interrupted, in one line; null otherwise
  * @param restartable whether restart or abandon applies: failed, stopped or interrupted, and not yet restarted
+ * @param input       the run's input folder (its job parameter), null when it has none
+ * @param output      the run's output folder (its job parameter), null when it has none
  */
 public record ExecutionRecord(long id, String job, String period, String schedule, String scheduledAt,
                               LocalDateTime start, LocalDateTime end, State state, String reason,
-                              RunFigures figures, boolean restartable) {
+                              RunFigures figures, boolean restartable, String input, String output) {
 
     /** What became of an execution. */
     public enum State {
@@ -60,7 +63,8 @@ public record ExecutionRecord(long id, String job, String period, String schedul
         return new ExecutionRecord(execution.getId(), job, parameters.getString("period"),
                 parameters.getString(JobRuns.SCHEDULE), parameters.getString(JobRuns.SCHEDULED_AT),
                 execution.getStartTime(), execution.getEndTime(), state, reason(execution, state),
-                RunFigures.of(execution.getExecutionContext()), restartable);
+                RunFigures.of(execution.getExecutionContext()), restartable, parameters.getString("input"),
+                parameters.getString("output"));
     }
 
     /**
@@ -106,13 +110,7 @@ public record ExecutionRecord(long id, String job, String period, String schedul
         var prefix = EXCEPTION_PREFIX.matcher(first);
         if (prefix.find()) {
             String message = first.substring(prefix.end());
-            return switch (prefix.group(1)) {
-                case "FileAlreadyExistsException", "FileSystemException", "NotDirectoryException" ->
-                        "无法写入（该位置已有同名文件或无法创建文件夹）：" + message;
-                case "AccessDeniedException" -> "没有权限：" + message;
-                case "NoSuchFileException" -> "找不到文件或文件夹：" + message;
-                default -> message;
-            };
+            return FailureCause.ofLine(prefix.group(1), message).orElse(message);
         }
         return first;
     }

@@ -63,7 +63,7 @@ class InterruptedRuns {
             removed += AtomicFiles.removeLeftovers(folder);
         }
         if (removed > 0) {
-            log.warn("Removed {} half-written temporary file(s) a killed run left", removed);
+            log.warn("Removed {} half-written temporary file(s) or staging folder(s) a killed run left", removed);
         }
     }
 

@@ -2,17 +2,20 @@ package io.rectify.run;
 
 import io.rectify.ops.RectifyProperties;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * How to type a command on this installation, for the "what to do" lines: the jar as it was
- * started ({@code java -jar target/rectify.jar} when it cannot be told), and {@code --data} when
- * it is not the default, since a restart must find the same database.
+ * How to type a command on this installation, for the "what to do" lines, so that pasting it
+ * works: the jar as it was started ({@code java -jar target/rectify.jar} when it cannot be told),
+ * and the execution's {@code --input} and {@code --output} and this process's {@code --data} where
+ * they are not the defaults, since a restart must find the same database and folders.
  */
 @Component
 class Invocation {
 
     private static final String DEFAULT_LAUNCHER = "java -jar target/rectify.jar";
+    private static final Pattern SHELL_SAFE = Pattern.compile("[\\w./:=@%+,-]+");
 
     private final String launcher;
     private final String dataOption;
@@ -21,13 +24,21 @@ class Invocation {
         String started = System.getProperty("sun.java.command", "");
         String first = started.isBlank() ? "" : started.strip().split("\\s+")[0];
         this.launcher = first.endsWith(".jar") ? "java -jar " + first : DEFAULT_LAUNCHER;
-        Path data = properties.data();
-        this.dataOption = data == null || data.equals(Path.of("data").toAbsolutePath().normalize())
-                ? "" : " --data=" + data;
+        this.dataOption = option("data", properties.data() == null ? null : properties.data().toString());
     }
 
-    /** The command line that runs {@code command} on execution {@code id}. */
-    String of(String command, long id) {
-        return launcher + " " + command + " " + id + dataOption;
+    /** The command line that runs {@code command} on {@code execution}. */
+    String of(String command, ExecutionRecord execution) {
+        return launcher + " " + command + " " + execution.id() + option("input", execution.input())
+                + option("output", execution.output()) + dataOption;
+    }
+
+    /** {@code " --name=folder"}, quoted for the shell where needed; empty for the default folder or none. */
+    private static String option(String name, String folder) {
+        if (folder == null || Path.of(folder).equals(Path.of(name).toAbsolutePath().normalize())) {
+            return "";
+        }
+        String option = "--" + name + "=" + folder;
+        return " " + (SHELL_SAFE.matcher(option).matches() ? option : "'" + option.replace("'", "'\\''") + "'");
     }
 }

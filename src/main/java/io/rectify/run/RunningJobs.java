@@ -1,17 +1,21 @@
 package io.rectify.run;
 
 import io.rectify.ops.DataLock;
+import io.rectify.ops.FailureCause;
 import io.rectify.ops.RectifyProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -47,6 +51,7 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
     private final JobOperator jobOperator;
     private final Duration shutdownWait;
     private final Path data;
+    private final Path output;
     private final Set<Long> begun = ConcurrentHashMap.newKeySet();
     private final Set<Long> stopRequested = ConcurrentHashMap.newKeySet();
     private final AtomicInteger busy = new AtomicInteger();
@@ -59,6 +64,7 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
         this.jobOperator = jobOperator;
         this.shutdownWait = shutdownWait;
         this.data = properties.data();
+        this.output = properties.output();
     }
 
     @Override
@@ -72,13 +78,15 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
 
     /**
      * Runs the work of a command around a job (its launch and end summary), counted until it
-     * returns, holding the data folder's {@link DataLock}: no other process writes meanwhile.
+     * returns, holding the locks of the data folder and of the output folder ({@link DataLock}): no
+     * other process writes to either meanwhile.
      *
      * @param command what runs, as another process refused the lock is told
      * @throws DataLock.Busy when another process holds the lock
      */
     <T> T busy(String command, Callable<T> work) throws Exception {
-        try (DataLock lock = DataLock.acquire(data, command)) {
+        try (DataLock lock = DataLock.acquire(data, command);
+             DataLock outputLock = DataLock.acquireOutput(output, command + " --data=" + data)) {
             busy.incrementAndGet();
             try {
                 return work.call();
@@ -99,7 +107,24 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
     public void afterJob(JobExecution execution) {
         begun.remove(execution.getId());
         stopRequested.remove(execution.getId());
+        sayTheCause(execution);
         log.info(ExecutionRecord.of(execution, true).logLine(LocalDateTime.now()));
+    }
+
+    /**
+     * Puts the real cause of a failed execution (the disk is full, no permission...) in Chinese on
+     * the first line of its exit description, where the end summary and status read it, before the
+     * stack trace Spring Batch keeps there, whose first line may be a library's follow-on message.
+     */
+    private static void sayTheCause(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.FAILED) {
+            return;
+        }
+        execution.getAllFailureExceptions().stream().map(FailureCause::of).flatMap(Optional::stream).findFirst()
+                .ifPresent(cause -> {
+                    ExitStatus exit = execution.getExitStatus();
+                    execution.setExitStatus(new ExitStatus(exit.getExitCode(), cause + "\n" + exit.getExitDescription()));
+                });
     }
 
     /**

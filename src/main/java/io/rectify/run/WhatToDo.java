@@ -17,8 +17,8 @@ class WhatToDo {
         if (!execution.restartable()) {
             return null;
         }
-        String restart = invocation.of("restart", execution.id());
-        String abandon = invocation.of("abandon", execution.id());
+        String restart = invocation.of("restart", execution);
+        String abandon = invocation.of("abandon", execution);
         return switch (execution.state()) {
             case FAILED -> "排除上述原因后运行 " + restart + "，从失败的那一步继续；不再需要时运行 " + abandon;
             case STOPPED -> "运行 " + restart + "，从停下的地方继续；不再需要时运行 " + abandon;

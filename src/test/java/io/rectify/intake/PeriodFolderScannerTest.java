@@ -1,6 +1,7 @@
 package io.rectify.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,12 +124,51 @@ class PeriodFolderScannerTest {
         Files.setLastModifiedTime(Files.write(march.resolve("future.xlsx"), new byte[] {3}),
                 FileTime.from(now.plusSeconds(3600)));
 
-        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(60)).scan(MARCH);
+        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(60), Duration.ZERO).scan(MARCH);
 
         assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("future.xlsx", "settled.xlsx");
         assertThat(scan.skipped()).extracting(SkippedFile::relative).containsExactly("writing.xlsx");
         assertThat(reason(scan, "writing.xlsx")).contains("60 秒内刚被修改", "下次汇总时将自动读取");
         assertThat(scanner.scan(MARCH).workbooks()).as("without a settle window").hasSize(3);
+    }
+
+    @Test
+    void aScanWaitsForReturnsJustCopiedInAndReadsThemInsteadOfSkippingThem() throws IOException {
+        Files.setLastModifiedTime(Files.write(march.resolve("copied.xlsx"), new byte[] {1}), FileTime.from(Instant.now()));
+        long start = System.nanoTime();
+
+        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(2), Duration.ofSeconds(30)).scan(MARCH);
+
+        assertThat(scan.workbooks()).extracting(FoundFile::relative).containsExactly("copied.xlsx");
+        assertThat(scan.skipped()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theWaitForAFolderToSettleIsBounded() throws IOException {
+        // a file stamped a little ahead stays "just modified" for longer than the wait
+        Files.setLastModifiedTime(Files.write(march.resolve("writing.xlsx"), new byte[] {1}),
+                FileTime.from(Instant.now().plusSeconds(30)));
+        long start = System.nanoTime();
+
+        PeriodScan scan = new PeriodFolderScanner(returns, Duration.ofSeconds(60), Duration.ofSeconds(1)).scan(MARCH);
+
+        assertThat(scan.skipped()).extracting(SkippedFile::relative).containsExactly("writing.xlsx");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void foldersNamedLikeAPeriodButNotYearDashMonthAreNamedWithTheNameToRenameThemTo() throws IOException {
+        for (String name : List.of("2024年4月", "2024-4", "2024.05", "第一组", "2024-13月")) {
+            Files.createDirectories(returns.resolve(name));
+        }
+
+        assertThat(scanner.misnamed()).extracting(PeriodFolderScanner.MisnamedFolder::folder,
+                        PeriodFolderScanner.MisnamedFolder::period)
+                .containsExactly(tuple("2024-4", YearMonth.of(2024, 4)), tuple("2024.05", YearMonth.of(2024, 5)),
+                        tuple("2024年4月", YearMonth.of(2024, 4)));
+        assertThat(scanner.misnamed().get(0).advice()).contains("文件夹“2024-4”", "请改名为“2024-04”");
+        assertThat(scanner.periods()).containsExactly(MARCH);
     }
 
     @Test

@@ -55,7 +55,9 @@ class HostileInputRunIT {
     private static final LocalDate SUBMITTED = LocalDate.of(2024, 4, 3);
     private static final String SECRET = "TOP-SECRET-42";
     private static final String WRITING = "H15 仍在保存.xlsx";
-    private static final Map<String, String> SETTLE_A_MINUTE = Map.of("rectify.settle-seconds", "60");
+    /** The file being written stays so: the run waits two seconds for it, then leaves it for the next run. */
+    private static final Map<String, String> SETTLE_A_MINUTE = Map.of("rectify.settle-seconds", "60",
+            "rectify.settle-wait-seconds", "2");
 
     /** Each broken file and the file-scope rule it must get. */
     private static final Map<String, String> REFUSED = new TreeMap<>(Map.ofEntries(

@@ -15,11 +15,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real processes, as the office's scheduler starts them: a nightly run killed with {@code kill -9}
  * during ingest and again while writing its outputs, then run again; a second run started while
- * one is working. Every case ends with the outputs of an uninterrupted run, byte for byte.
+ * one is working, with the same data folder or only the same output folder. Every case ends with the outputs of an uninterrupted run, byte for byte.
  */
 class KilledAndConcurrentRunsIT {
 
@@ -84,25 +87,34 @@ class KilledAndConcurrentRunsIT {
     }
 
     @Test
-    void killedWhileWritingOutputsNoHalfFileIsEverVisibleAndTheNextRunGivesTheSameOutputs() {
+    void killedWhileWritingOutputsThePreviousRunsFolderStaysWholeAndTheNextRunGivesTheSameOutputs() throws IOException {
         Path output = root.resolve("report/output");
         Path data = root.resolve("report/data");
         assertThat(nightly("report", Map.of()).await().exit()).isZero();
+        Path march = output.resolve("2024-03");
+        Files.writeString(march.resolve("备注.docx"), "the office's notes");
+        Files.writeString(output.resolve("tmp123"), "another program's file");
+        Map<String, Object> previousRun = fileKeys(march);
         RectifyProcess second = nightly("report", Map.of(PausePoint.PAUSE_BEFORE, "异常清单.xlsx"));
         second.awaitOutput(PAUSED);
 
-        Map<String, byte[]> visible = snapshot(output);
-        List<Path> writing = leftovers(output);
-        visible.keySet().removeIf(name -> name.contains("/.writing-"));
-        assertThat(writing).as("the new 异常清单.xlsx, not yet in place").hasSize(1);
-        assertThat(differences(uninterrupted, visible)).as("every file a reader can open now is whole").isEmpty();
+        assertThat(fileKeys(march)).as("not one file of the previous run replaced while the next one writes")
+                .isEqualTo(previousRun);
+        List<Path> staging = staging(output);
+        assertThat(staging).hasSize(1);
+        assertThat(staging.get(0).resolve("summary.json")).as("written to the staging folder instead").exists();
 
         second.kill();
         RectifyProcess.Result third = nightly("report", Map.of()).await();
 
         assertThat(third.exit()).as(third.err()).isZero();
-        assertThat(third.out()).contains("recovered and abandoned");
-        assertThat(differences(uninterrupted, snapshot(output))).isEmpty();
+        assertThat(third.out()).contains("recovered and abandoned", "Removed 1 half-written");
+        assertThat(staging(output)).isEmpty();
+        assertThat(march.resolve("备注.docx")).hasContent("the office's notes");
+        assertThat(output.resolve("tmp123")).hasContent("another program's file");
+        Map<String, byte[]> outputs = snapshot(output);
+        outputs.keySet().removeAll(List.of("2024-03/备注.docx", "tmp123"));
+        assertThat(differences(uninterrupted, outputs)).isEmpty();
         assertArchiveAgreesWithDatabase(data);
         assertThat(executions(data, "nightlyJob")).containsExactly("COMPLETED", "ABANDONED", "COMPLETED");
     }
@@ -125,6 +137,14 @@ class KilledAndConcurrentRunsIT {
         assertThat(second.out()).as("it started nothing").doesNotContain("Starting nightlyJob");
         assertThat(backup.exit()).isEqualTo(CommandLine.EXIT_FAILED);
         assertThat(root.resolve("concurrent/backup.zip")).doesNotExist();
+
+        RectifyProcess.Result otherData = RectifyProcess.run(root.resolve("concurrent/logs"), Map.of(), "nightly",
+                "--input=" + input, "--output=" + root.resolve("concurrent/output"),
+                "--data=" + root.resolve("concurrent/other-data"));
+        assertThat(otherData.exit()).isEqualTo(CommandLine.EXIT_FAILED);
+        assertThat(otherData.err()).contains("另一个 Rectify 进程正在写入输出文件夹 " + root.resolve("concurrent/output"),
+                "process " + first.pid() + " (nightly --data=" + root.resolve("concurrent/data"));
+        assertThat(otherData.out()).as("it started nothing").doesNotContain("Starting nightlyJob");
 
         Files.createFile(resume);
         RectifyProcess.Result finished = first.await();
@@ -151,6 +171,23 @@ class KilledAndConcurrentRunsIT {
         Map<String, String> all = new LinkedHashMap<>(properties);
         return RectifyProcess.start(root.resolve(name).resolve("logs"), all, "nightly", "--input=" + input,
                 "--output=" + root.resolve(name).resolve("output"), "--data=" + root.resolve(name).resolve("data"));
+    }
+
+    /** Each file's identity (inode): a file replaced, even by the same bytes, gets a new one. */
+    private static Map<String, Object> fileKeys(Path folder) throws IOException {
+        Map<String, Object> keys = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                keys.put(folder.relativize(file).toString(), Files.readAttributes(file, BasicFileAttributes.class).fileKey());
+            }
+        }
+        return keys;
+    }
+
+    private static List<Path> staging(Path output) throws IOException {
+        try (Stream<Path> entries = Files.list(output)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(".2024-03.staging-")).toList();
+        }
     }
 
     private static String sha256(Path file) throws IOException {

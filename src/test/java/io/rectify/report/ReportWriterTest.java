@@ -4,7 +4,11 @@ import static io.rectify.consolidate.ReconciledFixture.AS_OF;
 import static io.rectify.consolidate.ReconciledFixture.FORMULA_LIKE;
 import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rectify.NightlyFixture;
 import io.rectify.TempFolderContext;
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.Consolidation;
@@ -16,12 +20,17 @@ import io.rectify.consolidate.ProblemCount;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
+import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ledger.LedgerRepository;
+import io.rectify.ops.FailureCause;
+import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -365,6 +374,109 @@ class ReportWriterTest extends TempFolderContext {
                 .contains("错误 4 条，警告 11 条，提示 2 条")
                 .contains("应报送 3 个单位，已报送 2，未报送 1，逾期报送 1，退回文件 2")
                 .contains(output.resolve("2024-03").toAbsolutePath().toString());
+    }
+
+    @Test
+    void aRunFailingWhileWritingLeavesThePreviousRunsFolderWholeAndUntouched() throws IOException {
+        Path folder = output.resolve("2024-03");
+        Files.writeString(folder.resolve("备注.docx"), "the office's own notes");
+        Map<String, byte[]> before = NightlyFixture.snapshot(folder);
+        Consolidation nextDay = consolidator.consolidate(MARCH, AS_OF.plusDays(1));
+        List<UnitReceipt> failing = new AbstractList<>() {
+            @Override
+            public UnitReceipt get(int index) {
+                throw new IllegalStateException("injected: the run fails after the summary and both workbooks");
+            }
+
+            @Override
+            public int size() {
+                return nextDay.receipts().size();
+            }
+        };
+
+        assertThatThrownBy(() -> writer.write(with(nextDay, nextDay.exceptions(), failing), output))
+                .hasMessageContaining("injected");
+
+        assertThat(NightlyFixture.differences(before, NightlyFixture.snapshot(folder))).isEmpty();
+        try (Stream<Path> entries = Files.list(output)) {
+            assertThat(entries).as("no staging folder left").containsExactly(folder);
+        }
+
+        writer.write(nextDay, output);
+
+        assertThat(Files.readString(folder.resolve("summary.json"))).contains("\"asOf\": \"2024-04-01\"");
+        assertThat(folder.resolve("备注.docx")).as("the office's file survives the swap").hasContent("the office's own notes");
+    }
+
+    @Test
+    void aDiskFullWhileWritingIsToldAsSuchAndLeavesThePreviousFolderWhole() throws Exception {
+        Path disk = root.resolve("small-disk");
+        Files.createDirectories(disk);
+        assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString()) == 0,
+                "mounting a small tmpfs needs root");
+        try {
+            Path small = disk.resolve("output");
+            writer.write(march, small);
+            Map<String, byte[]> before = NightlyFixture.snapshot(small.resolve("2024-03"));
+            fill(disk);
+
+            Throwable failure = catchThrowable(() -> writer.write(consolidator.consolidate(MARCH, AS_OF.plusDays(1)), small));
+
+            assertThat(FailureCause.of(failure)).hasValueSatisfying(cause -> assertThat(cause).startsWith("磁盘空间不足：" + small));
+            assertThat(NightlyFixture.differences(before, NightlyFixture.snapshot(small.resolve("2024-03")))).isEmpty();
+        } finally {
+            command("umount", disk.toString());
+        }
+    }
+
+    @Test
+    void aPeriodWhoseFilesWereMostlySkippedSaysSoOnTheFirstPageOfEveryOutput() throws IOException {
+        List<ExceptionEntry> exceptions = new ArrayList<>(march.exceptions().stream()
+                .filter(e -> e.rule() != Rule.SKIPPED_FILE).toList());
+        for (int i = 1; i <= 5; i++) {
+            exceptions.add(new ExceptionEntry(Rule.SKIPPED_FILE, null, null, null, null, null, "第一组/U0" + i + ".xlsx",
+                    null, null, null, null, "文件在 5 秒内刚被修改，可能仍在保存或复制中"));
+        }
+        WrittenReport skipped = writer.write(with(march, exceptions, march.receipts()), output);
+        String notice = "本期汇总不完整";
+
+        assertThat(skipped.consoleSummary().lines().limit(2)).anyMatch(line -> line.contains(notice));
+        assertThat(Files.readString(output.resolve("2024-03/通报.txt")).lines().findFirst()).hasValueSatisfying(
+                line -> assertThat(line).contains("有 5 份文件未读取", "仅读取 4 份", notice));
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(output.resolve("2024-03/summary.json")));
+        assertThat(json.get("incomplete").get("skippedFiles").asInt()).isEqualTo(5);
+        try (XSSFWorkbook statistics = open("2024-03/汇总统计.xlsx"); XSSFWorkbook list = open("2024-03/异常清单.xlsx");
+             XSSFWorkbook receipt = open("2024-03/回执/U01.xlsx")) {
+            assertThat(texts(statistics.getSheetAt(0).getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
+            assertThat(texts(list.getSheetAt(0).getRow(0)).get(0)).contains(notice);
+            assertThat(texts(list.getSheetAt(0).getRow(1))).as("the table below it").contains("规则代码");
+            assertThat(texts(receipt.getSheetAt(0).getRow(1)).get(0)).contains(notice);
+        }
+        assertThat(SummaryJson.tree(march).get("incomplete").isNull()).as("a period read whole carries none").isTrue();
+        assertThat(report.consoleSummary()).doesNotContain(notice);
+    }
+
+    private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
+                c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
+                c.trend(), exceptions, receipts);
+    }
+
+    /** Fills the file system of {@code folder} to its last few kilobytes. */
+    private static void fill(Path folder) throws IOException {
+        try (var out = Files.newOutputStream(folder.resolve("filler"))) {
+            byte[] block = new byte[4096];
+            while (Files.getFileStore(folder).getUsableSpace() > 3 * block.length) {
+                out.write(block);
+                out.flush();
+            }
+        }
+    }
+
+    private static int command(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return process.waitFor();
     }
 
     private static boolean formulaLike(String text) {

@@ -114,6 +114,28 @@ class ExecutionsTest extends TempFolderContext {
     }
 
     @Test
+    void anAsOfBeforeTheLedgersFeedbackDateFailsTheRunSayingWhy() {
+        Result result = run("as-of", "nightly", "--period=2024-03", "--as-of=2020-01-01");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).contains("原因：--as-of=2020-01-01 早于台账的反馈日期");
+        assertThat(root.resolve("as-of/2024-03")).doesNotExist();
+    }
+
+    @Test
+    void aFolderNamedLikeAPeriodButNotYearDashMonthIsNamedInTheEndSummaryWithTheNameToGiveIt() throws IOException {
+        Path misnamed = Files.createDirectories(root.resolve("input/returns/2024年5月"));
+        try {
+            Result result = run("misnamed", "nightly", "--period=2024-03");
+
+            assertThat(result.status()).isZero();
+            assertThat(result.out()).contains("注意：文件夹“2024年5月”", "请改名为“2024-05”");
+        } finally {
+            Files.delete(misnamed);
+        }
+    }
+
+    @Test
     void statusShowsEachRunWithItsFiguresAndTellsWhatToDoAboutAFailure() throws IOException {
         uninterrupted();
         long completed = uninterruptedId;
@@ -134,8 +156,9 @@ class ExecutionsTest extends TempFolderContext {
                 + f.errors() + " / " + f.warnings() + " / " + f.infos());
         assertThat(table.out()).containsPattern("#" + ledger + " +import-ledger +- +手动 .* 完成 +1 / 1 / 0 +0 / 0 / 0");
         assertThat(table.out()).containsPattern("#" + failed + " +nightly +2024-03 +手动 .* 失败 +5 / 3 / 1");
-        assertThat(table.out()).contains("需要处理：", "#" + failed + " nightly 2024-03 失败：无法写入", blocked.toString(),
-                "restart " + failed + " --data=" + root.resolve("data"), "从失败的那一步继续");
+        assertThat(table.out()).contains("需要处理：", "#" + failed + " nightly 2024-03 失败：该位置已有同名文件：" + blocked,
+                "restart " + failed + " --input=" + root.resolve("input") + " --output=" + root.resolve("status-failed")
+                        + " --data=" + root.resolve("data"), "从失败的那一步继续");
 
         JsonNode json = JSON.readTree(run("status-out", "status", "--json", "--limit=3").out());
         JsonNode executions = json.get("executions");
@@ -261,7 +284,8 @@ class ExecutionsTest extends TempFolderContext {
 
         Result status = run("crashed", "status");
         assertThat(status.out()).containsPattern("#" + id + " +nightly +2024-03 .* 中断")
-                .contains("进程 " + gone.pid() + "）已不在", "restart " + id + " --data=", "从中断的那一步继续");
+                .contains("进程 " + gone.pid() + "）已不在", "restart " + id + " --input=" + root.resolve("input") + " --output=" + root.resolve("crashed")
+                        + " --data=", "从中断的那一步继续");
 
         Result restart = run("crashed", "restart", String.valueOf(id));
 

@@ -1,0 +1,71 @@
+package io.rectify.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Period folders swapped in whole, and the start-up sweep that clears only what Rectify left. */
+class StagedFolderTest {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void theSweepRemovesOnlyRectifysOwnLeftoversAndNeverTheOfficesFiles() throws IOException {
+        Path march = Files.createDirectories(output.resolve("2024-03"));
+        Files.writeString(march.resolve("备注.docx"), "the office's notes");
+        Files.writeString(output.resolve("tmp123"), "another program's file");
+        Files.writeString(Files.createDirectories(output.resolve("notes.previous")).resolve("a.txt"), "kept");
+        Files.writeString(march.resolve(".writing-123.tmp"), "half a file");
+        Path staging = Files.createDirectories(output.resolve(".2024-03.staging-4242-987654321"));
+        Files.writeString(Files.createDirectories(staging.resolve("回执")).resolve("U01.xlsx"), "half a run");
+
+        assertThat(AtomicFiles.removeLeftovers(output)).isEqualTo(2);
+
+        assertThat(march.resolve("备注.docx")).hasContent("the office's notes");
+        assertThat(output.resolve("tmp123")).hasContent("another program's file");
+        assertThat(output.resolve("notes.previous/a.txt")).hasContent("kept");
+        assertThat(march.resolve(".writing-123.tmp")).doesNotExist();
+        assertThat(staging).doesNotExist();
+    }
+
+    @Test
+    void aSwapCutShortBetweenItsTwoMovesIsPutBackByTheSweep() throws IOException {
+        Path previous = Files.createDirectories(output.resolve("2024-03.previous"));
+        Files.writeString(previous.resolve("通报.txt"), "the last complete run");
+        Files.writeString(Files.createDirectories(output.resolve("2024-02.previous")).resolve("通报.txt"), "replaced");
+        Files.writeString(Files.createDirectories(output.resolve("2024-02")).resolve("通报.txt"), "swapped in");
+
+        AtomicFiles.removeLeftovers(output);
+
+        assertThat(output.resolve("2024-03/通报.txt")).hasContent("the last complete run");
+        assertThat(output.resolve("2024-02/通报.txt")).hasContent("swapped in");
+        assertThat(output.resolve("2024-03.previous")).doesNotExist();
+        assertThat(output.resolve("2024-02.previous")).doesNotExist();
+    }
+
+    @Test
+    void aPublishedFolderHoldsOnlyTheNewRunsOutputsAndTheOfficesOwnFiles() throws IOException {
+        Path march = Files.createDirectories(output.resolve("2024-03"));
+        Files.writeString(march.resolve("通报.txt"), "old run");
+        Files.writeString(march.resolve("old-only.txt"), "an output the new run no longer writes");
+        Files.writeString(march.resolve("备注.docx"), "the office's notes");
+
+        try (StagedFolder staged = StagedFolder.create(march)) {
+            Files.writeString(staged.path().resolve("通报.txt"), "new run");
+            assertThat(march.resolve("通报.txt")).as("unchanged until published").hasContent("old run");
+            staged.publish(name -> name.equals("通报.txt") || name.equals("old-only.txt"));
+        }
+
+        assertThat(march.resolve("通报.txt")).hasContent("new run");
+        assertThat(march.resolve("备注.docx")).hasContent("the office's notes");
+        assertThat(march.resolve("old-only.txt")).doesNotExist();
+        try (var entries = Files.list(output)) {
+            assertThat(entries).containsExactly(march);
+        }
+    }
+}

@@ -93,7 +93,7 @@ class IngestTasklet implements Tasklet {
         PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle, settleWait);
         String reconciled = step.getExecutionContext().getString(RECONCILED, null);
         if (reconciled == null) {
-            asOfCheck.check(step.getJobParameters().getLocalDate("asOf"));
+            asOfCheck.check(step.getJobParameters().getLocalDate("asOf"), reconciler.versionFor(run.period(), run.asOf(), true));
             log.info("Reading returns within limits: {}; files modified less than {} s ago are waited for up to {} s, "
                     + "then left for the next run", limits.describe(), settle.toSeconds(), settleWait.toSeconds());
         }

@@ -165,6 +165,17 @@ class LedgerHistoryIT {
         assertThat(kept).containsExactly(true);
     }
 
+    @Test
+    void asOfIsCheckedAgainstTheFeedbackDateOfTheVersionThePeriodIsJudgedWith() {
+        night();
+        LedgerWorkbookFixture.standard().info(LedgerLayout.FEEDBACK_DATE, LocalDate.of(2024, 3, 15))
+                .writeToMaster(rectify.input());
+
+        Rectify.Run february = rectify.run("nightly", "--period=2024-02", "--as-of=2024-02-29");
+
+        assertThat(february.status()).as("judged with version 1, whose 反馈日期 is 2023-08-29: " + february.err()).isZero();
+    }
+
     /** T02 removed, T04 led by U03 instead of U04, T05 due 2024-02-15 instead of 2024-09-30. */
     private void editLedger() {
         LedgerWorkbookFixture ledger = LedgerWorkbookFixture.standard();

@@ -472,6 +472,22 @@ class ReportWriterTest extends TempFolderContext {
         assertThat(report.consoleSummary()).doesNotContain(notice);
     }
 
+    @Test
+    void scannedPdfsAndHiddenFoldersBesideTheReturnsDoNotMakeAPeriodIncomplete() throws IOException {
+        List<ExceptionEntry> exceptions = new ArrayList<>(march.exceptions().stream()
+                .filter(e -> e.rule() != Rule.SKIPPED_FILE).toList());
+        for (String file : List.of("第一组/U01佐证.pdf", "第一组/U02佐证.pdf", "第一组/扫描件.jpg", "U03说明.docx",
+                "第二组/U04佐证.pdf", ".同步", "第一组/~$U01.xlsx")) {
+            exceptions.add(new ExceptionEntry(Rule.SKIPPED_FILE, null, null, null, null, null, file,
+                    null, null, null, null, "不是 Excel 工作簿，未读取"));
+        }
+
+        WrittenReport skipped = writer.write(with(march, exceptions, march.receipts()), output);
+
+        assertThat(skipped.consoleSummary()).doesNotContain("本期汇总不完整");
+        assertThat(Files.readString(output.resolve("2024-03/通报.txt"))).doesNotContain("本期汇总不完整");
+    }
+
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
         return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),

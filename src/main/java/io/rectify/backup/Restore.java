@@ -1,6 +1,7 @@
 package io.rectify.backup;
 
 import io.rectify.intake.Sha256;
+import io.rectify.ops.StagedFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,10 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.regex.Matcher;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -63,7 +62,7 @@ public final class Restore {
             return "Restored the database and " + archived + " archived return file(s) from " + backup + " into " + data
                     + (movedAside ? "; the database and archive that were there are in " + aside : "");
         } finally {
-            delete(staging);
+            StagedFolder.deleteTree(staging);
         }
     }
 
@@ -120,14 +119,4 @@ public final class Restore {
         }
     }
 
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
 }

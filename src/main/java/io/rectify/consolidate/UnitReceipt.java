@@ -1,7 +1,9 @@
 package io.rectify.consolidate;
 
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,5 +19,18 @@ public record UnitReceipt(UnitFigures unit, List<PeriodFile> files, List<Receipt
     public String rejection(PeriodFile file) {
         return exceptions.stream().filter(e -> e.rule().rejectsFile() && file.path().equals(e.file()))
                 .map(ExceptionEntry::message).collect(Collectors.joining("；"));
+    }
+
+    /**
+     * The unit's rejected 整改进展 rows that no line of its task list shows with its reason: a task
+     * code the ledger does not have, a task that is not the unit's, a further row of a task whose
+     * first row was taken.
+     */
+    public List<ExceptionEntry> rejectedRowsOutsideTasks() {
+        Set<String> shown = tasks.stream().filter(t -> t.rejection() != null).map(t -> t.task().code())
+                .collect(Collectors.toSet());
+        return exceptions.stream().filter(e -> e.rule().rejectsRow())
+                .filter(e -> e.taskCode() != null ? !shown.contains(e.taskCode()) : e.rule() == Rule.UNKNOWN_TASK)
+                .toList();
     }
 }

@@ -276,7 +276,7 @@ public final class PeriodFolderScanner {
         }
     }
 
-    private static boolean returnFile(String name) {
+    static boolean returnFile(String name) {
         String extension = ForeignFormat.extension(name);
         return WORKBOOK_EXTENSIONS.contains(extension) || ForeignFormat.isForeign(extension);
     }

@@ -35,8 +35,12 @@ final class DeadlineForms {
 
     /** The deadline a cell gives in any form but 立行立改 (its day is the ledger's 反馈日期 plus a setting); empty when none. */
     static Optional<Deadline> read(Cell cell) {
+        if (cell.kind() == Cell.Kind.NUMBER) {
+            // a typed 2024.10 is stored as the number 2024.1: a plain number is a date only as a serial
+            return ExcelDates.date(cell).map(Deadline::on);
+        }
         // POI shows a date format's quoted literals with their quotes: yyyy"年"m"月" as 2024"年"6"月"
-        String written = Texts.clean(cell.numeric() ? cell.text().replace("\"", "") : cell.text());
+        String written = Texts.clean(cell.kind() == Cell.Kind.DATE ? cell.text().replace("\"", "") : cell.text());
         String folded = Texts.code(written);
         if (folded.equals(Deadline.LONG_TERM)) {
             return Optional.of(Deadline.NONE);

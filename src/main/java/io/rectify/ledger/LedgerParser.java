@@ -307,7 +307,10 @@ final class LedgerParser {
             return null;
         }
         Optional<Deadline> deadline = DeadlineForms.read(cell);
-        if (deadline.isEmpty()) {
+        if (deadline.isEmpty() && cell.kind() == Cell.Kind.NUMBER) {
+            error(table, row, DEADLINE, Texts.clean(cell.text()), "完成时限“" + Texts.clean(cell.text())
+                    + "”是一个数字，不是日期；请将单元格设为文本后写成“2024年10月底”，或填写日期");
+        } else if (deadline.isEmpty()) {
             error(table, row, DEADLINE, Texts.clean(cell.text()), "完成时限无法识别：" + Deadline.ACCEPTED_FORMS);
         }
         return deadline.orElse(null);

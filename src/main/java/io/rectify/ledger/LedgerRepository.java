@@ -42,6 +42,12 @@ public class LedgerRepository {
         return versionWhere("content_hash = ?", contentHash);
     }
 
+    /** The 反馈日期 {@code version} gave; empty when it gave none. */
+    public Optional<LocalDate> feedbackDate(LedgerVersion version) {
+        return jdbc.sql("SELECT feedback_date FROM ledger_version WHERE id = ?").param(version.id())
+                .query((rs, n) -> Optional.ofNullable(rs.getDate(1)).map(java.sql.Date::toLocalDate)).single();
+    }
+
     /** The version in force at {@code instant}: the latest one imported before it. */
     public Optional<LedgerVersion> inForceAt(Instant instant) {
         return versionWhere("imported_at < ? ORDER BY id DESC LIMIT 1", Timestamp.from(instant));

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * is its kept workbook read again with the importer's reader. That happens only when a period judged
  * with an earlier version is reconciled or consolidated again, so the last one read is kept (softly:
  * a city's ledger is large) for the rest of the run and is not read again period after period. A
- * version whose workbook was not kept (imported before V7), or no longer reads as a valid ledger, is
- * replaced by the current ledger with a warning in the log.
+ * version whose workbook was not kept (imported before V7), or no longer reads as a valid ledger
+ * (checks added since it was imported), cannot judge its periods again: {@link #unreadable} says so,
+ * and those periods are kept as published rather than judged again with today's ledger.
  */
 @Component
 public class LedgerVersions {
@@ -33,34 +34,46 @@ public class LedgerVersions {
     }
 
     /** An earlier version as read from its workbook. */
-    private record Read(long versionId, Ledger ledger) {
+    private record Read(long versionId, Reread reread) {
     }
 
-    /** The ledger of {@code version}; the current ledger (empty when none was imported) for an empty one. */
+    /**
+     * The ledger of {@code version}; the current ledger (empty when none was imported) for an empty
+     * one, or for one that {@link #unreadable} (only a period that has no stored state is judged so).
+     */
     public synchronized Ledger ledger(Optional<LedgerVersion> version) {
-        Optional<LedgerVersion> current = repository.currentVersion();
-        if (version.isEmpty() || version.equals(current)) {
-            return repository.load();
-        }
-        Read read = lastRead.get();
-        if (read != null && read.versionId() == version.get().id()) {
-            return read.ledger();
-        }
-        Optional<Ledger> ledger = reread(version.get());
-        if (ledger.isEmpty()) {
-            return repository.load();
-        }
-        lastRead = new SoftReference<>(new Read(version.get().id(), ledger.get()));
-        return ledger.get();
+        return reread(version).map(Reread::ledger).orElseGet(repository::load);
     }
 
-    private Optional<Ledger> reread(LedgerVersion version) {
-        Optional<byte[]> workbook = repository.workbook(version);
-        String current = repository.currentVersion().map(v -> "current version " + v.id()).orElse("no ledger");
-        if (workbook.isEmpty()) {
-            log.warn("Ledger version {} ({}) was imported before workbooks were kept: judging with the {} instead",
-                    version.id(), version.sourceFile(), current);
+    /**
+     * Why {@code version} cannot be read again, for the log and the office; empty when it can, or it
+     * is the current version or none.
+     */
+    public synchronized Optional<String> unreadable(Optional<LedgerVersion> version) {
+        return reread(version).map(Reread::failure).filter(failure -> failure != null);
+    }
+
+    /** An earlier version read again: its ledger, or why it cannot be read (the failure). */
+    private record Reread(Ledger ledger, String failure) {
+    }
+
+    /** Empty for the current version or none, which the master tables hold. */
+    private Optional<Reread> reread(Optional<LedgerVersion> version) {
+        if (version.isEmpty() || version.equals(repository.currentVersion())) {
             return Optional.empty();
+        }
+        Read last = lastRead.get();
+        if (last == null || last.versionId() != version.get().id()) {
+            last = new Read(version.get().id(), reread(version.get()));
+            lastRead = new SoftReference<>(last);
+        }
+        return Optional.of(last.reread());
+    }
+
+    private Reread reread(LedgerVersion version) {
+        Optional<byte[]> workbook = repository.workbook(version);
+        if (workbook.isEmpty()) {
+            return failed(version, "it was imported before workbooks were kept");
         }
         long start = System.nanoTime();
         Path file = null;
@@ -69,20 +82,20 @@ public class LedgerVersions {
             Files.write(file, workbook.get());
             LedgerReader.Reading reading = reader.read(file);
             if (!reading.valid()) {
-                log.warn("Ledger version {} ({}) no longer reads as a valid ledger ({}): judging with the {} instead",
-                        version.id(), version.sourceFile(), reading.errors().get(0).describe(), current);
-                return Optional.empty();
+                return failed(version, "it no longer reads as a valid ledger (" + reading.errors().get(0).describe() + ")");
             }
             log.info("Ledger version {} ({}) read again from its kept workbook in {} ms", version.id(),
                     version.sourceFile(), (System.nanoTime() - start) / 1_000_000);
-            return Optional.of(reading.ledger());
+            return new Reread(reading.ledger(), null);
         } catch (IOException e) {
-            log.warn("Ledger version {} ({}) could not be read again ({}): judging with the {} instead", version.id(),
-                    version.sourceFile(), e, current);
-            return Optional.empty();
+            return failed(version, "its workbook could not be read again (" + e + ")");
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    private static Reread failed(LedgerVersion version, String why) {
+        return new Reread(null, "ledger version " + version.id() + " (" + version.sourceFile() + ") cannot be read again: " + why);
     }
 
     private static void deleteQuietly(Path file) {

@@ -8,6 +8,7 @@ import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
 import io.rectify.ledger.LedgerVersion;
+import io.rectify.ledger.LedgerVersions;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.CheckedFile;
@@ -59,6 +60,8 @@ class IngestTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(IngestTasklet.class);
     /** Step-context key: the last period reconciled by this step, YYYY-MM. */
     private static final String RECONCILED = "ingest.reconciled";
+    /** Job-context key: the notes, in Chinese, on earlier periods kept as published as their ledger cannot be read again. */
+    static final String KEPT_NOTES = "ingest.kept";
 
     private final Reconciler reconciler;
     private final Archive archive;
@@ -68,9 +71,12 @@ class IngestTasklet implements Tasklet {
     private final Duration settleWait;
     private final PeriodFingerprints fingerprints;
     private final AsOfCheck asOfCheck;
+    private final LedgerVersions versions;
 
-    IngestTasklet(Reconciler reconciler, RectifyProperties properties, PeriodFingerprints fingerprints, AsOfCheck asOfCheck) {
+    IngestTasklet(Reconciler reconciler, RectifyProperties properties, PeriodFingerprints fingerprints, AsOfCheck asOfCheck,
+                  LedgerVersions versions) {
         this.reconciler = reconciler;
+        this.versions = versions;
         this.asOfCheck = asOfCheck;
         this.fingerprints = fingerprints;
         this.archive = new Archive(properties.data());
@@ -87,7 +93,7 @@ class IngestTasklet implements Tasklet {
         PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle, settleWait);
         String reconciled = step.getExecutionContext().getString(RECONCILED, null);
         if (reconciled == null) {
-            asOfCheck.check(step.getJobParameters().getLocalDate("asOf"));
+            asOfCheck.check(step.getJobParameters().getLocalDate("asOf"), reconciler.versionFor(run.period(), run.asOf(), true));
             log.info("Reading returns within limits: {}; files modified less than {} s ago are waited for up to {} s, "
                     + "then left for the next run", limits.describe(), settle.toSeconds(), settleWait.toSeconds());
         }
@@ -141,14 +147,38 @@ class IngestTasklet implements Tasklet {
                 return Optional.of(new Next(scan, version));
             }
             String fingerprint = fingerprints.of(scan, asOf(run, next.get()), version);
-            if (!fingerprints.unchanged(scan, fingerprint)) {
+            if (fingerprints.unchanged(scan, fingerprint)) {
+                log.info("{} unchanged since its last reconcile (fingerprint {}), kept", next.get(),
+                        PeriodFingerprints.brief(fingerprint));
+            } else if (!keptUnjudgeable(next.get(), version, step)) {
                 return Optional.of(new Next(scan, version));
             }
-            log.info("{} unchanged since its last reconcile (fingerprint {}), kept", next.get(),
-                    PeriodFingerprints.brief(fingerprint));
             step.getExecutionContext().putString(RECONCILED, next.get().toString());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether an earlier period is kept as published, unread, because the ledger version its stored
+     * state was judged with cannot be read again: judging it with today's ledger instead would change
+     * what was published. Said in the log and in the run's end summary, with how to re-judge it.
+     */
+    private boolean keptUnjudgeable(YearMonth period, Optional<LedgerVersion> version, StepExecution step) {
+        if (reconciler.judgedWith(period).isEmpty()) {
+            return false;
+        }
+        Optional<String> unreadable = versions.unreadable(version);
+        if (unreadable.isEmpty()) {
+            return false;
+        }
+        log.warn("{} changed, but {}: it is kept as published, not judged again with today's ledger; "
+                + "--rejudge={} judges it with the current ledger", period, unreadable.get(), period);
+        var context = step.getJobExecution().getExecutionContext();
+        String note = period + " 的报表有变动，但当时评判所用的台账版本已无法重新读取，该期保持已发布的结果，未重新汇总；"
+                + "如需按现行台账重新评判，请加 --rejudge=" + period + " 再运行。";
+        String notes = context.getString(KEPT_NOTES, "");
+        context.putString(KEPT_NOTES, notes.isEmpty() ? note : notes + "\n" + note);
+        return true;
     }
 
     /**

@@ -49,6 +49,8 @@ class ReportTasklet implements Tasklet {
                     misnamed.folder(), run.returnsFolder(), misnamed.period(), misnamed.period());
             summary.append("\n注意：").append(misnamed.advice());
         }
+        step.getJobExecution().getExecutionContext().getString(IngestTasklet.KEPT_NOTES, "").lines()
+                .forEach(note -> summary.append("\n注意：").append(note));
         step.getJobExecution().getExecutionContext().putString(EndSummary.SUMMARY_KEY, summary.toString());
         RunFigures.putOutputs(step.getJobExecution().getExecutionContext(), report.folder());
         return RepeatStatus.FINISHED;

@@ -35,9 +35,10 @@ public final class AtomicFiles {
 
     /**
      * Clears what a killed process left under {@code folder}, and only that: temporary files
-     * ({@code .writing-*.tmp}) and staging folders ({@code .<name>.staging-*}) are deleted, never an
-     * output, as the move into place did not happen; a {@code <name>.previous} folder whose swap was
-     * cut short is put back as {@code <name>} when that is missing, else deleted. Every other file
+     * ({@code .writing-*.tmp}, at any depth) and staging folders ({@code .<name>.staging-*}, directly
+     * in {@code folder}) are deleted, never an output, as the move into place did not happen; a
+     * {@code <YYYY-MM>.previous} folder directly in {@code folder} whose swap was cut short is put back
+     * as {@code <YYYY-MM>} when that is missing, else deleted. Every other file
      * under {@code folder} is someone else's and stays. Only safe while no other process writes there
      * (the {@link DataLock} holder).
      *
@@ -47,22 +48,28 @@ public final class AtomicFiles {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
-        List<Path> found;
-        try (Stream<Path> files = Files.walk(folder)) {
-            found = files.filter(f -> temporary(f) || StagedFolder.isStaging(f) || StagedFolder.previousOf(f) != null)
-                    .toList();
+        // period folders are staged directly under the output folder: a deeper 2024-03.previous is the office's own
+        List<Path> staged;
+        try (Stream<Path> entries = Files.list(folder)) {
+            staged = entries.filter(f -> StagedFolder.isStaging(f) || StagedFolder.previousOf(f) != null).toList();
         }
         int removed = 0;
-        for (Path leftover : found) {
-            if (!Files.exists(leftover)) {
-                continue; // inside a staging folder deleted before it
-            }
+        for (Path leftover : staged) {
             Path target = StagedFolder.previousOf(leftover);
             if (target != null && !Files.exists(target)) {
                 StagedFolder.move(leftover, target);
             } else {
                 StagedFolder.deleteTree(leftover);
             }
+            removed++;
+        }
+        // temporary files sit beside their target, at any depth (the archive's are two folders down)
+        List<Path> temporaries;
+        try (Stream<Path> files = Files.walk(folder)) {
+            temporaries = files.filter(AtomicFiles::temporary).toList();
+        }
+        for (Path temporary : temporaries) {
+            Files.deleteIfExists(temporary);
             removed++;
         }
         return removed;

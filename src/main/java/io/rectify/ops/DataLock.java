@@ -57,11 +57,10 @@ public final class DataLock implements AutoCloseable {
      * @throws IOException when the lock file cannot be created or written
      */
     public static DataLock acquire(Path data, String command) throws Busy, IOException {
-        return acquire(data.toAbsolutePath().normalize().resolve(FILE_NAME), command, (file, holder) ->
-                "another Rectify process is working on the data folder " + file.getParent() + ": its lock "
-                        + file + " is held by " + (holder.isEmpty() ? "a process that has not said which it is" : holder)
-                        + ". Wait for it to finish, then run the command again (the lock goes with its process, "
-                        + "so a run that was killed does not hold it).");
+        return acquire(real(data).resolve(FILE_NAME), command, (file, holder) ->
+                "另一个 Rectify 进程正在使用数据文件夹 " + file.getParent() + "（锁文件 " + file + "，持有者："
+                        + (holder.isEmpty() ? "未写明的进程" : holder) + "），本次未运行。请等它结束后再运行"
+                        + "（锁随进程释放：被终止的进程不会一直占用它，无需删除锁文件）。");
     }
 
     /**
@@ -72,10 +71,16 @@ public final class DataLock implements AutoCloseable {
      * @throws IOException when the lock file cannot be created or written
      */
     public static DataLock acquireOutput(Path output, String command) throws Busy, IOException {
-        return acquire(output.toAbsolutePath().normalize().resolve(OUTPUT_FILE_NAME), command, (file, holder) ->
+        return acquire(real(output).resolve(OUTPUT_FILE_NAME), command, (file, holder) ->
                 "另一个 Rectify 进程正在写入输出文件夹 " + file.getParent() + "（锁文件 " + file + "，持有者："
                         + (holder.isEmpty() ? "未写明的进程" : holder) + "），本次未运行。请等它结束后再运行；"
                         + "两个数据文件夹（--data）不要共用一个输出文件夹（--output）。");
+    }
+
+    /** One key per folder however it is spelt: through a symbolic link or not, it is one lock. */
+    private static Path real(Path folder) throws IOException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        return Files.exists(absolute) ? absolute.toRealPath() : absolute;
     }
 
     private static DataLock acquire(Path file, String command, BiFunction<Path, String, String> busyMessage)

@@ -132,6 +132,11 @@ final class ReceiptWorkbook {
                     line.lead() ? line.state().status().word() : "（由牵头单位报送）", source(line),
                     line.overdue() ? "逾期未完成" : line.dueSoon() ? "即将到期" : "", line.rejection());
         }
+        for (ExceptionEntry row : receipt.rejectedRowsOutsideTasks()) {
+            table.row(row.taskCode() != null ? row.taskCode() : row.value(), row.problemCode(),
+                    "（报送表第" + row.row() + "行：" + row.rule().title() + "）", null, null, "本期报送未采纳", null, null,
+                    null, null, null, null, row.message());
+        }
         table.filter();
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 class Invocation {
 
     private static final String DEFAULT_LAUNCHER = "java -jar target/rectify.jar";
-    private static final Pattern SHELL_SAFE = Pattern.compile("[\\w./:=@%+,-]+");
+    /** Letters of any script and the Windows separator need no quotes: 整改数据 and D:\台账 are pasted as they are. */
+    private static final Pattern SHELL_SAFE = Pattern.compile("[\\p{L}\\p{N}_./:=@%+,\\\\-]+");
 
     private final String launcher;
     private final String dataOption;
@@ -33,12 +34,16 @@ class Invocation {
                 + option("output", execution.output()) + dataOption;
     }
 
-    /** {@code " --name=folder"}, quoted for the shell where needed; empty for the default folder or none. */
+    /**
+     * {@code " --name=folder"}, in double quotes where the folder has a space or a character a shell
+     * treats specially (double quotes are the ones cmd.exe, PowerShell and POSIX shells all take);
+     * empty for the default folder or none.
+     */
     private static String option(String name, String folder) {
         if (folder == null || Path.of(folder).equals(Path.of(name).toAbsolutePath().normalize())) {
             return "";
         }
         String option = "--" + name + "=" + folder;
-        return " " + (SHELL_SAFE.matcher(option).matches() ? option : "'" + option.replace("'", "'\\''") + "'");
+        return " " + (SHELL_SAFE.matcher(option).matches() ? option : "\"" + option + "\"");
     }
 }

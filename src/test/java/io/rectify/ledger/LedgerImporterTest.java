@@ -92,6 +92,11 @@ class LedgerImporterTest extends TempFolderContext {
                         TASKS_SHEET, 7, "F", "2024年13月31日", "完成时限无法识别"),
                 Broken.of("deadline in words that name no day", f -> f.tasks().set(3, DEADLINE, "2024年年中"),
                         TASKS_SHEET, 7, "F", "2024年年中", "如 2024年6月底、2024年6月前、2023年底）、半年或季度（如 2024年上半年"),
+                Broken.of("deadline typed as 2024.10 that Excel stored as the number 2024.1",
+                        f -> f.tasks().set(3, DEADLINE, 2024.10), TASKS_SHEET, 7, "F", "2024.1",
+                        "完成时限“2024.1”是一个数字，不是日期；请将单元格设为文本后写成“2024年10月底”，或填写日期"),
+                Broken.of("deadline typed as the number 2024.6", f -> f.tasks().set(3, DEADLINE, 2024.6),
+                        TASKS_SHEET, 7, "F", "2024.6", "是一个数字，不是日期"),
                 Broken.of("立行立改 without 反馈日期, told once", f -> {
                     f.info(FEEDBACK_DATE, null);
                     f.tasks().set(3, DEADLINE, Deadline.IMMEDIATE).set(4, DEADLINE, " 立行立改 ");

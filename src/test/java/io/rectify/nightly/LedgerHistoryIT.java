@@ -115,18 +115,42 @@ class LedgerHistoryIT {
     }
 
     @Test
-    void versionWithoutAKeptWorkbookIsReplacedByTheCurrentLedgerWithAWarning() {
+    void versionWithoutAKeptWorkbookKeepsItsPeriodAsPublishedAndSaysSo() {
         night();
+        Map<String, String> states = stored.states();
         stored.update("UPDATE ledger_version SET workbook = NULL");
 
+        Rectify.Run second = editLedgerAndChangeFebruary();
+
+        assertThat(stored.states().get("2024-02")).isEqualTo(states.get("2024-02"));
+        assertThat(second.out()).containsPattern("WARN .*2024-02 changed, but ledger version 1 \\(整改台账.xlsx\\) cannot "
+                + "be read again: it was imported before workbooks were kept: it is kept as published")
+                .contains("注意：2024-02 的报表有变动，但当时评判所用的台账版本已无法重新读取，该期保持已发布的结果", "--rejudge=2024-02");
+    }
+
+    @Test
+    void versionThatFailsTodaysLedgerChecksKeepsItsPeriodAsPublished() {
+        night();
+        Map<String, String> states = stored.states();
+        LedgerWorkbookFixture unsafe = LedgerWorkbookFixture.standard();
+        unsafe.units().add("../../U54", "区审计局", "第三督查组");
+        unsafe.tasks().add("T07", "P05", "开展专项审计", "../../U54", "", "长期坚持");
+        Path workbook = unsafe.write(root.resolve("accepted-before-codes-were-checked.xlsx"));
+        stored.update("UPDATE ledger_version SET workbook = FILE_READ('" + workbook + "')");
+
+        Rectify.Run second = editLedgerAndChangeFebruary();
+
+        assertThat(stored.states().get("2024-02")).isEqualTo(states.get("2024-02"));
+        assertThat(stored.tasks("2024-02")).contains("T02");
+        assertThat(second.out()).containsPattern("WARN .*2024-02 changed, but ledger version 1 .* no longer reads as a "
+                + "valid ledger .*单位代码含有不允许的字符");
+    }
+
+    private Rectify.Run editLedgerAndChangeFebruary() {
         editLedger();
         new PeriodFolder(rectify.input(), "2024-02").add(ReturnFixture.unit("U05").period("2024-02")
                 .row("T05", "推进中")).write();
-        Rectify.Run second = night();
-
-        assertThat(stored.tasks("2024-02")).doesNotContain("T02");
-        assertThat(second.out()).containsPattern("WARN .*Ledger version 1 \\(整改台账.xlsx\\) was imported before "
-                + "workbooks were kept: judging with the current version 2 instead");
+        return night();
     }
 
     @Test
@@ -139,6 +163,17 @@ class LedgerHistoryIT {
         List<Boolean> kept = new ArrayList<>();
         stored.query("SELECT workbook IS NOT NULL FROM ledger_version", rs -> kept.add(rs.getBoolean(1)));
         assertThat(kept).containsExactly(true);
+    }
+
+    @Test
+    void asOfIsCheckedAgainstTheFeedbackDateOfTheVersionThePeriodIsJudgedWith() {
+        night();
+        LedgerWorkbookFixture.standard().info(LedgerLayout.FEEDBACK_DATE, LocalDate.of(2024, 3, 15))
+                .writeToMaster(rectify.input());
+
+        Rectify.Run february = rectify.run("nightly", "--period=2024-02", "--as-of=2024-02-29");
+
+        assertThat(february.status()).as("judged with version 1, whose 反馈日期 is 2023-08-29: " + february.err()).isZero();
     }
 
     /** T02 removed, T04 led by U03 instead of U04, T05 due 2024-02-15 instead of 2024-09-30. */

@@ -43,6 +43,17 @@ class DataLockTest {
         }
     }
 
+    @Test
+    void aFolderReachedThroughASymbolicLinkIsTheSameLock() throws Exception {
+        Path link = Files.createSymbolicLink(data.resolveSibling(data.getFileName() + "-link"), data);
+        try (DataLock real = DataLock.acquire(data, "nightly"); DataLock linked = DataLock.acquire(link, "backup")) {
+            assertThat(linked).isNotSameAs(real);
+        } finally {
+            Files.delete(link);
+        }
+        assertThat(tryLock(data.resolve(DataLock.FILE_NAME))).as("free once both let go").isTrue();
+    }
+
     private static boolean tryLock(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
             return lock != null;

@@ -131,7 +131,7 @@ class KilledAndConcurrentRunsIT {
                 "--data=" + root.resolve("concurrent/data"), "--to=" + root.resolve("concurrent/backup.zip"));
 
         assertThat(second.exit()).isEqualTo(CommandLine.EXIT_FAILED);
-        assertThat(second.err()).contains("another Rectify process is working on the data folder",
+        assertThat(second.err()).contains("另一个 Rectify 进程正在使用数据文件夹",
                 root.resolve("concurrent/data").resolve(DataLock.FILE_NAME).toString(),
                 "process " + first.pid() + " (nightly, started ");
         assertThat(second.out()).as("it started nothing").doesNotContain("Starting nightlyJob");

@@ -49,6 +49,21 @@ class StagedFolderTest {
     }
 
     @Test
+    void theOfficesOwnPreviousAndStagingLikeFoldersBelowTheTopAreLeftAlone() throws IOException {
+        Path archived = Files.createDirectories(output.resolve("归档/2024-03.previous"));
+        Files.writeString(archived.resolve("通报.txt"), "the office's copy of March");
+        Path hidden = Files.createDirectories(output.resolve("归档/.2024-03.staging-1-2"));
+        Files.writeString(hidden.resolve("备注.txt"), "kept");
+        Files.writeString(Files.createDirectories(output.resolve("归档/2024-03")).resolve(".writing-1.tmp"), "half a file");
+
+        assertThat(AtomicFiles.removeLeftovers(output)).isEqualTo(1);
+
+        assertThat(archived.resolve("通报.txt")).hasContent("the office's copy of March");
+        assertThat(hidden.resolve("备注.txt")).hasContent("kept");
+        assertThat(output.resolve("归档/2024-03/.writing-1.tmp")).doesNotExist();
+    }
+
+    @Test
     void aPublishedFolderHoldsOnlyTheNewRunsOutputsAndTheOfficesOwnFiles() throws IOException {
         Path march = Files.createDirectories(output.resolve("2024-03"));
         Files.writeString(march.resolve("通报.txt"), "old run");

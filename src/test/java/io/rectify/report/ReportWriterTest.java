@@ -320,6 +320,22 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     @Test
+    void receiptListsARejectedRowOfATaskTheLedgerDoesNotHaveAsNotAdopted() throws IOException {
+        String reason = "第9行任务编号“T99”在台账中不存在，请核对任务编号后重新报送";
+        jdbc.update("""
+                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
+                    task_code, file, sheet, excel_row, col, cell_value, message)
+                VALUES ('2024-03', 100, 'unknown-task', 'error', '第一督查组', 'U01', '区发改委', NULL, NULL,
+                    'U01/区发改委.xlsx', '整改进展', 9, 'A', 'T99', ?)""", reason);
+
+        writer.write(consolidator.consolidate(MARCH, AS_OF), output);
+
+        try (XSSFWorkbook u01 = open("2024-03/回执/U01.xlsx")) {
+            assertThat(rowOf(u01.getSheet("任务情况"), "T99")).contains("本期报送未采纳", "（报送表第9行：任务编号不存在）", reason);
+        }
+    }
+
+    @Test
     void receiptsOfUnitsNoLongerInTheLedgerAreRemoved() throws IOException {
         Path stale = output.resolve("2024-03/回执/U99.xlsx");
         Files.write(stale, new byte[] {1});
@@ -471,6 +487,22 @@ class ReportWriterTest extends TempFolderContext {
         }
         assertThat(SummaryJson.tree(march).get("incomplete").isNull()).as("a period read whole carries none").isTrue();
         assertThat(report.consoleSummary()).doesNotContain(notice);
+    }
+
+    @Test
+    void scannedPdfsAndHiddenFoldersBesideTheReturnsDoNotMakeAPeriodIncomplete() throws IOException {
+        List<ExceptionEntry> exceptions = new ArrayList<>(march.exceptions().stream()
+                .filter(e -> e.rule() != Rule.SKIPPED_FILE).toList());
+        for (String file : List.of("第一组/U01佐证.pdf", "第一组/U02佐证.pdf", "第一组/扫描件.jpg", "U03说明.docx",
+                "第二组/U04佐证.pdf", ".同步", "第一组/~$U01.xlsx")) {
+            exceptions.add(new ExceptionEntry(Rule.SKIPPED_FILE, null, null, null, null, null, file,
+                    null, null, null, null, "不是 Excel 工作簿，未读取"));
+        }
+
+        WrittenReport skipped = writer.write(with(march, exceptions, march.receipts()), output);
+
+        assertThat(skipped.consoleSummary()).doesNotContain("本期汇总不完整");
+        assertThat(Files.readString(output.resolve("2024-03/通报.txt"))).doesNotContain("本期汇总不完整");
     }
 
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {

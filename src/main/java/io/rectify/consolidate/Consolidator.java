@@ -18,10 +18,12 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -216,7 +218,9 @@ public class Consolidator {
             List<ExceptionEntry> unitExceptions = exceptions.getOrDefault(code, List.of());
             Map<String, String> rejections = rowRejections(unitExceptions);
             List<ReceiptTask> tasks = new ArrayList<>();
-            for (Task task : ledger.tasksOfUnit(figures.unit(), rows.keySet())) {
+            Set<String> reported = new HashSet<>(rows.keySet());
+            reported.addAll(rejections.keySet());
+            for (Task task : ledger.tasksOfUnit(figures.unit(), reported)) {
                 AcceptedRow row = rows.get(task.code());
                 tasks.add(new ReceiptTask(task, task.leadUnit().equals(code), row,
                         row == null ? rejections.get(task.code()) : null, board.state(task),
@@ -228,11 +232,15 @@ public class Consolidator {
         });
     }
 
-    /** The messages of a unit's row errors by task: why its rows of these tasks were not adopted. */
+    /**
+     * The messages of a unit's row errors by task, and of its rows written without a status
+     * (task-not-reported on a row): why its rows of these tasks were not adopted.
+     */
     private static Map<String, String> rowRejections(List<ExceptionEntry> exceptions) {
         Map<String, String> rejections = new HashMap<>();
         for (ExceptionEntry e : exceptions) {
-            if (e.rule().rejectsRow() && e.taskCode() != null) {
+            boolean rowWithoutStatus = e.rule() == Rule.TASK_NOT_REPORTED && e.row() != null;
+            if ((e.rule().rejectsRow() || rowWithoutStatus) && e.taskCode() != null) {
                 rejections.merge(e.taskCode(), e.message(), (a, b) -> a + "；" + b);
             }
         }

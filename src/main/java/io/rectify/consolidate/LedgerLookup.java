@@ -78,13 +78,14 @@ final class LedgerLookup {
 
     /**
      * The tasks a unit's receipt lists, in ledger order: those it leads and those of {@code reported}
-     * (task codes of its accepted rows) that are in the ledger.
+     * (task codes of its accepted or rejected rows) that it cooperates on.
      */
     List<Task> tasksOfUnit(Unit unit, Collection<String> reported) {
         List<Task> tasks = new ArrayList<>(leadTasksOf(unit));
         for (String code : reported) {
             Integer index = taskOrder.get(code);
-            if (index != null && !ledger.tasks().get(index).leadUnit().equals(unit.code())) {
+            if (index != null && ledger.tasks().get(index).cooperators().contains(unit.code())
+                    && !ledger.tasks().get(index).leadUnit().equals(unit.code())) {
                 tasks.add(ledger.tasks().get(index));
             }
         }

@@ -18,7 +18,7 @@ final class Damages {
                 message(damaged));
     }
 
-    static String message(DamagedWorkbook damaged) {
+    private static String message(DamagedWorkbook damaged) {
         String sheet = "工作表“" + damaged.sheet() + "”";
         String value = damaged.value();
         return switch (damaged.damage()) {

@@ -70,8 +70,10 @@ final class ReturnParser {
             String message = String.join("；另外，", mismatches.stream().map(Mismatch::message).toList());
             return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, first.sheet(), first.row(), null, null, message, unitClues());
         }
+        Map<String, String> marker = marker(sheets);
         return new ReadOutcome.Read(new UnitReturn(file, progressBlock.fields(), progress.table().orElseThrow(), institutions,
-                accountability, Optional.ofNullable(marker(sheets).get(TemplateMarker.LEDGER_VERSION)).filter(v -> !v.isEmpty())));
+                accountability, Optional.ofNullable(marker.get(TemplateMarker.LEDGER_VERSION)).filter(v -> !v.isEmpty()),
+                Optional.ofNullable(marker.get(TemplateMarker.UNIT)).map(Texts::clean).filter(u -> !u.isEmpty())));
     }
 
     /**

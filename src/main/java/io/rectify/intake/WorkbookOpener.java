@@ -87,7 +87,7 @@ final class WorkbookOpener {
         };
     }
 
-    private WorkbookReader openOoxml(Path file) throws Refusal {
+    private WorkbookReader openOoxml(Path file) throws Refusal, DamagedWorkbook {
         checkZipDirectory(file);
         return streaming(() -> StreamingXlsxReader.open(file));
     }
@@ -96,14 +96,17 @@ final class WorkbookOpener {
         StreamingXlsxReader open() throws IOException;
     }
 
-    /** Opens an OOXML package, refusing it when it is another document or damaged (the reader says where). */
-    private WorkbookReader streaming(PackageSource source) throws Refusal {
+    /**
+     * Opens an OOXML package, refusing it when it is another document or damaged; a damage the reader
+     * places is passed on whole, for the refusal to keep its sheet, row, column and value.
+     */
+    private WorkbookReader streaming(PackageSource source) throws Refusal, DamagedWorkbook {
         try {
             return source.open();
         } catch (StreamingXlsxReader.NotASpreadsheet e) {
             throw unreadable(otherOfficeDocument(e.contentType()));
         } catch (DamagedWorkbook e) {
-            throw recognised(e).orElse(new Refusal(Rule.FILE_UNREADABLE, Damages.message(e)));
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw recognised(e).orElse(unreadable(DAMAGED));
         }
@@ -170,6 +173,8 @@ final class WorkbookOpener {
             if (!root.hasEntryCaseInsensitive("Workbook") && !root.hasEntryCaseInsensitive("Book")) {
                 throw unreadable("这是其他类型的 Office 97-2003 文档，不是 Excel 工作簿；请报送 Excel 格式（.xlsx）的报表");
             }
+        } catch (DamagedWorkbook e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw unreadable(DAMAGED);
         }
@@ -190,7 +195,7 @@ final class WorkbookOpener {
      * within the same limits as any other. A real password, or an encryption POI does not know (rights
      * management), is file-encrypted.
      */
-    private WorkbookReader openEncrypted(POIFSFileSystem fs) throws Refusal {
+    private WorkbookReader openEncrypted(POIFSFileSystem fs) throws Refusal, DamagedWorkbook {
         Decryptor decryptor;
         try {
             decryptor = new EncryptionInfo(fs).getDecryptor();
@@ -205,6 +210,8 @@ final class WorkbookOpener {
                 throw tooLarge("文件解密后大小为 ", decryptor.getLength());
             }
             return streaming(() -> StreamingXlsxReader.open(in));
+        } catch (DamagedWorkbook e) {
+            throw e;
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             throw recognised(e).orElse(unreadable(DAMAGED));
         }

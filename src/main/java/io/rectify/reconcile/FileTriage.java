@@ -16,6 +16,7 @@ import io.rectify.intake.SkippedFile;
 import io.rectify.intake.UnitReturn;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.FileOutcome;
+import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.Texts;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The file-scope rules of docs/RULES.md and docs/RETURNS.md: which files of a period folder are duplicates, refused or
@@ -114,10 +116,17 @@ final class FileTriage {
         return new ReturnFile(found.relative(), found, unit, null, false, null, FileOutcome.REJECTED);
     }
 
+    /**
+     * A file not read, with the unit its path names, when it names one, so that the unit learns it was not
+     * taken; but an Office lock file ({@code ~$…}) or a hidden file ({@code ._U02.xlsx} copied from a Mac) is a
+     * by-product of whoever opened or copied a return, not something a unit sent, and goes to no unit.
+     */
     private ReturnFile skipped(SkippedFile skipped, Findings findings) {
-        findings.add(Rule.SKIPPED_FILE, null, null, Place.file(skipped.relative()),
+        String name = skipped.relative().substring(skipped.relative().lastIndexOf('/') + 1);
+        Unit unit = name.startsWith("~$") || name.startsWith(".") ? null : clues.fromPath(skipped.relative()).orElse(null);
+        findings.add(Rule.SKIPPED_FILE, unit, null, Place.file(skipped.relative()),
                 "已跳过：" + skipped.reason());
-        return new ReturnFile(skipped.relative(), null, null, null, false, null, FileOutcome.SKIPPED);
+        return new ReturnFile(skipped.relative(), null, unit, null, false, null, FileOutcome.SKIPPED);
     }
 
     /**
@@ -135,8 +144,7 @@ final class FileTriage {
         Unit unit = code.isEmpty() ? null : ledger.unitByCodeOrName(code).orElse(null);
         if (unit == null) {
             acceptable = false;
-            unit = (name.isEmpty() ? Optional.<Unit>empty() : ledger.unitByName(name))
-                    .or(() -> clues.fromPath(file)).orElse(null);
+            unit = clues.unit(Stream.concat(Stream.of(name), content.markerUnit().stream()).toList(), file).orElse(null);
             findings.add(Rule.UNKNOWN_UNIT, unit, null, codePlace, code.isEmpty()
                     ? "报送表未填写单位代码，请在“单位代码”处填写本单位在台账中的代码后重新报送"
                     : "单位代码“" + code + "”在台账中不存在，请核对本单位的单位代码后重新报送");
@@ -165,7 +173,7 @@ final class FileTriage {
         if (field.isEmpty()) {
             findings.add(Rule.PERIOD_MISMATCH, unit, null, content.field(PERIOD)
                             .map(f -> Place.field(file, PROGRESS_SHEET, f)).orElse(Place.sheet(file, PROGRESS_SHEET)),
-                    "报送表未填写报送期次，请在“报送期次”处填写“" + period + "”后重新报送");
+                    "报送表未填写报送期次，请在“报送期次”处填写“" + Periods.text(period) + "”后重新报送");
             return false;
         }
         Place place = Place.field(file, PROGRESS_SHEET, field.get());
@@ -177,7 +185,7 @@ final class FileTriage {
         }
         if (!written.get().equals(period)) {
             findings.add(Rule.PERIOD_MISMATCH, unit, null, place, "报送期次“" + field.get().text() + "”（"
-                    + written.get() + "）与文件所在的期次文件夹“" + period
+                    + Periods.text(written.get()) + "）与文件所在的期次文件夹“" + period
                     + "”不一致，请更正报送期次，或将文件放入对应期次的文件夹后重新报送");
             return false;
         }
@@ -199,7 +207,7 @@ final class FileTriage {
             ReturnFile latest = used.get(file.unit());
             findings.add(Rule.SUPERSEDED, file.unit(), null, Place.file(file.path()),
                     "本单位本期另有更新的报送文件“" + latest.path() + "”（报送日期" + latest.submittedOn()
-                            + "），已采用该文件，本文件不予处理；如本文件才是正确版本，请删除其他版本后重新报送");
+                            + "），已采用该文件，本文件已被替代，未使用；如本文件才是正确版本，请删除其他版本后重新报送");
             return file.with(FileOutcome.SUPERSEDED);
         }).toList();
     }

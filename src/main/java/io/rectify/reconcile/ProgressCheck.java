@@ -41,6 +41,8 @@ import java.util.Set;
 final class ProgressCheck {
 
     private static final String CHOICES = String.join("、", TaskStatus.words());
+    /** What units write in 备注 to say they have nothing to report on a row. */
+    private static final Set<String> NOTHING = Set.of("", "无", "暂无", "/", "-", "—");
 
     /**
      * The outcome for one return: its accepted rows, the ledger codes of tasks whose row was
@@ -92,7 +94,7 @@ final class ProgressCheck {
                 flagged.add(task.code());
                 findings.add(Rule.DUPLICATE_TASK_ROW, unit, task, Place.cell(file.path(), table, row, TASK_CODE),
                         "第" + row.row() + "行任务“" + task.code() + "”与第" + first
-                                + "行重复填报，本行不予采用；每项任务只填一行，请删除重复行");
+                                + "行重复填报，本行未采纳；每项任务只填一行，请删除重复行");
                 continue;
             }
             ReportedRow reported = accepted(file, table, row, task, role, columns);
@@ -106,10 +108,13 @@ final class ProgressCheck {
         return new Progress(rows, flagged, table.rows().size() - blank);
     }
 
-    /** Nothing reported on the row: 整改状态, 完成日期, 进展情况 and 佐证材料 all blank. */
+    /**
+     * Nothing reported on the row: 整改状态, 完成日期, 进展情况 and 佐证材料 blank, and 备注 blank or a
+     * word for nothing (无, 暂无, /, -) as units close a row they have nothing to say on.
+     */
     private static boolean blank(TableRow row) {
         return row.text(STATUS).isEmpty() && row.text(COMPLETION_DATE).isEmpty() && row.text(PROGRESS).isEmpty()
-                && row.text(EVIDENCE).isEmpty();
+                && row.text(EVIDENCE).isEmpty() && NOTHING.contains(row.text(REMARK));
     }
 
     /**
@@ -125,7 +130,7 @@ final class ProgressCheck {
         if (written.isEmpty()) {
             findings.add(Rule.TASK_NOT_REPORTED, file.unit(), task, statusCell, prefix + (role == Role.LEAD
                     ? "未填写整改状态，该任务暂沿用上期状态；请从“" + CHOICES + "”中选择填写整改状态后重新报送"
-                    : "（配合任务）未填写整改状态，本行未采用；请从“" + CHOICES + "”中选择填写整改状态，"
+                    : "（配合任务）未填写整改状态，本行未采纳；请从“" + CHOICES + "”中选择填写整改状态，"
                             + "如本期无进展可清空本行"));
             return null;
         }

@@ -2,6 +2,7 @@ package io.rectify.reconcile;
 
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
@@ -88,9 +89,9 @@ final class TaskRollup {
         if (used == null) {
             List<RejectedFile> rejected = reported.rejectedFiles().getOrDefault(unit.code(), List.of());
             findings.add(Rule.MISSING_RETURN, unit, null, Place.NONE, rejected.isEmpty()
-                    ? "本单位牵头" + leadTasks.size() + "项任务，本期（" + period
+                    ? "本单位牵头" + leadTasks.size() + "项任务，本期（" + Periods.text(period)
                             + "）未收到有效的报送表；各项任务暂沿用上期状态，请按要求填报后报送"
-                    : "本期（" + period + "）收到贵单位报送的文件" + received(rejected) + "；贵单位牵头的"
+                    : "本期（" + Periods.text(period) + "）收到贵单位报送的文件" + received(rejected) + "；贵单位牵头的"
                             + leadTasks.size() + "项任务暂沿用上期状态，请按要求修改后重新报送");
             return;
         }
@@ -103,13 +104,13 @@ final class TaskRollup {
         }
     }
 
-    /** “x.xlsx”，但未予采纳（原因：…）, or for several files “a.xlsx”（原因：…）、“b.xlsx”（原因：…），均未予采纳. */
+    /** “x.xlsx”，但未采纳（原因：…）, or for several files “a.xlsx”（原因：…）、“b.xlsx”（原因：…），均未采纳. */
     private static String received(List<RejectedFile> rejected) {
         if (rejected.size() == 1) {
-            return "“" + rejected.get(0).path() + "”，但未予采纳（原因：" + rejected.get(0).reason() + "）";
+            return "“" + rejected.get(0).path() + "”，但未采纳（原因：" + rejected.get(0).reason() + "）";
         }
         return rejected.stream().map(f -> "“" + f.path() + "”（原因：" + f.reason() + "）")
-                .collect(Collectors.joining("、")) + "，均未予采纳";
+                .collect(Collectors.joining("、")) + "，均未采纳";
     }
 
     /** regression, completion-date-changed and completed-late: this period's row against the state before it. */
@@ -118,14 +119,14 @@ final class TaskRollup {
         boolean wasCompleted = before != null && before.completed();
         boolean completed = row.status() == TaskStatus.COMPLETED;
         if (wasCompleted && !completed) {
-            findings.add(Rule.REGRESSION, unit, task, row.statusCell(), "任务“" + task.code() + "”在" + before.sourcePeriod()
-                    + "期已报已完成，本期报为“" + row.status() + "”，出现整改反弹；已按本期状态统计，请核实：如确已完成请更正状态，"
-                    + "如确属反弹请在进展情况中说明原因和整改计划");
+            findings.add(Rule.REGRESSION, unit, task, row.statusCell(), "任务“" + task.code() + "”在"
+                    + Periods.text(YearMonth.parse(before.sourcePeriod())) + "已报已完成，本期报为“" + row.status()
+                    + "”，出现整改反弹；已按本期状态统计，请核实：如确已完成请更正状态，如确属反弹请在进展情况中说明原因和整改计划");
         }
         if (wasCompleted && completed && before.completionDate() != null
                 && !before.completionDate().equals(row.completionDate())) {
             findings.add(Rule.COMPLETION_DATE_CHANGED, unit, task, row.dateCell(), "任务“" + task.code() + "”在"
-                    + before.sourcePeriod() + "期报送的完成日期为" + before.completionDate() + "，本期改为"
+                    + Periods.text(YearMonth.parse(before.sourcePeriod())) + "报送的完成日期为" + before.completionDate() + "，本期改为"
                     + row.completionDate() + "；已按本期日期更新，请核实完成日期是否正确");
         }
         // reported once: in the period whose return first gives this completion date
@@ -144,7 +145,7 @@ final class TaskRollup {
         Unit unit = ledger.unit(task.leadUnit());
         Place place = row == null ? Place.NONE : row.statusCell();
         String current = "当前状态为“" + state.status() + "”" + (row != null ? ""
-                : state.sourcePeriod() == null ? "（本单位从未报送该任务）" : "（沿用" + state.sourcePeriod() + "期报送）");
+                : state.sourcePeriod() == null ? "（本单位从未报送该任务）" : "（沿用" + Periods.text(YearMonth.parse(state.sourcePeriod())) + "报送）");
         LocalDate due = task.deadline().date();
         if (due.isBefore(asOf)) {
             findings.add(Rule.OVERDUE, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The unit of a file whose return cannot be taken, told from whatever names one: the texts found in
@@ -18,6 +19,11 @@ import java.util.Set;
  * longest one found; a name naming two units names none.
  */
 final class UnitClues {
+
+    /** Dates and months as file names carry them (2024-03, 2024.03.15, 2024年3月, 3月10日, 2024年): never a unit code. */
+    private static final Pattern DATE = Pattern.compile(
+            "(?<!\\d)(?:\\d{4}\\s*(?:[-./_]|年)\\s*\\d{1,2}(?:\\s*月(?:\\s*\\d{1,2}\\s*日)?|[-./]\\d{1,2}日?)?"
+                    + "|\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日)?|\\d{4}\\s*年)");
 
     private final LedgerIndex ledger;
 
@@ -52,22 +58,41 @@ final class UnitClues {
         return Optional.empty();
     }
 
-    /** The units whose code appears in {@code part} as a whole token: not next to another letter or digit. */
+    /**
+     * The units whose code appears in {@code part}, its dates and months left out, as a whole token: not
+     * next to another letter or digit; a code of digits only not joined by {@code -} or {@code .} to
+     * other digits either, as in a date or a version number ({@code 2024-03}, {@code 1.03}).
+     */
     private Set<Unit> byCode(String part) {
-        String folded = Normalizer.normalize(part, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        String folded = DATE.matcher(Normalizer.normalize(part, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT))
+                .replaceAll(" ");
         Set<Unit> found = new LinkedHashSet<>();
         for (Unit unit : ledger.units()) {
             String code = Texts.code(unit.code());
+            boolean digits = !code.isEmpty() && code.chars().allMatch(c -> c >= '0' && c <= '9');
             for (int at = code.isEmpty() ? -1 : folded.indexOf(code); at >= 0; at = folded.indexOf(code, at + 1)) {
                 int end = at + code.length();
-                if ((at == 0 || !letterOrDigit(folded.charAt(at - 1)))
-                        && (end == folded.length() || !letterOrDigit(folded.charAt(end)))) {
+                if (bounded(folded, at - 1, -1, digits) && bounded(folded, end, 1, digits)) {
                     found.add(unit);
                     break;
                 }
             }
         }
         return found;
+    }
+
+    /** Whether the character at {@code at}, beside a code, ends it; {@code away} steps away from the code. */
+    private static boolean bounded(String text, int at, int away, boolean digits) {
+        if (at < 0 || at >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(at);
+        if (letterOrDigit(c)) {
+            return false;
+        }
+        int beyond = at + away;
+        return !digits || (c != '-' && c != '.') || beyond < 0 || beyond >= text.length()
+                || !Character.isDigit(text.charAt(beyond));
     }
 
     /**

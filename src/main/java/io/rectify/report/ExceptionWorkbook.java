@@ -2,6 +2,7 @@ package io.rectify.report;
 
 import io.rectify.consolidate.Consolidation;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Periods;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ final class ExceptionWorkbook {
     }
 
     static void write(Consolidation c, Path target) throws IOException {
-        String title = c.title() + " " + Labels.period(c.period()) + "异常清单（截至" + c.asOf() + "）";
+        String title = c.title() + " " + Periods.text(c.period()) + "异常清单（截至" + c.asOf() + "）";
         SXSSFWorkbook workbook = Workbooks.create(title, c.asOf());
         Styles styles = new Styles(workbook);
         sheet(workbook, styles, ALL, title, c.exceptions(), SkippedNotice.of(c));

@@ -35,7 +35,7 @@ final class Indicators {
             count("已报送单位", f -> f.submissions().accepted(), "本期报送表已采纳"),
             count("未报送单位", f -> f.submissions().missing(), "本期无可采纳的报送表，状态沿用此前报送"),
             count("逾期报送单位", f -> f.submissions().late(), "报送日期晚于报送截止日"),
-            count("退回文件", f -> f.submissions().rejectedFiles(), "文件级错误，整份未采纳"),
+            count("未采纳文件", f -> f.submissions().rejectedFiles(), "文件级错误，整份未采纳"),
             count("异常：错误", f -> f.exceptions().error(), "见异常清单"),
             count("异常：警告", f -> f.exceptions().warning(), "见异常清单"),
             count("异常：提示", f -> f.exceptions().info(), "见异常清单"));

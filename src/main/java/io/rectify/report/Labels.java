@@ -1,17 +1,11 @@
 package io.rectify.report;
 
 import io.rectify.rule.FileOutcome;
-import java.time.YearMonth;
 
 /** The Chinese words the reports use for codes and values. */
 final class Labels {
 
     private Labels() {
-    }
-
-    /** 2024-03 as people write it: 2024年3月. */
-    static String period(YearMonth period) {
-        return period.getYear() + "年" + period.getMonthValue() + "月";
     }
 
     static String yesNo(boolean value) {
@@ -21,9 +15,9 @@ final class Labels {
     static String outcome(FileOutcome outcome) {
         return switch (outcome) {
             case ACCEPTED -> "已采纳";
-            case SUPERSEDED -> "已被更新报送替代";
+            case SUPERSEDED -> "已被更新的报送替代，未使用";
             case DUPLICATE -> "重复文件，未使用";
-            case REJECTED -> "已退回";
+            case REJECTED -> "未采纳";
             case SKIPPED -> "已跳过";
         };
     }

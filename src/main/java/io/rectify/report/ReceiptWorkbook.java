@@ -12,6 +12,7 @@ import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ledger.Unit;
 import io.rectify.report.Table.Column;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Periods;
 import io.rectify.rule.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class ReceiptWorkbook {
 
     static void write(Consolidation c, UnitReceipt receipt, Path target) throws IOException {
         Unit unit = receipt.unit().unit();
-        String title = unit.name() + " " + Labels.period(c.period()) + "整改进展报送回执";
+        String title = unit.name() + " " + Periods.text(c.period()) + "整改进展报送回执";
         SXSSFWorkbook workbook = Workbooks.createSmall(title, c.asOf());
         Styles styles = new Styles(workbook);
         summary(c, receipt, title, workbook, styles);
@@ -59,7 +60,7 @@ final class ReceiptWorkbook {
         table.row("单位代码", unit.code());
         table.row("单位名称", unit.name());
         table.row("督查组", unit.group());
-        table.row("报送期次", Labels.period(c.period()));
+        table.row("报送期次", Periods.text(c.period()));
         table.row("统计截至", c.asOf().toString());
         table.row("接收情况", reception(figures));
         PeriodFile accepted = figures.accepted();
@@ -96,7 +97,7 @@ final class ReceiptWorkbook {
             return "已采纳本期报送表，任务状态已按报送更新。";
         }
         if (figures.expected() && !figures.rejected().isEmpty()) {
-            return "收到本期报送的文件，但未予采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。请按要求修改后重新报送。";
+            return "收到本期报送的文件，但未采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。请按要求修改后重新报送。";
         }
         if (figures.expected()) {
             return "未收到可采纳的本期报送表，任务状态沿用此前已采纳的报送。请尽快报送。";
@@ -146,7 +147,7 @@ final class ReceiptWorkbook {
         if (line.state().sourcePeriod() == null) {
             return "从未报送";
         }
-        return Labels.period(line.state().sourcePeriod()) + "报送";
+        return Periods.text(line.state().sourcePeriod()) + "报送";
     }
 
     private static void institutions(UnitReceipt receipt, SXSSFWorkbook workbook, Styles styles, Sheet sheet) {
@@ -154,7 +155,7 @@ final class ReceiptWorkbook {
                 Column.text("文号", 20), Column.text("类型", 6), Column.date("印发日期", 11),
                 Column.text("关联任务编号", 12), Column.text("报送期次", 10), Column.number("报送表行号", 10)));
         for (ListedInstitution row : receipt.institutions()) {
-            table.row(row.name(), row.docNo(), row.kind(), row.issuedOn(), row.taskRef(), Labels.period(row.period()),
+            table.row(row.name(), row.docNo(), row.kind(), row.issuedOn(), row.taskRef(), Periods.text(row.period()),
                     row.excelRow());
         }
         table.filter();
@@ -165,7 +166,7 @@ final class ReceiptWorkbook {
                 Column.number("人数", 6), Column.text("关联问题编号", 12), Column.text("说明", 40),
                 Column.text("报送期次", 10), Column.number("报送表行号", 10)));
         for (ListedAccountability row : receipt.accountability()) {
-            table.row(row.kind(), row.persons(), row.problemRef(), row.note(), Labels.period(row.period()),
+            table.row(row.kind(), row.persons(), row.problemRef(), row.note(), Periods.text(row.period()),
                     row.excelRow());
         }
         table.filter();

@@ -7,6 +7,7 @@ import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.StagedFolder;
+import io.rectify.rule.Periods;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,10 +92,10 @@ public class ReportWriter {
         PeriodFigures f = c.headline();
         SubmissionCount s = f.submissions();
         return String.join("\n",
-                "汇总完成：" + Labels.period(c.period()) + "（截至 " + c.asOf() + "）"
+                "汇总完成：" + Periods.text(c.period()) + "（截至 " + c.asOf() + "）"
                         + SkippedNotice.of(c).map(n -> "\n" + n.text()).orElse(""),
                 Bulletin.text(f),
-                "报送：应报送 %d 个单位，已报送 %d，未报送 %d，逾期报送 %d，退回文件 %d"
+                "报送：应报送 %d 个单位，已报送 %d，未报送 %d，逾期报送 %d，未采纳文件 %d"
                         .formatted(s.expected(), s.accepted(), s.missing(), s.late(), s.rejectedFiles()),
                 "异常：错误 %d 条，警告 %d 条，提示 %d 条"
                         .formatted(f.exceptions().error(), f.exceptions().warning(), f.exceptions().info()),

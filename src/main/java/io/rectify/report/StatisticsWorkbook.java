@@ -21,6 +21,7 @@ import io.rectify.consolidate.UnitFigures;
 import io.rectify.ledger.Unit;
 import io.rectify.report.Indicators.Indicator;
 import io.rectify.report.Table.Column;
+import io.rectify.rule.Periods;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class StatisticsWorkbook {
 
     private StatisticsWorkbook(Consolidation c) {
         this.c = c;
-        this.title = c.title() + " " + Labels.period(c.period()) + "汇总统计（截至" + c.asOf() + "）";
+        this.title = c.title() + " " + Periods.text(c.period()) + "汇总统计（截至" + c.asOf() + "）";
         this.workbook = Workbooks.create(title, c.asOf());
         this.styles = new Styles(workbook);
     }
@@ -80,7 +81,7 @@ final class StatisticsWorkbook {
     private void overview() {
         Sheet sheet = sheet(SHEETS.get(0));
         Workbooks.title(sheet, styles, 0, 3, c.title() + "汇总统计");
-        Workbooks.title(sheet, styles, 1, 3, "统计期次：" + Labels.period(c.period()) + "　截至：" + c.asOf());
+        Workbooks.title(sheet, styles, 1, 3, "统计期次：" + Periods.text(c.period()) + "　截至：" + c.asOf());
         sheet.getRow(1).getCell(0).setCellStyle(styles.note());
         SkippedNotice.of(c).ifPresent(notice -> Workbooks.note(sheet, styles, 2, 3, notice.text()));
         Table table = new Table(workbook, styles, sheet, 3,
@@ -163,7 +164,7 @@ final class StatisticsWorkbook {
         Table table = table(SHEETS.get(6), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
                 Column.text("单位名称", 22), Column.text("应报送", 10), Column.text("本期报送", 20),
                 Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 9),
-                Column.text("退回文件", 30)));
+                Column.text("未采纳文件", 30)));
         for (UnitFigures unit : c.byUnit()) {
             PeriodFile accepted = unit.accepted();
             table.row(unit.unit().group(), unit.unit().code(), unit.unit().name(), Labels.yesNo(unit.expected()),
@@ -175,7 +176,7 @@ final class StatisticsWorkbook {
         table.filter();
         SubmissionCount s = c.headline().submissions();
         table.total("合计", "", "", "应报送 " + s.expected(), "已报送 " + s.accepted() + "，未报送 " + s.missing(),
-                "", "", "逾期 " + s.late(), "退回文件 " + s.rejectedFiles());
+                "", "", "逾期 " + s.late(), "未采纳文件 " + s.rejectedFiles());
     }
 
     private void institutions() {
@@ -214,7 +215,7 @@ final class StatisticsWorkbook {
                 }
             }
             table.row(unit.code(), unit.name(), unit.group(), persons[0], persons[1], persons[2], persons[3],
-                    Arrays.stream(persons).sum(), Labels.period(rows.get(0).period()));
+                    Arrays.stream(persons).sum(), Periods.text(rows.get(0).period()));
         });
         table.filter();
         AccountabilityCount total = c.headline().accountability();
@@ -225,7 +226,7 @@ final class StatisticsWorkbook {
     private void trend() {
         List<Column> columns = new ArrayList<>(List.of(Column.text("指标", 24)));
         for (PeriodFigures period : c.trend()) {
-            columns.add(Column.number(Labels.period(period.period()), 11));
+            columns.add(Column.number(Periods.text(period.period()), 11));
         }
         Table table = table(SHEETS.get(9), columns);
         table.sheet().createFreezePane(1, 1);

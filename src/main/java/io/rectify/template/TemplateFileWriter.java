@@ -1,5 +1,6 @@
 package io.rectify.template;
 
+import io.rectify.rule.Periods;
 import io.rectify.run.EndSummary;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
@@ -69,8 +70,8 @@ class TemplateFileWriter implements ItemWriter<UnitTemplate>, StepExecutionListe
                 throw new UncheckedIOException("could not remove the outdated template " + file, e);
             }
         }
-        String summary = "已生成 " + written.size() + " 份报送模板（" + period.getYear() + "年" + period.getMonthValue()
-                + "月" + (ledgerVersion.isEmpty() ? "" : "，台账版本 " + ledgerVersion.substring(0, Math.min(12, ledgerVersion.length())))
+        String summary = "已生成 " + written.size() + " 份报送模板（" + Periods.text(period)
+                + (ledgerVersion.isEmpty() ? "" : "，台账版本 " + ledgerVersion.substring(0, Math.min(12, ledgerVersion.length())))
                 + "）：" + folder
                 + (stale.isEmpty() ? "" : "\n已删除 " + stale.size() + " 份已不在台账中的单位的旧模板");
         stepExecution.getJobExecution().getExecutionContext().putString(EndSummary.SUMMARY_KEY, summary);

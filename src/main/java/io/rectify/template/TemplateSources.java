@@ -4,6 +4,7 @@ import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.TaskStatus;
 import java.sql.Date;
@@ -110,7 +111,7 @@ public class TemplateSources {
                 .query(rs -> {
                     notes.merge(rs.getString(1), rs.getString(2), (a, b) -> a + "；" + b);
                 });
-        notes.replaceAll((task, reasons) -> "上期（" + UnitTemplate.periodText(previous) + "）报送未采纳：" + reasons
+        notes.replaceAll((task, reasons) -> "上期（" + Periods.text(previous) + "）报送未采纳：" + reasons
                 + "；请本期重新填报");
         return notes;
     }

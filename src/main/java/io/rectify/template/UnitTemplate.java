@@ -4,6 +4,7 @@ import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerInfo;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.Periods;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -71,11 +72,7 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
 
     /** The period as people write it: 2024年4月. */
     public String periodText() {
-        return periodText(period);
-    }
-
-    static String periodText(YearMonth period) {
-        return period.getYear() + "年" + period.getMonthValue() + "月";
+        return Periods.text(period);
     }
 
     /** The day by which the return is due: the ledger's cut-off day of the following month. */

@@ -9,8 +9,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadOutcome;
+import io.rectify.ledger.Ledger;
+import io.rectify.ledger.Task;
+import io.rectify.ledger.Unit;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +67,31 @@ class FileRulesTest extends ReconcileTestSupport {
     }
 
     @Test
+    void digitUnitCodeIsNotReadFromADateOrAVersionInTheFileName() {
+        Ledger ledger = ledger();
+        ledgers.replace(new Ledger(ledger.info(), ledger.groups(), ledger.units().stream()
+                        .map(u -> new Unit(u.code().substring(1), u.name(), u.group(), u.contact(), u.phone())).toList(),
+                ledger.categories(), ledger.feedbackPoints(), ledger.problems(), ledger.tasks().stream()
+                        .map(t -> new Task(t.code(), t.problemCode(), t.measure(), t.leadUnit().substring(1), t.deadline(),
+                                t.cooperators().stream().map(c -> c.substring(1)).toList())).toList()),
+                LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"), null);
+
+        reconcile(period("2024-03").add(
+                ReturnFixture.unreadable("2024-03整改报送.xlsx"),
+                ReturnFixture.unreadable("整改进展 2024.03.xlsx"),
+                ReturnFixture.unreadable("区财政局-04月.xlsx"),
+                ReturnFixture.unreadable("整改进展1.03版.xlsx"),
+                ReturnFixture.unreadable("03-整改进展.xlsx"),
+                ReturnFixture.unreadable("2024年3月15日_04.xlsx"),
+                ReturnFixture.unreadable("01号单位3月报送.xlsx")));
+
+        assertThat(jdbc.sql("SELECT path || ':' || COALESCE(unit_code, '-') FROM return_file ORDER BY path")
+                .query(String.class).list()).containsExactlyInAnyOrder("2024-03整改报送.xlsx:-", "整改进展 2024.03.xlsx:-",
+                "区财政局-04月.xlsx:02", "整改进展1.03版.xlsx:-", "03-整改进展.xlsx:03", "2024年3月15日_04.xlsx:04",
+                "01号单位3月报送.xlsx:01");
+    }
+
+    @Test
     void refusedFileGoesToTheUnitOfTheFirstClueFoundInItBeforeItsFileName() {
         PeriodFolder folder = period("2024-03").add(
                 ReturnFixture.unit("U03").file("U01.xlsx").period("2024-03").columns("任务编号", "完成日期").row("P02-02", ""),
@@ -95,6 +124,14 @@ class FileRulesTest extends ReconcileTestSupport {
         assertThat(outcomes("2024-03")).containsOnly(Map.entry("区财政局-2024年3月.xlsx", "rejected"));
         assertThat(exceptions("2024-03", Rule.MISSING_RETURN)).filteredOn(e -> "U02".equals(e.unitCode()))
                 .singleElement().extracting(ExceptionEntry::message).asString().contains("区财政局-2024年3月.xlsx");
+    }
+
+    @Test
+    void unknownUnitCodeGoesToTheUnitTheTemplateMarkerNamesBeforeTheFileName() {
+        reconcile(period("2024-03").add(ReturnFixture.unit("U99").file("U01.xlsx").period("2024-03")
+                .marker(LEDGER_VERSION, "U04").row("P02-01", "推进中")));
+
+        assertEntry(only("2024-03", Rule.UNKNOWN_UNIT), ERROR, "U04", null, "U01.xlsx", 2, "B", "U99");
     }
 
     @Test
@@ -221,7 +258,7 @@ class FileRulesTest extends ReconcileTestSupport {
         List<ExceptionEntry> superseded = exceptions("2024-03", Rule.SUPERSEDED);
         assertThat(superseded).extracting(ExceptionEntry::file).containsExactly("U01-初稿.xlsx", "z.xlsx", "b.xlsx");
         assertEntry(superseded.get(0), INFO, "U01", null, "U01-初稿.xlsx", null, null, null);
-        assertThat(superseded.get(0).message()).contains("U01-正式.xlsx");
+        assertThat(superseded.get(0).message()).contains("U01-正式.xlsx", "本文件已被替代，未使用");
         assertThat(exceptions("2024-03")).filteredOn(e -> "U01-初稿.xlsx".equals(e.file()))
                 .extracting(ExceptionEntry::rule).containsExactly(Rule.SUPERSEDED);
         assertThat(status("2024-03", "P01-01")).isEqualTo("已完成 2024-03-15 2024-03");
@@ -260,6 +297,19 @@ class FileRulesTest extends ReconcileTestSupport {
         assertEntry(only("2024-03", Rule.INVALID_DATE), ERROR, "U01", "P01-02", "发改委/U01.xls", 9, "C", "2024-04-20");
         assertThat(status("2024-03", "P01-01")).isEqualTo("已完成 2024-03-10 2024-03");
         assertThat(jdbc.sql("SELECT name FROM institution").query(String.class).list()).containsExactly("重大项目联审机制");
+    }
+
+    @Test
+    void skippedFileGoesToTheUnitItsPathNames() {
+        reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中"))
+                .otherFile("U04.pdf").otherFile("区教育局/说明.docx").otherFile("~$U02.xlsx"));
+
+        assertThat(exceptions("2024-03", Rule.SKIPPED_FILE)).extracting(ExceptionEntry::file, ExceptionEntry::unitCode,
+                ExceptionEntry::group).containsExactlyInAnyOrder(tuple("U04.pdf", "U04", "第二督查组"),
+                tuple("区教育局/说明.docx", "U03", "第二督查组"), tuple("~$U02.xlsx", null, null));
+        assertThat(jdbc.sql("SELECT path || ':' || COALESCE(unit_code, '-') FROM return_file ORDER BY path")
+                .query(String.class).list()).containsExactlyInAnyOrder("U01.xlsx:U01", "U04.pdf:U04",
+                "区教育局/说明.docx:U03", "~$U02.xlsx:-");
     }
 
     @Test

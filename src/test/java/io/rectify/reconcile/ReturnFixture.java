@@ -71,6 +71,7 @@ public final class ReturnFixture {
     private List<Object[]> institutions;
     private List<Object[]> accountability;
     private String marker;
+    private String markerUnit;
     private LocalDateTime modifiedAt;
     private Damage damage = Damage.NONE;
 
@@ -144,6 +145,12 @@ public final class ReturnFixture {
         return this;
     }
 
+    /** The template marker of a template made for {@code unit}. */
+    public ReturnFixture marker(String ledgerVersion, String unit) {
+        markerUnit = unit;
+        return marker(ledgerVersion);
+    }
+
     /** The 整改进展 columns by header text, left to right (a unit may drop, add or reorder columns). */
     public ReturnFixture columns(String... headers) {
         columns = List.of(headers);
@@ -194,6 +201,7 @@ public final class ReturnFixture {
         copy.institutions = institutions == null ? null : new ArrayList<>(institutions);
         copy.accountability = accountability == null ? null : new ArrayList<>(accountability);
         copy.marker = marker;
+        copy.markerUnit = markerUnit;
         copy.modifiedAt = modifiedAt;
         copy.damage = damage;
         return copy;
@@ -278,6 +286,9 @@ public final class ReturnFixture {
         if (marker != null) {
             Sheet sheet = workbook.createSheet(TemplateMarker.SHEET);
             fill(sheet.createRow(0), new Object[] {TemplateMarker.LEDGER_VERSION, marker}, dates);
+            if (markerUnit != null) {
+                fill(sheet.createRow(1), new Object[] {TemplateMarker.UNIT, markerUnit}, dates);
+            }
             workbook.setSheetVisibility(workbook.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);
         }
         return workbook;

@@ -56,7 +56,7 @@ class RowRulesTest extends ReconcileTestSupport {
 
         ExceptionEntry duplicate = only("2024-03", Rule.DUPLICATE_TASK_ROW);
         assertEntry(duplicate, ERROR, "U01", "P01-01", "U01.xlsx", 10, "A", "p01-01");
-        assertThat(duplicate.message()).contains("第8行");
+        assertThat(duplicate.message()).contains("第8行", "本行未采纳");
         assertThat(status("2024-03", "P01-01")).isEqualTo("推进中 null 2024-03");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM return_row WHERE task_code = 'P01-01'").query(Integer.class).single()).isOne();
     }
@@ -97,13 +97,16 @@ class RowRulesTest extends ReconcileTestSupport {
         reconcile(period("2024-03").add(
                 ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中").row("P01-02", "推进中")
                         .row("P02-02", "", "", "", "", "无"),
-                ReturnFixture.unit("U04").period("2024-03").row("P02-01", "").row("P02-02", "", "", "配合开展自查")));
+                ReturnFixture.unit("U04").period("2024-03").row("P02-01", "").row("P02-02", "", "", "配合开展自查"),
+                ReturnFixture.unit("U02").period("2024-03").row("P02-01", "推进中").row("P01-01", "", "", "", "", "已配合提供资料")));
 
         assertThat(exceptions("2024-03")).filteredOn(e -> e.rule().scope() == Rule.Scope.ROW).isEmpty();
         // a cooperating row with progress but no status is not taken, and the unit is told
-        ExceptionEntry notReported = only("2024-03", Rule.TASK_NOT_REPORTED);
-        assertEntry(notReported, WARNING, "U04", "P02-02", "U04.xlsx", 9, "B", null);
-        assertThat(notReported.message()).contains("配合任务", "未填写整改状态");
+        List<ExceptionEntry> notReported = exceptions("2024-03", Rule.TASK_NOT_REPORTED);
+        assertThat(notReported).hasSize(2);
+        assertEntry(notReported.get(0), WARNING, "U02", "P01-01", "U02.xlsx", 9, "B", null);
+        assertEntry(notReported.get(1), WARNING, "U04", "P02-02", "U04.xlsx", 9, "B", null);
+        assertThat(notReported.get(1).message()).contains("配合任务", "未填写整改状态", "本行未采纳");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM return_row WHERE NOT lead").query(Integer.class).single()).isZero();
     }
 

@@ -259,7 +259,7 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(summary, "采纳文件")).isEqualTo("U02/财政局-v2.xlsx");
             assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
             assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
-            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新报送替代", "U02/财政局-v2.xlsx（已采纳");
+            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新的报送替代", "U02/财政局-v2.xlsx（已采纳");
             assertThat(valueOf(summary, "需整改事项")).startsWith("错误 0 条，警告 2 条，提示 1 条");
             assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "P01", "建立联席会议机制", "长期坚持",
                     "牵头", "已完成", "2024-03-20");
@@ -270,7 +270,7 @@ class ReportWriterTest extends TempFolderContext {
         }
         try (XSSFWorkbook u03 = open("2024-03/回执/U03.xlsx")) {
             Sheet summary = u03.getSheet("回执");
-            assertThat(valueOf(summary, "接收情况")).startsWith("收到本期报送的文件，但未予采纳");
+            assertThat(valueOf(summary, "接收情况")).startsWith("收到本期报送的文件，但未采纳");
             assertThat(valueOf(summary, "本期收到的文件"))
                     .isEqualTo("收到的文件“U03/教育局.xlsx”未采纳，原因：报送期次应为2024-03，请改正后重新报送。");
             assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("2024年3月15日前", "本期未填报", "推进中", "2024年2月报送",
@@ -282,6 +282,23 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(u04.getSheet("回执"), "本期收到的文件")).isEqualTo("无");
         }
         assertThat(output.resolve("2024-03/回执/U01.xlsx")).isRegularFile();
+    }
+
+    @Test
+    void receiptShowsACooperatingRowWithoutStatusAsNotAdoptedWithTheReason() throws IOException {
+        String reason = "第5行任务“T04”（配合任务）未填写整改状态，本行未采纳；请从“已完成、推进中、未启动”中选择填写整改状态，"
+                + "如本期无进展可清空本行";
+        jdbc.update("""
+                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
+                    task_code, file, sheet, excel_row, col, cell_value, message)
+                VALUES ('2024-03', 100, 'task-not-reported', 'warning', '第二督查组', 'U04', '区民政局', 'P03', 'T04',
+                    'U04.xlsx', '整改进展', 5, 'B', NULL, ?)""", reason);
+
+        writer.write(consolidator.consolidate(MARCH, AS_OF), output);
+
+        try (XSSFWorkbook u04 = open("2024-03/回执/U04.xlsx")) {
+            assertThat(rowOf(u04.getSheet("任务情况"), "T04")).contains("本期报送未采纳", reason).doesNotContain("本期未填报");
+        }
     }
 
     @Test
@@ -388,7 +405,7 @@ class ReportWriterTest extends TempFolderContext {
     void consoleSummaryGivesTheBulletinTheCountsAndWhereTheOutputsAre() {
         assertThat(report.consoleSummary()).contains(Bulletin.text(march.headline()))
                 .contains("错误 4 条，警告 11 条，提示 2 条")
-                .contains("应报送 3 个单位，已报送 2，未报送 1，逾期报送 1，退回文件 2")
+                .contains("应报送 3 个单位，已报送 2，未报送 1，逾期报送 1，未采纳文件 2")
                 .contains(output.resolve("2024-03").toAbsolutePath().toString());
     }
 

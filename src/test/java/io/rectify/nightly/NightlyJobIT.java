@@ -176,7 +176,7 @@ class NightlyJobIT {
         assertThat(regressions).containsExactly(List.of("regression", "error", "第一督查组", "U01", "P01", "T01",
                 "第一督查组/区发展改革委.xlsx", "整改进展", String.valueOf(ReturnFixture.FIRST_ROW), "B", "推进中",
                 regressions.get(0).get(11)));
-        assertThat(regressions.get(0).get(11)).contains("2024-03");
+        assertThat(regressions.get(0).get(11)).contains("2024年3月");
         assertThat(rectify.exceptions("2024-03", "regression")).isEmpty();
         assertThat(Rectify.unit(april, "U01").get("tasks").get("completed").asInt()).isZero();
     }

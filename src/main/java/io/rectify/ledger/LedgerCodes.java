@@ -5,7 +5,7 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * What a unit, problem or task code may be. Unit codes name files (回执/&lt;单位代码&gt;.xlsx, the
+ * What a unit, problem or task code may be. Unit codes name files (回执/回执/&lt;单位代码&gt;.xlsxlt;单位代码回执/&lt;单位代码&gt;.xlsxgt;-回执/&lt;单位代码&gt;.xlsxlt;单位名称回执/&lt;单位代码&gt;.xlsxgt;-…-回执.xlsx, the
  * templates), so no code may form a path, a hidden file or a Windows device name: letters (Latin
  * or Chinese), digits, '-' and '_', with single dots inside (问题编号 1.1 is common), 1 to 40
  * characters. Codes are checked as folded by {@code Texts.code}: full-width forms are ASCII and

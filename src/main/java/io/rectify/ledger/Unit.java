@@ -1,5 +1,25 @@
 package io.rectify.ledger;
 
+import java.time.YearMonth;
+
 /** A responsible unit (责任单位) and the supervision group (督查组) that chases it. */
 public record Unit(String code, String name, String group, String contact, String phone) {
+
+    /**
+     * The start of every file name made for the unit for a period, {@code <单位代码>-<单位名称>-<YYYY-MM>}
+     * (its template, its receipt, its marked return), with every character that Windows, macOS or
+     * Linux refuses in a file name replaced by an underscore.
+     */
+    public String fileStem(YearMonth period) {
+        String name = code + "-" + this.name + "-" + period;
+        StringBuilder safe = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7F || "\\/:*?\"<>|".indexOf(c) >= 0) {
+                safe.append('_');
+            } else {
+                safe.appendCodePoint(c);
+            }
+        });
+        return safe.toString().strip();
+    }
 }

@@ -22,7 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * 回执/<单位代码>.xlsx: what Rectify received from one unit and took from it, the statuses that
+ * 回执/<单位代码>-<单位名称>-<YYYY-MM>-回执.xlsx: what Rectify received from one unit and took from it, the statuses that
  * result, and what the unit must fix. A unit that sent nothing acceptable is told so.
  */
 final class ReceiptWorkbook {

@@ -4,6 +4,7 @@ import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.PeriodFigures;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.UnitReceipt;
+import io.rectify.ledger.Unit;
 import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.StagedFolder;
@@ -11,6 +12,7 @@ import io.rectify.rule.Periods;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -76,16 +78,21 @@ public class ReportWriter {
         List<List<String>> result = new ArrayList<>();
         Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(indexes, index -> {
             UnitReceipt receipt = receipts.get(index);
-            String name = RECEIPTS + "/" + fileName(receipt.unit().unit().code()) + ".xlsx";
+            String name = RECEIPTS + "/" + receiptFile(receipt.unit().unit(), consolidation.period());
             ReceiptWorkbook.write(consolidation, receipt, staging.resolve(name));
             return name;
         })));
         return result.get(0);
     }
 
-    /** A unit code made safe as a file name on every system. */
-    static String fileName(String code) {
-        return code.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    /** The unit's receipt in {@value #RECEIPTS}/: {@code <单位代码>-<单位名称>-<YYYY-MM>-回执.xlsx}. */
+    public static String receiptFile(Unit unit, YearMonth period) {
+        return unit.fileStem(period) + "-回执.xlsx";
+    }
+
+    /** The copy of the unit's own return with its exceptions marked, beside its receipt. */
+    public static String markedFile(Unit unit, YearMonth period) {
+        return unit.fileStem(period) + "-标注.xlsx";
     }
 
     static String consoleSummary(Consolidation c, Path folder) {

@@ -43,21 +43,9 @@ public final class TemplateWriter {
         AtomicFiles.write(file, out -> write(template, out));
     }
 
-    /**
-     * The template's file name, {@code <单位代码>-<单位名称>-<period>.xlsx}, with every character
-     * that Windows, macOS or Linux refuses in a file name replaced by an underscore.
-     */
+    /** The template's file name, {@code <单位代码>-<单位名称>-<period>.xlsx} ({@link Unit#fileStem}). */
     public static String fileName(Unit unit, YearMonth period) {
-        String name = unit.code() + "-" + unit.name() + "-" + period;
-        StringBuilder safe = new StringBuilder(name.length() + 5);
-        name.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7F || "\\/:*?\"<>|".indexOf(c) >= 0) {
-                safe.append('_');
-            } else {
-                safe.appendCodePoint(c);
-            }
-        });
-        return safe.toString().strip() + ".xlsx";
+        return unit.fileStem(period) + ".xlsx";
     }
 
     private static void marker(XSSFWorkbook workbook, UnitTemplate template) {

@@ -1,5 +1,6 @@
 package io.rectify.county;
 
+import io.rectify.ReceiptFiles;
 import static io.rectify.county.CountyTask.JUNE;
 import static io.rectify.county.CountyTask.MAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -348,7 +349,7 @@ class CountyAcceptanceIT {
     }
 
     private static OutputWorkbook receipt(YearMonth period, String unit) {
-        return OutputWorkbook.read(published(period).resolve(ReportWriter.RECEIPTS).resolve(unit + ".xlsx"));
+        return OutputWorkbook.read(ReceiptFiles.receipt(published(period), unit));
     }
 
     private static Path input() {

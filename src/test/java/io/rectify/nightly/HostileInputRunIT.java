@@ -1,5 +1,6 @@
 package io.rectify.nightly;
 
+import io.rectify.ReceiptFiles;
 import static io.rectify.NightlyFixture.unitReturn;
 import static io.rectify.NightlyFixture.write;
 import static io.rectify.intake.TestWorkbooks.row;
@@ -188,12 +189,12 @@ class HostileInputRunIT {
             assertThat(unit(summary(hostileOutput), unit)).as(unit).isEqualTo(unit(summary(goodOutput), unit));
         }
         for (String unit : List.of("U01", "U02", "U03", "U04")) {
-            String receipt = MARCH + "/回执/" + unit + ".xlsx";
+            String receipt = ReceiptFiles.receipt(goodOutput, MARCH, unit);
             assertThat(Files.readAllBytes(hostileOutput.resolve(receipt))).as(receipt)
                     .isEqualTo(Files.readAllBytes(goodOutput.resolve(receipt)));
         }
         // the broken files holding U05's code are U05's: its receipt lists them as not adopted, and why; its tasks are as without them
-        String receipt = MARCH + "/回执/U05.xlsx";
+        String receipt = ReceiptFiles.receipt(goodOutput, MARCH, "U05");
         try (XSSFWorkbook hostile = new XSSFWorkbook(hostileOutput.resolve(receipt).toFile());
              XSSFWorkbook without = new XSSFWorkbook(goodOutput.resolve(receipt).toFile())) {
             assertThat(texts(hostile.getSheet("任务情况"))).isEqualTo(texts(without.getSheet("任务情况")));

@@ -1,5 +1,6 @@
 package io.rectify.nightly;
 
+import io.rectify.ReceiptFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.reconcile.PeriodFolder;
@@ -76,7 +77,7 @@ class NightlyBadInputIT {
         String group = rectify.exceptions("2024-03", "file-encrypted").get(0).get(2);
         assertThat(group).isNotEmpty();
         try (XSSFWorkbook list = new XSSFWorkbook(rectify.periodOutput("2024-03").resolve("异常清单.xlsx").toFile());
-             XSSFWorkbook receipt = new XSSFWorkbook(rectify.periodOutput("2024-03").resolve("回执/U02.xlsx").toFile())) {
+             XSSFWorkbook receipt = new XSSFWorkbook(ReceiptFiles.receipt(rectify.periodOutput("2024-03"), "U02").toFile())) {
             assertThat(texts(list.getSheet(group))).anyMatch(text -> text.contains("加密/U02.xlsx"));
             assertThat(texts(receipt.getSheet("回执"))).anyMatch(text -> text.startsWith("收到的文件“加密/U02.xlsx”未采纳，原因："));
         }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rectify.NightlyFixture;
+import io.rectify.ReceiptFiles;
 import io.rectify.TempFolderContext;
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.Consolidation;
@@ -85,7 +86,7 @@ class ReportWriterTest extends TempFolderContext {
         assertThat(report.folder()).isEqualTo(folder);
         assertThat(report.files()).contains(folder.resolve("汇总统计.xlsx"), folder.resolve("异常清单.xlsx"),
                 folder.resolve("通报.txt"), folder.resolve("summary.json"), folder.resolve("exceptions.csv"),
-                folder.resolve("回执/U01.xlsx"));
+                ReceiptFiles.receipt(folder, "U01"));
         assertThat(report.files()).allMatch(Files::isRegularFile);
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left).noneMatch(p -> p.getFileName().toString().startsWith(".writing-"));
@@ -252,7 +253,7 @@ class ReportWriterTest extends TempFolderContext {
 
     @Test
     void everyLedgerUnitGetsAReceiptSayingWhatWasTakenAndWhatToFix() throws IOException {
-        try (XSSFWorkbook u02 = open("2024-03/回执/U02.xlsx")) {
+        try (XSSFWorkbook u02 = open(ReceiptFiles.receipt(output, "2024-03", "U02"))) {
             assertThat(sheetNames(u02)).containsExactly("回执", "任务情况", "制度建设", "问责情况", "需整改事项");
             Sheet summary = u02.getSheet("回执");
             assertThat(valueOf(summary, "接收情况")).startsWith("已采纳");
@@ -268,7 +269,7 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(column(u02.getSheet("需整改事项"), 1))
                     .containsExactly("superseded", "late-submission", "missing-evidence");
         }
-        try (XSSFWorkbook u03 = open("2024-03/回执/U03.xlsx")) {
+        try (XSSFWorkbook u03 = open(ReceiptFiles.receipt(output, "2024-03", "U03"))) {
             Sheet summary = u03.getSheet("回执");
             assertThat(valueOf(summary, "接收情况")).startsWith("收到本期报送的文件，但未采纳");
             assertThat(valueOf(summary, "本期收到的文件"))
@@ -277,11 +278,11 @@ class ReportWriterTest extends TempFolderContext {
                     "逾期未完成");
             assertThat(column(u03.getSheet("需整改事项"), 1)).containsExactly("period-mismatch", "missing-return", "overdue");
         }
-        try (XSSFWorkbook u04 = open("2024-03/回执/U04.xlsx")) {
+        try (XSSFWorkbook u04 = open(ReceiptFiles.receipt(output, "2024-03", "U04"))) {
             assertThat(valueOf(u04.getSheet("回执"), "接收情况")).startsWith("本单位无牵头任务");
             assertThat(valueOf(u04.getSheet("回执"), "本期收到的文件")).isEqualTo("无");
         }
-        assertThat(output.resolve("2024-03/回执/U01.xlsx")).isRegularFile();
+        assertThat(ReceiptFiles.receipt(output.resolve("2024-03"), "U01")).isRegularFile();
     }
 
     @Test
@@ -296,7 +297,7 @@ class ReportWriterTest extends TempFolderContext {
 
         writer.write(consolidator.consolidate(MARCH, AS_OF), output);
 
-        try (XSSFWorkbook u04 = open("2024-03/回执/U04.xlsx")) {
+        try (XSSFWorkbook u04 = open(ReceiptFiles.receipt(output, "2024-03", "U04"))) {
             assertThat(rowOf(u04.getSheet("任务情况"), "T04")).contains("本期报送未采纳", reason).doesNotContain("本期未填报");
         }
     }
@@ -312,7 +313,7 @@ class ReportWriterTest extends TempFolderContext {
 
         writer.write(consolidator.consolidate(MARCH, AS_OF), output);
 
-        try (XSSFWorkbook u01 = open("2024-03/回执/U01.xlsx")) {
+        try (XSSFWorkbook u01 = open(ReceiptFiles.receipt(output, "2024-03", "U01"))) {
             Sheet tasks = u01.getSheet("任务情况");
             assertThat(rowOf(tasks, "T01")).contains("本期报送未采纳", reason).doesNotContain("本期未填报");
             assertThat(rowOf(tasks, "T03")).contains("推进中").doesNotContain("本期报送未采纳");
@@ -330,7 +331,7 @@ class ReportWriterTest extends TempFolderContext {
 
         writer.write(consolidator.consolidate(MARCH, AS_OF), output);
 
-        try (XSSFWorkbook u01 = open("2024-03/回执/U01.xlsx")) {
+        try (XSSFWorkbook u01 = open(ReceiptFiles.receipt(output, "2024-03", "U01"))) {
             assertThat(rowOf(u01.getSheet("任务情况"), "T99")).contains("本期报送未采纳", "（报送表第9行：任务编号不存在）", reason);
         }
     }
@@ -343,7 +344,7 @@ class ReportWriterTest extends TempFolderContext {
         writer.write(march, output);
 
         assertThat(stale).doesNotExist();
-        assertThat(output.resolve("2024-03/回执/U01.xlsx")).exists();
+        assertThat(ReceiptFiles.receipt(output.resolve("2024-03"), "U01")).exists();
     }
 
     @Test
@@ -479,7 +480,7 @@ class ReportWriterTest extends TempFolderContext {
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(output.resolve("2024-03/summary.json")));
         assertThat(json.get("incomplete").get("skippedFiles").asInt()).isEqualTo(5);
         try (XSSFWorkbook statistics = open("2024-03/汇总统计.xlsx"); XSSFWorkbook list = open("2024-03/异常清单.xlsx");
-             XSSFWorkbook receipt = open("2024-03/回执/U01.xlsx")) {
+             XSSFWorkbook receipt = open(ReceiptFiles.receipt(output, "2024-03", "U01"))) {
             assertThat(texts(statistics.getSheetAt(0).getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
             assertThat(texts(list.getSheetAt(0).getRow(0)).get(0)).contains(notice);
             assertThat(texts(list.getSheetAt(0).getRow(1))).as("the table below it").contains("规则代码");

@@ -1,0 +1,73 @@
+package io.rectify.standing;
+
+import static io.rectify.consolidate.ReconciledFixture.AS_OF;
+import static io.rectify.consolidate.ReconciledFixture.G1;
+import static io.rectify.consolidate.ReconciledFixture.G2;
+import static io.rectify.consolidate.ReconciledFixture.MARCH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.rectify.TempFolderContext;
+import io.rectify.consolidate.Consolidator;
+import io.rectify.consolidate.ReconciledFixture;
+import io.rectify.ledger.LedgerRepository;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class StandingsTest extends TempFolderContext {
+
+    @Autowired
+    Consolidator consolidator;
+    @Autowired
+    LedgerRepository ledgers;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Standings march;
+
+    @BeforeEach
+    void rankMarch() {
+        new ReconciledFixture(jdbc).store(ledgers);
+        march = Standings.of(consolidator.consolidate(MARCH, AS_OF));
+    }
+
+    @Test
+    void unitsAreRankedWorstFirstAndUnitsOwingNoReturnLast() {
+        assertThat(march.units()).extracting(s -> s.unit().unit().code(), UnitStanding::rank, UnitStanding::light)
+                .containsExactly(
+                        tuple("U03", 1, Light.RED),
+                        tuple("U01", 2, Light.YELLOW),
+                        tuple("U02", 3, Light.YELLOW),
+                        tuple("U04", 4, Light.GREEN));
+    }
+
+    @Test
+    void aUnitWithoutAcceptedReturnIsRedAndMarkedCarriedForward() {
+        UnitStanding u03 = march.unit("U03");
+
+        assertThat(u03.carriedForward()).isTrue();
+        assertThat(u03.reasons()).containsExactly("本期未报送，状态沿用此前报送", "逾期未完成1条", "待更正错误1条");
+        assertThat(march.unit("U01").carriedForward()).isFalse();
+    }
+
+    @Test
+    void dueSoonTasksAndLateReturnsMakeAUnitYellow() {
+        assertThat(march.unit("U01").reasons()).containsExactly("即将到期1条");
+        assertThat(march.unit("U02").reasons()).containsExactly("逾期报送");
+        assertThat(march.unit("U04").reasons()).isEmpty();
+    }
+
+    @Test
+    void groupsAndProblemsAreRankedByTheirTasksAndReturns() {
+        assertThat(march.groups()).extracting(s -> s.group().name(), GroupStanding::light, GroupStanding::reasons)
+                .containsExactly(
+                        tuple(G2, Light.RED, List.of("1个单位本期未报送", "逾期未完成1条", "待更正错误1条")),
+                        tuple(G1, Light.YELLOW, List.of("即将到期1条", "1个单位逾期报送")));
+        assertThat(march.problems()).extracting(s -> s.problem().code(), ProblemStanding::light)
+                .containsExactly(tuple("P03", Light.RED), tuple("P02", Light.YELLOW), tuple("P01", Light.GREEN));
+        assertThat(march.unitsOf(G1)).extracting(s -> s.unit().unit().code()).containsExactly("U01", "U02");
+    }
+}

@@ -49,7 +49,7 @@ final class LeaderSummary {
     /** Units and task codes named in one cell of the overdue list before "等N个". */
     private static final int NAMED = 3;
     /** Column widths in characters; each section spans them its own way. */
-    private static final int[] WIDTHS = {6, 6, 22, 12, 12, 12, 30};
+    private static final int[] WIDTHS = {6, 8, 20, 12, 12, 14, 28};
     private static final float LINE_HEIGHT = 15f;
     private static final String NONE = "—";
 
@@ -80,7 +80,6 @@ final class LeaderSummary {
         section.setVerticalAlignment(VerticalAlignment.BOTTOM);
         header = TableSheet.headerStyle(workbook);
         text = TableSheet.bodyStyle(workbook);
-        text.setVerticalAlignment(VerticalAlignment.CENTER);
         number = TableSheet.copyOf(workbook, text);
         number.setAlignment(HorizontalAlignment.RIGHT);
         countChange = changeStyle(workbook, "+0;-0;\"持平\"");
@@ -133,11 +132,12 @@ final class LeaderSummary {
 
     private void overdue() {
         List<GroupFigures> groups = c.byGroup().stream().filter(g -> g.tasks().overdue() > 0).toList();
-        section("一、逾期未完成的整改措施" + c.headline().tasks().overdue() + "条，按督查组");
         if (groups.isEmpty()) {
+            section("一、逾期未完成的整改措施");
             note("本期没有逾期未完成的整改措施。");
             return;
         }
+        section("一、逾期未完成的整改措施" + c.headline().tasks().overdue() + "条，按督查组");
         int[] spans = {3, 1, 3};
         header(spans, "督查组", "逾期（条）", "涉及单位（措施编号）");
         Map<String, Map<String, List<String>>> tasks = new LinkedHashMap<>();
@@ -224,13 +224,13 @@ final class LeaderSummary {
         Optional<PeriodFigures> previous = previous();
         section("五、主要指标（共" + c.headline().problems().total() + "项问题、" + c.headline().tasks().total()
                 + "条整改措施）");
-        int[] spans = {3, 1, 1, 2};
-        header(spans, "指标", "本期", "上期", "环比");
+        int[] spans = {3, 1, 1, 1, 1};
+        header(spans, "指标", "本期", "上期", "环比", "说明");
         for (Indicator indicator : Indicators.SUMMARY) {
             Number now = indicator.value().apply(c.headline());
             Object before = previous.<Object>map(p -> indicator.value().apply(p)).orElse(NONE);
             Object change = previous.<Object>map(p -> change(indicator, now, indicator.value().apply(p))).orElse(NONE);
-            Row row = row(spans, indicator.label(), now, before, change);
+            Row row = row(spans, indicator.label(), now, before, change, indicator.note());
             if (indicator.percent()) {
                 row.getCell(3).setCellStyle(styles.percent());
                 if (before instanceof Number) {
@@ -239,7 +239,6 @@ final class LeaderSummary {
             }
             if (change instanceof Number) {
                 row.getCell(5).setCellStyle(indicator.percent() ? pointChange : countChange);
-                row.getCell(6).setCellStyle(indicator.percent() ? pointChange : countChange);
             }
         }
     }
@@ -315,6 +314,7 @@ final class LeaderSummary {
 
     private CellStyle changeStyle(SXSSFWorkbook workbook, String format) {
         CellStyle style = TableSheet.copyOf(workbook, number);
+        style.setAlignment(HorizontalAlignment.CENTER);
         style.setDataFormat(workbook.createDataFormat().getFormat(format));
         return style;
     }

@@ -44,6 +44,7 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
@@ -64,9 +65,15 @@ final class StatisticsWorkbook {
     private static final List<Column> RANK_COLUMNS = List.of(Column.number("排名", 6), Column.text("红绿灯", 7));
     private static final int LIGHT_COLUMN = 1;
     /** The last column of a ranked table: why its light is not green. */
-    private static final Column REASONS = Column.text("原因", 26);
+    private static final Column REASONS = Column.text("原因", 30);
+    /** The heading rows that group 按反馈问题 and 按问题. */
+    private static final String CATEGORY = "方面：";
+    private static final String FEEDBACK_POINT = "反馈问题：";
     /** A completion rate counted from statuses carried forward: never shown as if the unit had reported. */
     static final String CARRIED_FORMAT = "0.0%\"（沿用）\"";
+
+    /** The periods of 趋势 one landscape page holds beside 指标 at 9 pt or more. */
+    private static final int TREND_PERIODS_PER_PAGE = 12;
 
     private final Consolidation c;
     private final Standings standings;
@@ -138,22 +145,28 @@ final class StatisticsWorkbook {
         table.total(headlineTotal(2));
     }
 
+    /** Grouped under a heading row per 方面, as 按问题. */
     private void feedbackPoints() {
-        Table table = table(SHEETS.get(3), columns(List.of(Column.number("序号", 6), Column.text("方面", 24),
-                Column.text("反馈问题", 40)), PROBLEM_COLUMNS, TASK_COLUMNS));
+        Table table = table(SHEETS.get(3), columns(List.of(Column.number("序号", 6), Column.text("反馈问题", 56)),
+                PROBLEM_COLUMNS, TASK_COLUMNS));
+        String category = null;
         for (FeedbackPointFigures point : c.byFeedbackPoint()) {
-            table.row(cells(Arrays.asList(point.seq() == 0 ? null : point.seq(), point.category(),
+            if (!point.category().equals(category)) {
+                category = point.category();
+                table.heading(CATEGORY + category, groupHeading);
+            }
+            table.row(cells(Arrays.asList(point.seq() == 0 ? null : point.seq(),
                             point.name().isEmpty() ? "（未列反馈问题）" : point.name()),
                     problemCells(point.problems()), taskCells(point.tasks())));
         }
         table.filter();
-        table.total(headlineTotal(3));
+        table.total(headlineTotal(2));
     }
 
     /** Grouped under a heading row per 方面 and per 反馈问题 instead of repeating their long titles on every row. */
     private void problems() {
         Table table = table(SHEETS.get(4), columns(RANK_COLUMNS, List.of(Column.text("问题编号", 9),
-                Column.text("问题描述", 50)), TASK_COLUMNS, List.of(Column.text("整改情况", 11), REASONS)));
+                Column.text("问题描述", 60)), TASK_COLUMNS, List.of(Column.text("整改情况", 11), Column.text("原因", 22))));
         Map<String, ProblemStanding> ranked = standings.problems().stream()
                 .collect(Collectors.toMap(s -> s.problem().code(), Function.identity()));
         String category = null;
@@ -163,12 +176,12 @@ final class StatisticsWorkbook {
             if (!problem.category().equals(category)) {
                 category = problem.category();
                 point = null;
-                table.heading("方面：" + category, groupHeading);
+                table.heading(CATEGORY + category, groupHeading);
             }
             if (!problem.feedbackPoint().equals(point)) {
                 point = problem.feedbackPoint();
                 if (!point.isEmpty()) {
-                    table.heading("反馈问题：" + point, groupHeading);
+                    table.heading(FEEDBACK_POINT + point, groupHeading);
                 }
             }
             ProblemStanding standing = ranked.get(problem.code());
@@ -297,6 +310,12 @@ final class StatisticsWorkbook {
             List<Object> values = new ArrayList<>(List.of(indicator.label()));
             c.trend().forEach(period -> values.add(indicator.value().apply(period)));
             percentWhere(table.row(values.toArray()), indicator.percent());
+        }
+        // a long programme's periods go on as many pages wide as keep 9 pt, 指标 repeated on each
+        int pages = (c.trend().size() + TREND_PERIODS_PER_PAGE - 1) / TREND_PERIODS_PER_PAGE;
+        if (pages > 1) {
+            table.sheet().getPrintSetup().setFitWidth((short) pages);
+            table.sheet().setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
         }
     }
 

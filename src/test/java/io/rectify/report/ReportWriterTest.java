@@ -551,7 +551,8 @@ class ReportWriterTest extends TempFolderContext {
 
     private static final DataFormatter FORMAT = new DataFormatter();
 
-    private static List<String> texts(Row row) {
+    /** The row's cells as Excel shows them, empty ones included. */
+    static List<String> texts(Row row) {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < row.getLastCellNum(); i++) {
             Cell cell = row.getCell(i);

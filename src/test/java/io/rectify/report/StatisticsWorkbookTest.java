@@ -10,6 +10,7 @@ import io.rectify.PrintedSize;
 import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
+import io.rectify.consolidate.PeriodFigures;
 import io.rectify.consolidate.ProblemFigures;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitFigures;
@@ -96,14 +97,14 @@ class StatisticsWorkbookTest extends TempFolderContext {
         try (XSSFWorkbook workbook = write(march)) {
             List<List<String>> rows = rows(workbook.getSheet("领导摘要"));
 
-            assertThat(rows).contains(
-                    List.of("已完成整改问题", "", "", "1", "0", "+1", ""),
-                    List.of("问题整改率", "", "", "33.3%", "0.0%", "+33.3个百分点", ""),
-                    List.of("措施完成率", "", "", "40.0%", "20.0%", "+20.0个百分点", ""),
-                    List.of("逾期未完成", "", "", "1", "0", "+1", ""),
-                    List.of("未报送单位", "", "", "1", "0", "+1", ""),
-                    List.of("已报送单位", "", "", "2", "3", "-1", ""),
-                    List.of("未采纳文件", "", "", "2", "0", "+2", ""));
+            assertThat(figures(rows)).contains(
+                    List.of("已完成整改问题", "", "", "1", "0", "+1"),
+                    List.of("问题整改率", "", "", "33.3%", "0.0%", "+33.3个百分点"),
+                    List.of("措施完成率", "", "", "40.0%", "20.0%", "+20.0个百分点"),
+                    List.of("逾期未完成", "", "", "1", "0", "+1"),
+                    List.of("未报送单位", "", "", "1", "0", "+1"),
+                    List.of("已报送单位", "", "", "2", "3", "-1"),
+                    List.of("未采纳文件", "", "", "2", "0", "+2"));
             assertThat(firstCells(rows)).anyMatch(text -> text.contains("环比上期：2024年2月"));
         }
     }
@@ -113,8 +114,8 @@ class StatisticsWorkbookTest extends TempFolderContext {
         try (XSSFWorkbook workbook = write(consolidator.consolidate(FEBRUARY, FEBRUARY.atEndOfMonth()))) {
             List<List<String>> rows = rows(workbook.getSheet("领导摘要"));
 
-            assertThat(rows).contains(List.of("已完成整改问题", "", "", "0", "—", "—", ""),
-                    List.of("措施完成率", "", "", "20.0%", "—", "—", ""));
+            assertThat(figures(rows)).contains(List.of("已完成整改问题", "", "", "0", "—", "—"),
+                    List.of("措施完成率", "", "", "20.0%", "—", "—"));
             assertThat(firstCells(rows)).noneMatch(text -> text.contains("环比上期"));
         }
     }
@@ -195,7 +196,7 @@ class StatisticsWorkbookTest extends TempFolderContext {
     }
 
     @Test
-    void problemsAreGroupedUnderTheirCategoryAndFeedbackPointTitlesOnce() throws IOException {
+    void problemsAndFeedbackPointsAreGroupedUnderTheirTitlesShownOnce() throws IOException {
         try (XSSFWorkbook workbook = write(march)) {
             XSSFSheet problems = workbook.getSheet("按问题");
             List<List<String>> rows = rows(problems);
@@ -210,6 +211,12 @@ class StatisticsWorkbookTest extends TempFolderContext {
             assertThat(problems.getMergedRegions()).contains(new CellRangeAddress(1, 1, 0, columns - 1),
                     new CellRangeAddress(2, 2, 0, columns - 1), new CellRangeAddress(5, 5, 0, columns - 1));
             assertThat(String.join("", firstCells(rows))).containsOnlyOnce("贯彻落实重大决策部署");
+
+            List<List<String>> points = rows(workbook.getSheet("按反馈问题"));
+            assertThat(points.get(0)).startsWith("序号", "反馈问题", "问题数").doesNotContain("方面");
+            assertThat(firstCells(points)).containsExactly("序号", "方面：贯彻落实重大决策部署", "1", "方面：全面从严治党", "2",
+                    "合计");
+            assertThat(points.get(2)).startsWith("1", "发挥国家战略平台作用不足", "2", "1", "50.0%");
         }
     }
 
@@ -244,6 +251,25 @@ class StatisticsWorkbookTest extends TempFolderContext {
             assertThat(summary.getPrintSetup().getFitHeight()).as("one page").isEqualTo((short) 1);
             assertThat(summary.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
             assertThat(summary.getPrintSetup().getLandscape()).isFalse();
+        }
+    }
+
+    @Test
+    void aTrendOfManyPeriodsPrintsOnMorePagesWideAtNinePointsWithItsLabelsOnEach() throws IOException {
+        PeriodFigures last = march.headline();
+        List<PeriodFigures> trend = IntStream.range(0, 30).mapToObj(n -> new PeriodFigures(MARCH.minusMonths(29 - n),
+                last.problems(), last.tasks(), last.accountability(), last.institutions(), last.submissions(),
+                last.exceptions())).toList();
+        Consolidation c = march;
+
+        try (XSSFWorkbook workbook = write(new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(),
+                c.byCategory(), c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(),
+                c.accountability(), trend, c.exceptions(), c.receipts()))) {
+            Sheet sheet = workbook.getSheet("趋势");
+
+            assertThat(sheet.getRow(0).getLastCellNum()).isEqualTo((short) 31);
+            assertThat(PrintedSize.smallestFontPoints(sheet)).isGreaterThanOrEqualTo(9);
+            assertThat(sheet.getRepeatingColumns()).isEqualTo(CellRangeAddress.valueOf("A:A"));
         }
     }
 
@@ -292,16 +318,16 @@ class StatisticsWorkbookTest extends TempFolderContext {
         return rows;
     }
 
+    /** The rows of 领导摘要's 主要指标: 指标, then 本期, 上期 and 环比, without 说明. */
+    private static List<List<String>> figures(List<List<String>> rows) {
+        return rows.stream().filter(row -> row.size() == 7).map(row -> row.subList(0, 6)).toList();
+    }
+
     private static List<String> firstCells(List<List<String>> rows) {
         return rows.stream().map(row -> row.isEmpty() ? "" : row.get(0)).toList();
     }
 
     private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < row.getLastCellNum(); i++) {
-            Cell cell = row.getCell(i);
-            texts.add(cell == null ? "" : FORMAT.formatCellValue(cell));
-        }
-        return texts;
+        return ReportWriterTest.texts(row);
     }
 }

@@ -39,19 +39,46 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * 领导摘要, the first sheet of 汇总统计.xlsx: one printed A4 page that puts first what must be acted
  * on (overdue tasks by group, the units without an accepted return, the units furthest behind, the
  * problems not yet rectified), then the headline figures against the previous period (环比). A long
- * list shows its first rows and says which sheet has all of them.
+ * list shows its first rows and says which sheet has all of them; the lists are cut shorter when
+ * their rows would not fit the page at 9 pt.
  */
 final class LeaderSummary {
 
     static final String SHEET = "领导摘要";
-    /** The rows a list shows before pointing to the sheet that has all: every list must fit the one page. */
+    /** The most rows a list shows before pointing to the sheet that has all. */
     static final int LIST_ROWS = 5;
     /** Units and task codes named in one cell of the overdue list before "等N个". */
     private static final int NAMED = 3;
     /** Column widths in characters; each section spans them its own way. */
     private static final int[] WIDTHS = {6, 8, 20, 12, 12, 14, 28};
+    private static final int ALL_COLUMNS = WIDTHS.length;
     private static final float LINE_HEIGHT = 15f;
+    private static final float TITLE_HEIGHT = 24f;
+    private static final float SECTION_HEIGHT = 26f;
+    private static final double TOP_MARGIN = 0.5;
+    private static final double BOTTOM_MARGIN = 0.4;
+    /** The height of the rows that print on one portrait A4 page at 9 pt: 11 pt text scaled to 9/11 at most. */
+    private static final float PAGE_HEIGHT = (float) ((841.9 - 72 * (TOP_MARGIN + BOTTOM_MARGIN)) * 11 / 9) - 20;
     private static final String NONE = "—";
+
+    /** A cell with a style of its own (a rate, a change) instead of the text or number style. */
+    private record Styled(Object value, CellStyle style) {
+    }
+
+    /**
+     * A section: its title, then its table (header and rows) or the one line saying there is nothing.
+     *
+     * @param more  what the pointer to the full list counts ("个单位", "个"), and the sheet it names; null for a
+     *              section that is never cut
+     * @param light whether its second column is a 红绿灯 column
+     */
+    private record Section(String title, int[] spans, List<String> header, List<List<Object>> rows, String empty,
+                           List<String> more, boolean light) {
+
+        int shown(int limit) {
+            return more == null ? rows.size() : Math.min(limit, rows.size());
+        }
+    }
 
     private final Consolidation c;
     private final Standings standings;
@@ -95,17 +122,19 @@ final class LeaderSummary {
                        CellStyle carriedRate) {
         LeaderSummary summary = new LeaderSummary(workbook, styles, c, standings, carriedRate);
         summary.layout(printTitle);
-        summary.title();
-        summary.overdue();
-        summary.missingReturns();
-        summary.furthestBehind();
-        summary.openProblems();
-        summary.figures();
+        List<String> titles = summary.titles();
+        List<Section> sections = List.of(summary.overdue(), summary.missingReturns(), summary.furthestBehind(),
+                summary.openProblems(), summary.figures());
+        int limit = LIST_ROWS;
+        while (limit > 1 && height(titles, sections, limit) > PAGE_HEIGHT) {
+            limit--;
+        }
+        summary.write(titles, sections, limit);
         return summary.sheet;
     }
 
     private void layout(String printTitle) {
-        for (int i = 0; i < WIDTHS.length; i++) {
+        for (int i = 0; i < ALL_COLUMNS; i++) {
             sheet.setColumnWidth(i, WIDTHS[i] * 256);
         }
         PrintSetup print = sheet.getPrintSetup();
@@ -116,30 +145,22 @@ final class LeaderSummary {
         print.setFitHeight((short) 1);
         sheet.setMargin(PageMargin.LEFT, 0.5);
         sheet.setMargin(PageMargin.RIGHT, 0.4);
-        sheet.setMargin(PageMargin.TOP, 0.5);
-        sheet.setMargin(PageMargin.BOTTOM, 0.4);
+        sheet.setMargin(PageMargin.TOP, TOP_MARGIN);
+        sheet.setMargin(PageMargin.BOTTOM, BOTTOM_MARGIN);
         sheet.setHorizontallyCenter(true);
         Workbooks.printTitle(sheet, printTitle);
     }
 
-    private void title() {
-        Workbooks.title(sheet, styles, next++, WIDTHS.length, c.title() + " 领导摘要");
-        Workbooks.title(sheet, styles, next, WIDTHS.length, "统计期次：" + Periods.text(c.period()) + "　截至："
-                + c.asOf() + previous().map(p -> "　环比上期：" + Periods.text(p.period())).orElse(""));
-        sheet.getRow(next++).getCell(0).setCellStyle(styles.note());
-        SkippedNotice.of(c).ifPresent(notice -> Workbooks.note(sheet, styles, next++, WIDTHS.length, notice.text()));
+    /** The title, the period line, and the incomplete-period notice when there is one. */
+    private List<String> titles() {
+        List<String> titles = new ArrayList<>(List.of(c.title() + " 领导摘要", "统计期次：" + Periods.text(c.period())
+                + "　截至：" + c.asOf() + previous().map(p -> "　环比上期：" + Periods.text(p.period())).orElse("")));
+        SkippedNotice.of(c).ifPresent(notice -> titles.add(notice.text()));
+        return titles;
     }
 
-    private void overdue() {
+    private Section overdue() {
         List<GroupFigures> groups = c.byGroup().stream().filter(g -> g.tasks().overdue() > 0).toList();
-        if (groups.isEmpty()) {
-            section("一、逾期未完成的整改措施");
-            note("本期没有逾期未完成的整改措施。");
-            return;
-        }
-        section("一、逾期未完成的整改措施" + c.headline().tasks().overdue() + "条，按督查组");
-        int[] spans = {3, 1, 3};
-        header(spans, "督查组", "逾期（条）", "涉及单位（措施编号）");
         Map<String, Map<String, List<String>>> tasks = new LinkedHashMap<>();
         for (ExceptionEntry e : c.exceptions()) {
             if (e.rule() == Rule.OVERDUE && e.group() != null) {
@@ -148,28 +169,25 @@ final class LeaderSummary {
                         .add(e.taskCode());
             }
         }
-        for (GroupFigures group : groups.subList(0, Math.min(LIST_ROWS, groups.size()))) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (GroupFigures group : groups) {
             List<String> units = tasks.getOrDefault(group.name(), Map.of()).entrySet().stream()
                     .map(unit -> unit.getKey() + "（" + named(unit.getValue(), "条") + "）").toList();
-            row(spans, group.name(), group.tasks().overdue(), named(units, "个单位").replace("）、", "）；"));
+            rows.add(List.of(group.name(), group.tasks().overdue(), named(units, "个单位").replace("）、", "）；")));
         }
-        more(groups.size(), "个督查组", "个", "按督查组");
+        return new Section("一、逾期未完成的整改措施" + (groups.isEmpty() ? "" : c.headline().tasks().overdue() + "条，按督查组"),
+                new int[] {3, 1, 3}, List.of("督查组", "逾期（条）", "涉及单位（措施编号）"), rows, "本期没有逾期未完成的整改措施。",
+                List.of("个督查组", "个", "按督查组"), false);
     }
 
-    private void missingReturns() {
+    private Section missingReturns() {
         List<UnitStanding> missing = standings.units().stream().filter(UnitStanding::carriedForward).toList();
-        section("二、未报送或报送未采纳的单位" + missing.size() + "个");
-        if (missing.isEmpty()) {
-            note("应报送的" + c.headline().submissions().expected() + "个单位均已报送并采纳。");
-            return;
-        }
-        int[] spans = {3, 1, 3};
-        header(spans, "单位", "督查组", "情况");
-        for (UnitStanding s : missing.subList(0, Math.min(LIST_ROWS, missing.size()))) {
-            UnitFigures unit = s.unit();
-            row(spans, unit.unit().code() + " " + unit.unit().name(), unit.unit().group(), situation(unit));
-        }
-        more(missing.size(), "个单位", "个", "报送情况");
+        List<List<Object>> rows = missing.stream().map(UnitStanding::unit).<List<Object>>map(unit -> List.of(
+                unit.unit().code() + " " + unit.unit().name(), unit.unit().group(), situation(unit))).toList();
+        return new Section("二、未报送或报送未采纳的单位" + missing.size() + "个", new int[] {3, 1, 3},
+                List.of("单位", "督查组", "情况"), rows,
+                "应报送的" + c.headline().submissions().expected() + "个单位均已报送并采纳。",
+                List.of("个单位", "个", "报送情况"), false);
     }
 
     /** 未报送, or the rules that rejected the unit's files, and that its statuses are carried forward. */
@@ -183,64 +201,49 @@ final class LeaderSummary {
         return "报送未采纳" + (why.isEmpty() ? "" : "（" + why + "）") + "，状态沿用此前报送";
     }
 
-    private void furthestBehind() {
+    private Section furthestBehind() {
         List<UnitStanding> behind = standings.units().stream()
                 .filter(s -> s.unit().expected() && s.light() != Light.GREEN).limit(LIST_ROWS).toList();
-        section("三、进度最滞后的" + (behind.isEmpty() ? "" : behind.size() + "个") + "单位（全部排名见“按单位”）");
-        if (behind.isEmpty()) {
-            note("应报送的单位均为绿灯。");
-            return;
-        }
-        int[] spans = {1, 1, 1, 1, 1, 2};
-        header(spans, "排名", "红绿灯", "单位", "督查组", "完成率", "原因");
-        int first = next;
-        for (UnitStanding s : behind) {
-            Row row = row(spans, s.rank(), s.light().word(), s.unit().unit().name(), s.unit().unit().group(),
-                    s.unit().tasks().rate(), Lights.reasons(s.reasons()));
-            row.getCell(4).setCellStyle(s.carriedForward() ? carriedRate : styles.percent());
-        }
-        Lights.colour(sheet, 1, first, next - 1);
+        List<List<Object>> rows = behind.stream().<List<Object>>map(s -> List.of(s.rank(), s.light().word(),
+                s.unit().unit().name(), s.unit().unit().group(),
+                new Styled(s.unit().tasks().rate(), s.carriedForward() ? carriedRate : styles.percent()),
+                Lights.reasons(s.reasons()))).toList();
+        return new Section("三、进度最滞后的" + (behind.isEmpty() ? "" : behind.size() + "个") + "单位（全部排名见“按单位”）",
+                new int[] {1, 1, 1, 1, 1, 2}, List.of("排名", "红绿灯", "单位", "督查组", "完成率", "原因"), rows,
+                "应报送的单位均为绿灯。", null, true);
     }
 
-    private void openProblems() {
+    private Section openProblems() {
         List<ProblemStanding> open = standings.problems().stream().filter(s -> !s.problem().rectified()).toList();
-        section("四、尚未完成整改的问题" + open.size() + "项");
-        if (open.isEmpty()) {
-            note("全部" + c.headline().problems().total() + "项问题均已完成整改。");
-            return;
-        }
-        int[] spans = {2, 4, 1};
-        header(spans, "问题编号", "问题", "整改进度");
-        for (ProblemStanding s : open.subList(0, Math.min(LIST_ROWS, open.size()))) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProblemStanding s : open) {
             TaskCount tasks = s.problem().tasks();
             List<String> progress = new ArrayList<>(List.of("措施完成" + tasks.completed() + "/" + tasks.total() + "条"));
             progress.addAll(s.reasons());
-            row(spans, s.problem().code(), s.problem().description(), Lights.reasons(progress));
+            rows.add(List.of(s.problem().code(), s.problem().description(), Lights.reasons(progress)));
         }
-        more(open.size(), "项问题", "项", "按问题");
+        return new Section("四、尚未完成整改的问题" + open.size() + "项", new int[] {2, 4, 1},
+                List.of("问题编号", "问题", "整改进度"), rows,
+                "全部" + c.headline().problems().total() + "项问题均已完成整改。", List.of("项问题", "项", "按问题"), false);
     }
 
-    private void figures() {
+    private Section figures() {
         Optional<PeriodFigures> previous = previous();
-        section("五、主要指标（共" + c.headline().problems().total() + "项问题、" + c.headline().tasks().total()
-                + "条整改措施）");
-        int[] spans = {3, 1, 1, 1, 1};
-        header(spans, "指标", "本期", "上期", "环比", "说明");
+        List<List<Object>> rows = new ArrayList<>();
         for (Indicator indicator : Indicators.SUMMARY) {
             Number now = indicator.value().apply(c.headline());
             Object before = previous.<Object>map(p -> indicator.value().apply(p)).orElse(NONE);
-            Object change = previous.<Object>map(p -> change(indicator, now, indicator.value().apply(p))).orElse(NONE);
-            Row row = row(spans, indicator.label(), now, before, change, indicator.note());
-            if (indicator.percent()) {
-                row.getCell(3).setCellStyle(styles.percent());
-                if (before instanceof Number) {
-                    row.getCell(4).setCellStyle(styles.percent());
-                }
-            }
-            if (change instanceof Number) {
-                row.getCell(5).setCellStyle(indicator.percent() ? pointChange : countChange);
-            }
+            Object change = previous.<Object>map(p -> new Styled(change(indicator, now, indicator.value().apply(p)),
+                    indicator.percent() ? pointChange : countChange)).orElse(NONE);
+            rows.add(List.of(indicator.label(), rate(indicator, now), rate(indicator, before), change, indicator.note()));
         }
+        return new Section("五、主要指标（共" + c.headline().problems().total() + "项问题、" + c.headline().tasks().total()
+                + "条整改措施）", new int[] {3, 1, 1, 1, 1}, List.of("指标", "本期", "上期", "环比", "说明"), rows, "", null,
+                false);
+    }
+
+    private Object rate(Indicator indicator, Object value) {
+        return indicator.percent() && value instanceof Number ? new Styled(value, styles.percent()) : value;
     }
 
     /** The change since the previous period: a count's difference, or a rate's in percentage points. */
@@ -260,55 +263,122 @@ final class LeaderSummary {
         return names.size() <= NAMED ? first : first + "等" + names.size() + counter;
     }
 
-    private void more(int total, String counted, String counter, String sheetName) {
-        if (total > LIST_ROWS) {
-            note("共" + total + counted + "，此处列出前" + LIST_ROWS + counter + "，全部见“" + sheetName + "”工作表。");
+    /** The pointer under a list cut to {@code shown} rows, or null when it is whole. */
+    private static String more(Section section, int shown) {
+        if (section.more() == null || shown >= section.rows().size()) {
+            return null;
+        }
+        return "共" + section.rows().size() + section.more().get(0) + "，此处列出前" + shown + section.more().get(1)
+                + "，全部见“" + section.more().get(2) + "”工作表。";
+    }
+
+    /** The printed height of the sheet with each cut list showing at most {@code limit} rows. */
+    private static float height(List<String> titles, List<Section> sections, int limit) {
+        float height = 2 * TITLE_HEIGHT;
+        for (String notice : titles.subList(2, titles.size())) {
+            height += noteHeight(notice);
+        }
+        for (Section s : sections) {
+            height += SECTION_HEIGHT;
+            if (s.rows().isEmpty()) {
+                height += noteHeight(s.empty());
+                continue;
+            }
+            height += rowHeight(s.spans(), new ArrayList<>(s.header()));
+            int shown = s.shown(limit);
+            for (List<Object> row : s.rows().subList(0, shown)) {
+                height += rowHeight(s.spans(), row);
+            }
+            String more = more(s, shown);
+            height += more == null ? 0 : noteHeight(more);
+        }
+        return height;
+    }
+
+    private void write(List<String> titles, List<Section> sections, int limit) {
+        Workbooks.title(sheet, styles, next++, ALL_COLUMNS, titles.get(0));
+        Workbooks.title(sheet, styles, next, ALL_COLUMNS, titles.get(1));
+        sheet.getRow(next++).getCell(0).setCellStyle(styles.note());
+        titles.subList(2, titles.size()).forEach(this::note);
+        for (Section s : sections) {
+            sectionTitle(s.title());
+            if (s.rows().isEmpty()) {
+                note(s.empty());
+                continue;
+            }
+            row(s.spans(), new ArrayList<>(s.header())).forEach(cell -> cell.setCellStyle(header));
+            int first = next;
+            int shown = s.shown(limit);
+            s.rows().subList(0, shown).forEach(row -> row(s.spans(), row));
+            if (s.light()) {
+                Lights.colour(sheet, 1, first, next - 1);
+            }
+            String more = more(s, shown);
+            if (more != null) {
+                note(more);
+            }
         }
     }
 
-    private void section(String title) {
+    private void sectionTitle(String title) {
         Row row = sheet.createRow(next++);
-        row.setHeightInPoints(26);
+        row.setHeightInPoints(SECTION_HEIGHT);
         Cell cell = row.createCell(0);
         cell.setCellValue(SafeText.neutralise(title));
         cell.setCellStyle(section);
-        sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, WIDTHS.length - 1));
+        sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, ALL_COLUMNS - 1));
     }
 
     private void note(String note) {
-        Workbooks.note(sheet, styles, next++, WIDTHS.length, note);
+        Workbooks.note(sheet, styles, next++, ALL_COLUMNS, note);
     }
 
-    private void header(int[] spans, String... headers) {
-        row(spans, (Object[]) headers).forEach(cell -> cell.setCellStyle(header));
+    private static float noteHeight(String note) {
+        int width = 0;
+        for (int w : WIDTHS) {
+            width += w;
+        }
+        return TableSheet.lines(note, width) * LINE_HEIGHT + 3;
+    }
+
+    private static float rowHeight(int[] spans, List<Object> values) {
+        int column = 0;
+        int lines = 1;
+        for (int i = 0; i < values.size(); i++) {
+            int width = 0;
+            for (int j = column; j < column + spans[i]; j++) {
+                width += WIDTHS[j];
+            }
+            if (values.get(i) instanceof String value) {
+                lines = Math.max(lines, TableSheet.lines(value, width));
+            }
+            column += spans[i];
+        }
+        return lines * LINE_HEIGHT + 4;
     }
 
     /** One row of a section's table: value i spans {@code spans[i]} columns, merged; the row as tall as its text. */
-    private Row row(int[] spans, Object... values) {
+    private Row row(int[] spans, List<Object> values) {
         Row row = sheet.createRow(next++);
         int column = 0;
-        int lines = 1;
-        for (int i = 0; i < values.length; i++) {
-            int width = 0;
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i) instanceof Styled styled ? styled.value() : values.get(i);
+            CellStyle style = values.get(i) instanceof Styled styled ? styled.style() : value instanceof Number ? number : text;
             for (int j = column; j < column + spans[i]; j++) {
-                Cell cell = row.createCell(j);
-                cell.setCellStyle(values[i] instanceof Number ? number : text);
-                width += WIDTHS[j];
+                row.createCell(j).setCellStyle(style);
             }
             Cell cell = row.getCell(column);
-            if (values[i] instanceof Number n) {
+            if (value instanceof Number n) {
                 cell.setCellValue(n.doubleValue());
-            } else if (values[i] != null) {
-                String value = values[i].toString();
-                cell.setCellValue(SafeText.neutralise(value));
-                lines = Math.max(lines, TableSheet.lines(value, width));
+            } else if (value != null) {
+                cell.setCellValue(SafeText.neutralise(value.toString()));
             }
             if (spans[i] > 1) {
                 sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), column, column + spans[i] - 1));
             }
             column += spans[i];
         }
-        row.setHeightInPoints(lines * LINE_HEIGHT + 4);
+        row.setHeightInPoints(rowHeight(spans, values));
         return row;
     }
 

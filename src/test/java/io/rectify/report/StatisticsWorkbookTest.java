@@ -10,7 +10,11 @@ import io.rectify.PrintedSize;
 import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
+import io.rectify.consolidate.GroupFigures;
 import io.rectify.consolidate.PeriodFigures;
+import io.rectify.consolidate.TaskCount;
+import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
 import io.rectify.consolidate.ProblemFigures;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitFigures;
@@ -140,6 +144,37 @@ class StatisticsWorkbookTest extends TempFolderContext {
     }
 
     @Test
+    void whenEveryListIsLongTheListsAreCutShorterToKeepOnePageAtNinePoints() throws IOException {
+        TaskCount behind = new TaskCount(2, 0, 2, 0, 1, 0);
+        List<UnitFigures> units = new ArrayList<>();
+        List<GroupFigures> groups = new ArrayList<>();
+        List<ExceptionEntry> exceptions = new ArrayList<>();
+        for (int g = 1; g <= 8; g++) {
+            String group = "第" + g + "督查组";
+            groups.add(new GroupFigures(group, 5, 5, 3, new TaskCount(10, 0, 10, 0, 5, 0)));
+            for (int u = 1; u <= 5; u++) {
+                String code = "U" + g + u;
+                units.add(new UnitFigures(new Unit(code, "区第" + g + u + "委办局", group, null, null), true, null,
+                        List.of(), behind));
+                exceptions.add(new ExceptionEntry(Rule.OVERDUE, group, code, "区第" + g + u + "委办局", "Q1", "T" + g + u,
+                        null, null, null, null, "2024-03-15", "完成时限已过仍未完成，请加快整改。"));
+            }
+        }
+        List<ProblemFigures> problems = IntStream.rangeClosed(1, 12).mapToObj(n -> new ProblemFigures("Q" + n,
+                "方面", "反馈问题", "问题描述很长很长，".repeat(9), behind)).toList();
+
+        try (XSSFWorkbook workbook = write(with(march, problems, units, groups, exceptions, march.trend()))) {
+            XSSFSheet summary = workbook.getSheet("领导摘要");
+            List<String> firstCells = firstCells(rows(summary));
+
+            assertThat(PrintedSize.smallestFontPoints(summary)).isGreaterThanOrEqualTo(9);
+            assertThat(firstCells).anyMatch(text -> text.matches("共8个督查组，此处列出前[1-4]个，全部见“按督查组”工作表。"))
+                    .anyMatch(text -> text.matches("共40个单位，此处列出前[1-4]个，全部见“报送情况”工作表。"))
+                    .anyMatch(text -> text.matches("共12项问题，此处列出前[1-4]项，全部见“按问题”工作表。"));
+        }
+    }
+
+    @Test
     void rankedTablesColourTheirLightColumnByConditionalFormattingOnly() throws IOException {
         try (XSSFWorkbook workbook = write(march)) {
             assertThat(lightRules(workbook.getSheet("按单位"))).containsExactly(
@@ -260,11 +295,9 @@ class StatisticsWorkbookTest extends TempFolderContext {
         List<PeriodFigures> trend = IntStream.range(0, 30).mapToObj(n -> new PeriodFigures(MARCH.minusMonths(29 - n),
                 last.problems(), last.tasks(), last.accountability(), last.institutions(), last.submissions(),
                 last.exceptions())).toList();
-        Consolidation c = march;
 
-        try (XSSFWorkbook workbook = write(new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(),
-                c.byCategory(), c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(),
-                c.accountability(), trend, c.exceptions(), c.receipts()))) {
+        try (XSSFWorkbook workbook = write(with(march, march.byProblem(), march.byUnit(), march.byGroup(),
+                march.exceptions(), trend))) {
             Sheet sheet = workbook.getSheet("趋势");
 
             assertThat(sheet.getRow(0).getLastCellNum()).isEqualTo((short) 31);
@@ -282,9 +315,14 @@ class StatisticsWorkbookTest extends TempFolderContext {
     }
 
     private static Consolidation with(Consolidation c, List<ProblemFigures> problems, List<UnitFigures> units) {
+        return with(c, problems, units, c.byGroup(), c.exceptions(), c.trend());
+    }
+
+    private static Consolidation with(Consolidation c, List<ProblemFigures> problems, List<UnitFigures> units,
+                                      List<GroupFigures> groups, List<ExceptionEntry> exceptions, List<PeriodFigures> trend) {
         return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
-                c.byFeedbackPoint(), problems, units, c.byGroup(), c.institutions(), c.accountability(),
-                c.trend(), c.exceptions(), c.receipts());
+                c.byFeedbackPoint(), problems, units, groups, c.institutions(), c.accountability(), trend, exceptions,
+                c.receipts());
     }
 
     /** Each light rule of the sheet: the range it covers, the value it matches and its fill. */

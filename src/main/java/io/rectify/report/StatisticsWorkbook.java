@@ -70,7 +70,7 @@ final class StatisticsWorkbook {
     private static final String CATEGORY = "方面：";
     private static final String FEEDBACK_POINT = "反馈问题：";
     /** A completion rate counted from statuses carried forward: never shown as if the unit had reported. */
-    static final String CARRIED_FORMAT = "0.0%\"（沿用）\"";
+    private static final String CARRIED_FORMAT = "0.0%\"（沿用）\"";
 
     /** The periods of 趋势 one landscape page holds beside 指标 at 9 pt or more. */
     private static final int TREND_PERIODS_PER_PAGE = 12;

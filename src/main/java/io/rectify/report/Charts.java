@@ -44,14 +44,13 @@ final class Charts {
 
     /** Series colours, the same in every program (a chart left to its theme looks different in each). */
     enum Colour {
-        BLUE("4472C4"), GREEN("70AD47"), AMBER("FFC000"), GREY("A5A5A5"), RED("C00000");
+        BLUE(0x44, 0x72, 0xC4), GREEN(0x70, 0xAD, 0x47), AMBER(0xFF, 0xC0, 0x00), GREY(0xA5, 0xA5, 0xA5),
+        RED(0xC0, 0x00, 0x00);
 
-        private final byte[] rgb = new byte[3];
+        private final byte[] rgb;
 
-        Colour(String hex) {
-            for (int i = 0; i < 3; i++) {
-                rgb[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-            }
+        Colour(int red, int green, int blue) {
+            this.rgb = new byte[] {(byte) red, (byte) green, (byte) blue};
         }
 
         XDDFSolidFillProperties fill() {

@@ -37,15 +37,15 @@ final class StatisticsCharts {
     /** A group's sheet is named {@code <督查组>单位} (cut to Excel's 31 characters). */
     static final String GROUP_SHEET_SUFFIX = "单位";
 
-    /** 图表: a landscape page of charts (two side by side, the trend below), their tables on the next page. */
-    private static final int OVERVIEW_COLUMNS = 12;
-    private static final int OVERVIEW_WIDTH = 11;
+    /** Every chart sheet is 12 columns wide, two charts side by side: landscape A4 at 100 %. */
+    private static final int COLUMNS = 12;
+    private static final int WIDTH = 11;
+    /** 图表: a page of charts (two side by side, the trend below), their tables on the next page. */
     private static final int CHART_ROWS = 16;
     /** A group's sheet: the units' table, then columns that widen its two charts to the page. */
     private static final List<Column> UNIT_COLUMNS = List.of(Column.number("全区排名", 8), Column.text("单位名称", 26),
             Column.text("红绿灯", 7), Column.text("本期报送", 9), Column.number("措施数", 8),
             Column.number(COMPLETED.word(), 8), Column.percent("完成率", 8), Column.number("逾期未完成", 11));
-    private static final int UNIT_SHEET_COLUMNS = 12;
 
     private final SXSSFWorkbook workbook;
     private final Styles styles;
@@ -73,24 +73,24 @@ final class StatisticsCharts {
     }
 
     private void overview() {
-        Sheet sheet = sheet(OVERVIEW, OVERVIEW_COLUMNS, OVERVIEW_WIDTH);
-        Workbooks.title(sheet, styles, 0, OVERVIEW_COLUMNS, c.title() + " " + Periods.text(c.period())
+        Sheet sheet = sheet(OVERVIEW);
+        Workbooks.title(sheet, styles, 0, COLUMNS, c.title() + " " + Periods.text(c.period())
                 + "整改情况图表（截至" + c.asOf() + "）");
         Optional<SkippedNotice> notice = SkippedNotice.of(c);
-        notice.ifPresent(n -> Workbooks.note(sheet, styles, 1, OVERVIEW_COLUMNS, n.text()));
+        notice.ifPresent(n -> Workbooks.note(sheet, styles, 1, COLUMNS, n.text()));
         // the warning of an incomplete period (two lines) takes a chart row from each band
         int top = notice.isPresent() ? 2 : 1;
         int rows = notice.isPresent() ? CHART_ROWS - 1 : CHART_ROWS;
         int tables = top + 2 * rows;
-        Workbooks.title(sheet, styles, tables, OVERVIEW_COLUMNS, "图表数据");
+        Workbooks.title(sheet, styles, tables, COLUMNS, "图表数据");
         // the charts fill the first page (24 + 32 × 15 of the 516 points of landscape A4), the tables
         // begin the next: the break says so to programs that keep manual breaks when fitting to the width
         sheet.setRowBreak(tables - 1);
-        int half = OVERVIEW_COLUMNS / 2;
+        int half = COLUMNS / 2;
 
         Source groups = new Source(sheet, tables + 1, List.of(Column.text("督查组", 16),
-                Column.number("措施数", OVERVIEW_WIDTH), Column.number(COMPLETED.word(), OVERVIEW_WIDTH),
-                Column.percent("完成率", OVERVIEW_WIDTH)));
+                Column.number("措施数", WIDTH), Column.number(COMPLETED.word(), WIDTH),
+                Column.percent("完成率", WIDTH)));
         for (GroupFigures group : c.byGroup()) {
             groups.row(group.name(), group.tasks().total(), group.tasks().completed(), group.tasks().rate());
         }
@@ -99,30 +99,30 @@ final class StatisticsCharts {
 
         TaskCount tasks = c.headline().tasks();
         Source statuses = new Source(sheet, groups.lastRow() + 2, List.of(Column.text("整改状态", 16),
-                Column.number("措施数", OVERVIEW_WIDTH), Column.percent("占比", OVERVIEW_WIDTH)));
+                Column.number("措施数", WIDTH), Column.percent("占比", WIDTH)));
         statuses.row(COMPLETED.word(), tasks.completed(), share(tasks.completed(), tasks));
         statuses.row(IN_PROGRESS.word(), tasks.inProgress(), share(tasks.inProgress(), tasks));
         statuses.row(NOT_STARTED.word(), tasks.notStarted(), share(tasks.notStarted(), tasks));
-        Charts.pie(sheet, new Place(half, top, OVERVIEW_COLUMNS, top + rows),
+        Charts.pie(sheet, new Place(half, top, COLUMNS, top + rows),
                 "整改措施状态（共" + tasks.total() + "条，其中逾期未完成" + tasks.overdue() + "条）",
                 statuses.categories(0), statuses.series(1, null), List.of(Colour.GREEN, Colour.AMBER, Colour.GREY));
         statuses.total("合计", tasks.total(), share(tasks.total(), tasks));
         statuses.total("其中逾期未完成", tasks.overdue(), share(tasks.overdue(), tasks));
 
         Source trend = new Source(sheet, statuses.lastRow() + 2, List.of(Column.text("期次", 16),
-                Column.number(COMPLETED.word(), OVERVIEW_WIDTH), Column.number("逾期未完成", OVERVIEW_WIDTH)));
+                Column.number(COMPLETED.word(), WIDTH), Column.number("逾期未完成", WIDTH)));
         for (PeriodFigures period : c.trend()) {
             trend.row(Periods.text(period.period()), period.tasks().completed(), period.tasks().overdue());
         }
-        Charts.lines(sheet, new Place(0, top + rows, OVERVIEW_COLUMNS, tables),
+        Charts.lines(sheet, new Place(0, top + rows, COLUMNS, tables),
                 "整改措施完成与逾期趋势", trend.categories(0), trend.series(1, Colour.GREEN), trend.series(2, Colour.RED));
-        printArea(sheet, OVERVIEW_COLUMNS, trend.lastRow());
+        printArea(sheet, trend.lastRow());
     }
 
     /** A group's units worst first: their completion rates and their overdue tasks, side by side. */
     private void group(String group, List<UnitStanding> units) {
-        Sheet sheet = sheet(group + GROUP_SHEET_SUFFIX, UNIT_SHEET_COLUMNS, OVERVIEW_WIDTH);
-        Workbooks.title(sheet, styles, 0, UNIT_SHEET_COLUMNS, group + "各单位整改情况（按全区排名，最落后的在前）");
+        Sheet sheet = sheet(group + GROUP_SHEET_SUFFIX);
+        Workbooks.title(sheet, styles, 0, COLUMNS, group + "各单位整改情况（按全区排名，最落后的在前）");
         // units with no lead task have no rate to chart: they are listed below the others
         List<UnitStanding> charted = units.stream().filter(s -> s.unit().expected()).toList();
         // a row of height per unit and room for the title and the axis: a group of 12 units fits one page with its table
@@ -135,7 +135,7 @@ final class StatisticsCharts {
                     tasks.overdue());
         }
         if (!charted.isEmpty()) {
-            int half = UNIT_SHEET_COLUMNS / 2;
+            int half = COLUMNS / 2;
             XSSFChart rates = Charts.bars(sheet, new Place(0, 1, half, 1 + chartRows), "各单位整改措施完成率",
                     table.categories(1), table.series(6, Colour.BLUE), "完成率", true, true);
             // a rate from carried-forward statuses is no rate of this period: its bar is grey, its label says 未报送
@@ -144,7 +144,7 @@ final class StatisticsCharts {
                     Charts.grey(rates, i);
                 }
             }
-            Charts.bars(sheet, new Place(half, 1, UNIT_SHEET_COLUMNS, 1 + chartRows), "各单位逾期未完成整改措施（条）",
+            Charts.bars(sheet, new Place(half, 1, COLUMNS, 1 + chartRows), "各单位逾期未完成整改措施（条）",
                     table.categories(1), table.series(7, Colour.RED), "逾期未完成（条）", true, false);
         }
         for (UnitStanding s : units) {
@@ -152,22 +152,22 @@ final class StatisticsCharts {
                 table.row(s.rank(), s.unit().unit().name(), s.light().word(), Labels.submission(false, false));
             }
         }
-        printArea(sheet, UNIT_SHEET_COLUMNS, Math.max(table.lastRow(), chartRows));
+        printArea(sheet, Math.max(table.lastRow(), chartRows));
     }
 
-    /** A chart sheet, its columns {@code width} characters wide until its tables set theirs. */
-    private Sheet sheet(String name, int columns, int width) {
+    /** A chart sheet, its columns {@value #WIDTH} characters wide until its tables set theirs. */
+    private Sheet sheet(String name) {
         Sheet sheet = Workbooks.sheet(workbook, name);
         Workbooks.printTitle(sheet, title + " " + sheet.getSheetName());
-        for (int i = 0; i < columns; i++) {
-            sheet.setColumnWidth(i, width * 256);
+        for (int i = 0; i < COLUMNS; i++) {
+            sheet.setColumnWidth(i, WIDTH * 256);
         }
         return sheet;
     }
 
     /** The charts' columns and every row: without it a program may leave off the part of a chart beyond the tables' cells. */
-    private void printArea(Sheet sheet, int columns, int lastRow) {
-        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, columns - 1, 0, lastRow);
+    private void printArea(Sheet sheet, int lastRow) {
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, COLUMNS - 1, 0, lastRow);
     }
 
     private static double share(int count, TaskCount tasks) {

@@ -37,7 +37,7 @@ final class ExceptionOverview {
     static final List<Column> COLUMNS = List.of(
             Column.text("督查组", 12),
             Column.text("单位代码", 9),
-            Column.text("单位名称", 24),
+            Column.text("单位名称", 28),
             Column.number(Severity.ERROR.label(), 7),
             Column.number(Severity.WARNING.label(), 7),
             Column.number(Severity.INFO.label(), 7),
@@ -58,7 +58,7 @@ final class ExceptionOverview {
     }
 
     /**
-     * @param exceptions in list order (group, then unit in ledger order, exceptions without a unit last)
+     * @param exceptions by group, then unit in ledger order, exceptions without a known unit last
      * @param groups     the groups' sheets in ledger order
      */
     static void write(SXSSFWorkbook workbook, Styles styles, Sheet sheet, String title, Optional<SkippedNotice> notice,

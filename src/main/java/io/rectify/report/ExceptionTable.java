@@ -24,15 +24,15 @@ final class ExceptionTable {
             Column.text("规则名称", 14),
             Column.text("督查组", 11),
             Column.text("单位代码", 9),
-            Column.text("单位名称", 16),
+            Column.text("单位名称", 15),
             Column.text("问题编号", 9),
             Column.text("任务编号", 9),
-            Column.text("说明/整改要求", 56),
-            Column.text("文件", 30),
+            Column.text("说明/整改要求", 50),
+            Column.text("文件", 36),
             Column.text("工作表", 9),
             Column.number("行", 5),
             Column.text("列", 4),
-            Column.text("原值", 16),
+            Column.text("原值", 30),
             Column.text("规则代码", 24));
 
     /** The columns printed, from the first: up to 说明/整改要求. */

@@ -102,16 +102,14 @@ final class ExceptionOverview {
             }
         }
 
-        int row = 0;
-        Workbooks.title(sheet, styles, row++, COLUMNS.size(), title);
-        Workbooks.note(sheet, styles, row++, COLUMNS.size(), "共 %d 条异常：错误 %d 条，警告 %d 条，提示 %d 条。"
+        // the table first, so that the notes above it are as tall as their text in its columns' widths
+        Table table = new Table(workbook, styles, sheet, notice.isPresent() ? 3 : 2, COLUMNS);
+        Workbooks.title(sheet, styles, 0, COLUMNS.size(), title);
+        Workbooks.note(sheet, styles, 1, COLUMNS.size(), "共 %d 条异常：错误 %d 条，警告 %d 条，提示 %d 条。"
                 .formatted(total.total(), total.count(Severity.ERROR), total.count(Severity.WARNING),
                         total.count(Severity.INFO))
                 + "下表按督查组列出有异常的单位，组内错误多的单位在前；点击单位名称或条数，可转到该单位在本组工作表中的相应行。");
-        if (notice.isPresent()) {
-            Workbooks.note(sheet, styles, row++, COLUMNS.size(), notice.get().text());
-        }
-        Table table = new Table(workbook, styles, sheet, row, COLUMNS);
+        notice.ifPresent(n -> Workbooks.note(sheet, styles, 2, COLUMNS.size(), n.text()));
         for (Map.Entry<String, List<Counted>> group : byGroup.entrySet()) {
             Counted subtotal = new Counted(group.getKey(), null, "小计（" + group.getValue().size() + "个单位）", null);
             for (Counted unit : group.getValue().stream().sorted(MOST_ERRORS_FIRST).toList()) {

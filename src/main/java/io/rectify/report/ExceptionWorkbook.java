@@ -41,7 +41,13 @@ final class ExceptionWorkbook {
                     exceptions.stream().filter(e -> group.equals(e.group())).toList())));
         }
         ExceptionOverview.write(workbook, styles, overview, title, notice, exceptions, all, groups);
-        notice.ifPresent(n -> Workbooks.note(all.sheet(), styles, 0, ExceptionTable.PRINTED, n.text()));
+        notice.ifPresent(n -> {
+            // the widths the table will have, so that the notice is as tall as its text in them
+            for (int i = 0; i < ExceptionTable.PRINTED; i++) {
+                all.sheet().setColumnWidth(i, ExceptionTable.COLUMNS.get(i).width() * 256);
+            }
+            Workbooks.note(all.sheet(), styles, 0, ExceptionTable.PRINTED, n.text());
+        });
         list(workbook, styles, all, title);
         for (ListSheet group : groups) {
             list(workbook, styles, group, title + " " + group.group());

@@ -73,7 +73,8 @@ final class ExceptionWorkbook {
     private static void list(SXSSFWorkbook workbook, Styles styles, ListSheet list, String title) {
         ExceptionTable.write(workbook, styles, list.sheet(), list.headerRow(), list.rows());
         if (list.rows().isEmpty()) {
-            Workbooks.note(list.sheet(), styles, list.headerRow() + 1, ExceptionTable.PRINTED, "本组本期无异常。");
+            Workbooks.note(list.sheet(), styles, list.headerRow() + 1, ExceptionTable.PRINTED,
+                    list.group() == null ? "本期无异常。" : "本组本期无异常。");
             ExceptionTable.printArea(workbook, list.sheet());
         }
         Workbooks.printTitle(list.sheet(), title);

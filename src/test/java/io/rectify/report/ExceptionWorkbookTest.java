@@ -10,6 +10,7 @@ import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.ledger.LedgerRepository;
+import io.rectify.rule.ExceptionEntry;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -201,12 +202,8 @@ class ExceptionWorkbookTest extends TempFolderContext {
 
     @Test
     void aGroupWithoutExceptionsGetsItsSheetSayingSoAndAZeroSubtotal() throws IOException {
-        Consolidation quiet = new Consolidation(march.period(), march.asOf(), march.title(), march.groups(),
-                march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(),
-                march.byGroup(), march.institutions(), march.accountability(), march.trend(),
-                march.exceptions().stream().filter(e -> !"第二督查组".equals(e.group())).toList(), march.receipts());
-
-        ExceptionWorkbook.write(quiet, file);
+        ExceptionWorkbook.write(march(march.exceptions().stream().filter(e -> !"第二督查组".equals(e.group())).toList()),
+                file);
 
         try (XSSFWorkbook workbook = open()) {
             Sheet second = workbook.getSheet("第二督查组");
@@ -215,6 +212,26 @@ class ExceptionWorkbookTest extends TempFolderContext {
             assertThat(texts(workbook.getSheet("汇总").getRow(6))).containsExactly("第二督查组", "", "小计（0个单位）", "0", "0",
                     "0", "0");
         }
+    }
+
+    @Test
+    void aPeriodWithoutExceptionsSaysSoOnEverySheet() throws IOException {
+        ExceptionWorkbook.write(march(List.of()), file);
+
+        try (XSSFWorkbook workbook = open()) {
+            assertThat(text(workbook.getSheet("全部"), 1, 0)).isEqualTo("本期无异常。");
+            assertThat(text(workbook.getSheet("第一督查组"), 1, 0)).isEqualTo("本组本期无异常。");
+            Sheet overview = workbook.getSheet("汇总");
+            assertThat(text(overview, 1, 0)).startsWith("共 0 条异常");
+            assertThat(texts(overview.getRow(overview.getLastRowNum()))).containsExactly("总计", "", "", "0", "0", "0", "0");
+        }
+    }
+
+    /** March with other exceptions. */
+    private Consolidation march(List<ExceptionEntry> exceptions) {
+        return new Consolidation(march.period(), march.asOf(), march.title(), march.groups(), march.headline(),
+                march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(),
+                march.institutions(), march.accountability(), march.trend(), exceptions, march.receipts());
     }
 
     /** The 0-based row of the first exception of {@code unit} (blank: of no unit) and severity (null: any). */

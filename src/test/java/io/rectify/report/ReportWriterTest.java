@@ -205,7 +205,7 @@ class ReportWriterTest extends TempFolderContext {
     @Test
     void statisticsWorkbookHasEverySheetWithTheFigures() throws IOException {
         try (XSSFWorkbook workbook = open("2024-03/汇总统计.xlsx")) {
-            assertThat(sheetNames(workbook)).containsExactly("总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
+            assertThat(sheetNames(workbook)).containsExactly("图表", "第一督查组单位", "第二督查组单位", "总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
                     "报送情况", "制度建设", "问责情况", "趋势");
             Sheet overview = workbook.getSheet("总体情况");
             assertThat(valueOf(overview, "问题总数")).isEqualTo("3");
@@ -483,7 +483,8 @@ class ReportWriterTest extends TempFolderContext {
         assertThat(json.get("incomplete").get("skippedFiles").asInt()).isEqualTo(5);
         try (XSSFWorkbook statistics = open("2024-03/汇总统计.xlsx"); XSSFWorkbook list = open("2024-03/异常清单.xlsx");
              XSSFWorkbook receipt = open(ReceiptFiles.receipt(output, "2024-03", "U01"))) {
-            assertThat(texts(statistics.getSheetAt(0).getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
+            assertThat(texts(statistics.getSheet("总体情况").getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
+            assertThat(texts(statistics.getSheet("图表").getRow(1)).get(0)).as("under the title of 图表").contains(notice);
             assertThat(texts(list.getSheetAt(0).getRow(2)).get(0)).as("under the title and counts of 汇总").contains(notice);
             assertThat(texts(list.getSheet("全部").getRow(0)).get(0)).contains(notice);
             assertThat(texts(list.getSheet("全部").getRow(1))).as("the table below it").contains("规则代码");

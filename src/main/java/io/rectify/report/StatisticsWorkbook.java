@@ -101,6 +101,7 @@ final class StatisticsWorkbook {
         StatisticsWorkbook statistics = new StatisticsWorkbook(c);
         LeaderSummary.write(statistics.workbook, statistics.styles, c, statistics.standings,
                 statistics.title + " " + LeaderSummary.SHEET, statistics.carriedRate);
+        StatisticsCharts.write(statistics.workbook, statistics.styles, c, statistics.title);
         statistics.overview();
         statistics.categories();
         statistics.feedbackPoints();

@@ -167,7 +167,7 @@ final class StatisticsWorkbook {
     /** Grouped under a heading row per 方面 and per 反馈问题 instead of repeating their long titles on every row. */
     private void problems() {
         Table table = table(SHEETS.get(4), columns(RANK_COLUMNS, List.of(Column.text("问题编号", 9),
-                Column.text("问题描述", 60)), TASK_COLUMNS, List.of(Column.text("整改情况", 11), Column.text("原因", 22))));
+                Column.text("问题描述", 60)), TASK_COLUMNS, List.of(Column.text("整改情况", 13), Column.text("原因", 22))));
         Map<String, ProblemStanding> ranked = standings.problems().stream()
                 .collect(Collectors.toMap(s -> s.problem().code(), Function.identity()));
         String category = null;
@@ -203,7 +203,7 @@ final class StatisticsWorkbook {
         List<Column> tasks = new ArrayList<>(TASK_COLUMNS);
         tasks.set(tasks.size() - 1, Column.percent(tasks.get(tasks.size() - 1).header(), 15));
         Table table = table(SHEETS.get(5), columns(RANK_COLUMNS, List.of(Column.text("单位代码", 10),
-                Column.text("单位名称", 22), Column.text("督查组", 12), Column.text("本期报送", 10)), tasks, List.of(REASONS)));
+                Column.text("单位名称", 22), Column.text("督查组", 12), Column.text("本期报送", 12)), tasks, List.of(REASONS)));
         for (UnitStanding standing : standings.units()) {
             UnitFigures unit = standing.unit();
             Row row = table.row(cells(List.of(standing.rank(), standing.light().word(), unit.unit().code(),
@@ -239,8 +239,8 @@ final class StatisticsWorkbook {
 
     private void submissions() {
         Table table = table(SHEETS.get(7), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
-                Column.text("单位名称", 22), Column.text("应报送", 10), Column.text("本期报送", 20),
-                Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 9),
+                Column.text("单位名称", 22), Column.text("应报送", 8), Column.text("本期报送", 20),
+                Column.text("采纳文件", 36), Column.date("报送日期", 11), Column.text("逾期报送", 9),
                 Column.text("未采纳文件", 30)));
         for (UnitFigures unit : c.byUnit()) {
             PeriodFile accepted = unit.accepted();

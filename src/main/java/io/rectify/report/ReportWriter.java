@@ -10,7 +10,6 @@ import io.rectify.ops.Parallel;
 import io.rectify.ops.StagedFolder;
 import io.rectify.rule.Periods;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -53,9 +52,7 @@ public class ReportWriter {
             files.add(SUMMARY);
             AtomicFiles.write(staging.resolve(EXCEPTIONS_CSV), out -> ExceptionsCsv.write(consolidation.exceptions(), out));
             files.add(EXCEPTIONS_CSV);
-            String notice = SkippedNotice.of(consolidation).map(n -> n.text() + "\n\n").orElse("");
-            AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write((notice + Bulletin.text(consolidation.headline())
-                    + "\n").getBytes(StandardCharsets.UTF_8)));
+            AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write(Bulletin.file(consolidation)));
             files.add(BULLETIN);
             StatisticsWorkbook.write(consolidation, staging.resolve(STATISTICS));
             files.add(STATISTICS);

@@ -54,10 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ReportWriterTest extends TempFolderContext {
 
-    /** The paragraph of the reference bulletin (seed), to the character. */
-    private static final String SEED_PARAGRAPH = "截至2024年3月,巡视反馈的79项问题已完成整改76项。提出整改措施427条,已经完成418条。"
-            + "党纪政务立案18人,党纪政务处分共11人。诫勉谈话2人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
-            + "已新建制度59项,修订完善6项。";
+    /** The paragraph of the reference bulletin (seed), its wording and figures to the character, in official punctuation. */
+    private static final String SEED_PARAGRAPH = "截至2024年3月，巡视反馈的79项问题已完成整改76项。提出整改措施427条，已经完成418条。"
+            + "党纪政务立案18人，党纪政务处分共11人。诫勉谈话2人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
+            + "已新建制度59项，修订完善6项。";
 
     @Autowired
     Consolidator consolidator;
@@ -348,15 +348,28 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     @Test
-    void bulletinIsTheSeedParagraphWithTheRunsFigures() throws IOException {
-        assertThat(Files.readString(output.resolve("2024-03/通报.txt"), StandardCharsets.UTF_8))
-                .isEqualTo("截至2024年3月,巡视反馈的3项问题已完成整改1项。提出整改措施5条,已经完成2条。党纪政务立案3人,"
-                        + "党纪政务处分共4人。诫勉谈话1人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
-                        + "已新建制度3项,修订完善1项。\n");
+    void bulletinIsTheSeedParagraphWithTheRunsFiguresUnderATitleAndTheAsOfDay() throws IOException {
+        byte[] bytes = Files.readAllBytes(output.resolve("2024-03/通报.txt"));
+
+        assertThat(bytes).as("UTF-8 byte-order mark").startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo(
+                "闵行区巡视整改进展情况通报\r\n统计截至2024年3月31日\r\n\r\n"
+                        + "\u3000\u3000截至2024年3月，巡视反馈的3项问题已完成整改1项。提出整改措施5条，已经完成2条。党纪政务立案3人，"
+                        + "党纪政务处分共4人。诫勉谈话1人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
+                        + "已新建制度3项，修订完善1项。\r\n");
         PeriodFigures seed = new PeriodFigures(MARCH, new ProblemCount(79, 76), new TaskCount(427, 418, 9, 0, 0, 0),
                 new AccountabilityCount(18, 11, 2, 18), new InstitutionCount(59, 6),
                 new SubmissionCount(54, 54, 0, 0, 0), new ExceptionCount(0, 0, 0, Map.of()));
-        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH);
+        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH).doesNotContain(",", ";", ":", "(", ")");
+    }
+
+    @Test
+    void bulletinDateLineIsTheAsOfDayNotTheDayOfTheRun() throws IOException {
+        writer.write(consolidator.consolidate(MARCH, AS_OF.plusDays(1)), output);
+
+        assertThat(Files.readString(output.resolve("2024-03/通报.txt")).split("\r\n"))
+                .startsWith("\uFEFF闵行区巡视整改进展情况通报", "统计截至2024年4月1日", "");
+        assertThat(Bulletin.title("巡视")).isEqualTo("巡视整改进展情况通报");
     }
 
     @Test

@@ -419,7 +419,8 @@ class ReportWriterTest extends TempFolderContext {
     void consoleSummaryGivesTheBulletinTheCountsAndWhereTheOutputsAre() {
         assertThat(report.consoleSummary()).contains(Bulletin.text(march.headline()))
                 .contains("错误 4 条，警告 11 条，提示 2 条")
-                .contains("应报送 3 个单位，已报送 2，未报送 1，逾期报送 1，未采纳文件 2")
+                .contains("应报送 3 个单位，已报送 2 个，未报送 1 个，逾期报送 1 个，未采纳文件 2 份")
+                .contains("回执 4 份、督办单 1 份")
                 .contains(output.resolve("2024-03").toAbsolutePath().toString());
     }
 
@@ -520,7 +521,7 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
                 c.trend(), exceptions, receipts);
     }

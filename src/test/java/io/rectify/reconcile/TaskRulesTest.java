@@ -123,6 +123,17 @@ class TaskRulesTest extends ReconcileTestSupport {
     }
 
     @Test
+    void aTaskDueOnTheAsOfDayIsDueToday() {
+        ledgerWithDeadline("P01-02", new Deadline("2024年一季度", LocalDate.parse("2024-03-31")));
+
+        reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中")
+                .row("P01-02", "推进中")), LocalDate.parse("2024-03-31"));
+
+        assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），今日到期（统计截至2024-03-31）")
+                .doesNotContain("还有0天");
+    }
+
+    @Test
     void overdueUsesTheStatusAfterThisPeriodsReturns() {
         reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03")
                 .row("P01-01", "已完成", "2024-03-15", "", "纪要").row("P01-02", "推进中")));

@@ -90,7 +90,7 @@ final class TaskRollup {
             List<RejectedFile> rejected = reported.rejectedFiles().getOrDefault(unit.code(), List.of());
             findings.add(Rule.MISSING_RETURN, unit, null, Place.NONE, rejected.isEmpty()
                     ? "本单位牵头" + leadTasks.size() + "条任务，本期（" + Periods.text(period)
-                            + "）未收到有效的报送表；各条任务暂沿用上期状态，请按要求填报后报送"
+                            + "）未收到可采纳的报送表；各条任务暂沿用上期状态，请按要求填报后报送"
                     : "本期（" + Periods.text(period) + "）收到本单位报送的文件" + received(rejected) + "；本单位牵头的"
                             + leadTasks.size() + "条任务暂沿用上期状态，请按要求修改后重新报送");
             return;

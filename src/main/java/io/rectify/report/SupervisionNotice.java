@@ -140,7 +140,7 @@ final class SupervisionNotice {
             asks.add("本期收到你单位报送的文件" + rejected + "份，均未采纳（原因见回执“" + receiptFile
                     + "”），任务状态沿用此前报送。请按回执修改后重新报送。");
         } else if (standing.carriedForward()) {
-            asks.add("本期（" + Periods.text(c.period()) + "）未收到你单位的整改进展报送表，任务状态沿用此前报送。请尽快补报。");
+            asks.add("本期（" + Periods.text(c.period()) + "）未收到你单位可采纳的整改进展报送表，任务状态沿用此前报送。请尽快补报。");
         }
         long overdue = items.stream().filter(Item::overdue).count();
         if (overdue > 0) {

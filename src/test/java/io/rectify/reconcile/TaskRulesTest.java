@@ -48,7 +48,7 @@ class TaskRulesTest extends ReconcileTestSupport {
         List<ExceptionEntry> missing = exceptions("2024-03", Rule.MISSING_RETURN);
         assertThat(missing).extracting(ExceptionEntry::unitCode).containsExactly("U01", "U02");
         assertEntry(missing.get(0), ERROR, "U01", null, null, null, null, null);
-        assertThat(missing.get(0).message()).contains("未收到有效的报送表");
+        assertThat(missing.get(0).message()).contains("未收到可采纳的报送表");
         assertThat(missing.get(1).message()).isEqualTo("本期（2024年3月）收到本单位报送的文件“U02.xlsx”，但未采纳（原因："
                 + "报送期次“2024-02”（2024年2月）与文件所在的期次文件夹“2024-03”不一致，请更正报送期次，或将文件放入对应期次的文件夹后重新报送）；"
                 + "本单位牵头的1条任务暂沿用上期状态，请按要求修改后重新报送");

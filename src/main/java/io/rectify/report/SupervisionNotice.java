@@ -187,7 +187,7 @@ final class SupervisionNotice {
         int width = WIDTHS.stream().mapToInt(Integer::intValue).sum();
         // 12-point text: a line takes 12/11 of an 11-point one's width and height
         int lines = TableSheet.lines(value, width * 11 / TEXT_POINTS);
-        row.setHeightInPoints(lines * 17f + 4);
+        row.setHeightInPoints(lines * 18f + 4);
         return row;
     }
 

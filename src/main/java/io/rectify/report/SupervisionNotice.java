@@ -6,6 +6,7 @@ import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.ReceiptTask;
 import io.rectify.consolidate.TaskStatusRow;
 import io.rectify.consolidate.UnitReceipt;
+import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
@@ -87,19 +88,7 @@ final class SupervisionNotice {
                 + Periods.text(YearMonth.from(c.nextReturnDue()).minusMonths(1)) + "整改进展报送截止日）将整改落实情况随整改进展报送表一并报送，"
                 + "并抄报" + unit.group() + "。");
         if (!items.isEmpty()) {
-            row++;
-            TableSheet table = new TableSheet(workbook, sheet, row, HEADERS, WIDTHS);
-            CellStyle centred = TableSheet.copyOf(workbook, table.textStyle());
-            centred.setAlignment(HorizontalAlignment.CENTER);
-            int number = 0;
-            for (Item item : items) {
-                Row line = table.append(++number, what(item), item.task().task().code(), item.task().task().problemCode(),
-                        item.task().task().measure(), item.task().task().deadline().text(), status(c, item.task().state()),
-                        item.overdue() ? item.daysOverdue() + "天" : "—");
-                line.getCell(0).setCellStyle(centred);
-                line.getCell(COLUMNS - 1).setCellStyle(centred);
-            }
-            row = table.lastRow() + 1;
+            row = table(c, items, workbook, sheet, row + 1) + 1;
         }
         row++;
         line(sheet, row++, text, "责任单位：" + unit.name() + "（" + unit.code() + "）　联系人：" + orDash(unit.contact())
@@ -110,6 +99,22 @@ final class SupervisionNotice {
         pair(sheet, row++, signature, "责任单位签收：", "日期：　　　　年　　月　　日");
         page(sheet, row - 1);
         Workbooks.save(workbook, target);
+    }
+
+    /** The table of the unit's overdue and regressed tasks from {@code headerRow} on; the last row it took. */
+    private static int table(Consolidation c, List<Item> items, SXSSFWorkbook workbook, Sheet sheet, int headerRow) {
+        TableSheet table = new TableSheet(workbook, sheet, headerRow, HEADERS, WIDTHS);
+        CellStyle centred = TableSheet.copyOf(workbook, table.textStyle());
+        centred.setAlignment(HorizontalAlignment.CENTER);
+        int number = 0;
+        for (Item item : items) {
+            Task task = item.task().task();
+            Row line = table.append(++number, what(item), task.code(), task.problemCode(), task.measure(),
+                    task.deadline().text(), status(c, item.task().state()), item.overdue() ? item.daysOverdue() + "天" : "—");
+            line.getCell(0).setCellStyle(centred);
+            line.getCell(COLUMNS - 1).setCellStyle(centred);
+        }
+        return table.lastRow();
     }
 
     /** The unit's overdue and regressed lead tasks, the longest overdue first, then ledger order. */

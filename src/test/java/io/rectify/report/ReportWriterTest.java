@@ -171,19 +171,21 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     @Test
-    void exceptionWorkbookHasAllAndOneSheetPerGroupColouredFilteredAndFrozen() throws IOException {
+    void exceptionWorkbookHasOverviewAllAndOneSheetPerGroupErrorsFirstColouredFilteredAndFrozen() throws IOException {
         try (XSSFWorkbook workbook = open("2024-03/异常清单.xlsx")) {
-            assertThat(sheetNames(workbook)).containsExactly("全部", "第一督查组", "第二督查组");
+            assertThat(sheetNames(workbook)).containsExactly("汇总", "全部", "第一督查组", "第二督查组");
             XSSFSheet all = workbook.getSheet("全部");
-            assertThat(texts(all.getRow(0))).containsExactly("序号", "规则代码", "规则名称", "严重程度", "督查组", "单位代码",
-                    "单位名称", "问题编号", "任务编号", "文件", "工作表", "行", "列", "原值", "说明/整改要求");
+            assertThat(texts(all.getRow(0))).containsExactly("序号", "严重程度", "规则名称", "督查组", "单位代码", "单位名称",
+                    "问题编号", "任务编号", "说明/整改要求", "文件", "工作表", "行", "列", "原值", "规则代码");
             assertThat(all.getLastRowNum()).isEqualTo(march.exceptions().size());
-            assertThat(texts(all.getRow(2))).containsExactly("2", "period-mismatch", "报送期次不符", "错误", "第二督查组",
-                    "U03", "区教育局", "", "", "U03/教育局.xlsx", "整改进展", "4", "C", "2024-02",
-                    "报送期次应为2024-03，请改正后重新报送。");
-            assertThat(fill(all.getRow(2).getCell(3))).isEqualTo("FFC7CE");
-            assertThat(fill(all.getRow(3).getCell(14))).isEqualTo("DDEBF7");
-            assertThat(fill(all.getRow(5).getCell(0))).isEqualTo("FFEB9C");
+            assertThat(texts(all.getRow(1))).containsExactly("1", "错误", "报送期次不符", "第二督查组", "U03", "区教育局", "",
+                    "", "报送期次应为2024-03，请改正后重新报送。", "U03/教育局.xlsx", "整改进展", "4", "C", "2024-02",
+                    "period-mismatch");
+            assertThat(column(all, 1)).containsSubsequence("错误", "警告", "提示").doesNotContainSubsequence("提示", "错误")
+                    .doesNotContainSubsequence("警告", "错误").doesNotContainSubsequence("提示", "警告");
+            assertThat(fill(all.getRow(1).getCell(3))).isEqualTo("FFC7CE");
+            assertThat(fill(all.getRow(5).getCell(8))).isEqualTo("FFEB9C");
+            assertThat(fill(all.getRow(march.exceptions().size()).getCell(0))).isEqualTo("DDEBF7");
             assertThat(all.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O" + (march.exceptions().size() + 1));
             assertThat(all.getPaneInformation().isFreezePane()).isTrue();
             assertThat(all.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
@@ -193,10 +195,10 @@ class ReportWriterTest extends TempFolderContext {
             XSSFSheet first = workbook.getSheet("第一督查组");
             long firstGroup = march.exceptions().stream().filter(e -> "第一督查组".equals(e.group())).count();
             assertThat(first.getLastRowNum()).isEqualTo((int) firstGroup);
-            assertThat(column(first, 4)).containsOnly("第一督查组");
+            assertThat(column(first, 3)).containsOnly("第一督查组");
             assertThat(first.getCTWorksheet().isSetAutoFilter()).isTrue();
             XSSFSheet second = workbook.getSheet("第二督查组");
-            assertThat(column(second, 1)).containsExactly("period-mismatch", "missing-return", "overdue");
+            assertThat(column(second, 14)).containsExactly("period-mismatch", "missing-return", "overdue");
         }
     }
 
@@ -266,8 +268,8 @@ class ReportWriterTest extends TempFolderContext {
                     "牵头", "已完成", "2024-03-20");
             assertThat(u02.getSheet("制度建设").getLastRowNum()).isEqualTo(3);
             assertThat(column(u02.getSheet("问责情况"), 1)).containsExactly("4", "5", "1");
-            assertThat(column(u02.getSheet("需整改事项"), 1))
-                    .containsExactly("superseded", "late-submission", "missing-evidence");
+            assertThat(column(u02.getSheet("需整改事项"), 14))
+                    .containsExactly("late-submission", "missing-evidence", "superseded");
         }
         try (XSSFWorkbook u03 = open(ReceiptFiles.receipt(output, "2024-03", "U03"))) {
             Sheet summary = u03.getSheet("回执");
@@ -276,7 +278,7 @@ class ReportWriterTest extends TempFolderContext {
                     .isEqualTo("收到的文件“U03/教育局.xlsx”未采纳，原因：报送期次应为2024-03，请改正后重新报送。");
             assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("2024年3月15日前", "本期未填报", "推进中", "2024年2月报送",
                     "逾期未完成");
-            assertThat(column(u03.getSheet("需整改事项"), 1)).containsExactly("period-mismatch", "missing-return", "overdue");
+            assertThat(column(u03.getSheet("需整改事项"), 14)).containsExactly("period-mismatch", "missing-return", "overdue");
         }
         try (XSSFWorkbook u04 = open(ReceiptFiles.receipt(output, "2024-03", "U04"))) {
             assertThat(valueOf(u04.getSheet("回执"), "接收情况")).startsWith("本单位无牵头任务");
@@ -496,8 +498,9 @@ class ReportWriterTest extends TempFolderContext {
         try (XSSFWorkbook statistics = open("2024-03/汇总统计.xlsx"); XSSFWorkbook list = open("2024-03/异常清单.xlsx");
              XSSFWorkbook receipt = open(ReceiptFiles.receipt(output, "2024-03", "U01"))) {
             assertThat(texts(statistics.getSheetAt(0).getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
-            assertThat(texts(list.getSheetAt(0).getRow(0)).get(0)).contains(notice);
-            assertThat(texts(list.getSheetAt(0).getRow(1))).as("the table below it").contains("规则代码");
+            assertThat(texts(list.getSheetAt(0).getRow(2)).get(0)).as("under the title and counts of 汇总").contains(notice);
+            assertThat(texts(list.getSheet("全部").getRow(0)).get(0)).contains(notice);
+            assertThat(texts(list.getSheet("全部").getRow(1))).as("the table below it").contains("规则代码");
             assertThat(texts(receipt.getSheetAt(0).getRow(1)).get(0)).contains(notice);
         }
         assertThat(SummaryJson.tree(march).get("incomplete").isNull()).as("a period read whole carries none").isTrue();

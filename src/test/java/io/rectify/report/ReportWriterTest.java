@@ -54,10 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ReportWriterTest extends TempFolderContext {
 
-    /** The paragraph of the reference bulletin (seed), to the character. */
-    private static final String SEED_PARAGRAPH = "截至2024年3月,巡视反馈的79项问题已完成整改76项。提出整改措施427条,已经完成418条。"
-            + "党纪政务立案18人,党纪政务处分共11人。诫勉谈话2人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
-            + "已新建制度59项,修订完善6项。";
+    /** The paragraph of the reference bulletin (seed), its wording and figures to the character, in official punctuation. */
+    private static final String SEED_PARAGRAPH = "截至2024年3月，巡视反馈的79项问题已完成整改76项。提出整改措施427条，已经完成418条。"
+            + "党纪政务立案18人，党纪政务处分共11人。诫勉谈话2人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
+            + "已新建制度59项，修订完善6项。";
 
     @Autowired
     Consolidator consolidator;
@@ -262,7 +262,7 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(summary, "采纳文件")).isEqualTo("U02/财政局-v2.xlsx");
             assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
             assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
-            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新的报送替代", "U02/财政局-v2.xlsx（已采纳");
+            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新报送替代", "U02/财政局-v2.xlsx（已采纳");
             assertThat(valueOf(summary, "需整改事项")).startsWith("错误 0 条，警告 2 条，提示 1 条");
             assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "P01", "建立联席会议机制", "长期坚持",
                     "牵头", "已完成", "2024-03-20");
@@ -350,15 +350,28 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     @Test
-    void bulletinIsTheSeedParagraphWithTheRunsFigures() throws IOException {
-        assertThat(Files.readString(output.resolve("2024-03/通报.txt"), StandardCharsets.UTF_8))
-                .isEqualTo("截至2024年3月,巡视反馈的3项问题已完成整改1项。提出整改措施5条,已经完成2条。党纪政务立案3人,"
-                        + "党纪政务处分共4人。诫勉谈话1人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
-                        + "已新建制度3项,修订完善1项。\n");
+    void bulletinIsTheSeedParagraphWithTheRunsFiguresUnderATitleAndTheAsOfDay() throws IOException {
+        byte[] bytes = Files.readAllBytes(output.resolve("2024-03/通报.txt"));
+
+        assertThat(bytes).as("UTF-8 byte-order mark").startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo(
+                "闵行区巡视整改进展情况通报\r\n统计截至2024年3月31日\r\n\r\n"
+                        + "\u3000\u3000截至2024年3月，巡视反馈的3项问题已完成整改1项。提出整改措施5条，已经完成2条。党纪政务立案3人，"
+                        + "党纪政务处分共4人。诫勉谈话1人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
+                        + "已新建制度3项，修订完善1项。\r\n");
         PeriodFigures seed = new PeriodFigures(MARCH, new ProblemCount(79, 76), new TaskCount(427, 418, 9, 0, 0, 0),
                 new AccountabilityCount(18, 11, 2, 18), new InstitutionCount(59, 6),
                 new SubmissionCount(54, 54, 0, 0, 0), new ExceptionCount(0, 0, 0, Map.of()));
-        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH);
+        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH).doesNotContain(",", ";", ":", "(", ")");
+    }
+
+    @Test
+    void bulletinDateLineIsTheAsOfDayNotTheDayOfTheRun() throws IOException {
+        writer.write(consolidator.consolidate(MARCH, AS_OF.plusDays(1)), output);
+
+        assertThat(Files.readString(output.resolve("2024-03/通报.txt")).split("\r\n"))
+                .startsWith("\uFEFF闵行区巡视整改进展情况通报", "统计截至2024年4月1日", "");
+        assertThat(Bulletin.title("巡视")).isEqualTo("巡视整改进展情况通报");
     }
 
     @Test
@@ -408,7 +421,8 @@ class ReportWriterTest extends TempFolderContext {
     void consoleSummaryGivesTheBulletinTheCountsAndWhereTheOutputsAre() {
         assertThat(report.consoleSummary()).contains(Bulletin.text(march.headline()))
                 .contains("错误 4 条，警告 11 条，提示 2 条")
-                .contains("应报送 3 个单位，已报送 2，未报送 1，逾期报送 1，未采纳文件 2")
+                .contains("应报送 3 个单位，已报送 2 个，未报送 1 个，逾期报送 1 个，未采纳文件 2 份")
+                .contains("回执 4 份、督办单 1 份")
                 .contains(output.resolve("2024-03").toAbsolutePath().toString());
     }
 
@@ -511,7 +525,7 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
                 c.trend(), exceptions, receipts);
     }

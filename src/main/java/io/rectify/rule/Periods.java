@@ -1,5 +1,6 @@
 package io.rectify.rule;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
@@ -14,5 +15,10 @@ public final class Periods {
     /** 2024-03 as people write it: 2024年3月. */
     public static String text(YearMonth period) {
         return period.getYear() + "年" + period.getMonthValue() + "月";
+    }
+
+    /** A day as people write it in prose (a deadline, the date of a notice): 2024年4月5日. */
+    public static String date(LocalDate day) {
+        return text(YearMonth.from(day)) + day.getDayOfMonth() + "日";
     }
 }

@@ -25,7 +25,7 @@ class RowRulesTest extends ReconcileTestSupport {
         List<ExceptionEntry> unknown = exceptions("2024-03", Rule.UNKNOWN_TASK);
         assertThat(unknown).hasSize(2);
         assertEntry(unknown.get(0), ERROR, "U01", null, "U01.xlsx", 8, "A", "P0１-03");
-        assertThat(unknown.get(0).message()).isEqualTo("第8行任务编号“P0１-03”在台账中不存在，请核对任务编号后重新报送");
+        assertThat(unknown.get(0).message()).isEqualTo("第8行任务编号“P0１-03”在台账中不存在，本行未采纳；请核对任务编号，在下次报送时更正");
         assertThat(unknown.get(0).group()).isEqualTo("第一督查组");
         assertThat(unknown.get(0).unitName()).isEqualTo("区发改委");
         assertEntry(unknown.get(1), ERROR, "U01", null, "U01.xlsx", 9, "A", null);

@@ -51,7 +51,7 @@ class TaskRulesTest extends ReconcileTestSupport {
         assertThat(missing.get(0).message()).contains("未收到有效的报送表");
         assertThat(missing.get(1).message()).isEqualTo("本期（2024年3月）收到贵单位报送的文件“U02.xlsx”，但未采纳（原因："
                 + "报送期次“2024-02”（2024年2月）与文件所在的期次文件夹“2024-03”不一致，请更正报送期次，或将文件放入对应期次的文件夹后重新报送）；"
-                + "贵单位牵头的1项任务暂沿用上期状态，请按要求修改后重新报送");
+                + "贵单位牵头的1条任务暂沿用上期状态，请按要求修改后重新报送");
         assertThat(missing.get(1).group()).isEqualTo("第一督查组");
         assertThat(exceptions("2024-03", Rule.TASK_NOT_REPORTED)).isEmpty();
     }
@@ -64,7 +64,7 @@ class TaskRulesTest extends ReconcileTestSupport {
 
         String message = exceptions("2024-03", Rule.MISSING_RETURN).get(0).message();
         assertThat(message).startsWith("本期（2024年3月）收到贵单位报送的文件“U01-a.xlsx”（原因：")
-                .contains("“b.xlsx”（原因：单位名称“区财政局”", "均未采纳", "贵单位牵头的2项任务暂沿用上期状态")
+                .contains("“b.xlsx”（原因：单位名称“区财政局”", "均未采纳", "贵单位牵头的2条任务暂沿用上期状态")
                 .doesNotContain("未收到");
     }
 

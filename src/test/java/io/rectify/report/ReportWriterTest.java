@@ -322,7 +322,7 @@ class ReportWriterTest extends TempFolderContext {
 
     @Test
     void receiptListsARejectedRowOfATaskTheLedgerDoesNotHaveAsNotAdopted() throws IOException {
-        String reason = "第9行任务编号“T99”在台账中不存在，请核对任务编号后重新报送";
+        String reason = "第9行任务编号“T99”在台账中不存在，本行未采纳；请核对任务编号，在下次报送时更正";
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)

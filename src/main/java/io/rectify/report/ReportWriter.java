@@ -7,6 +7,7 @@ import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ledger.Unit;
 import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.ops.StagedFolder;
 import io.rectify.rule.Periods;
 import java.io.IOException;
@@ -36,6 +37,13 @@ public class ReportWriter {
 
     /** The names this writer gives the entries of a period folder; anything else there is someone else's. */
     private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, BULLETIN, SUMMARY, EXCEPTIONS_CSV);
+
+    /** Who issues the receipts (rectify.issuer). */
+    private final String issuer;
+
+    ReportWriter(RectifyProperties properties) {
+        this.issuer = properties.issuer();
+    }
 
     /**
      * Writes the period's outputs into a staging folder and swaps it in for {@code <output>/<period>/}
@@ -69,7 +77,7 @@ public class ReportWriter {
     }
 
     /** One receipt per ledger unit, by its path relative to the period folder. */
-    private static List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
+    private List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
         // POI's reproducible-save switch is one flag for the whole JVM: set here, around every
         // thread's save, so that no thread's save ends it while another is still writing
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
@@ -79,7 +87,7 @@ public class ReportWriter {
         Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(indexes, index -> {
             UnitReceipt receipt = receipts.get(index);
             String name = RECEIPTS + "/" + receiptFile(receipt.unit().unit(), consolidation.period());
-            ReceiptWorkbook.write(consolidation, receipt, staging.resolve(name));
+            ReceiptWorkbook.write(consolidation, receipt, issuer, null, staging.resolve(name));
             return name;
         })));
         return result.get(0);

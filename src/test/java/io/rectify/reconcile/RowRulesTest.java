@@ -33,6 +33,21 @@ class RowRulesTest extends ReconcileTestSupport {
     }
 
     @Test
+    void aFaultyRowOrAnUnreportedTaskIsToBeCorrectedInTheNextReturnNotResent() {
+        reconcile(period("2024-03").add(
+                ReturnFixture.unit("U01").period("2024-03").row("P01-01", "差不多了")
+                        .row("P01-02", "已完成", "", "", "纪要").row("Q1", "推进中").row("", "推进中", "", "已召开会议"),
+                ReturnFixture.unit("U03").period("2024-03").row("P01-01", "推进中")));
+
+        List<ExceptionEntry> rowsAndTasks = exceptions("2024-03").stream()
+                .filter(e -> e.rule().scope() == Rule.Scope.ROW || e.rule() == Rule.TASK_NOT_REPORTED).toList();
+        assertThat(rowsAndTasks).extracting(ExceptionEntry::rule).contains(Rule.INVALID_STATUS,
+                Rule.MISSING_COMPLETION_DATE, Rule.UNKNOWN_TASK, Rule.NOT_ASSIGNED, Rule.TASK_NOT_REPORTED);
+        assertThat(rowsAndTasks).allSatisfy(e -> assertThat(e.message()).as(e.rule().code())
+                .contains("下次报送").doesNotContain("重新报送"));
+    }
+
+    @Test
     void taskOfOtherUnitsIsRejectedWhileACooperatingUnitsRowIsKeptWithoutSettingTheStatus() {
         reconcile(period("2024-03").add(
                 ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中").row("P01-02", "推进中"),

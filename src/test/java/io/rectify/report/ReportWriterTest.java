@@ -261,13 +261,15 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
             assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
             assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新的报送替代", "U02/财政局-v2.xlsx（已采纳");
-            assertThat(valueOf(summary, "需整改事项")).startsWith("错误 0 条，警告 2 条，提示 1 条");
-            assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "P01", "建立联席会议机制", "长期坚持",
-                    "牵头", "已完成", "2024-03-20");
+            assertThat(rowOf(summary, "1. 逾期报送")).contains("下次按时报送", "2024年5月5日前（下次报送）");
+            assertThat(rowOf(summary, "2. 缺少佐证材料")).contains("在下次报送时补充");
+            assertThat(allTexts(summary)).contains("另有提示 1 条，请知悉，见“需整改事项”表。");
+            assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "建立联席会议机制", "长期坚持", "牵头",
+                    "已完成", "已完成", "2024年3月报送", "", "", "P01", "2024-03-20");
             assertThat(u02.getSheet("制度建设").getLastRowNum()).isEqualTo(3);
             assertThat(column(u02.getSheet("问责情况"), 1)).containsExactly("4", "5", "1");
             assertThat(column(u02.getSheet("需整改事项"), 1))
-                    .containsExactly("superseded", "late-submission", "missing-evidence");
+                    .as("errors, then warnings, then 提示").containsExactly("late-submission", "missing-evidence", "superseded");
         }
         try (XSSFWorkbook u03 = open(ReceiptFiles.receipt(output, "2024-03", "U03"))) {
             Sheet summary = u03.getSheet("回执");

@@ -77,13 +77,22 @@ final class FrontPage {
         cells(sheet.createRow(next++), style, texts);
     }
 
+    /** The header of a table of {@link #labelled} rows: the label's column, and the value's across the others. */
+    void labelsHeader(String label, String value) {
+        labelled(label, value, header, header);
+    }
+
     /** A bold label in the first column and its value across the others. */
     void labelled(String label, String value) {
+        labelled(label, value, styles.boldText(), body);
+    }
+
+    private void labelled(String label, String value, CellStyle labelStyle, CellStyle valueStyle) {
         Row row = sheet.createRow(next++);
         Cell cell = row.createCell(0);
         cell.setCellValue(SafeText.neutralise(label));
-        cell.setCellStyle(styles.boldText());
-        int lines = merged(row, 1, widths.length, value, body);
+        cell.setCellStyle(labelStyle);
+        int lines = merged(row, 1, widths.length, value, valueStyle);
         row.setHeightInPoints(Math.max(lines, TableSheet.lines(label, widths[0])) * LINE_HEIGHT + 3);
     }
 
@@ -97,10 +106,6 @@ final class FrontPage {
     /** An empty row. */
     void gap() {
         sheet.createRow(next++).setHeightInPoints(8);
-    }
-
-    CellStyle body() {
-        return body;
     }
 
     private void cells(Row row, CellStyle style, String... texts) {

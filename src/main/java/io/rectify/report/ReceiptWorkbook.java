@@ -106,6 +106,7 @@ final class ReceiptWorkbook {
             page.line("另有提示 " + notices + " 条，请知悉，见“" + TO_FIX + "”表。");
         }
         page.heading("二、本期报送和采纳情况");
+        page.labelsHeader("项目", "内容");
         page.labelled("接收情况", reception(figures));
         PeriodFile accepted = figures.accepted();
         if (accepted != null) {

@@ -39,8 +39,11 @@ final class ReceiptWorkbook {
 
     /** 任务情况's columns printed: the task, its status and why a row was not adopted; the unit's own texts stay on screen. */
     private static final int TASK_COLUMNS_PRINTED = 9;
-    /** The exception table's columns a unit's receipt hides: they name the unit itself on every row. */
-    private static final Set<String> OWN_UNIT_COLUMNS = Set.of("督查组", "单位代码", "单位名称");
+    /**
+     * The exception table's columns a unit's receipt hides: those naming the unit itself on every row, and
+     * the rule code, for machines (the rule's name is shown).
+     */
+    private static final Set<String> HIDDEN_COLUMNS = Set.of("规则代码", "督查组", "单位代码", "单位名称");
 
     private ReceiptWorkbook() {
     }
@@ -194,14 +197,14 @@ final class ReceiptWorkbook {
     }
 
     /**
-     * The unit's exceptions, errors first; the columns that name the unit itself are hidden (they print
-     * the same on every row).
+     * The unit's exceptions, errors first; the rule code and the columns that name the unit itself are
+     * hidden.
      */
     private static void toFix(UnitReceipt receipt, SXSSFWorkbook workbook, Styles styles, Sheet sheet) {
         ExceptionTable.write(workbook, styles, sheet, 0, receipt.exceptions().stream()
                 .sorted(Comparator.comparing(ExceptionEntry::severity)).toList());
         for (int i = 0; i < ExceptionTable.COLUMNS.size(); i++) {
-            if (OWN_UNIT_COLUMNS.contains(ExceptionTable.COLUMNS.get(i).header())) {
+            if (HIDDEN_COLUMNS.contains(ExceptionTable.COLUMNS.get(i).header())) {
                 sheet.setColumnHidden(i, true);
             }
         }

@@ -4,7 +4,6 @@ import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -41,12 +40,7 @@ final class FrontPage {
         TableSheet.printOnA4(sheet, false);
         body = TableSheet.bodyStyle(workbook);
         header = TableSheet.headerStyle(workbook);
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        bold.setFontHeightInPoints((short) 12);
-        heading = workbook.createCellStyle();
-        heading.setFont(bold);
-        heading.setVerticalAlignment(VerticalAlignment.BOTTOM);
+        heading = Styles.bold(workbook, 12, VerticalAlignment.BOTTOM);
         right = TableSheet.copyOf(workbook, styles.note());
         right.setAlignment(HorizontalAlignment.RIGHT);
     }

@@ -136,9 +136,10 @@ final class ReceiptWorkbook {
         if (tasks.total() == 0) {
             return "无";
         }
-        return "共 %d 条：%s %d 条，%s %d 条，%s %d 条；逾期未完成 %d 条，即将到期 %d 条%s".formatted(tasks.total(),
+        return "共 %d 条：%s %d 条，%s %d 条，%s %d 条；%s %d 条，%s %d 条%s".formatted(tasks.total(),
                 TaskStatus.COMPLETED.word(), tasks.completed(), TaskStatus.IN_PROGRESS.word(), tasks.inProgress(),
-                TaskStatus.NOT_STARTED.word(), tasks.notStarted(), tasks.overdue(), tasks.dueSoon(),
+                TaskStatus.NOT_STARTED.word(), tasks.notStarted(), Rule.OVERDUE.title(), tasks.overdue(),
+                Rule.DUE_SOON.title(), tasks.dueSoon(),
                 figures.expected() && !figures.submitted() ? "（本期无可采纳的报送表，状态沿用此前已采纳的报送）" : "");
     }
 

@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.PrintedSize;
 import io.rectify.ReceiptFiles;
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitReceipt;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ops.RectifyProperties;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,43 +18,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The receipts of the {@link ReconciledFixture} district as each unit reads them: its first page says
  * what to do by when, then what was taken; every sheet has content and prints on A4 at 9 pt or more.
  */
-class ReceiptWorkbookTest extends TempFolderContext {
+class ReceiptWorkbookTest extends MarchReports {
 
     private static final String DEFAULT_ISSUER = "区委巡视整改工作领导小组办公室";
-    private static final DataFormatter FORMAT = new DataFormatter();
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    ReportWriter writer;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Path output;
-
-    @BeforeEach
-    void writeMarch() throws IOException {
-        new ReconciledFixture(jdbc).store(ledgers);
-        output = root.resolve("output");
-        writer.write(consolidator.consolidate(MARCH, AS_OF), output);
-    }
 
     @Test
     void aRejectedReturnComesFirstToBeSentAgainByThePeriodsDueDate() throws IOException {
@@ -102,7 +75,7 @@ class ReceiptWorkbookTest extends TempFolderContext {
         assertThat(page.get(indexOf(page, "一、需要办理的事项") + 1).get(0))
                 .isEqualTo("本期无需办理的事项。本单位无牵头任务，本期无需报送。");
         assertThat(indexOf(page, "事项")).as("no table of things to do").isEqualTo(-1);
-        try (XSSFWorkbook u04 = open("U04")) {
+        try (XSSFWorkbook u04 = receipt("U04")) {
             assertThat(sheetNames(u04)).containsExactly("回执");
         }
     }
@@ -110,13 +83,13 @@ class ReceiptWorkbookTest extends TempFolderContext {
     @Test
     void noSheetOfAnyReceiptIsEmptyAndTheFirstPageSaysWhatIsLeftOut() throws IOException {
         for (Path receipt : receipts()) {
-            try (XSSFWorkbook workbook = open(receipt)) {
+            try (XSSFWorkbook workbook = read(receipt)) {
                 for (Sheet sheet : workbook) {
                     assertThat(sheet.getLastRowNum()).as(receipt.getFileName() + " " + sheet.getSheetName()).isPositive();
                 }
             }
         }
-        try (XSSFWorkbook u02 = open("U02")) {
+        try (XSSFWorkbook u02 = receipt("U02")) {
             assertThat(sheetNames(u02)).containsExactly("回执", "任务情况", "制度建设", "问责情况", "需整改事项");
         }
         assertThat(valueOf(firstPage("U04"), "制度建设")).isEqualTo("无计入汇总的制度");
@@ -126,7 +99,7 @@ class ReceiptWorkbookTest extends TempFolderContext {
     @Test
     void everySheetPrintsOnA4AtNinePointsOrMoreWithTheTaskListsUnitTextsLeftOffPaper() throws IOException {
         for (Path receipt : receipts()) {
-            try (XSSFWorkbook workbook = open(receipt)) {
+            try (XSSFWorkbook workbook = read(receipt)) {
                 for (Sheet sheet : workbook) {
                     String name = receipt.getFileName() + " " + sheet.getSheetName();
                     assertThat(sheet.getPrintSetup().getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
@@ -134,7 +107,7 @@ class ReceiptWorkbookTest extends TempFolderContext {
                 }
             }
         }
-        try (XSSFWorkbook u01 = open("U01")) {
+        try (XSSFWorkbook u01 = receipt("U01")) {
             Sheet tasks = u01.getSheet("任务情况");
             CellRangeAddress printed = PrintedSize.printArea(tasks);
             assertThat(texts(tasks.getRow(0)).subList(printed.getFirstColumn(), printed.getLastColumn() + 1))
@@ -206,7 +179,7 @@ class ReceiptWorkbookTest extends TempFolderContext {
 
     /** The first sheet's rows as texts, four cells each. */
     private static List<List<String>> firstPage(Path receipt) throws IOException {
-        try (XSSFWorkbook workbook = open(receipt)) {
+        try (XSSFWorkbook workbook = read(receipt)) {
             List<List<String>> rows = new ArrayList<>();
             for (Row row : workbook.getSheetAt(0)) {
                 List<String> texts = texts(row);
@@ -225,28 +198,7 @@ class ReceiptWorkbookTest extends TempFolderContext {
         }
     }
 
-    private XSSFWorkbook open(String unit) throws IOException {
-        return open(ReceiptFiles.receipt(output.resolve("2024-03"), unit));
-    }
-
-    private static XSSFWorkbook open(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new XSSFWorkbook(in);
-        }
-    }
-
-    private static List<String> sheetNames(XSSFWorkbook workbook) {
-        List<String> names = new ArrayList<>();
-        workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-        return names;
-    }
-
-    private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < row.getLastCellNum(); i++) {
-            Cell cell = row.getCell(i);
-            texts.add(cell == null ? "" : FORMAT.formatCellValue(cell));
-        }
-        return texts;
+    private XSSFWorkbook receipt(String unit) throws IOException {
+        return read(ReceiptFiles.receipt(output.resolve("2024-03"), unit));
     }
 }

@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rectify.NightlyFixture;
 import io.rectify.ReceiptFiles;
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
 import io.rectify.consolidate.ExceptionCount;
 import io.rectify.consolidate.InstitutionCount;
 import io.rectify.consolidate.PeriodFigures;
@@ -22,12 +20,10 @@ import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitReceipt;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ops.FailureCause;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,47 +34,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class ReportWriterTest extends TempFolderContext {
+class ReportWriterTest extends MarchReports {
 
     /** The paragraph of the reference bulletin (seed), to the character. */
     private static final String SEED_PARAGRAPH = "截至2024年3月,巡视反馈的79项问题已完成整改76项。提出整改措施427条,已经完成418条。"
             + "党纪政务立案18人,党纪政务处分共11人。诫勉谈话2人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
             + "已新建制度59项,修订完善6项。";
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    ReportWriter writer;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Path output;
-    Consolidation march;
-    WrittenReport report;
-
-    @BeforeEach
-    void writeMarch() throws IOException {
-        new ReconciledFixture(jdbc).store(ledgers);
-        output = root.resolve("output");
-        march = consolidator.consolidate(MARCH, AS_OF);
-        report = writer.write(march, output);
-    }
 
     @Test
     void outputsGoToThePeriodFolder() {
@@ -533,29 +504,6 @@ class ReportWriterTest extends TempFolderContext {
 
     private static boolean formulaLike(String text) {
         return !text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0;
-    }
-
-    private XSSFWorkbook open(String relative) throws IOException {
-        try (InputStream in = Files.newInputStream(output.resolve(relative))) {
-            return new XSSFWorkbook(in);
-        }
-    }
-
-    private static List<String> sheetNames(XSSFWorkbook workbook) {
-        List<String> names = new ArrayList<>();
-        workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-        return names;
-    }
-
-    private static final DataFormatter FORMAT = new DataFormatter();
-
-    private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < row.getLastCellNum(); i++) {
-            Cell cell = row.getCell(i);
-            texts.add(cell == null ? "" : FORMAT.formatCellValue(cell));
-        }
-        return texts;
     }
 
     private static List<String> allTexts(Sheet sheet) {

@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rectify.NightlyFixture;
 import io.rectify.ReceiptFiles;
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
 import io.rectify.consolidate.ExceptionCount;
 import io.rectify.consolidate.InstitutionCount;
 import io.rectify.consolidate.PeriodFigures;
@@ -22,12 +20,10 @@ import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitReceipt;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ops.FailureCause;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,47 +34,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class ReportWriterTest extends TempFolderContext {
+class ReportWriterTest extends MarchReports {
 
-    /** The paragraph of the reference bulletin (seed), to the character. */
-    private static final String SEED_PARAGRAPH = "截至2024年3月,巡视反馈的79项问题已完成整改76项。提出整改措施427条,已经完成418条。"
-            + "党纪政务立案18人,党纪政务处分共11人。诫勉谈话2人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
-            + "已新建制度59项,修订完善6项。";
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    ReportWriter writer;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Path output;
-    Consolidation march;
-    WrittenReport report;
-
-    @BeforeEach
-    void writeMarch() throws IOException {
-        new ReconciledFixture(jdbc).store(ledgers);
-        output = root.resolve("output");
-        march = consolidator.consolidate(MARCH, AS_OF);
-        report = writer.write(march, output);
-    }
+    /** The paragraph of the reference bulletin (seed), its wording and figures to the character, in official punctuation. */
+    private static final String SEED_PARAGRAPH = "截至2024年3月，巡视反馈的79项问题已完成整改76项。提出整改措施427条，已经完成418条。"
+            + "党纪政务立案18人，党纪政务处分共11人。诫勉谈话2人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
+            + "已新建制度59项，修订完善6项。";
 
     @Test
     void outputsGoToThePeriodFolder() {
@@ -267,14 +238,16 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(summary, "采纳文件")).isEqualTo("U02/财政局-v2.xlsx");
             assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
             assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
-            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新的报送替代", "U02/财政局-v2.xlsx（已采纳");
-            assertThat(valueOf(summary, "需整改事项")).startsWith("错误 0 条，警告 2 条，提示 1 条");
-            assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "P01", "建立联席会议机制", "长期坚持",
-                    "牵头", "已完成", "2024-03-20");
+            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新报送替代", "U02/财政局-v2.xlsx（已采纳");
+            assertThat(rowOf(summary, "1. 逾期报送")).contains("下次按时报送", "2024年5月5日前（下次报送）");
+            assertThat(rowOf(summary, "2. 缺少佐证材料")).contains("在下次报送时补充");
+            assertThat(allTexts(summary)).contains("另有提示 1 条，请知悉，见“需整改事项”表。");
+            assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "建立联席会议机制", "长期坚持", "牵头",
+                    "已完成", "已完成", "2024年3月报送", "", "", "P01", "2024-03-20");
             assertThat(u02.getSheet("制度建设").getLastRowNum()).isEqualTo(3);
             assertThat(column(u02.getSheet("问责情况"), 1)).containsExactly("4", "5", "1");
             assertThat(column(u02.getSheet("需整改事项"), 14))
-                    .containsExactly("late-submission", "missing-evidence", "superseded");
+                    .as("errors, then warnings, then 提示").containsExactly("late-submission", "missing-evidence", "superseded");
         }
         try (XSSFWorkbook u03 = open(ReceiptFiles.receipt(output, "2024-03", "U03"))) {
             Sheet summary = u03.getSheet("回执");
@@ -329,7 +302,7 @@ class ReportWriterTest extends TempFolderContext {
 
     @Test
     void receiptListsARejectedRowOfATaskTheLedgerDoesNotHaveAsNotAdopted() throws IOException {
-        String reason = "第9行任务编号“T99”在台账中不存在，请核对任务编号后重新报送";
+        String reason = "第9行任务编号“T99”在台账中不存在，本行未采纳；请核对任务编号，在下次报送时更正";
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)
@@ -355,15 +328,28 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     @Test
-    void bulletinIsTheSeedParagraphWithTheRunsFigures() throws IOException {
-        assertThat(Files.readString(output.resolve("2024-03/通报.txt"), StandardCharsets.UTF_8))
-                .isEqualTo("截至2024年3月,巡视反馈的3项问题已完成整改1项。提出整改措施5条,已经完成2条。党纪政务立案3人,"
-                        + "党纪政务处分共4人。诫勉谈话1人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
-                        + "已新建制度3项,修订完善1项。\n");
+    void bulletinIsTheSeedParagraphWithTheRunsFiguresUnderATitleAndTheAsOfDay() throws IOException {
+        byte[] bytes = Files.readAllBytes(output.resolve("2024-03/通报.txt"));
+
+        assertThat(bytes).as("UTF-8 byte-order mark").startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo(
+                "闵行区巡视整改进展情况通报\r\n统计截至2024年3月31日\r\n\r\n"
+                        + "\u3000\u3000截至2024年3月，巡视反馈的3项问题已完成整改1项。提出整改措施5条，已经完成2条。党纪政务立案3人，"
+                        + "党纪政务处分共4人。诫勉谈话1人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
+                        + "已新建制度3项，修订完善1项。\r\n");
         PeriodFigures seed = new PeriodFigures(MARCH, new ProblemCount(79, 76), new TaskCount(427, 418, 9, 0, 0, 0),
                 new AccountabilityCount(18, 11, 2, 18), new InstitutionCount(59, 6),
                 new SubmissionCount(54, 54, 0, 0, 0), new ExceptionCount(0, 0, 0, Map.of()));
-        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH);
+        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH).doesNotContain(",", ";", ":", "(", ")");
+    }
+
+    @Test
+    void bulletinDateLineIsTheAsOfDayNotTheDayOfTheRun() throws IOException {
+        writer.write(consolidator.consolidate(MARCH, AS_OF.plusDays(1)), output);
+
+        assertThat(Files.readString(output.resolve("2024-03/通报.txt")).split("\r\n"))
+                .startsWith("\uFEFF闵行区巡视整改进展情况通报", "统计截至2024年4月1日", "");
+        assertThat(Bulletin.title("巡视")).isEqualTo("巡视整改进展情况通报");
     }
 
     @Test
@@ -413,7 +399,8 @@ class ReportWriterTest extends TempFolderContext {
     void consoleSummaryGivesTheBulletinTheCountsAndWhereTheOutputsAre() {
         assertThat(report.consoleSummary()).contains(Bulletin.text(march.headline()))
                 .contains("错误 4 条，警告 11 条，提示 2 条")
-                .contains("应报送 3 个单位，已报送 2，未报送 1，逾期报送 1，未采纳文件 2")
+                .contains("应报送 3 个单位，已报送 2 个，未报送 1 个，逾期报送 1 个，未采纳文件 2 份")
+                .contains("回执 4 份、督办单 1 份")
                 .contains(output.resolve("2024-03").toAbsolutePath().toString());
     }
 
@@ -517,7 +504,7 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
                 c.trend(), exceptions, receipts);
     }
@@ -541,30 +528,6 @@ class ReportWriterTest extends TempFolderContext {
 
     private static boolean formulaLike(String text) {
         return !text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0;
-    }
-
-    private XSSFWorkbook open(String relative) throws IOException {
-        try (InputStream in = Files.newInputStream(output.resolve(relative))) {
-            return new XSSFWorkbook(in);
-        }
-    }
-
-    private static List<String> sheetNames(XSSFWorkbook workbook) {
-        List<String> names = new ArrayList<>();
-        workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-        return names;
-    }
-
-    private static final DataFormatter FORMAT = new DataFormatter();
-
-    /** The row's cells as Excel shows them, empty ones included. */
-    static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < row.getLastCellNum(); i++) {
-            Cell cell = row.getCell(i);
-            texts.add(cell == null ? "" : FORMAT.formatCellValue(cell));
-        }
-        return texts;
     }
 
     private static List<String> allTexts(Sheet sheet) {

@@ -21,8 +21,6 @@ import io.rectify.consolidate.UnitFigures;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Unit;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -309,9 +307,7 @@ class StatisticsWorkbookTest extends TempFolderContext {
     private XSSFWorkbook write(Consolidation c) throws IOException {
         Path file = root.resolve("汇总统计-" + c.period() + ".xlsx");
         StatisticsWorkbook.write(c, file);
-        try (InputStream in = Files.newInputStream(file)) {
-            return new XSSFWorkbook(in);
-        }
+        return MarchReports.read(file);
     }
 
     private static Consolidation with(Consolidation c, List<ProblemFigures> problems, List<UnitFigures> units) {
@@ -320,7 +316,7 @@ class StatisticsWorkbookTest extends TempFolderContext {
 
     private static Consolidation with(Consolidation c, List<ProblemFigures> problems, List<UnitFigures> units,
                                       List<GroupFigures> groups, List<ExceptionEntry> exceptions, List<PeriodFigures> trend) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), problems, units, groups, c.institutions(), c.accountability(), trend, exceptions,
                 c.receipts());
     }
@@ -366,6 +362,6 @@ class StatisticsWorkbookTest extends TempFolderContext {
     }
 
     private static List<String> texts(Row row) {
-        return ReportWriterTest.texts(row);
+        return MarchReports.texts(row);
     }
 }

@@ -149,11 +149,11 @@ final class TaskRollup {
         LocalDate due = task.deadline().date();
         if (due.isBefore(asOf)) {
             findings.add(Rule.OVERDUE, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()
-                    + "，截至" + asOf + "，" + current + "，已逾期未完成；请加快推进，完成后及时报送");
+                    + "，截至" + Periods.date(asOf) + "，" + current + "，已逾期未完成；请加快推进，完成后及时报送");
         } else if (!due.isAfter(asOf.plusDays(dueSoonDays))) {
             long daysLeft = ChronoUnit.DAYS.between(asOf, due);
             findings.add(Rule.DUE_SOON, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()
-                    + (daysLeft == 0 ? "，今日到期（统计截至" + asOf + "）" : "，距" + asOf + "还有" + daysLeft + "天")
+                    + (daysLeft == 0 ? "，今日到期（统计截至" + Periods.date(asOf) + "）" : "，距" + Periods.date(asOf) + "还有" + daysLeft + "天")
                     + "，" + current + "；请抓紧推进，确保按期完成");
         }
     }

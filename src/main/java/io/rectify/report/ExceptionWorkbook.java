@@ -27,7 +27,7 @@ final class ExceptionWorkbook {
     }
 
     static void write(Consolidation c, Path target) throws IOException {
-        String title = c.title() + " " + Periods.text(c.period()) + "异常清单（截至" + c.asOf() + "）";
+        String title = c.title() + " " + Periods.text(c.period()) + "异常清单（截至" + Periods.date(c.asOf()) + "）";
         SXSSFWorkbook workbook = Workbooks.create(title, c.asOf());
         Styles styles = new Styles(workbook);
         Optional<SkippedNotice> notice = SkippedNotice.of(c);

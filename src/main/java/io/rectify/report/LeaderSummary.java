@@ -154,7 +154,7 @@ final class LeaderSummary {
     /** The title, the period line, and the incomplete-period notice when there is one. */
     private List<String> titles() {
         List<String> titles = new ArrayList<>(List.of(c.title() + " 领导摘要", "统计期次：" + Periods.text(c.period())
-                + "　截至：" + c.asOf() + previous().map(p -> "　环比上期：" + Periods.text(p.period())).orElse("")));
+                + "　截至：" + Periods.date(c.asOf()) + previous().map(p -> "　环比上期：" + Periods.text(p.period())).orElse("")));
         SkippedNotice.of(c).ifPresent(notice -> titles.add(notice.text()));
         return titles;
     }

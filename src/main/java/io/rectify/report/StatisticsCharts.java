@@ -75,7 +75,7 @@ final class StatisticsCharts {
     private void overview() {
         Sheet sheet = sheet(OVERVIEW);
         Workbooks.title(sheet, styles, 0, COLUMNS, c.title() + " " + Periods.text(c.period())
-                + "整改情况图表（截至" + c.asOf() + "）");
+                + "整改情况图表（截至" + Periods.date(c.asOf()) + "）");
         Optional<SkippedNotice> notice = SkippedNotice.of(c);
         notice.ifPresent(n -> Workbooks.note(sheet, styles, 1, COLUMNS, n.text()));
         // the warning of an incomplete period (two lines) takes a chart row from each band

@@ -22,6 +22,7 @@ import io.rectify.ledger.Unit;
 import io.rectify.report.Indicators.Indicator;
 import io.rectify.report.Table.Column;
 import io.rectify.rule.Periods;
+import io.rectify.rule.Rule;
 import io.rectify.standing.GroupStanding;
 import io.rectify.standing.ProblemStanding;
 import io.rectify.standing.Standings;
@@ -58,7 +59,7 @@ final class StatisticsWorkbook {
             Column.number("问题数", 8), Column.number("已完成整改", 10), Column.percent("问题整改率", 10));
     private static final List<Column> TASK_COLUMNS = List.of(
             Column.number("整改措施", 9), Column.number(COMPLETED.word(), 8), Column.number(IN_PROGRESS.word(), 8),
-            Column.number(NOT_STARTED.word(), 8), Column.number("逾期", 6), Column.number("即将到期", 9),
+            Column.number(NOT_STARTED.word(), 8), Column.number(Rule.OVERDUE.title(), 10), Column.number("即将到期", 9),
             Column.percent("完成率", 9));
 
     /** The columns every ranked table starts with; 红绿灯 is coloured by {@link Lights}. */
@@ -86,7 +87,7 @@ final class StatisticsWorkbook {
     private StatisticsWorkbook(Consolidation c) {
         this.c = c;
         this.standings = Standings.of(c);
-        this.title = c.title() + " " + Periods.text(c.period()) + "汇总统计（截至" + c.asOf() + "）";
+        this.title = c.title() + " " + Periods.text(c.period()) + "汇总统计（截至" + Periods.date(c.asOf()) + "）";
         this.workbook = Workbooks.create(title, c.asOf());
         this.styles = new Styles(workbook);
         this.carriedRate = TableSheet.copyOf(workbook, styles.percent());
@@ -118,7 +119,7 @@ final class StatisticsWorkbook {
     private void overview() {
         Sheet sheet = sheet(SHEETS.get(1));
         Workbooks.title(sheet, styles, 0, 3, c.title() + "汇总统计");
-        Workbooks.title(sheet, styles, 1, 3, "统计期次：" + Periods.text(c.period()) + "　截至：" + c.asOf());
+        Workbooks.title(sheet, styles, 1, 3, "统计期次：" + Periods.text(c.period()) + "　截至：" + Periods.date(c.asOf()));
         sheet.getRow(1).getCell(0).setCellStyle(styles.note());
         SkippedNotice.of(c).ifPresent(notice -> Workbooks.note(sheet, styles, 2, 3, notice.text()));
         Table table = new Table(workbook, styles, sheet, 3,
@@ -253,7 +254,7 @@ final class StatisticsWorkbook {
         table.filter();
         SubmissionCount s = c.headline().submissions();
         table.total("合计", "", "", "应报送 " + s.expected(), "已报送 " + s.accepted() + "，未报送 " + s.missing(),
-                "", "", "逾期 " + s.late(), "未采纳文件 " + s.rejectedFiles());
+                "", "", "逾期报送 " + s.late(), "未采纳文件 " + s.rejectedFiles());
     }
 
     private void institutions() {

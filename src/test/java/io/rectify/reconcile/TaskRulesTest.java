@@ -116,10 +116,10 @@ class TaskRulesTest extends ReconcileTestSupport {
         reconcile(march, LocalDate.parse("2024-04-01"));
         ExceptionEntry overdue = exceptions("2024-03", Rule.OVERDUE).get(1);
         assertEntry(overdue, ERROR, "U01", "P01-02", "U01.xlsx", 9, "B", "推进中");
-        assertThat(overdue.message()).contains("完成时限为2024年一季度（2024-03-31），截至2024-04-01");
+        assertThat(overdue.message()).contains("完成时限为2024年一季度（2024-03-31），截至2024年4月1日");
 
         reconcile(march, LocalDate.parse("2024-03-21"));
-        assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），距2024-03-21还有10天");
+        assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），距2024年3月21日还有10天");
     }
 
     @Test
@@ -129,7 +129,7 @@ class TaskRulesTest extends ReconcileTestSupport {
         reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中")
                 .row("P01-02", "推进中")), LocalDate.parse("2024-03-31"));
 
-        assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），今日到期（统计截至2024-03-31）")
+        assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），今日到期（统计截至2024年3月31日）")
                 .doesNotContain("还有0天");
     }
 

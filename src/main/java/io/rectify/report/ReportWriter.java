@@ -5,6 +5,7 @@ import io.rectify.consolidate.PeriodFigures;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ledger.Unit;
+import io.rectify.marking.ReturnMarker;
 import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.StagedFolder;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.poi.util.Reproducibility;
@@ -36,6 +38,12 @@ public class ReportWriter {
 
     /** The names this writer gives the entries of a period folder; anything else there is someone else's. */
     private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, BULLETIN, SUMMARY, EXCEPTIONS_CSV);
+
+    private final ReturnMarker marker;
+
+    ReportWriter(ReturnMarker marker) {
+        this.marker = marker;
+    }
 
     /**
      * Writes the period's outputs into a staging folder and swaps it in for {@code <output>/<period>/}
@@ -68,21 +76,29 @@ public class ReportWriter {
                 consoleSummary(consolidation, folder));
     }
 
-    /** One receipt per ledger unit, by its path relative to the period folder. */
-    private static List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
+    /**
+     * One receipt per ledger unit, and beside it the unit's own file marked when that has anything
+     * to mark, by their paths relative to the period folder.
+     */
+    private List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
         // POI's reproducible-save switch is one flag for the whole JVM: set here, around every
         // thread's save, so that no thread's save ends it while another is still writing
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
         List<UnitReceipt> receipts = consolidation.receipts();
         List<Integer> indexes = IntStream.range(0, receipts.size()).boxed().toList();
-        List<List<String>> result = new ArrayList<>();
+        List<List<List<String>>> result = new ArrayList<>();
         Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(indexes, index -> {
             UnitReceipt receipt = receipts.get(index);
-            String name = RECEIPTS + "/" + receiptFile(receipt.unit().unit(), consolidation.period());
+            Unit unit = receipt.unit().unit();
+            Path folder = staging.resolve(RECEIPTS);
+            Optional<Path> marked = marker.write(receipt, extension -> folder.resolve(markedFile(unit, consolidation.period(), extension)));
+            String name = RECEIPTS + "/" + receiptFile(unit, consolidation.period());
             ReceiptWorkbook.write(consolidation, receipt, staging.resolve(name));
-            return name;
+            List<String> written = new ArrayList<>(List.of(name));
+            marked.ifPresent(m -> written.add(RECEIPTS + "/" + m.getFileName()));
+            return written;
         })));
-        return result.get(0);
+        return result.get(0).stream().flatMap(List::stream).toList();
     }
 
     /** The unit's receipt in {@value #RECEIPTS}/: {@code <单位代码>-<单位名称>-<YYYY-MM>-回执.xlsx}. */
@@ -90,9 +106,13 @@ public class ReportWriter {
         return unit.fileStem(period) + "-回执.xlsx";
     }
 
-    /** The copy of the unit's own return with its exceptions marked, beside its receipt. */
-    public static String markedFile(Unit unit, YearMonth period) {
-        return unit.fileStem(period) + "-标注.xlsx";
+    /**
+     * The copy of the unit's own return with its exceptions marked, beside its receipt:
+     * {@code <单位代码>-<单位名称>-<YYYY-MM>-标注.<extension>}, the extension of the unit's format
+     * ({@code xlsx}, {@code xlsm} or {@code xls}).
+     */
+    public static String markedFile(Unit unit, YearMonth period, String extension) {
+        return unit.fileStem(period) + "-标注." + extension;
     }
 
     static String consoleSummary(Consolidation c, Path folder) {

@@ -57,6 +57,10 @@ final class MarkedWorkbook {
     private static final List<List<Column>> TABLES = List.of(ReturnLayout.PROGRESS_COLUMNS,
             ReturnLayout.INSTITUTION_COLUMNS, ReturnLayout.ACCOUNTABILITY_COLUMNS);
 
+    /** How the unit sees each severity's fill ({@link #colour}). */
+    private static final Map<Severity, String> COLOUR_WORDS = Map.of(Severity.ERROR, "红", Severity.WARNING, "黄",
+            Severity.INFO, "蓝");
+
     private final Workbook workbook;
     private final CreationHelper helper;
     /** Marked styles by original style index and severity. */
@@ -101,7 +105,8 @@ final class MarkedWorkbook {
                     exceptions.stream().map(Marks::line).collect(Collectors.joining("\n")), Marks.worst(exceptions)));
         }
         if (first != null) {
-            note(first, resultColumns.computeIfAbsent(first, MarkedWorkbook::freeColumn), marks);
+            boolean results = !resultColumns.isEmpty();
+            note(first, resultColumns.computeIfAbsent(first, MarkedWorkbook::freeColumn), marks, results);
         }
     }
 
@@ -110,17 +115,19 @@ final class MarkedWorkbook {
      * to read the marks; as a cell in row 1 right of the sheet's content (never shifting it) and as a
      * comment on A1, which a person sees first.
      */
-    private void note(Sheet sheet, int column, Marks marks) {
+    private void note(Sheet sheet, int column, Marks marks, boolean results) {
         Map<Severity, Long> counts = marks.all().stream()
                 .collect(Collectors.groupingBy(ExceptionEntry::severity, () -> new EnumMap<>(Severity.class), Collectors.counting()));
-        String count = counts.entrySet().stream().map(c -> c.getKey().label() + c.getValue() + "条")
-                .collect(Collectors.joining("、"));
-        String legend = "标红的单元格为错误，标黄的为警告，标蓝的为提示；鼠标移到单元格上可看批注（问题和整改要求），"
-                + "各行的问题也列在右侧“" + RESULT_HEADER + "”列。请在本文件中更正后报送。";
-        String title = "【校验意见】本文件共有问题" + count + "。";
-        List<String> lines = new ArrayList<>(List.of(title));
+        List<String> lines = new ArrayList<>(List.of("【校验意见】本文件有" + counts.entrySet().stream()
+                .map(c -> c.getKey().label() + c.getValue() + "条").collect(Collectors.joining("、")) + "。"));
         marks.file().stream().map(Marks::line).forEach(lines::add);
-        lines.add(legend);
+        String colours = marks.cells().values().stream().flatMap(cells -> cells.values().stream()).map(Marks::worst)
+                .distinct().sorted().map(s -> "标" + COLOUR_WORDS.get(s) + "的单元格有" + s.label())
+                .collect(Collectors.joining("，"));
+        if (!colours.isEmpty()) {
+            lines.add(colours + "，鼠标移到单元格上可看批注（问题和整改要求）"
+                    + (results ? "，每行的问题汇总在右侧“" + RESULT_HEADER + "”列" : "") + "；可直接在本文件上修改。");
+        }
         if (column >= 0) {
             sheet.setColumnWidth(column, RESULT_WIDTH * 256);
             result(sheet, 0, column, String.join("\n", lines), Marks.worst(marks.all()));

@@ -50,10 +50,10 @@ final class MarkedWorkbook {
     private static final int RESULT_WIDTH = 40;
     /** The height of a wrapped line of the 校验结果 column, in points. */
     private static final float LINE_POINTS = 14.5f;
-    /** A comment box: columns wide, and characters per line of it. */
-    private static final int COMMENT_COLUMNS = 4;
-    private static final int COMMENT_LINE_CHARS = 24;
-    private static final int COMMENT_MAX_ROWS = 16;
+    /** A comment box: about this many characters wide, as high as its text but at most this many rows. */
+    private static final int COMMENT_CHARS = 36;
+    private static final int COMMENT_MAX_ROWS = 30;
+    private static final int COMMENT_MAX_COLUMNS = 12;
     private static final List<List<Column>> TABLES = List.of(ReturnLayout.PROGRESS_COLUMNS,
             ReturnLayout.INSTITUTION_COLUMNS, ReturnLayout.ACCOUNTABILITY_COLUMNS);
 
@@ -270,17 +270,34 @@ final class MarkedWorkbook {
         };
     }
 
+    private static float rowHeight(Sheet sheet, int rowIndex) {
+        Row row = sheet.getRow(rowIndex);
+        return row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints();
+    }
+
     /** A comment unless the unit put one on the cell itself (which stays as it was). */
     private void comment(Drawing<?> drawing, Cell cell, String text) {
         if (cell.getCellComment() != null) {
             return;
         }
-        int lines = text.lines().mapToInt(line -> 1 + line.length() / COMMENT_LINE_CHARS).sum();
+        Sheet sheet = cell.getSheet();
+        int lines = TableSheet.lines(text, COMMENT_CHARS);
+        int lastColumn = cell.getColumnIndex() + 1;
+        int maxColumn = Math.min(lastColumn + COMMENT_MAX_COLUMNS, workbook.getSpreadsheetVersion().getLastColumnIndex());
+        for (int width = sheet.getColumnWidth(lastColumn); width < COMMENT_CHARS * 256 && lastColumn < maxColumn;
+             width += sheet.getColumnWidth(lastColumn)) {
+            lastColumn++;
+        }
+        int lastRow = cell.getRowIndex();
+        for (float height = rowHeight(sheet, lastRow); height < lines * LINE_POINTS + 6 && lastRow < cell.getRowIndex() + COMMENT_MAX_ROWS;
+             height += rowHeight(sheet, lastRow)) {
+            lastRow++;
+        }
         ClientAnchor anchor = helper.createClientAnchor();
         anchor.setCol1(cell.getColumnIndex() + 1);
-        anchor.setCol2(cell.getColumnIndex() + 1 + COMMENT_COLUMNS);
+        anchor.setCol2(lastColumn + 1);
         anchor.setRow1(cell.getRowIndex());
-        anchor.setRow2(cell.getRowIndex() + Math.min(COMMENT_MAX_ROWS, lines + 1));
+        anchor.setRow2(lastRow + 1);
         Comment comment = drawing.createCellComment(anchor);
         comment.setString(helper.createRichTextString(text));
         comment.setAuthor(COMMENT_AUTHOR);

@@ -73,6 +73,7 @@ final class MarkedWorkbook {
     }
 
     void mark(Marks marks) {
+        quoteFormulaLikeText();
         Sheet first = firstVisibleSheet();
         Map<Sheet, Integer> resultColumns = new HashMap<>();
         for (Map.Entry<String, Map<Marks.Place, List<ExceptionEntry>>> sheetCells : marks.cells().entrySet()) {
@@ -107,6 +108,31 @@ final class MarkedWorkbook {
         if (first != null) {
             boolean results = !resultColumns.isEmpty();
             note(first, resultColumns.computeIfAbsent(first, MarkedWorkbook::freeColumn), marks, results);
+        }
+    }
+
+    /**
+     * Marks the unit's text cells that a spreadsheet program would take for a formula as text
+     * (quote prefix, the cell's style otherwise kept): the value stays exactly as the unit wrote it,
+     * and editing the cell cannot turn it into a formula.
+     */
+    private void quoteFormulaLikeText() {
+        Map<Short, CellStyle> quoted = new HashMap<>();
+        for (Sheet sheet : workbook) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING && !cell.getCellStyle().getQuotePrefixed()
+                            && !SafeText.neutralise(cell.getStringCellValue()).equals(cell.getStringCellValue())) {
+                        CellStyle original = cell.getCellStyle();
+                        cell.setCellStyle(quoted.computeIfAbsent(original.getIndex(), i -> {
+                            CellStyle style = workbook.createCellStyle();
+                            style.cloneStyleFrom(original);
+                            style.setQuotePrefixed(true);
+                            return style;
+                        }));
+                    }
+                }
+            }
         }
     }
 

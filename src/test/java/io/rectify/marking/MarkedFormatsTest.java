@@ -30,17 +30,7 @@ class MarkedFormatsTest {
 
     @Test
     void aMacroEnabledWorkbookStaysMacroEnabled() throws IOException {
-        Path file = root.resolve("U01.xlsm");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(XSSFWorkbookType.XLSM); OutputStream out = Files.newOutputStream(file)) {
-            var sheet = workbook.createSheet(ReturnLayout.PROGRESS_SHEET);
-            sheet.createRow(0).createCell(0).setCellValue(ReturnLayout.TASK_CODE);
-            sheet.getRow(0).createCell(1).setCellValue(ReturnLayout.STATUS);
-            sheet.createRow(1).createCell(0).setCellValue("T01");
-            sheet.getRow(1).createCell(1).setCellValue("进行");
-            workbook.write(out);
-        }
-
-        Path marked = mark(file).orElseThrow();
+        Path marked = mark(write(root.resolve("U01.xlsm"), XSSFWorkbookType.XLSM, "推进")).orElseThrow();
 
         assertThat(marked.getFileName().toString()).isEqualTo("U01-标注.xlsm");
         try (InputStream in = Files.newInputStream(marked); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
@@ -51,11 +41,40 @@ class MarkedFormatsTest {
     }
 
     @Test
+    void formulaLikeTextOfTheUnitIsKeptAsWrittenAndMarkedAsText() throws IOException {
+        Path marked = mark(write(root.resolve("U01.xlsx"), XSSFWorkbookType.XLSX, "=1+2")).orElseThrow();
+
+        try (InputStream in = Files.newInputStream(marked); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            var cell = workbook.getSheetAt(0).getRow(1).getCell(2);
+            assertThat(cell.getStringCellValue()).isEqualTo("=1+2");
+            assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getCellStyle().getQuotePrefixed()).isFalse();
+        }
+    }
+
+    @Test
     void aFileThatIsNoWorkbookGetsNoCopy() throws IOException {
         Path file = Files.writeString(root.resolve("U01.xlsx"), "任务编号,整改状态\nT01,进行\n", StandardCharsets.UTF_8);
 
         assertThat(mark(file)).isEmpty();
         assertThat(root.resolve("marked")).doesNotExist();
+    }
+
+    /** A return of one row: T01, a status that is none, and the given 进展情况. */
+    private static Path write(Path file, XSSFWorkbookType type, String progress) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(type); OutputStream out = Files.newOutputStream(file)) {
+            var sheet = workbook.createSheet(ReturnLayout.PROGRESS_SHEET);
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue(ReturnLayout.TASK_CODE);
+            header.createCell(1).setCellValue(ReturnLayout.STATUS);
+            header.createCell(2).setCellValue(ReturnLayout.PROGRESS);
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("T01");
+            row.createCell(1).setCellValue("进行");
+            row.createCell(2).setCellValue(progress);
+            workbook.write(out);
+        }
+        return file;
     }
 
     private Optional<Path> mark(Path file) throws IOException {

@@ -10,8 +10,10 @@ import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.StagedFolder;
 import io.rectify.rule.Periods;
+import io.rectify.standing.Light;
+import io.rectify.standing.Standings;
+import io.rectify.standing.UnitStanding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,12 +34,14 @@ public class ReportWriter {
     public static final String STATISTICS = "汇总统计.xlsx";
     public static final String EXCEPTIONS = "异常清单.xlsx";
     public static final String RECEIPTS = "回执";
+    public static final String NOTICES = "督办单";
     public static final String BULLETIN = "通报.txt";
     public static final String SUMMARY = "summary.json";
     public static final String EXCEPTIONS_CSV = "exceptions.csv";
 
     /** The names this writer gives the entries of a period folder; anything else there is someone else's. */
-    private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, BULLETIN, SUMMARY, EXCEPTIONS_CSV);
+    private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, NOTICES, BULLETIN, SUMMARY,
+            EXCEPTIONS_CSV);
 
     private final ReturnMarker marker;
 
@@ -61,19 +65,18 @@ public class ReportWriter {
             files.add(SUMMARY);
             AtomicFiles.write(staging.resolve(EXCEPTIONS_CSV), out -> ExceptionsCsv.write(consolidation.exceptions(), out));
             files.add(EXCEPTIONS_CSV);
-            String notice = SkippedNotice.of(consolidation).map(n -> n.text() + "\n\n").orElse("");
-            AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write((notice + Bulletin.text(consolidation.headline())
-                    + "\n").getBytes(StandardCharsets.UTF_8)));
+            AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write(Bulletin.file(consolidation)));
             files.add(BULLETIN);
             StatisticsWorkbook.write(consolidation, staging.resolve(STATISTICS));
             files.add(STATISTICS);
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);
             files.addAll(receipts(consolidation, staging));
+            files.addAll(notices(consolidation, staging));
             staged.publish(OURS::contains);
         }
         return new WrittenReport(folder, files.stream().map(folder::resolve).toList(),
-                consoleSummary(consolidation, folder));
+                consoleSummary(consolidation, folder, (int) files.stream().filter(f -> f.startsWith(NOTICES + "/")).count()));
     }
 
     /**
@@ -81,13 +84,9 @@ public class ReportWriter {
      * to mark, by their paths relative to the period folder.
      */
     private List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
-        // POI's reproducible-save switch is one flag for the whole JVM: set here, around every
-        // thread's save, so that no thread's save ends it while another is still writing
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
         List<UnitReceipt> receipts = consolidation.receipts();
-        List<Integer> indexes = IntStream.range(0, receipts.size()).boxed().toList();
-        List<List<List<String>>> result = new ArrayList<>();
-        Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(indexes, index -> {
+        return inParallel(IntStream.range(0, receipts.size()).boxed().toList(), index -> {
             UnitReceipt receipt = receipts.get(index);
             Unit unit = receipt.unit().unit();
             Path folder = staging.resolve(RECEIPTS);
@@ -97,13 +96,41 @@ public class ReportWriter {
             List<String> written = new ArrayList<>(List.of(name));
             marked.ifPresent(m -> written.add(RECEIPTS + "/" + m.getFileName()));
             return written;
-        })));
-        return result.get(0).stream().flatMap(List::stream).toList();
+        }).stream().flatMap(List::stream).toList();
+    }
+
+    /** One 督办单 per unit whose light is red, worst first, by its path relative to the period folder. */
+    private static List<String> notices(Consolidation consolidation, Path staging) throws IOException {
+        List<UnitStanding> red = Standings.of(consolidation).units().stream().filter(s -> s.light() == Light.RED).toList();
+        List<String> codes = consolidation.byUnit().stream().map(u -> u.unit().code()).toList();
+        return inParallel(red, standing -> {
+            // the receipts are in ledger order, as byUnit; each is read from the database when got
+            UnitReceipt receipt = consolidation.receipts().get(codes.indexOf(standing.unit().unit().code()));
+            String name = NOTICES + "/" + noticeFile(standing.unit().unit(), consolidation.period());
+            SupervisionNotice.write(consolidation, standing, receipt, staging.resolve(name));
+            return name;
+        });
+    }
+
+    /**
+     * Writes workbooks for each item on the machine's cores. POI's reproducible-save switch is one
+     * flag for the whole JVM: set here, around every thread's save, so that no thread's save ends it
+     * while another is still writing.
+     */
+    private static <T, R> List<R> inParallel(List<T> items, Parallel.Work<T, R> write) throws IOException {
+        List<List<R>> result = new ArrayList<>();
+        Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(items, write)));
+        return result.get(0);
     }
 
     /** The unit's receipt in {@value #RECEIPTS}/: {@code <单位代码>-<单位名称>-<YYYY-MM>-回执.xlsx}. */
     public static String receiptFile(Unit unit, YearMonth period) {
         return unit.fileStem(period) + "-回执.xlsx";
+    }
+
+    /** The unit's 督办单 in {@value #NOTICES}/: {@code <单位代码>-<单位名称>-<YYYY-MM>-督办单.xlsx}. */
+    public static String noticeFile(Unit unit, YearMonth period) {
+        return unit.fileStem(period) + "-督办单.xlsx";
     }
 
     /**
@@ -115,18 +142,19 @@ public class ReportWriter {
         return unit.fileStem(period) + "-标注." + extension;
     }
 
-    static String consoleSummary(Consolidation c, Path folder) {
+    static String consoleSummary(Consolidation c, Path folder, int notices) {
         PeriodFigures f = c.headline();
         SubmissionCount s = f.submissions();
         return String.join("\n",
                 "汇总完成：" + Periods.text(c.period()) + "（截至 " + c.asOf() + "）"
                         + SkippedNotice.of(c).map(n -> "\n" + n.text()).orElse(""),
                 Bulletin.text(f),
-                "报送：应报送 %d 个单位，已报送 %d，未报送 %d，逾期报送 %d，未采纳文件 %d"
+                "报送：应报送 %d 个单位，已报送 %d 个，未报送 %d 个，逾期报送 %d 个，未采纳文件 %d 份"
                         .formatted(s.expected(), s.accepted(), s.missing(), s.late(), s.rejectedFiles()),
                 "异常：错误 %d 条，警告 %d 条，提示 %d 条"
                         .formatted(f.exceptions().error(), f.exceptions().warning(), f.exceptions().info()),
                 "输出：" + folder.toAbsolutePath() + "（" + STATISTICS + "、" + EXCEPTIONS + "、" + RECEIPTS + " "
-                        + c.receipts().size() + " 份、" + BULLETIN + "、" + SUMMARY + "、" + EXCEPTIONS_CSV + "）");
+                        + c.receipts().size() + " 份、" + NOTICES + " " + notices + " 份、" + BULLETIN + "、" + SUMMARY + "、"
+                        + EXCEPTIONS_CSV + "）");
     }
 }

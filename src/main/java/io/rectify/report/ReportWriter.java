@@ -8,6 +8,7 @@ import io.rectify.ledger.Unit;
 import io.rectify.marking.ReturnMarker;
 import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.ops.StagedFolder;
 import io.rectify.rule.Periods;
 import io.rectify.standing.Light;
@@ -44,9 +45,12 @@ public class ReportWriter {
             EXCEPTIONS_CSV);
 
     private final ReturnMarker marker;
+    /** Who issues the receipts (rectify.issuer). */
+    private final String issuer;
 
-    ReportWriter(ReturnMarker marker) {
+    ReportWriter(ReturnMarker marker, RectifyProperties properties) {
         this.marker = marker;
+        this.issuer = properties.issuer();
     }
 
     /**
@@ -92,7 +96,8 @@ public class ReportWriter {
             Path folder = staging.resolve(RECEIPTS);
             Optional<Path> marked = marker.write(receipt, extension -> folder.resolve(markedFile(unit, consolidation.period(), extension)));
             String name = RECEIPTS + "/" + receiptFile(unit, consolidation.period());
-            ReceiptWorkbook.write(consolidation, receipt, staging.resolve(name));
+            ReceiptWorkbook.write(consolidation, receipt, issuer, marked.map(m -> m.getFileName().toString()).orElse(null),
+                    staging.resolve(name));
             List<String> written = new ArrayList<>(List.of(name));
             marked.ifPresent(m -> written.add(RECEIPTS + "/" + m.getFileName()));
             return written;

@@ -1,6 +1,7 @@
 package io.rectify.marking;
 
 import io.rectify.consolidate.PeriodFile;
+import io.rectify.consolidate.ReturnDeadlines;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitFigures;
 import io.rectify.consolidate.UnitReceipt;
@@ -57,7 +58,8 @@ final class ArchivedReturn {
     static UnitReceipt receipt(PeriodFile file, List<ExceptionEntry> exceptions) {
         Unit unit = new Unit("U01", "区发改委", "第一督查组", null, null);
         UnitFigures figures = new UnitFigures(unit, true, file, List.of(), new TaskCount(0, 0, 0, 0, 0, 0));
-        return new UnitReceipt(figures, List.of(file), List.of(), List.of(), List.of(), exceptions);
+        return new UnitReceipt(figures, List.of(file), List.of(), List.of(), List.of(), exceptions,
+                new ReturnDeadlines(LocalDate.of(2024, 4, 10), LocalDate.of(2024, 5, 10)));
     }
 
     static ExceptionEntry entry(Rule rule, int row, String column, String message) {

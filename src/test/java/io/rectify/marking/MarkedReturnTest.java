@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -195,6 +196,19 @@ class MarkedReturnTest extends TempFolderContext {
             assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.contains("-标注.")).sorted())
                     .containsExactly("U01-区发展改革委-2024-03-标注.xlsx", "U02-区财政局-2024-03-标注.xls",
                             "U03-区科委-2024-03-标注.xlsx");
+        }
+    }
+
+    @Test
+    void theReceiptNamesTheMarkedCopyBesideIt() throws IOException {
+        try (Workbook receipt = open(ReceiptFiles.receipt(march, "U01"))) {
+            List<String> texts = new ArrayList<>();
+            receipt.getSheetAt(0).forEach(row -> row.forEach(cell -> {
+                if (cell.getCellType() == CellType.STRING) {
+                    texts.add(cell.getStringCellValue());
+                }
+            }));
+            assertThat(texts).anyMatch(t -> t.contains("“U01-区发展改革委-2024-03-标注.xlsx”"));
         }
     }
 

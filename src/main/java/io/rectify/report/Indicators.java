@@ -8,7 +8,7 @@ import io.rectify.consolidate.PeriodFigures;
 import java.util.List;
 import java.util.function.Function;
 
-/** The headline figures as rows of a table: 总体情况 shows them for the period, 趋势 for every period. */
+/** The headline figures as rows of a table: 总体情况 shows them for the period, 趋势 for every period, 领导摘要 some of them. */
 final class Indicators {
 
     record Indicator(String label, Function<PeriodFigures, Number> value, boolean percent, String note) {
@@ -39,6 +39,11 @@ final class Indicators {
             count("异常：错误", f -> f.exceptions().error(), "见异常清单"),
             count("异常：警告", f -> f.exceptions().warning(), "见异常清单"),
             count("异常：提示", f -> f.exceptions().info(), "见异常清单"));
+
+    /** The figures 领导摘要 shows with their change since the previous period: progress, then what lags. */
+    static final List<Indicator> SUMMARY = ALL.stream().filter(i -> List.of("已完成整改问题", "问题整改率", "措施完成率",
+            "逾期未完成", "即将到期", "已报送单位", "未报送单位", "逾期报送单位", "未采纳文件", "异常：错误").contains(i.label()))
+            .toList();
 
     private Indicators() {
     }

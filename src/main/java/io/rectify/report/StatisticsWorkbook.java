@@ -22,6 +22,11 @@ import io.rectify.ledger.Unit;
 import io.rectify.report.Indicators.Indicator;
 import io.rectify.report.Table.Column;
 import io.rectify.rule.Periods;
+import io.rectify.standing.GroupStanding;
+import io.rectify.standing.ProblemStanding;
+import io.rectify.standing.Standings;
+import io.rectify.standing.UnitStanding;
+import io.rectify.workbook.TableSheet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,15 +38,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /** 汇总统计.xlsx: the period's figures for the office and the leaders, one sheet per view. */
 final class StatisticsWorkbook {
 
-    static final List<String> SHEETS = List.of("总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
+    static final List<String> SHEETS = List.of(LeaderSummary.SHEET, "总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
             "报送情况", "制度建设", "问责情况", "趋势");
 
     private static final List<Column> PROBLEM_COLUMNS = List.of(
@@ -51,20 +61,46 @@ final class StatisticsWorkbook {
             Column.number(NOT_STARTED.word(), 8), Column.number("逾期", 6), Column.number("即将到期", 9),
             Column.percent("完成率", 9));
 
+    /** The columns every ranked table starts with; 红绿灯 is coloured by {@link Lights}. */
+    private static final List<Column> RANK_COLUMNS = List.of(Column.number("排名", 6), Column.text("红绿灯", 7));
+    private static final int LIGHT_COLUMN = 1;
+    /** The last column of a ranked table: why its light is not green. */
+    private static final Column REASONS = Column.text("原因", 30);
+    /** The heading rows that group 按反馈问题 and 按问题. */
+    private static final String CATEGORY = "方面：";
+    private static final String FEEDBACK_POINT = "反馈问题：";
+    /** A completion rate counted from statuses carried forward: never shown as if the unit had reported. */
+    private static final String CARRIED_FORMAT = "0.0%\"（沿用）\"";
+
+    /** The periods of 趋势 one landscape page holds beside 指标 at 9 pt or more. */
+    private static final int TREND_PERIODS_PER_PAGE = 12;
+
     private final Consolidation c;
+    private final Standings standings;
     private final SXSSFWorkbook workbook;
     private final Styles styles;
+    private final CellStyle carriedRate;
+    private final CellStyle groupHeading;
     private final String title;
 
     private StatisticsWorkbook(Consolidation c) {
         this.c = c;
+        this.standings = Standings.of(c);
         this.title = c.title() + " " + Periods.text(c.period()) + "汇总统计（截至" + c.asOf() + "）";
         this.workbook = Workbooks.create(title, c.asOf());
         this.styles = new Styles(workbook);
+        this.carriedRate = TableSheet.copyOf(workbook, styles.percent());
+        carriedRate.setDataFormat(workbook.createDataFormat().getFormat(CARRIED_FORMAT));
+        this.groupHeading = TableSheet.copyOf(workbook, styles.boldText());
+        ((XSSFCellStyle) groupHeading).setFillForegroundColor(Styles.rgb("F2F2F2"));
+        groupHeading.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        groupHeading.setVerticalAlignment(VerticalAlignment.CENTER);
     }
 
     static void write(Consolidation c, Path target) throws IOException {
         StatisticsWorkbook statistics = new StatisticsWorkbook(c);
+        LeaderSummary.write(statistics.workbook, statistics.styles, c, statistics.standings,
+                statistics.title + " " + LeaderSummary.SHEET, statistics.carriedRate);
         StatisticsCharts.write(statistics.workbook, statistics.styles, c, statistics.title);
         statistics.overview();
         statistics.categories();
@@ -80,7 +116,7 @@ final class StatisticsWorkbook {
     }
 
     private void overview() {
-        Sheet sheet = sheet(SHEETS.get(0));
+        Sheet sheet = sheet(SHEETS.get(1));
         Workbooks.title(sheet, styles, 0, 3, c.title() + "汇总统计");
         Workbooks.title(sheet, styles, 1, 3, "统计期次：" + Periods.text(c.period()) + "　截至：" + c.asOf());
         sheet.getRow(1).getCell(0).setCellStyle(styles.note());
@@ -100,7 +136,7 @@ final class StatisticsWorkbook {
     }
 
     private void categories() {
-        Table table = table(SHEETS.get(1), columns(List.of(Column.number("序号", 6), Column.text("方面", 40)),
+        Table table = table(SHEETS.get(2), columns(List.of(Column.number("序号", 6), Column.text("方面", 40)),
                 PROBLEM_COLUMNS, TASK_COLUMNS));
         for (CategoryFigures category : c.byCategory()) {
             table.row(cells(List.of(category.seq(), category.name()), problemCells(category.problems()),
@@ -110,61 +146,101 @@ final class StatisticsWorkbook {
         table.total(headlineTotal(2));
     }
 
+    /** Grouped under a heading row per 方面, as 按问题. */
     private void feedbackPoints() {
-        Table table = table(SHEETS.get(2), columns(List.of(Column.number("序号", 6), Column.text("方面", 24),
-                Column.text("反馈问题", 40)), PROBLEM_COLUMNS, TASK_COLUMNS));
+        Table table = table(SHEETS.get(3), columns(List.of(Column.number("序号", 6), Column.text("反馈问题", 56)),
+                PROBLEM_COLUMNS, TASK_COLUMNS));
+        String category = null;
         for (FeedbackPointFigures point : c.byFeedbackPoint()) {
-            table.row(cells(Arrays.asList(point.seq() == 0 ? null : point.seq(), point.category(),
+            if (!point.category().equals(category)) {
+                category = point.category();
+                table.heading(CATEGORY + category, groupHeading);
+            }
+            table.row(cells(Arrays.asList(point.seq() == 0 ? null : point.seq(),
                             point.name().isEmpty() ? "（未列反馈问题）" : point.name()),
                     problemCells(point.problems()), taskCells(point.tasks())));
         }
         table.filter();
-        table.total(headlineTotal(3));
+        table.total(headlineTotal(2));
     }
 
+    /** Grouped under a heading row per 方面 and per 反馈问题 instead of repeating their long titles on every row. */
     private void problems() {
-        Table table = table(SHEETS.get(3), columns(List.of(Column.text("问题编号", 9), Column.text("方面", 20),
-                        Column.text("反馈问题", 24), Column.text("问题描述", 44)), TASK_COLUMNS,
-                List.of(Column.text("整改情况", 14))));
+        Table table = table(SHEETS.get(4), columns(RANK_COLUMNS, List.of(Column.text("问题编号", 9),
+                Column.text("问题描述", 60)), TASK_COLUMNS, List.of(Column.text("整改情况", 13), Column.text("原因", 22))));
+        Map<String, ProblemStanding> ranked = standings.problems().stream()
+                .collect(Collectors.toMap(s -> s.problem().code(), Function.identity()));
+        String category = null;
+        String point = null;
+        int first = table.sheet().getLastRowNum() + 1;
         for (ProblemFigures problem : c.byProblem()) {
-            table.row(cells(List.of(problem.code(), problem.category(), problem.feedbackPoint(),
-                    problem.description()), taskCells(problem.tasks()),
-                    List.of(problem.rectified() ? "已完成整改" : "整改中")));
+            if (!problem.category().equals(category)) {
+                category = problem.category();
+                point = null;
+                table.heading(CATEGORY + category, groupHeading);
+            }
+            if (!problem.feedbackPoint().equals(point)) {
+                point = problem.feedbackPoint();
+                if (!point.isEmpty()) {
+                    table.heading(FEEDBACK_POINT + point, groupHeading);
+                }
+            }
+            ProblemStanding standing = ranked.get(problem.code());
+            table.row(cells(List.of(standing.rank(), standing.light().word(), problem.code(), problem.description()),
+                    taskCells(problem.tasks()), List.of(problem.rectified() ? "已完成整改" : "整改中",
+                            Lights.reasons(standing.reasons()))));
         }
+        int last = table.sheet().getLastRowNum();
         table.filter();
+        Lights.colour(table.sheet(), LIGHT_COLUMN, first, last);
         ProblemCount problems = c.headline().problems();
         table.total(cells(List.of("合计", "", "", ""), taskCells(c.headline().tasks()),
                 List.of("已完成整改 " + problems.completed() + "/" + problems.total())));
     }
 
+    /** Worst first; a unit whose statuses were carried forward shows its rate marked （沿用）. */
     private void units() {
-        Table table = table(SHEETS.get(4), columns(List.of(Column.text("单位代码", 10), Column.text("单位名称", 22),
-                Column.text("督查组", 12), Column.text("本期报送", 10)), TASK_COLUMNS));
-        for (UnitFigures unit : c.byUnit()) {
-            table.row(cells(List.of(unit.unit().code(), unit.unit().name(), unit.unit().group(),
-                    Labels.submission(unit.expected(), unit.submitted())), taskCells(unit.tasks())));
+        List<Column> tasks = new ArrayList<>(TASK_COLUMNS);
+        tasks.set(tasks.size() - 1, Column.percent(tasks.get(tasks.size() - 1).header(), 15));
+        Table table = table(SHEETS.get(5), columns(RANK_COLUMNS, List.of(Column.text("单位代码", 10),
+                Column.text("单位名称", 22), Column.text("督查组", 12), Column.text("本期报送", 12)), tasks, List.of(REASONS)));
+        for (UnitStanding standing : standings.units()) {
+            UnitFigures unit = standing.unit();
+            Row row = table.row(cells(List.of(standing.rank(), standing.light().word(), unit.unit().code(),
+                    unit.unit().name(), unit.unit().group(), Labels.submission(unit.expected(), unit.submitted())),
+                    taskCells(unit.tasks()), List.of(Lights.reasons(standing.reasons()))));
+            if (standing.carriedForward()) {
+                row.getCell(RANK_COLUMNS.size() + 4 + TASK_COLUMNS.size() - 1).setCellStyle(carriedRate);
+            }
         }
         table.filter();
-        table.total(cells(List.of("合计", "", "", "已报送 " + c.headline().submissions().accepted() + "/"
+        Lights.colour(table.sheet(), LIGHT_COLUMN, 1, standings.units().size());
+        table.total(cells(List.of("合计", "", "", "", "", "已报送 " + c.headline().submissions().accepted() + "/"
                 + c.headline().submissions().expected()), taskCells(c.headline().tasks())));
     }
 
     private void groups() {
-        Table table = table(SHEETS.get(5), columns(List.of(Column.text("督查组", 14), Column.number("单位数", 8),
-                Column.number("应报送", 8), Column.number("已报送", 8)), TASK_COLUMNS));
+        Table table = table(SHEETS.get(6), columns(RANK_COLUMNS, List.of(Column.text("督查组", 14),
+                Column.number("单位数", 8), Column.number("应报送", 8), Column.number("已报送", 8)), TASK_COLUMNS,
+                List.of(REASONS)));
+        Map<String, GroupStanding> ranked = standings.groups().stream()
+                .collect(Collectors.toMap(s -> s.group().name(), Function.identity()));
         for (GroupFigures group : c.byGroup()) {
-            table.row(cells(List.of(group.name(), group.units(), group.expected(), group.submitted()),
-                    taskCells(group.tasks())));
+            GroupStanding standing = ranked.get(group.name());
+            table.row(cells(List.of(standing.rank(), standing.light().word(), group.name(), group.units(),
+                    group.expected(), group.submitted()), taskCells(group.tasks()),
+                    List.of(Lights.reasons(standing.reasons()))));
         }
         table.filter();
-        table.total(cells(List.of("合计", c.byUnit().size(), c.headline().submissions().expected(),
+        Lights.colour(table.sheet(), LIGHT_COLUMN, 1, c.byGroup().size());
+        table.total(cells(List.of("合计", "", "", c.byUnit().size(), c.headline().submissions().expected(),
                 c.headline().submissions().accepted()), taskCells(c.headline().tasks())));
     }
 
     private void submissions() {
-        Table table = table(SHEETS.get(6), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
-                Column.text("单位名称", 22), Column.text("应报送", 10), Column.text("本期报送", 20),
-                Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 9),
+        Table table = table(SHEETS.get(7), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
+                Column.text("单位名称", 22), Column.text("应报送", 8), Column.text("本期报送", 20),
+                Column.text("采纳文件", 36), Column.date("报送日期", 11), Column.text("逾期报送", 9),
                 Column.text("未采纳文件", 30)));
         for (UnitFigures unit : c.byUnit()) {
             PeriodFile accepted = unit.accepted();
@@ -181,7 +257,7 @@ final class StatisticsWorkbook {
     }
 
     private void institutions() {
-        Table table = table(SHEETS.get(7), List.of(Column.number("序号", 6), Column.text("制度名称", 44),
+        Table table = table(SHEETS.get(8), List.of(Column.number("序号", 6), Column.text("制度名称", 44),
                 Column.text("文号", 20), Column.text("类型", 6), Column.date("印发日期", 11),
                 Column.text("关联任务编号", 12), Column.text("报送单位", 30)));
         int seq = 0;
@@ -196,7 +272,7 @@ final class StatisticsWorkbook {
     }
 
     private void accountability() {
-        Table table = table(SHEETS.get(8), List.of(Column.text("单位代码", 10), Column.text("单位名称", 22),
+        Table table = table(SHEETS.get(9), List.of(Column.text("单位代码", 10), Column.text("单位名称", 22),
                 Column.text("督查组", 12), Column.number(AccountabilityCount.CASE_FILED, 13),
                 Column.number(AccountabilityCount.DISCIPLINED, 13), Column.number(AccountabilityCount.ADMONISHED, 10),
                 Column.number(AccountabilityCount.ORGANIZATIONAL, 10), Column.number("合计（人）", 10),
@@ -229,12 +305,18 @@ final class StatisticsWorkbook {
         for (PeriodFigures period : c.trend()) {
             columns.add(Column.number(Periods.text(period.period()), 11));
         }
-        Table table = table(SHEETS.get(9), columns);
+        Table table = table(SHEETS.get(10), columns);
         table.sheet().createFreezePane(1, 1);
         for (Indicator indicator : Indicators.ALL) {
             List<Object> values = new ArrayList<>(List.of(indicator.label()));
             c.trend().forEach(period -> values.add(indicator.value().apply(period)));
             percentWhere(table.row(values.toArray()), indicator.percent());
+        }
+        // a long programme's periods go on as many pages wide as keep 9 pt, 指标 repeated on each
+        int pages = (c.trend().size() + TREND_PERIODS_PER_PAGE - 1) / TREND_PERIODS_PER_PAGE;
+        if (pages > 1) {
+            table.sheet().getPrintSetup().setFitWidth((short) pages);
+            table.sheet().setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
         }
     }
 

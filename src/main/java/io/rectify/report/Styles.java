@@ -104,6 +104,13 @@ final class Styles {
         return (number ? severityNumber : severityText).get(severity);
     }
 
+    /** A colour given as six hex digits, as the fills above. */
+    static XSSFColor rgb(String hex) {
+        XSSFColor colour = new XSSFColor(new byte[3], null);
+        colour.setARGBHex("FF" + hex);
+        return colour;
+    }
+
     private CellStyle percentOf(CellStyle style) {
         style.setAlignment(HorizontalAlignment.RIGHT);
         style.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));

@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -66,6 +67,19 @@ final class Table {
     /** Turns the filter buttons on over the header and the data rows so far (call before {@link #total}). */
     void filter() {
         table.filter();
+    }
+
+    /**
+     * Appends a heading row inside the table, over the rows of one group below it: the text in one
+     * cell merged across every column, as tall as its wrapped text.
+     */
+    Row heading(String text, CellStyle style) {
+        Row row = table.append(text);
+        row.forEach(cell -> cell.setCellStyle(style));
+        int width = columns.stream().mapToInt(Column::width).sum();
+        row.setHeightInPoints(TableSheet.lines(text, width) * 15f + 5);
+        sheet().addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, columns.size() - 1));
+        return row;
     }
 
     /** Appends a bold total row. */

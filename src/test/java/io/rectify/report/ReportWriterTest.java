@@ -176,7 +176,8 @@ class ReportWriterTest extends MarchReports {
     @Test
     void statisticsWorkbookHasEverySheetWithTheFigures() throws IOException {
         try (XSSFWorkbook workbook = open("2024-03/汇总统计.xlsx")) {
-            assertThat(sheetNames(workbook)).containsExactly("图表", "第一督查组单位", "第二督查组单位", "总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
+            assertThat(sheetNames(workbook)).containsExactly("领导摘要", "图表", "第一督查组单位", "第二督查组单位", "总体情况",
+                    "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
                     "报送情况", "制度建设", "问责情况", "趋势");
             Sheet overview = workbook.getSheet("总体情况");
             assertThat(valueOf(overview, "问题总数")).isEqualTo("3");
@@ -189,14 +190,18 @@ class ReportWriterTest extends MarchReports {
             assertThat(allTexts(overview)).contains(Bulletin.text(march.headline()));
 
             Sheet units = workbook.getSheet("按单位");
-            assertThat(texts(units.getRow(3))).startsWith("U03", "区教育局", "第二督查组", "未报送", "2", "0", "1", "1", "1");
-            assertThat(texts(units.getRow(4))).startsWith("U04", "区民政局", "第二督查组", "无需报送", "0");
-            assertThat(texts(units.getRow(5))).startsWith("合计", "", "", "已报送 2/3", "5", "2");
+            assertThat(texts(units.getRow(1))).startsWith("1", "红", "U03", "区教育局", "第二督查组", "未报送", "2", "0", "1",
+                    "1", "1");
+            assertThat(texts(units.getRow(4))).startsWith("4", "绿", "U04", "区民政局", "第二督查组", "无需报送", "0");
+            assertThat(texts(units.getRow(5))).startsWith("合计", "", "", "", "", "已报送 2/3", "5", "2");
             Sheet groups = workbook.getSheet("按督查组");
-            assertThat(texts(groups.getRow(1))).containsExactly("第一督查组", "2", "2", "2", "3", "2", "1", "0", "0", "1",
-                    "66.7%");
+            assertThat(texts(groups.getRow(1))).containsExactly("2", "黄", "第一督查组", "2", "2", "2", "3", "2", "1", "0",
+                    "0", "1", "66.7%", "即将到期1条；1个单位逾期报送");
             Sheet problems = workbook.getSheet("按问题");
-            assertThat(column(problems, 11)).startsWith("已完成整改", "整改中", "整改中");
+            assertThat(List.of(3, 4, 7)).extracting(r -> texts(problems.getRow(r)).subList(2, 12))
+                    .containsExactly(List.of("P01", "战略平台牵引不足", "2", "2", "0", "0", "0", "0", "100.0%", "已完成整改"),
+                            List.of("P02", "产业转型欠缺", "1", "0", "1", "0", "0", "1", "0.0%", "整改中"),
+                            List.of("P03", "主体责任落实不到位", "2", "0", "1", "1", "1", "0", "0.0%", "整改中"));
             Sheet submissions = workbook.getSheet("报送情况");
             assertThat(texts(submissions.getRow(2))).containsExactly("第一督查组", "U02", "区财政局", "是", "已报送",
                     "U02/财政局-v2.xlsx", "2024-04-08", "是", "");
@@ -470,6 +475,7 @@ class ReportWriterTest extends MarchReports {
         assertThat(json.get("incomplete").get("skippedFiles").asInt()).isEqualTo(5);
         try (XSSFWorkbook statistics = open("2024-03/汇总统计.xlsx"); XSSFWorkbook list = open("2024-03/异常清单.xlsx");
              XSSFWorkbook receipt = open(ReceiptFiles.receipt(output, "2024-03", "U01"))) {
+            assertThat(texts(statistics.getSheetAt(0).getRow(2)).get(0)).as("under the title of 领导摘要").contains(notice);
             assertThat(texts(statistics.getSheet("总体情况").getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
             assertThat(texts(statistics.getSheet("图表").getRow(1)).get(0)).as("under the title of 图表").contains(notice);
             assertThat(texts(list.getSheetAt(0).getRow(2)).get(0)).as("under the title and counts of 汇总").contains(notice);

@@ -41,7 +41,7 @@ class ReconcileResults {
             .thenComparing(PeriodFile::submittedOn, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingLong(PeriodFile::id);
 
-    private static final String FILE_COLUMNS = "f.id, f.period, f.path, f.unit_code, f.submitted_on, f.outcome, f.late";
+    private static final String FILE_COLUMNS = "f.id, f.period, f.path, f.unit_code, f.submitted_on, f.outcome, f.late, f.sha256";
 
     private final JdbcClient jdbc;
 
@@ -147,7 +147,7 @@ class ReconcileResults {
 
     private static PeriodFile file(ResultSet rs, int n) throws SQLException {
         return new PeriodFile(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-                date(rs, 5), FileOutcome.of(rs.getString(6)), rs.getBoolean(7));
+                date(rs, 5), FileOutcome.of(rs.getString(6)), rs.getBoolean(7), rs.getString(8));
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {

@@ -5,6 +5,7 @@ import io.rectify.consolidate.PeriodFigures;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ledger.Unit;
+import io.rectify.marking.ReturnMarker;
 import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.poi.util.Reproducibility;
@@ -42,10 +44,12 @@ public class ReportWriter {
     private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, NOTICES, BULLETIN, SUMMARY,
             EXCEPTIONS_CSV);
 
+    private final ReturnMarker marker;
     /** Who issues the receipts (rectify.issuer). */
     private final String issuer;
 
-    ReportWriter(RectifyProperties properties) {
+    ReportWriter(ReturnMarker marker, RectifyProperties properties) {
+        this.marker = marker;
         this.issuer = properties.issuer();
     }
 
@@ -79,16 +83,25 @@ public class ReportWriter {
                 consoleSummary(consolidation, folder, (int) files.stream().filter(f -> f.startsWith(NOTICES + "/")).count()));
     }
 
-    /** One receipt per ledger unit, by its path relative to the period folder. */
+    /**
+     * One receipt per ledger unit, and beside it the unit's own file marked when that has anything
+     * to mark, by their paths relative to the period folder.
+     */
     private List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
         List<UnitReceipt> receipts = consolidation.receipts();
         return inParallel(IntStream.range(0, receipts.size()).boxed().toList(), index -> {
             UnitReceipt receipt = receipts.get(index);
-            String name = RECEIPTS + "/" + receiptFile(receipt.unit().unit(), consolidation.period());
-            ReceiptWorkbook.write(consolidation, receipt, issuer, null, staging.resolve(name));
-            return name;
-        });
+            Unit unit = receipt.unit().unit();
+            Path folder = staging.resolve(RECEIPTS);
+            Optional<Path> marked = marker.write(receipt, extension -> folder.resolve(markedFile(unit, consolidation.period(), extension)));
+            String name = RECEIPTS + "/" + receiptFile(unit, consolidation.period());
+            ReceiptWorkbook.write(consolidation, receipt, issuer, marked.map(m -> m.getFileName().toString()).orElse(null),
+                    staging.resolve(name));
+            List<String> written = new ArrayList<>(List.of(name));
+            marked.ifPresent(m -> written.add(RECEIPTS + "/" + m.getFileName()));
+            return written;
+        }).stream().flatMap(List::stream).toList();
     }
 
     /** One 督办单 per unit whose light is red, worst first, by its path relative to the period folder. */
@@ -105,12 +118,12 @@ public class ReportWriter {
     }
 
     /**
-     * Writes one workbook per item on the machine's cores. POI's reproducible-save switch is one flag
-     * for the whole JVM: set here, around every thread's save, so that no thread's save ends it while
-     * another is still writing.
+     * Writes workbooks for each item on the machine's cores. POI's reproducible-save switch is one
+     * flag for the whole JVM: set here, around every thread's save, so that no thread's save ends it
+     * while another is still writing.
      */
-    private static <T> List<String> inParallel(List<T> items, Parallel.Work<T, String> write) throws IOException {
-        List<List<String>> result = new ArrayList<>();
+    private static <T, R> List<R> inParallel(List<T> items, Parallel.Work<T, R> write) throws IOException {
+        List<List<R>> result = new ArrayList<>();
         Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(items, write)));
         return result.get(0);
     }
@@ -125,9 +138,13 @@ public class ReportWriter {
         return unit.fileStem(period) + "-督办单.xlsx";
     }
 
-    /** The copy of the unit's own return with its exceptions marked, beside its receipt. */
-    public static String markedFile(Unit unit, YearMonth period) {
-        return unit.fileStem(period) + "-标注.xlsx";
+    /**
+     * The copy of the unit's own return with its exceptions marked, beside its receipt:
+     * {@code <单位代码>-<单位名称>-<YYYY-MM>-标注.<extension>}, the extension of the unit's format
+     * ({@code xlsx}, {@code xlsm} or {@code xls}).
+     */
+    public static String markedFile(Unit unit, YearMonth period, String extension) {
+        return unit.fileStem(period) + "-标注." + extension;
     }
 
     static String consoleSummary(Consolidation c, Path folder, int notices) {

@@ -9,6 +9,7 @@ import io.rectify.ReceiptFiles;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitReceipt;
+import io.rectify.marking.ReturnMarker;
 import io.rectify.ops.RectifyProperties;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,12 +25,16 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The receipts of the {@link ReconciledFixture} district as each unit reads them: its first page says
  * what to do by when, then what was taken; every sheet has content and prints on A4 at 9 pt or more.
  */
 class ReceiptWorkbookTest extends MarchReports {
+
+    @Autowired
+    ReturnMarker marker;
 
     private static final String DEFAULT_ISSUER = "区委巡视整改工作领导小组办公室";
 
@@ -128,7 +133,7 @@ class ReceiptWorkbookTest extends MarchReports {
     void theIssuerIsTheConfiguredOne() throws IOException {
         RectifyProperties properties = new RectifyProperties(null, null, null, 15, 30, 5, 60, null, "区纪委监委办公室");
 
-        new ReportWriter(properties).write(consolidator.consolidate(MARCH, AS_OF), output);
+        new ReportWriter(marker, properties).write(consolidator.consolidate(MARCH, AS_OF), output);
 
         assertThat(allTexts(firstPage("U02"))).contains("区纪委监委办公室").doesNotContain(DEFAULT_ISSUER);
     }

@@ -9,11 +9,8 @@ import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,8 +22,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A return as large as the read limits let through, with something to mark on every row. */
-class LargeReturnTest {
+/** A return as large as the read limits let through, with something to mark on every row (its time: docs/BENCHMARKS.md). */
+class LargeReturnIT {
 
     private static final int ROWS = 5_000;
 
@@ -34,7 +31,7 @@ class LargeReturnTest {
     Path root;
 
     @Test
-    void aFiveThousandRowReturnWithAnExceptionOnEveryRowIsMarkedInLittleProcessorTime() throws IOException {
+    void aFiveThousandRowReturnGetsACommentAndAVerdictOnEveryRow() throws IOException {
         ReturnFixture large = ReturnFixture.unit("U01").name("区发改委").period("2024-03").submittedOn(LocalDate.of(2024, 4, 3));
         List<ExceptionEntry> exceptions = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
@@ -47,13 +44,8 @@ class LargeReturnTest {
         ReturnMarker marker = new ReturnMarker(ArchivedReturn.properties(root.resolve("data")));
         UnitReceipt receipt = ArchivedReturn.receipt(ArchivedReturn.archive(root.resolve("data"), file), exceptions);
 
-        // processor time, not elapsed: the build machine may be busy with other work
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long start = threads.getCurrentThreadCpuTime();
         Optional<Path> marked = ArchivedReturn.mark(marker, receipt, root.resolve("marked"));
-        Duration took = Duration.ofNanos(threads.getCurrentThreadCpuTime() - start);
 
-        assertThat(took).isLessThan(Duration.ofSeconds(6));
         try (InputStream in = Files.newInputStream(marked.orElseThrow()); Workbook workbook = WorkbookFactory.create(in)) {
             Sheet sheet = workbook.getSheet(ReturnLayout.PROGRESS_SHEET);
             int last = ReturnFixture.FIRST_ROW + ROWS - 2;

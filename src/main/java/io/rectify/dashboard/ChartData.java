@@ -59,7 +59,9 @@ final class ChartData {
             counts(group, g.group().tasks());
         }
 
-        counts(root.putObject("status"), c.headline().tasks());
+        ObjectNode status = root.putObject("status");
+        status.put("rate", percent(c.headline().tasks()));
+        counts(status, c.headline().tasks());
 
         ArrayNode trend = root.putArray("trend");
         for (PeriodFigures f : c.trend()) {
@@ -102,7 +104,7 @@ final class ChartData {
     }
 
     /** The completion rate in percent with one decimal, as the tables print it. */
-    static double percent(TaskCount tasks) {
+    private static double percent(TaskCount tasks) {
         return Math.round(tasks.rate() * 1000) / 10.0;
     }
 }

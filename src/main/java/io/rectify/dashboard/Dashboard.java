@@ -230,17 +230,18 @@ public final class Dashboard {
 
     private static void problems(Html html, Standings standings) {
         List<ProblemStanding> open = standings.problems().stream().filter(s -> !s.problem().rectified()).toList();
-        html.raw("<section id=\"problems\"><h2>尚未完成整改的问题（" + open.size() + "项）</h2>");
+        html.raw("<section id=\"problems\"><h2>尚未完成整改的问题（" + open.size() + "项，最落后的在前）</h2>");
         if (open.isEmpty()) {
             html.raw("<p>全部问题已完成整改。</p></section>\n");
             return;
         }
-        html.raw("<table class=\"ranked\" id=\"problem-table\"><thead><tr><th>排名</th><th>红绿灯</th><th>编号</th>"
+        html.raw("<table class=\"ranked\" id=\"problem-table\"><thead><tr><th>序号</th><th>红绿灯</th><th>编号</th>"
                 + "<th>问题</th><th>方面</th><th>已完成 / 措施</th><th>" + Rule.OVERDUE.title() + "</th><th>亮灯原因</th>"
                 + "</tr></thead><tbody>");
-        for (ProblemStanding s : open) {
+        for (int i = 0; i < open.size(); i++) {
+            ProblemStanding s = open.get(i);
             ProblemFigures p = s.problem();
-            html.raw("<tr>").element("td", String.valueOf(s.rank()), "class", "num");
+            html.raw("<tr>").element("td", String.valueOf(i + 1), "class", "num");
             light(html, s.light());
             html.element("td", p.code()).element("td", p.description()).element("td", p.category())
                     .element("td", p.tasks().completed() + " / " + p.tasks().total(), "class", "num")

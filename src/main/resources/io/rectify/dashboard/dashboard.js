@@ -24,40 +24,49 @@
   }
 
   chart(document.getElementById('chart-groups'), {
-    title: { text: '各督查组整改措施完成率', left: 'center' },
+    title: { text: '各督查组整改措施完成率', subtext: '柱的颜色即该组红绿灯', left: 'center' },
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v + '%'; } },
-    grid: { left: 16, right: 24, bottom: 16, top: 56, containLabel: true },
+    grid: { left: 16, right: 24, bottom: 16, top: 80, containLabel: true },
     xAxis: { type: 'category', data: data.groups.map(function (g) { return g.name; }), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [{ type: 'bar', name: '完成率', barMaxWidth: 48,
-      label: { show: true, position: 'top', formatter: '{c}%' },
+      label: { show: true, position: 'top', formatter: function (p) { return p.value.toFixed(1) + '%'; } },
       data: data.groups.map(function (g) { return { value: g.rate, itemStyle: { color: colors[g.light] } }; }) }]
   });
 
   chart(document.getElementById('chart-status'), {
-    title: { text: '全部整改措施状态', subtext: '其中' + words.overdue + ' ' + data.status.overdue + ' 条', left: 'center',
-      subtextStyle: { color: colors.overdue, fontSize: 14 } },
+    title: { text: '全部整改措施状态', left: 'center', subtext: '其中' + words.overdue + ' ' + data.status.overdue + ' 条',
+      subtextStyle: { color: data.status.overdue > 0 ? colors.overdue : '#555', fontSize: 14 } },
     tooltip: { trigger: 'item', formatter: '{b}：{c}条（{d}%）' },
-    legend: { bottom: 4 },
-    series: [{ type: 'pie', radius: ['38%', '64%'], center: ['50%', '55%'],
-      label: { formatter: '{b}\n{c}条' },
+    legend: { bottom: 6, formatter: function (name) {
+      var key = ['completed', 'inProgress', 'notStarted'].filter(function (k) { return words[k] === name; })[0];
+      return name + ' ' + data.status[key] + '条';
+    } },
+    graphic: [{ type: 'text', left: 'center', top: '47%', style: { text: '完成率\n' + data.status.rate + '%',
+      fontSize: 20, fontWeight: 'bold', fontFamily: font, fill: '#1f2329', align: 'center', lineHeight: 28 } }],
+    series: [{ type: 'pie', radius: ['42%', '64%'], center: ['50%', '54%'], label: { show: false },
       data: ['completed', 'inProgress', 'notStarted'].map(function (key) {
         return { name: words[key], value: data.status[key], itemStyle: { color: colors[key] } };
       }) }]
   });
 
+  // two plots over one time axis: 400 tasks done and 3 overdue do not share a scale
+  var periods = data.trend.map(function (t) { return t.period; });
   chart(document.getElementById('chart-trend'), {
-    title: { text: '各期已完成与' + words.overdue + '的整改措施', left: 'center' },
+    title: { text: '各期已完成与' + words.overdue + '的整改措施（条）', left: 'center' },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 4 },
-    grid: { left: 16, right: 16, bottom: 40, top: 56, containLabel: true },
-    xAxis: { type: 'category', data: data.trend.map(function (t) { return t.period; }) },
-    yAxis: [{ type: 'value', name: words.completed + '（条）', minInterval: 1 },
-      { type: 'value', name: words.overdue + '（条）', minInterval: 1, splitLine: { show: false } }],
+    axisPointer: { link: [{ xAxisIndex: 'all' }] },
+    grid: [{ left: 16, right: 32, top: 52, height: '34%', containLabel: true },
+      { left: 16, right: 32, top: '60%', height: '22%', containLabel: true }],
+    xAxis: [{ type: 'category', gridIndex: 0, data: periods, axisLabel: { show: false } },
+      { type: 'category', gridIndex: 1, data: periods }],
+    yAxis: [{ type: 'value', gridIndex: 0, minInterval: 1, scale: true, splitNumber: 3 },
+      { type: 'value', gridIndex: 1, minInterval: 1, splitNumber: 2 }],
     series: [
-      { name: words.completed, type: 'line', symbolSize: 8, label: { show: true }, itemStyle: { color: colors.completed },
-        data: data.trend.map(function (t) { return t.completed; }) },
-      { name: words.overdue, type: 'line', yAxisIndex: 1, symbolSize: 8, label: { show: true },
+      { name: words.completed, type: 'line', xAxisIndex: 0, yAxisIndex: 0, symbolSize: 8, label: { show: true },
+        itemStyle: { color: colors.completed }, data: data.trend.map(function (t) { return t.completed; }) },
+      { name: words.overdue, type: 'line', xAxisIndex: 1, yAxisIndex: 1, symbolSize: 8, label: { show: true },
         itemStyle: { color: colors.overdue }, data: data.trend.map(function (t) { return t.overdue; }) }]
   });
 
@@ -70,11 +79,11 @@
     // worst first from the top: a category axis draws its first item at the bottom
     var units = group.units.slice().reverse();
     chart(element, {
-      title: { text: group.group + '：各单位牵头措施', left: 'center' },
+      title: { text: group.group + '：各单位牵头措施（条）', left: 'center' },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 4 },
       grid: { left: 16, right: 24, bottom: 40, top: 44, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1, name: '条' },
+      xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: units.map(function (u) { return u.name; }),
         axisLabel: { interval: 0, color: '#1f2329',
           formatter: function (value, index) { return '{' + units[index].light + '|●} ' + value; },

@@ -37,8 +37,13 @@ public final class Dashboard {
     private Dashboard() {
     }
 
-    /** The page in UTF-8; the same consolidation gives the same bytes. */
-    public static byte[] page(Consolidation c, Links links) {
+    /**
+     * The page in UTF-8; the same consolidation gives the same bytes.
+     *
+     * @param warning what every output of the period says first, when anything (a period read only in
+     *                part), shown above everything else
+     */
+    public static byte[] page(Consolidation c, Links links, Optional<String> warning) {
         Standings standings = Standings.of(c);
         Html html = new Html();
         String heading = c.title() + " 整改工作看板";
@@ -48,6 +53,7 @@ public final class Dashboard {
                 .element("title", heading + "（" + Periods.text(c.period()) + "）").raw("\n")
                 .raw("<style>\n").raw(Assets.STYLE).raw("</style>\n</head>\n<body>\n");
         header(html, c, heading, links);
+        warning.ifPresent(text -> html.element("p", text, "class", "warning"));
         actFirst(html, c, standings);
         headline(html, c);
         html.raw("<section id=\"charts\"><h2>图表</h2><div class=\"charts\">")
@@ -55,7 +61,7 @@ public final class Dashboard {
                 .raw("<div class=\"chart\" id=\"chart-status\"></div>")
                 .raw("<div class=\"chart\" id=\"chart-trend\"></div>")
                 .raw("</div><h3>各督查组单位整改进度</h3><div class=\"charts\" id=\"chart-group-units\"></div></section>\n");
-        units(html, c, standings, links);
+        units(html, standings, links);
         groups(html, standings);
         problems(html, standings);
         exceptions(html, c);
@@ -174,7 +180,7 @@ public final class Dashboard {
         }
     }
 
-    private static void units(Html html, Consolidation c, Standings standings, Links links) {
+    private static void units(Html html, Standings standings, Links links) {
         html.raw("<section id=\"units\"><h2>单位排名（最落后的在前）</h2>")
                 .raw("<table class=\"ranked\" id=\"unit-table\"><thead><tr><th>排名</th><th>红绿灯</th><th>单位</th>"
                         + "<th>督查组</th><th>牵头措施</th><th>已完成</th><th>" + Rule.OVERDUE.title() + "</th><th>"

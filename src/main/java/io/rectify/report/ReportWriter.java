@@ -68,7 +68,8 @@ public class ReportWriter {
             files.addAll(receipts(consolidation, staging));
             Links links = new Links(STATISTICS, EXCEPTIONS, BULLETIN, RECEIPTS,
                     unit -> RECEIPTS + "/" + receiptFile(unit, consolidation.period()));
-            AtomicFiles.write(staging.resolve(DASHBOARD), out -> out.write(Dashboard.page(consolidation, links)));
+            AtomicFiles.write(staging.resolve(DASHBOARD), out -> out.write(Dashboard.page(consolidation, links,
+                    SkippedNotice.of(consolidation).map(SkippedNotice::text))));
             files.add(DASHBOARD);
             staged.publish(OURS::contains);
         }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +70,7 @@ class DashboardTest extends TempFolderContext {
 
     private static String page(Consolidation c) {
         return new String(Dashboard.page(c, new Links("汇总统计.xlsx", "异常清单.xlsx", "通报.txt", "回执",
-                unit -> "回执/" + unit.fileStem(c.period()) + "-回执.xlsx")), StandardCharsets.UTF_8);
+                unit -> "回执/" + unit.fileStem(c.period()) + "-回执.xlsx"), Optional.empty()), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -98,7 +99,8 @@ class DashboardTest extends TempFolderContext {
         assertThat(withoutScripts(page)).doesNotContainPattern("(?i)<[^>]*\\ssrc\\s*=").doesNotContainPattern("(?i)<link")
                 .doesNotContainPattern("(?i)url\\(").doesNotContainPattern("(?i)@import")
                 .doesNotContainPattern("(?i)href=\"(https?:|//|file:)");
-        assertThat(page).contains("echarts", "<script type=\"application/json\" id=\"dashboard-data\">");
+        assertThat(page).contains("echarts", "<script type=\"application/json\" id=\"dashboard-data\">")
+                .doesNotContain("class=\"warning\"");
     }
 
     @Test

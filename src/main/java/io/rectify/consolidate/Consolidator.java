@@ -73,7 +73,8 @@ public class Consolidator {
         PeriodFigures headline = figures(ledger, records);
         trend.add(headline);
         List<UnitFigures> units = units(ledger, records);
-        return new Consolidation(period, asOf, ledger.ledger().info().title(), ledger.ledger().groups(), headline,
+        return new Consolidation(period, asOf, ledger.ledger().info().title(),
+                ledger.ledger().info().cutoffDay(), ledger.ledger().groups(), headline,
                 categories(ledger, records.board()), feedbackPoints(ledger, records.board()),
                 problems(ledger, records.board()), units, groups(ledger, units, records.board()),
                 InstitutionRegister.deduplicate(records.institutions(), ledger),

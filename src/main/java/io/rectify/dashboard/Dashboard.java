@@ -16,7 +16,6 @@ import io.rectify.standing.ProblemStanding;
 import io.rectify.standing.Standings;
 import io.rectify.standing.UnitStanding;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +64,7 @@ public final class Dashboard {
         groups(html, standings);
         problems(html, standings);
         exceptions(html, c);
-        html.raw("<footer>本页由整改台账汇总程序生成，数据截至").text(date(c.asOf()))
+        html.raw("<footer>本页由整改台账汇总程序生成，数据截至").text(Periods.date(c.asOf()))
                 .raw("，与同一文件夹中的汇总统计、异常清单一致。本页无需联网，可直接用浏览器打开。</footer>\n")
                 .raw("<script type=\"application/json\" id=\"dashboard-data\">").raw(ChartData.script(c, standings))
                 .raw("</script>\n<script>").raw(Assets.ECHARTS).raw("</script>\n<script>").raw(Assets.SCRIPT)
@@ -75,13 +74,13 @@ public final class Dashboard {
 
     private static void header(Html html, Consolidation c, String heading, Links links) {
         html.raw("<header>").element("h1", heading)
-                .element("p", Periods.text(c.period()) + " · 数据截至" + date(c.asOf()), "class", "period")
+                .element("p", Periods.text(c.period()) + " · 数据截至" + Periods.date(c.asOf()), "class", "period")
                 .raw("<nav>本期文件：")
                 .element("a", "汇总统计（Excel）", "href", Html.href(links.statistics()))
                 .element("a", "异常清单（Excel）", "href", Html.href(links.exceptions()))
-                .element("a", "各单位回执（文件夹）", "href", Html.href(links.receipts()) + "/")
-                .element("a", "通报（文本）", "href", Html.href(links.bulletin()))
-                .raw("</nav></header>\n");
+                .element("a", "各单位回执（文件夹）", "href", Html.href(links.receipts()) + "/");
+        links.notices().ifPresent(notices -> html.element("a", "督办单（文件夹）", "href", Html.href(notices) + "/"));
+        html.element("a", "通报（文本）", "href", Html.href(links.bulletin())).raw("</nav></header>\n");
     }
 
     /** The few things to act on, each with its count and whom it concerns. */
@@ -310,10 +309,5 @@ public final class Dashboard {
 
     private static String nonNull(String text) {
         return text == null ? "" : text;
-    }
-
-    /** 2024年3月31日 */
-    private static String date(LocalDate date) {
-        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 }

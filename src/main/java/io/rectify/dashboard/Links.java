@@ -1,6 +1,7 @@
 package io.rectify.dashboard;
 
 import io.rectify.ledger.Unit;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -9,7 +10,8 @@ import java.util.function.Function;
  *
  * @param receipts the folder of the units' receipts
  * @param receipt  a unit's receipt in that folder
+ * @param notices  the folder of the 督办单, when the period has any
  */
 public record Links(String statistics, String exceptions, String bulletin, String receipts,
-                    Function<Unit, String> receipt) {
+                    Function<Unit, String> receipt, Optional<String> notices) {
 }

@@ -40,15 +40,15 @@ final class LedgerCodes {
         return Optional.empty();
     }
 
-    /** The first character that breaks the rule, as people can see it: 「/」 or U+0007, else the misplaced dot. */
+    /** The first character that breaks the rule, as people can see it: “/” or U+0007, else the misplaced dot. */
     private static String offending(String code) {
         OptionalInt bad = code.codePoints().filter(c -> c != '.' && !PART.matcher(Character.toString(c)).matches())
                 .findFirst();
         if (bad.isEmpty()) {
-            return "「.」（位置不对）";
+            return "“.”（位置不对）";
         }
         int c = bad.getAsInt();
         return Character.isISOControl(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
-                ? "（控制字符 U+%04X）".formatted(c) : "「" + Character.toString(c) + "」";
+                ? "（控制字符 U+%04X）".formatted(c) : "“" + Character.toString(c) + "”";
     }
 }

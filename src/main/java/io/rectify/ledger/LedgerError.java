@@ -25,7 +25,7 @@ public record LedgerError(String sheet, int row, String column, String value, St
         return row > 0 ? column + row : "";
     }
 
-    /** One line for people: 【任务清单 D12】「U99」: 牵头单位……. */
+    /** One line for people: 【任务清单 D12】“U99” 牵头单位……. */
     public String describe() {
         StringBuilder text = new StringBuilder();
         if (!sheet.isEmpty()) {
@@ -36,7 +36,7 @@ public record LedgerError(String sheet, int row, String column, String value, St
             text.append("】");
         }
         if (!value.isEmpty()) {
-            text.append('「').append(value).append("」 ");
+            text.append('“').append(value).append("” ");
         }
         return text.append(reason).toString();
     }

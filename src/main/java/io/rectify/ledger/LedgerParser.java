@@ -155,7 +155,7 @@ final class LedgerParser {
     private Optional<LedgerTable> table(String sheet, List<Column> columns) throws IOException {
         Optional<String> name = sheetName(sheet);
         if (name.isEmpty()) {
-            error(sheet, 0, "", "", "缺少工作表「" + sheet + "」：台账须有 " + String.join("、", SHEETS.subList(1, SHEETS.size()))
+            error(sheet, 0, "", "", "缺少工作表“" + sheet + "”：台账须有 " + String.join("、", SHEETS.subList(1, SHEETS.size()))
                     + " 三个工作表（基本信息可选）");
             return Optional.empty();
         }
@@ -176,7 +176,7 @@ final class LedgerParser {
 
     private void missingColumns(String sheet, List<Column> columns, HeaderFinder finder) {
         if (finder.closestRow() == 0) {
-            String required = columns.stream().filter(Column::required).map(c -> "「" + c.name() + "」")
+            String required = columns.stream().filter(Column::required).map(c -> "“" + c.name() + "”")
                     .collect(Collectors.joining());
             error(sheet, 0, "", "", "未找到表头行：前 " + HeaderFinder.MAX_ROWS_SEARCHED + " 行中没有一行含有必填列名 " + required);
             return;
@@ -184,8 +184,8 @@ final class LedgerParser {
         for (String missing : finder.missingColumns()) {
             Column column = columns.stream().filter(c -> c.name().equals(missing)).findFirst().orElseThrow();
             String synonyms = column.synonyms().isEmpty() ? ""
-                    : "（也可写作" + column.synonyms().stream().map(s -> "「" + s + "」").collect(Collectors.joining()) + "）";
-            error(sheet, finder.closestRow(), "", "", "表头行（第" + finder.closestRow() + "行）缺少必填列「" + missing + "」"
+                    : "（也可写作" + column.synonyms().stream().map(s -> "“" + s + "”").collect(Collectors.joining()) + "）";
+            error(sheet, finder.closestRow(), "", "", "表头行（第" + finder.closestRow() + "行）缺少必填列“" + missing + "”"
                     + synonyms + "：请在表头行中加上这一列");
         }
     }
@@ -272,8 +272,8 @@ final class LedgerParser {
             for (String name : COOPERATOR_SEPARATORS.split(cooperatorText)) {
                 String unit = Texts.clean(name).isEmpty() || !unitsRead ? null : unit(name);
                 if (unit == null && unitsRead && !Texts.clean(name).isEmpty()) {
-                    error(table, row, COOPERATORS, cooperatorText, "配合单位「" + Texts.clean(name)
-                            + "」在责任单位表中不存在：请填写单位代码或单位名称，多个单位用顿号“、”分隔");
+                    error(table, row, COOPERATORS, cooperatorText, "配合单位“" + Texts.clean(name)
+                            + "”在责任单位表中不存在：请填写单位代码或单位名称，多个单位用顿号“、”分隔");
                     valid = false;
                 } else if (unit != null && !unit.equals(lead)) {
                     cooperators.add(unit);
@@ -346,7 +346,7 @@ final class LedgerParser {
     /** Reports a blank required value; true when the value is there. */
     private boolean required(LedgerTable table, SheetRow row, String column, String value) {
         if (value.isBlank()) {
-            error(table, row, column, "", "「" + column + "」为空：这一项必须填写");
+            error(table, row, column, "", "“" + column + "”为空：这一项必须填写");
             return false;
         }
         return true;

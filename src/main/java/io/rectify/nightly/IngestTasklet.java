@@ -16,6 +16,7 @@ import io.rectify.reconcile.PeriodChecks;
 import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
 import io.rectify.rule.FileOutcome;
+import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
@@ -174,7 +175,7 @@ class IngestTasklet implements Tasklet {
         log.warn("{} changed, but {}: it is kept as published, not judged again with today's ledger; "
                 + "--rejudge={} judges it with the current ledger", period, unreadable.get(), period);
         var context = step.getJobExecution().getExecutionContext();
-        String note = period + " 的报表有变动，但当时评判所用的台账版本已无法重新读取，该期保持已发布的结果，未重新汇总；"
+        String note = Periods.text(period) + "的报表有变动，但当时评判所用的台账版本已无法重新读取，该期保持已发布的结果，未重新汇总；"
                 + "如需按现行台账重新评判，请加 --rejudge=" + period + " 再运行。";
         String notes = context.getString(KEPT_NOTES, "");
         context.putString(KEPT_NOTES, notes.isEmpty() ? note : notes + "\n" + note);

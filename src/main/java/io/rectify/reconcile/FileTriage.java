@@ -207,7 +207,7 @@ final class FileTriage {
             ReturnFile latest = used.get(file.unit());
             findings.add(Rule.SUPERSEDED, file.unit(), null, Place.file(file.path()),
                     "本单位本期另有更新的报送文件“" + latest.path() + "”（报送日期" + latest.submittedOn()
-                            + "），已采用该文件，本文件已被替代，未使用；如本文件才是正确版本，请删除其他版本后重新报送");
+                            + "），已采纳该文件，本文件已被替代，未使用；如本文件才是正确版本，请删除其他版本后重新报送");
             return file.with(FileOutcome.SUPERSEDED);
         }).toList();
     }

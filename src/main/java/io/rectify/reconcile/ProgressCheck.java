@@ -94,7 +94,7 @@ final class ProgressCheck {
                 flagged.add(task.code());
                 findings.add(Rule.DUPLICATE_TASK_ROW, unit, task, Place.cell(file.path(), table, row, TASK_CODE),
                         "第" + row.row() + "行任务“" + task.code() + "”与第" + first
-                                + "行重复填报，本行未采纳；每项任务只填一行，请删除重复行");
+                                + "行重复填报，本行未采纳；每条任务只填一行，请删除重复行");
                 continue;
             }
             ReportedRow reported = accepted(file, table, row, task, role, columns);

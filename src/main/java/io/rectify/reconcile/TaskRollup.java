@@ -89,10 +89,10 @@ final class TaskRollup {
         if (used == null) {
             List<RejectedFile> rejected = reported.rejectedFiles().getOrDefault(unit.code(), List.of());
             findings.add(Rule.MISSING_RETURN, unit, null, Place.NONE, rejected.isEmpty()
-                    ? "本单位牵头" + leadTasks.size() + "项任务，本期（" + Periods.text(period)
-                            + "）未收到有效的报送表；各项任务暂沿用上期状态，请按要求填报后报送"
-                    : "本期（" + Periods.text(period) + "）收到贵单位报送的文件" + received(rejected) + "；贵单位牵头的"
-                            + leadTasks.size() + "项任务暂沿用上期状态，请按要求修改后重新报送");
+                    ? "本单位牵头" + leadTasks.size() + "条任务，本期（" + Periods.text(period)
+                            + "）未收到可采纳的报送表；各条任务暂沿用上期状态，请按要求填报后报送"
+                    : "本期（" + Periods.text(period) + "）收到本单位报送的文件" + received(rejected) + "；本单位牵头的"
+                            + leadTasks.size() + "条任务暂沿用上期状态，请按要求修改后重新报送");
             return;
         }
         Set<String> flagged = reported.flaggedTasks().getOrDefault(unit.code(), Set.of());
@@ -149,11 +149,12 @@ final class TaskRollup {
         LocalDate due = task.deadline().date();
         if (due.isBefore(asOf)) {
             findings.add(Rule.OVERDUE, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()
-                    + "，截至" + asOf + current + "，已逾期未完成；请加快推进，完成后及时报送");
+                    + "，截至" + asOf + "，" + current + "，已逾期未完成；请加快推进，完成后及时报送");
         } else if (!due.isAfter(asOf.plusDays(dueSoonDays))) {
+            long daysLeft = ChronoUnit.DAYS.between(asOf, due);
             findings.add(Rule.DUE_SOON, unit, task, place, "任务“" + task.code() + "”完成时限为" + task.deadline().describe()
-                    + "，距" + asOf + "还有" + ChronoUnit.DAYS.between(asOf, due) + "天，" + current
-                    + "；请抓紧推进，确保按期完成");
+                    + (daysLeft == 0 ? "，今日到期（统计截至" + asOf + "）" : "，距" + asOf + "还有" + daysLeft + "天")
+                    + "，" + current + "；请抓紧推进，确保按期完成");
         }
     }
 }

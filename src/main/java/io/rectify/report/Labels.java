@@ -1,6 +1,7 @@
 package io.rectify.report;
 
 import io.rectify.rule.FileOutcome;
+import io.rectify.rule.Rule;
 
 /** The Chinese words the reports use for codes and values. */
 final class Labels {
@@ -15,8 +16,8 @@ final class Labels {
     static String outcome(FileOutcome outcome) {
         return switch (outcome) {
             case ACCEPTED -> "已采纳";
-            case SUPERSEDED -> "已被更新的报送替代，未使用";
-            case DUPLICATE -> "重复文件，未使用";
+            case SUPERSEDED -> Rule.SUPERSEDED.title() + "，未使用";
+            case DUPLICATE -> Rule.DUPLICATE_FILE.title() + "，未使用";
             case REJECTED -> "未采纳";
             case SKIPPED -> "已跳过";
         };

@@ -11,12 +11,15 @@ import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.StagedFolder;
 import io.rectify.rule.Periods;
+import io.rectify.standing.Light;
+import io.rectify.standing.Standings;
+import io.rectify.standing.UnitStanding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.poi.util.Reproducibility;
@@ -32,14 +35,15 @@ public class ReportWriter {
     public static final String STATISTICS = "汇总统计.xlsx";
     public static final String EXCEPTIONS = "异常清单.xlsx";
     public static final String RECEIPTS = "回执";
+    public static final String NOTICES = "督办单";
     public static final String BULLETIN = "通报.txt";
     public static final String SUMMARY = "summary.json";
     public static final String EXCEPTIONS_CSV = "exceptions.csv";
     public static final String DASHBOARD = "index.html";
 
     /** The names this writer gives the entries of a period folder; anything else there is someone else's. */
-    private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, BULLETIN, SUMMARY, EXCEPTIONS_CSV,
-            DASHBOARD);
+    private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, NOTICES, BULLETIN, SUMMARY,
+            EXCEPTIONS_CSV, DASHBOARD);
 
     /**
      * Writes the period's outputs into a staging folder and swaps it in for {@code <output>/<period>/}
@@ -57,40 +61,60 @@ public class ReportWriter {
             files.add(SUMMARY);
             AtomicFiles.write(staging.resolve(EXCEPTIONS_CSV), out -> ExceptionsCsv.write(consolidation.exceptions(), out));
             files.add(EXCEPTIONS_CSV);
-            String notice = SkippedNotice.of(consolidation).map(n -> n.text() + "\n\n").orElse("");
-            AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write((notice + Bulletin.text(consolidation.headline())
-                    + "\n").getBytes(StandardCharsets.UTF_8)));
+            AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write(Bulletin.file(consolidation)));
             files.add(BULLETIN);
             StatisticsWorkbook.write(consolidation, staging.resolve(STATISTICS));
             files.add(STATISTICS);
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);
             files.addAll(receipts(consolidation, staging));
+            List<String> notices = notices(consolidation, staging);
+            files.addAll(notices);
             Links links = new Links(STATISTICS, EXCEPTIONS, BULLETIN, RECEIPTS,
-                    unit -> RECEIPTS + "/" + receiptFile(unit, consolidation.period()));
+                    unit -> RECEIPTS + "/" + receiptFile(unit, consolidation.period()),
+                    notices.isEmpty() ? Optional.empty() : Optional.of(NOTICES));
             AtomicFiles.write(staging.resolve(DASHBOARD), out -> out.write(Dashboard.page(consolidation, links,
                     SkippedNotice.of(consolidation).map(SkippedNotice::text))));
             files.add(DASHBOARD);
             staged.publish(OURS::contains);
         }
         return new WrittenReport(folder, files.stream().map(folder::resolve).toList(),
-                consoleSummary(consolidation, folder));
+                consoleSummary(consolidation, folder, (int) files.stream().filter(f -> f.startsWith(NOTICES + "/")).count()));
     }
 
     /** One receipt per ledger unit, by its path relative to the period folder. */
     private static List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
-        // POI's reproducible-save switch is one flag for the whole JVM: set here, around every
-        // thread's save, so that no thread's save ends it while another is still writing
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
         List<UnitReceipt> receipts = consolidation.receipts();
-        List<Integer> indexes = IntStream.range(0, receipts.size()).boxed().toList();
-        List<List<String>> result = new ArrayList<>();
-        Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(indexes, index -> {
+        return inParallel(IntStream.range(0, receipts.size()).boxed().toList(), index -> {
             UnitReceipt receipt = receipts.get(index);
             String name = RECEIPTS + "/" + receiptFile(receipt.unit().unit(), consolidation.period());
             ReceiptWorkbook.write(consolidation, receipt, staging.resolve(name));
             return name;
-        })));
+        });
+    }
+
+    /** One 督办单 per unit whose light is red, worst first, by its path relative to the period folder. */
+    private static List<String> notices(Consolidation consolidation, Path staging) throws IOException {
+        List<UnitStanding> red = Standings.of(consolidation).units().stream().filter(s -> s.light() == Light.RED).toList();
+        List<String> codes = consolidation.byUnit().stream().map(u -> u.unit().code()).toList();
+        return inParallel(red, standing -> {
+            // the receipts are in ledger order, as byUnit; each is read from the database when got
+            UnitReceipt receipt = consolidation.receipts().get(codes.indexOf(standing.unit().unit().code()));
+            String name = NOTICES + "/" + noticeFile(standing.unit().unit(), consolidation.period());
+            SupervisionNotice.write(consolidation, standing, receipt, staging.resolve(name));
+            return name;
+        });
+    }
+
+    /**
+     * Writes one workbook per item on the machine's cores. POI's reproducible-save switch is one flag
+     * for the whole JVM: set here, around every thread's save, so that no thread's save ends it while
+     * another is still writing.
+     */
+    private static <T> List<String> inParallel(List<T> items, Parallel.Work<T, String> write) throws IOException {
+        List<List<String>> result = new ArrayList<>();
+        Reproducibility.runWithSourceDateEpoch(() -> result.add(Parallel.map(items, write)));
         return result.get(0);
     }
 
@@ -99,23 +123,29 @@ public class ReportWriter {
         return unit.fileStem(period) + "-回执.xlsx";
     }
 
+    /** The unit's 督办单 in {@value #NOTICES}/: {@code <单位代码>-<单位名称>-<YYYY-MM>-督办单.xlsx}. */
+    public static String noticeFile(Unit unit, YearMonth period) {
+        return unit.fileStem(period) + "-督办单.xlsx";
+    }
+
     /** The copy of the unit's own return with its exceptions marked, beside its receipt. */
     public static String markedFile(Unit unit, YearMonth period) {
         return unit.fileStem(period) + "-标注.xlsx";
     }
 
-    static String consoleSummary(Consolidation c, Path folder) {
+    static String consoleSummary(Consolidation c, Path folder, int notices) {
         PeriodFigures f = c.headline();
         SubmissionCount s = f.submissions();
         return String.join("\n",
                 "汇总完成：" + Periods.text(c.period()) + "（截至 " + c.asOf() + "）"
                         + SkippedNotice.of(c).map(n -> "\n" + n.text()).orElse(""),
                 Bulletin.text(f),
-                "报送：应报送 %d 个单位，已报送 %d，未报送 %d，逾期报送 %d，未采纳文件 %d"
+                "报送：应报送 %d 个单位，已报送 %d 个，未报送 %d 个，逾期报送 %d 个，未采纳文件 %d 份"
                         .formatted(s.expected(), s.accepted(), s.missing(), s.late(), s.rejectedFiles()),
                 "异常：错误 %d 条，警告 %d 条，提示 %d 条"
                         .formatted(f.exceptions().error(), f.exceptions().warning(), f.exceptions().info()),
                 "输出：" + folder.toAbsolutePath() + "（" + STATISTICS + "、" + EXCEPTIONS + "、" + RECEIPTS + " "
-                        + c.receipts().size() + " 份、" + BULLETIN + "、" + DASHBOARD + "、" + SUMMARY + "、" + EXCEPTIONS_CSV + "）");
+                        + c.receipts().size() + " 份、" + NOTICES + " " + notices + " 份、" + BULLETIN + "、" + DASHBOARD + "、"
+                        + SUMMARY + "、" + EXCEPTIONS_CSV + "）");
     }
 }

@@ -65,6 +65,7 @@ final class StatisticsWorkbook {
 
     static void write(Consolidation c, Path target) throws IOException {
         StatisticsWorkbook statistics = new StatisticsWorkbook(c);
+        StatisticsCharts.write(statistics.workbook, statistics.styles, c, statistics.title);
         statistics.overview();
         statistics.categories();
         statistics.feedbackPoints();

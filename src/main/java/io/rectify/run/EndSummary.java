@@ -61,7 +61,7 @@ public class EndSummary {
                 + (r.scheduledAt() == null ? "" : "；定时 " + r.schedule() + " " + r.scheduledAt()));
         RunFigures f = r.figures();
         if (f.hasFiles()) {
-            lines.add("文件：读取 %d 份，采用 %d 份，未采纳 %d 份".formatted(f.filesRead(), f.filesAccepted(), f.filesRejected()));
+            lines.add("文件：读取 %d 份，采纳 %d 份，未采纳 %d 份".formatted(f.filesRead(), f.filesAccepted(), f.filesRejected()));
         }
         if (f.hasExceptions()) {
             lines.add("异常：错误 %d 条，警告 %d 条，提示 %d 条".formatted(f.errors(), f.warnings(), f.infos()));

@@ -29,7 +29,7 @@ public class Status {
     private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> HEADERS = List.of("编号", "作业", "期次", "定时", "开始", "结束", "用时", "状态",
-            "文件 读取/采用/未采纳", "异常 错误/警告/提示");
+            "文件 读取/采纳/未采纳", "异常 错误/警告/提示");
 
     private final ExecutionHistory history;
     private final WhatToDo whatToDo;

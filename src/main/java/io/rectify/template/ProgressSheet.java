@@ -12,6 +12,7 @@ import static io.rectify.intake.ReturnLayout.STATUS;
 import static io.rectify.intake.ReturnLayout.TASK_CODE;
 
 import io.rectify.intake.ReturnLayout;
+import io.rectify.rule.Periods;
 import io.rectify.rule.TaskStatus;
 import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
@@ -136,7 +137,7 @@ final class ProgressSheet {
                 + "2. 整改状态请从下拉列表中选择（" + String.join("/", TaskStatus.words()) + "）；"
                 + "已完成的任务须填写完成日期（如 " + example() + "）和佐证材料。\n"
                 + "3. “制度建设”“问责情况”两张表是本单位的累计清单，每次报送都会替换此前报送的清单，请保留已有条目并在下方续填。"
-                + "请于" + due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日前报送。";
+                + "请于" + Periods.date(due) + "前报送。";
     }
 
     private String example() {

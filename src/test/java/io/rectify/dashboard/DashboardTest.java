@@ -70,7 +70,8 @@ class DashboardTest extends TempFolderContext {
 
     private static String page(Consolidation c) {
         return new String(Dashboard.page(c, new Links("汇总统计.xlsx", "异常清单.xlsx", "通报.txt", "回执",
-                unit -> "回执/" + unit.fileStem(c.period()) + "-回执.xlsx"), Optional.empty()), StandardCharsets.UTF_8);
+                unit -> "回执/" + unit.fileStem(c.period()) + "-回执.xlsx", Optional.empty()), Optional.empty()),
+                StandardCharsets.UTF_8);
     }
 
     @Test
@@ -147,9 +148,9 @@ class DashboardTest extends TempFolderContext {
             targets.add(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
         }
 
-        assertThat(targets).contains("汇总统计.xlsx", "异常清单.xlsx", "通报.txt", "回执/",
+        assertThat(targets).contains("汇总统计.xlsx", "异常清单.xlsx", "通报.txt", "回执/", "督办单/",
                 "回执/" + ReportWriter.receiptFile(march.byUnit().get(0).unit(), MARCH));
-        assertThat(targets).hasSize(4 + march.byUnit().size())
+        assertThat(targets).hasSize(5 + march.byUnit().size())
                 .allSatisfy(target -> assertThat(folder.resolve(target)).exists());
     }
 

@@ -61,10 +61,10 @@ class ImportLedgerJobTest {
         Run second = importLedger();
 
         assertEquals(0, first.exit(), first.out());
-        assertTrue(first.out().contains("台账已导入: 2 个方面 / 3 个反馈问题 / 5 个问题 / 6 项任务 / 5 个责任单位 / 3 个督查组"),
+        assertTrue(first.out().contains("台账已导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条任务 / 5 个责任单位 / 3 个督查组"),
                 first.out());
         assertEquals(0, second.exit(), second.out());
-        assertTrue(second.out().contains("台账未变化，无需重新导入: 2 个方面 / 3 个反馈问题 / 5 个问题 / 6 项任务 / 5 个责任单位 / 3 个督查组"),
+        assertTrue(second.out().contains("台账未变化，无需重新导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条任务 / 5 个责任单位 / 3 个督查组"),
                 second.out());
         assertEquals(inputBefore, snapshot(root.resolve("input")));
         assertFalse(Files.exists(root.resolve("output").resolve(LedgerErrorReport.FILE_NAME)));
@@ -82,9 +82,9 @@ class ImportLedgerJobTest {
 
         assertEquals(1, run.exit(), run.out());
         assertTrue(run.out().contains("整改台账有 3 处错误，未导入任何内容（整改台账.xlsx）"), run.out());
-        assertTrue(run.out().contains("1. 【责任单位 A9】「U01」 单位代码重复：第4行已有相同的单位代码"), run.out());
-        assertTrue(run.out().contains("2. 【任务清单 F7】「六月底」 完成时限无法识别"), run.out());
-        assertTrue(run.out().contains("3. 【任务清单 D9】「=区不存在局」 牵头单位在责任单位表中不存在"), run.out());
+        assertTrue(run.out().contains("1. 【责任单位 A9】“U01” 单位代码重复：第4行已有相同的单位代码"), run.out());
+        assertTrue(run.out().contains("2. 【任务清单 F7】“六月底” 完成时限无法识别"), run.out());
+        assertTrue(run.out().contains("3. 【任务清单 D9】“=区不存在局” 牵头单位在责任单位表中不存在"), run.out());
         assertTrue(run.out().contains("尚未导入过台账。"), run.out());
         assertEquals(inputBefore, snapshot(root.resolve("input")));
 

@@ -83,7 +83,7 @@ class LedgerImporterTest extends TempFolderContext {
                 Broken.of("lead unit that does not exist", f -> f.tasks().set(3, LEAD_UNIT, "区审计局"),
                         TASKS_SHEET, 7, "D", "区审计局", "牵头单位在责任单位表中不存在"),
                 Broken.of("cooperating unit that does not exist", f -> f.tasks().set(1, COOPERATORS, "U03、区审计局"),
-                        TASKS_SHEET, 5, "E", "U03、区审计局", "配合单位「区审计局」在责任单位表中不存在"),
+                        TASKS_SHEET, 5, "E", "U03、区审计局", "配合单位“区审计局”在责任单位表中不存在"),
                 Broken.of("problem without task", f -> f.problems().add("P06", CATEGORY_2, POINT_3, "没有任务的问题"),
                         PROBLEMS_SHEET, 9, "A", "P06", "没有任何整改任务"),
                 Broken.of("unit without task", f -> f.units().add("U06", "区审计局", "第三督查组"),
@@ -104,13 +104,13 @@ class LedgerImporterTest extends TempFolderContext {
                 Broken.of("unit code that climbs out of the receipts folder", f -> {
                     f.units().add("../../U54", "区审计局", "第三督查组");
                     f.tasks().add("T07", "P05", "开展专项审计", "../../U54", "", Deadline.LONG_TERM);
-                }, UNITS_SHEET, 9, "A", "../../U54", "单位代码含有不允许的字符「/」：单位代码只能由字母、数字、汉字和“-”“_”组成"),
+                }, UNITS_SHEET, 9, "A", "../../U54", "单位代码含有不允许的字符“/”：单位代码只能由字母、数字、汉字和“-”“_”组成"),
                 Broken.of("problem code of a hidden file", f -> {
                     f.problems().set(4, PROBLEM_CODE, ".P05");
                     f.tasks().set(5, PROBLEM_CODE, ".P05");
-                }, PROBLEMS_SHEET, 8, "A", ".P05", "问题编号含有不允许的字符「.」（位置不对）"),
+                }, PROBLEMS_SHEET, 8, "A", ".P05", "问题编号含有不允许的字符“.”（位置不对）"),
                 Broken.of("task code with a backslash", f -> f.tasks().set(5, TASK_CODE, "T\\06"),
-                        TASKS_SHEET, 9, "A", "T\\06", "任务编号含有不允许的字符「\\」"),
+                        TASKS_SHEET, 9, "A", "T\\06", "任务编号含有不允许的字符“\\”"),
                 Broken.of("unit code that is a device name", f -> {
                     f.units().set(4, UNIT_CODE, "nul");
                     f.tasks().set(4, LEAD_UNIT, "nul");
@@ -118,9 +118,9 @@ class LedgerImporterTest extends TempFolderContext {
                 Broken.of("task code over 40 characters", f -> f.tasks().set(5, TASK_CODE, "T" + "0".repeat(40)),
                         TASKS_SHEET, 9, "A", "T" + "0".repeat(40), "任务编号过长（41 个字符）"),
                 Broken.of("missing required column", f -> f.tasks().drop(DEADLINE),
-                        TASKS_SHEET, 3, "", "", "表头行（第3行）缺少必填列「完成时限」（也可写作「整改时限」）"),
-                Broken.of("missing sheet", f -> f.without(PROBLEMS_SHEET), PROBLEMS_SHEET, 0, "", "", "缺少工作表「问题清单」"),
-                Broken.of("blank required value", f -> f.units().set(1, GROUP, ""), UNITS_SHEET, 5, "C", "", "「督查组」为空"),
+                        TASKS_SHEET, 3, "", "", "表头行（第3行）缺少必填列“完成时限”（也可写作“整改时限”）"),
+                Broken.of("missing sheet", f -> f.without(PROBLEMS_SHEET), PROBLEMS_SHEET, 0, "", "", "缺少工作表“问题清单”"),
+                Broken.of("blank required value", f -> f.units().set(1, GROUP, ""), UNITS_SHEET, 5, "C", "", "“督查组”为空"),
                 Broken.of("bad feedback date", f -> f.info(FEEDBACK_DATE, "2023年8月"),
                         INFO_SHEET, 3, "B", "2023年8月", "反馈日期无法识别"),
                 Broken.of("bad cut-off day", f -> f.info(CUTOFF_DAY, 35), INFO_SHEET, 4, "B", "35", "报送截止日无法识别"),
@@ -175,7 +175,7 @@ class LedgerImporterTest extends TempFolderContext {
         assertEquals(sha256(file), version.contentHash());
         assertEquals(FILE_NAME, version.sourceFile());
         assertEquals(new LedgerCounts(2, 3, 5, 6, 5, 3), repository.counts());
-        assertEquals("台账已导入: 2 个方面 / 3 个反馈问题 / 5 个问题 / 6 项任务 / 5 个责任单位 / 3 个督查组（整改台账.xlsx，版本 "
+        assertEquals("台账已导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条任务 / 5 个责任单位 / 3 个督查组（整改台账.xlsx，版本 "
                 + version.id() + "）", result.summary());
     }
 
@@ -192,7 +192,7 @@ class LedgerImporterTest extends TempFolderContext {
         assertEquals(versions, repository.versions());
         assertEquals(versions.get(0), again.version());
         assertEquals(new LedgerCounts(2, 3, 5, 6, 5, 3), again.counts());
-        assertTrue(again.summary().startsWith("台账未变化，无需重新导入: 2 个方面 / 3 个反馈问题 / 5 个问题 / 6 项任务"),
+        assertTrue(again.summary().startsWith("台账未变化，无需重新导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条任务"),
                 again.summary());
     }
 

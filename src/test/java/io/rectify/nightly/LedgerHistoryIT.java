@@ -125,7 +125,7 @@ class LedgerHistoryIT {
         assertThat(stored.states().get("2024-02")).isEqualTo(states.get("2024-02"));
         assertThat(second.out()).containsPattern("WARN .*2024-02 changed, but ledger version 1 \\(整改台账.xlsx\\) cannot "
                 + "be read again: it was imported before workbooks were kept: it is kept as published")
-                .contains("注意：2024-02 的报表有变动，但当时评判所用的台账版本已无法重新读取，该期保持已发布的结果", "--rejudge=2024-02");
+                .contains("注意：2024年2月的报表有变动，但当时评判所用的台账版本已无法重新读取，该期保持已发布的结果", "--rejudge=2024-02");
     }
 
     @Test

@@ -73,7 +73,7 @@ class NightlyBadInputIT {
         // U02 still misses its return, and is told that its file was received and why it was not taken
         assertThat(exceptionsAfter).filteredOn(line -> line.get(0).equals("missing-return") && line.get(3).equals("U02"))
                 .singleElement().extracting(line -> line.get(11)).asString()
-                .contains("收到贵单位报送的文件“加密/U02.xlsx”，但未采纳（原因：", "密码").doesNotContain("未收到");
+                .contains("收到本单位报送的文件“加密/U02.xlsx”，但未采纳（原因：", "密码").doesNotContain("未收到");
         String group = rectify.exceptions("2024-03", "file-encrypted").get(0).get(2);
         assertThat(group).isNotEmpty();
         try (XSSFWorkbook list = new XSSFWorkbook(rectify.periodOutput("2024-03").resolve("异常清单.xlsx").toFile());

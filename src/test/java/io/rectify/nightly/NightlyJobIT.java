@@ -119,8 +119,8 @@ class NightlyJobIT {
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.err()).doesNotContain("rectify:");
         });
-        assertThat(runs.get(0).out()).contains("（截至 2024-03-31）", "应报送 5 个单位，已报送 4，未报送 1");
-        assertThat(runs.get(1).out()).contains("（截至 2024-04-30）", "应报送 5 个单位，已报送 3，未报送 2");
+        assertThat(runs.get(0).out()).contains("（截至 2024-03-31）", "应报送 5 个单位，已报送 4 个，未报送 1 个");
+        assertThat(runs.get(1).out()).contains("（截至 2024-04-30）", "应报送 5 个单位，已报送 3 个，未报送 2 个");
     }
 
     @Test
@@ -132,10 +132,12 @@ class NightlyJobIT {
                 assertThat(folder.resolve(file)).as(period + "/" + file).isRegularFile().isNotEmptyFile();
             }
         }
-        assertThat(aprilOutputsWithoutPeriod.keySet().stream().map(file -> file.replaceAll("^(回执/[^-]+)-.+-回执\\.xlsx$", "$1")))
+        assertThat(aprilOutputsWithoutPeriod.keySet().stream()
+                .map(file -> file.replaceAll("^((回执|督办单)/[^-]+)-.+-(回执|督办单)\\.xlsx$", "$1")))
                 .containsExactlyInAnyOrder(ReportWriter.SUMMARY,
                 ReportWriter.EXCEPTIONS_CSV, ReportWriter.BULLETIN, ReportWriter.STATISTICS, ReportWriter.EXCEPTIONS,
-                "回执/U01", "回执/U02", "回执/U03", "回执/U04", "回执/U05");
+                "回执/U01", "回执/U02", "回执/U03", "回执/U04", "回执/U05",
+                "督办单/U01", "督办单/U02", "督办单/U05");
     }
 
     @Test
@@ -201,7 +203,7 @@ class NightlyJobIT {
         assertThat(aprilCaughtUp.get("tasks").get("notStarted").asInt()).isZero();
         assertThat(aprilCaughtUp.get("problems").get("completed").asInt()).isEqualTo(2);
         assertThat(Files.readString(rectify.periodOutput("2024-04").resolve(ReportWriter.BULLETIN)))
-                .startsWith("截至2024年4月,巡视反馈的5项问题已完成整改2项。提出整改措施6条,已经完成3条。");
+                .contains("截至2024年4月，巡视反馈的5项问题已完成整改2项。提出整改措施6条，已经完成3条。");
         // 2024-03 as reconciled again that night, side by side in 2024-04's trend
         JsonNode march = aprilCaughtUp.get("trend").get(0);
         assertThat(march.get("period").asString()).isEqualTo("2024-03");

@@ -111,7 +111,7 @@ class FileRulesTest extends ReconcileTestSupport {
                 .containsExactly(tuple("报表.xlsx", "U02"), tuple("U01.xlsx", "U03"));
         assertThat(exceptions("2024-03", Rule.MISSING_RETURN)).extracting(ExceptionEntry::unitCode)
                 .containsExactly("U01", "U02", "U03");
-        assertThat(exceptions("2024-03", Rule.MISSING_RETURN).get(0).message()).contains("未收到有效的报送表");
+        assertThat(exceptions("2024-03", Rule.MISSING_RETURN).get(0).message()).contains("未收到可采纳的报送表");
     }
 
     @Test

@@ -48,10 +48,10 @@ class TaskRulesTest extends ReconcileTestSupport {
         List<ExceptionEntry> missing = exceptions("2024-03", Rule.MISSING_RETURN);
         assertThat(missing).extracting(ExceptionEntry::unitCode).containsExactly("U01", "U02");
         assertEntry(missing.get(0), ERROR, "U01", null, null, null, null, null);
-        assertThat(missing.get(0).message()).contains("未收到有效的报送表");
-        assertThat(missing.get(1).message()).isEqualTo("本期（2024年3月）收到贵单位报送的文件“U02.xlsx”，但未采纳（原因："
+        assertThat(missing.get(0).message()).contains("未收到可采纳的报送表");
+        assertThat(missing.get(1).message()).isEqualTo("本期（2024年3月）收到本单位报送的文件“U02.xlsx”，但未采纳（原因："
                 + "报送期次“2024-02”（2024年2月）与文件所在的期次文件夹“2024-03”不一致，请更正报送期次，或将文件放入对应期次的文件夹后重新报送）；"
-                + "贵单位牵头的1项任务暂沿用上期状态，请按要求修改后重新报送");
+                + "本单位牵头的1条任务暂沿用上期状态，请按要求修改后重新报送");
         assertThat(missing.get(1).group()).isEqualTo("第一督查组");
         assertThat(exceptions("2024-03", Rule.TASK_NOT_REPORTED)).isEmpty();
     }
@@ -63,8 +63,8 @@ class TaskRulesTest extends ReconcileTestSupport {
                 ReturnFixture.unit("U01").file("b.xlsx").name("区财政局").period("2024-03").row("P01-01", "推进中")));
 
         String message = exceptions("2024-03", Rule.MISSING_RETURN).get(0).message();
-        assertThat(message).startsWith("本期（2024年3月）收到贵单位报送的文件“U01-a.xlsx”（原因：")
-                .contains("“b.xlsx”（原因：单位名称“区财政局”", "均未采纳", "贵单位牵头的2项任务暂沿用上期状态")
+        assertThat(message).startsWith("本期（2024年3月）收到本单位报送的文件“U01-a.xlsx”（原因：")
+                .contains("“b.xlsx”（原因：单位名称“区财政局”", "均未采纳", "本单位牵头的2条任务暂沿用上期状态")
                 .doesNotContain("未收到");
     }
 
@@ -120,6 +120,17 @@ class TaskRulesTest extends ReconcileTestSupport {
 
         reconcile(march, LocalDate.parse("2024-03-21"));
         assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），距2024-03-21还有10天");
+    }
+
+    @Test
+    void aTaskDueOnTheAsOfDayIsDueToday() {
+        ledgerWithDeadline("P01-02", new Deadline("2024年一季度", LocalDate.parse("2024-03-31")));
+
+        reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-01", "推进中")
+                .row("P01-02", "推进中")), LocalDate.parse("2024-03-31"));
+
+        assertThat(only("2024-03", Rule.DUE_SOON).message()).contains("完成时限为2024年一季度（2024-03-31），今日到期（统计截至2024-03-31）")
+                .doesNotContain("还有0天");
     }
 
     @Test

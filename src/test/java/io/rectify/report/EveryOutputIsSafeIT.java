@@ -115,10 +115,11 @@ class EveryOutputIsSafeIT {
             };
             assertThat(found).as("%s", file).noneMatch(EveryOutputIsSafeIT::formulaLike);
             texts.addAll(found);
-            kinds.add(output.relativize(file).toString().replaceAll("^\\d{4}-\\d{2}/回执/.*", "回执").replaceAll("^templates/.*", "template"));
+            kinds.add(output.relativize(file).toString().replaceAll("^\\d{4}-\\d{2}/(回执|督办单)/.*", "$1")
+                    .replaceAll("^templates/.*", "template"));
         }
 
-        assertThat(kinds).contains("2024-03/汇总统计.xlsx", "2024-03/异常清单.xlsx", "回执", "2024-03/通报.txt",
+        assertThat(kinds).contains("2024-03/汇总统计.xlsx", "2024-03/异常清单.xlsx", "回执", "督办单", "2024-03/通报.txt",
                 "2024-03/summary.json", "2024-03/exceptions.csv", "2024-03/index.html", "template",
                 LedgerErrorReport.FILE_NAME);
         assertThat(texts).as("the hostile text reached the outputs, neutralised").contains("'=某区巡视整改", "'=1+2",

@@ -54,10 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ReportWriterTest extends TempFolderContext {
 
-    /** The paragraph of the reference bulletin (seed), to the character. */
-    private static final String SEED_PARAGRAPH = "截至2024年3月,巡视反馈的79项问题已完成整改76项。提出整改措施427条,已经完成418条。"
-            + "党纪政务立案18人,党纪政务处分共11人。诫勉谈话2人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
-            + "已新建制度59项,修订完善6项。";
+    /** The paragraph of the reference bulletin (seed), its wording and figures to the character, in official punctuation. */
+    private static final String SEED_PARAGRAPH = "截至2024年3月，巡视反馈的79项问题已完成整改76项。提出整改措施427条，已经完成418条。"
+            + "党纪政务立案18人，党纪政务处分共11人。诫勉谈话2人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
+            + "已新建制度59项，修订完善6项。";
 
     @Autowired
     Consolidator consolidator;
@@ -171,19 +171,21 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     @Test
-    void exceptionWorkbookHasAllAndOneSheetPerGroupColouredFilteredAndFrozen() throws IOException {
+    void exceptionWorkbookHasOverviewAllAndOneSheetPerGroupErrorsFirstColouredFilteredAndFrozen() throws IOException {
         try (XSSFWorkbook workbook = open("2024-03/异常清单.xlsx")) {
-            assertThat(sheetNames(workbook)).containsExactly("全部", "第一督查组", "第二督查组");
+            assertThat(sheetNames(workbook)).containsExactly("汇总", "全部", "第一督查组", "第二督查组");
             XSSFSheet all = workbook.getSheet("全部");
-            assertThat(texts(all.getRow(0))).containsExactly("序号", "规则代码", "规则名称", "严重程度", "督查组", "单位代码",
-                    "单位名称", "问题编号", "任务编号", "文件", "工作表", "行", "列", "原值", "说明/整改要求");
+            assertThat(texts(all.getRow(0))).containsExactly("序号", "严重程度", "规则名称", "督查组", "单位代码", "单位名称",
+                    "问题编号", "任务编号", "说明/整改要求", "文件", "工作表", "行", "列", "原值", "规则代码");
             assertThat(all.getLastRowNum()).isEqualTo(march.exceptions().size());
-            assertThat(texts(all.getRow(2))).containsExactly("2", "period-mismatch", "报送期次不符", "错误", "第二督查组",
-                    "U03", "区教育局", "", "", "U03/教育局.xlsx", "整改进展", "4", "C", "2024-02",
-                    "报送期次应为2024-03，请改正后重新报送。");
-            assertThat(fill(all.getRow(2).getCell(3))).isEqualTo("FFC7CE");
-            assertThat(fill(all.getRow(3).getCell(14))).isEqualTo("DDEBF7");
-            assertThat(fill(all.getRow(5).getCell(0))).isEqualTo("FFEB9C");
+            assertThat(texts(all.getRow(1))).containsExactly("1", "错误", "报送期次不符", "第二督查组", "U03", "区教育局", "",
+                    "", "报送期次应为2024-03，请改正后重新报送。", "U03/教育局.xlsx", "整改进展", "4", "C", "2024-02",
+                    "period-mismatch");
+            assertThat(column(all, 1)).containsSubsequence("错误", "警告", "提示").doesNotContainSubsequence("提示", "错误")
+                    .doesNotContainSubsequence("警告", "错误").doesNotContainSubsequence("提示", "警告");
+            assertThat(fill(all.getRow(1).getCell(3))).isEqualTo("FFC7CE");
+            assertThat(fill(all.getRow(5).getCell(8))).isEqualTo("FFEB9C");
+            assertThat(fill(all.getRow(march.exceptions().size()).getCell(0))).isEqualTo("DDEBF7");
             assertThat(all.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O" + (march.exceptions().size() + 1));
             assertThat(all.getPaneInformation().isFreezePane()).isTrue();
             assertThat(all.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
@@ -193,17 +195,17 @@ class ReportWriterTest extends TempFolderContext {
             XSSFSheet first = workbook.getSheet("第一督查组");
             long firstGroup = march.exceptions().stream().filter(e -> "第一督查组".equals(e.group())).count();
             assertThat(first.getLastRowNum()).isEqualTo((int) firstGroup);
-            assertThat(column(first, 4)).containsOnly("第一督查组");
+            assertThat(column(first, 3)).containsOnly("第一督查组");
             assertThat(first.getCTWorksheet().isSetAutoFilter()).isTrue();
             XSSFSheet second = workbook.getSheet("第二督查组");
-            assertThat(column(second, 1)).containsExactly("period-mismatch", "missing-return", "overdue");
+            assertThat(column(second, 14)).containsExactly("period-mismatch", "missing-return", "overdue");
         }
     }
 
     @Test
     void statisticsWorkbookHasEverySheetWithTheFigures() throws IOException {
         try (XSSFWorkbook workbook = open("2024-03/汇总统计.xlsx")) {
-            assertThat(sheetNames(workbook)).containsExactly("总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
+            assertThat(sheetNames(workbook)).containsExactly("图表", "第一督查组单位", "第二督查组单位", "总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
                     "报送情况", "制度建设", "问责情况", "趋势");
             Sheet overview = workbook.getSheet("总体情况");
             assertThat(valueOf(overview, "问题总数")).isEqualTo("3");
@@ -260,14 +262,14 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(summary, "采纳文件")).isEqualTo("U02/财政局-v2.xlsx");
             assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
             assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
-            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新的报送替代", "U02/财政局-v2.xlsx（已采纳");
+            assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新报送替代", "U02/财政局-v2.xlsx（已采纳");
             assertThat(valueOf(summary, "需整改事项")).startsWith("错误 0 条，警告 2 条，提示 1 条");
             assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "P01", "建立联席会议机制", "长期坚持",
                     "牵头", "已完成", "2024-03-20");
             assertThat(u02.getSheet("制度建设").getLastRowNum()).isEqualTo(3);
             assertThat(column(u02.getSheet("问责情况"), 1)).containsExactly("4", "5", "1");
-            assertThat(column(u02.getSheet("需整改事项"), 1))
-                    .containsExactly("superseded", "late-submission", "missing-evidence");
+            assertThat(column(u02.getSheet("需整改事项"), 14))
+                    .containsExactly("late-submission", "missing-evidence", "superseded");
         }
         try (XSSFWorkbook u03 = open(ReceiptFiles.receipt(output, "2024-03", "U03"))) {
             Sheet summary = u03.getSheet("回执");
@@ -276,7 +278,7 @@ class ReportWriterTest extends TempFolderContext {
                     .isEqualTo("收到的文件“U03/教育局.xlsx”未采纳，原因：报送期次应为2024-03，请改正后重新报送。");
             assertThat(rowOf(u03.getSheet("任务情况"), "T04")).contains("2024年3月15日前", "本期未填报", "推进中", "2024年2月报送",
                     "逾期未完成");
-            assertThat(column(u03.getSheet("需整改事项"), 1)).containsExactly("period-mismatch", "missing-return", "overdue");
+            assertThat(column(u03.getSheet("需整改事项"), 14)).containsExactly("period-mismatch", "missing-return", "overdue");
         }
         try (XSSFWorkbook u04 = open(ReceiptFiles.receipt(output, "2024-03", "U04"))) {
             assertThat(valueOf(u04.getSheet("回执"), "接收情况")).startsWith("本单位无牵头任务");
@@ -348,15 +350,28 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     @Test
-    void bulletinIsTheSeedParagraphWithTheRunsFigures() throws IOException {
-        assertThat(Files.readString(output.resolve("2024-03/通报.txt"), StandardCharsets.UTF_8))
-                .isEqualTo("截至2024年3月,巡视反馈的3项问题已完成整改1项。提出整改措施5条,已经完成2条。党纪政务立案3人,"
-                        + "党纪政务处分共4人。诫勉谈话1人,通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
-                        + "已新建制度3项,修订完善1项。\n");
+    void bulletinIsTheSeedParagraphWithTheRunsFiguresUnderATitleAndTheAsOfDay() throws IOException {
+        byte[] bytes = Files.readAllBytes(output.resolve("2024-03/通报.txt"));
+
+        assertThat(bytes).as("UTF-8 byte-order mark").startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)).isEqualTo(
+                "闵行区巡视整改进展情况通报\r\n统计截至2024年3月31日\r\n\r\n"
+                        + "\u3000\u3000截至2024年3月，巡视反馈的3项问题已完成整改1项。提出整改措施5条，已经完成2条。党纪政务立案3人，"
+                        + "党纪政务处分共4人。诫勉谈话1人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
+                        + "已新建制度3项，修订完善1项。\r\n");
         PeriodFigures seed = new PeriodFigures(MARCH, new ProblemCount(79, 76), new TaskCount(427, 418, 9, 0, 0, 0),
                 new AccountabilityCount(18, 11, 2, 18), new InstitutionCount(59, 6),
                 new SubmissionCount(54, 54, 0, 0, 0), new ExceptionCount(0, 0, 0, Map.of()));
-        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH);
+        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH).doesNotContain(",", ";", ":", "(", ")");
+    }
+
+    @Test
+    void bulletinDateLineIsTheAsOfDayNotTheDayOfTheRun() throws IOException {
+        writer.write(consolidator.consolidate(MARCH, AS_OF.plusDays(1)), output);
+
+        assertThat(Files.readString(output.resolve("2024-03/通报.txt")).split("\r\n"))
+                .startsWith("\uFEFF闵行区巡视整改进展情况通报", "统计截至2024年4月1日", "");
+        assertThat(Bulletin.title("巡视")).isEqualTo("巡视整改进展情况通报");
     }
 
     @Test
@@ -406,7 +421,8 @@ class ReportWriterTest extends TempFolderContext {
     void consoleSummaryGivesTheBulletinTheCountsAndWhereTheOutputsAre() {
         assertThat(report.consoleSummary()).contains(Bulletin.text(march.headline()))
                 .contains("错误 4 条，警告 11 条，提示 2 条")
-                .contains("应报送 3 个单位，已报送 2，未报送 1，逾期报送 1，未采纳文件 2")
+                .contains("应报送 3 个单位，已报送 2 个，未报送 1 个，逾期报送 1 个，未采纳文件 2 份")
+                .contains("回执 4 份、督办单 1 份")
                 .contains(output.resolve("2024-03").toAbsolutePath().toString());
     }
 
@@ -481,9 +497,11 @@ class ReportWriterTest extends TempFolderContext {
         assertThat(json.get("incomplete").get("skippedFiles").asInt()).isEqualTo(5);
         try (XSSFWorkbook statistics = open("2024-03/汇总统计.xlsx"); XSSFWorkbook list = open("2024-03/异常清单.xlsx");
              XSSFWorkbook receipt = open(ReceiptFiles.receipt(output, "2024-03", "U01"))) {
-            assertThat(texts(statistics.getSheetAt(0).getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
-            assertThat(texts(list.getSheetAt(0).getRow(0)).get(0)).contains(notice);
-            assertThat(texts(list.getSheetAt(0).getRow(1))).as("the table below it").contains("规则代码");
+            assertThat(texts(statistics.getSheet("总体情况").getRow(2)).get(0)).as("under the title of 总体情况").contains(notice);
+            assertThat(texts(statistics.getSheet("图表").getRow(1)).get(0)).as("under the title of 图表").contains(notice);
+            assertThat(texts(list.getSheetAt(0).getRow(2)).get(0)).as("under the title and counts of 汇总").contains(notice);
+            assertThat(texts(list.getSheet("全部").getRow(0)).get(0)).contains(notice);
+            assertThat(texts(list.getSheet("全部").getRow(1))).as("the table below it").contains("规则代码");
             assertThat(texts(receipt.getSheetAt(0).getRow(1)).get(0)).contains(notice);
         }
         assertThat(Files.readString(output.resolve("2024-03/index.html"))).as("right under the dashboard's header")
@@ -509,7 +527,7 @@ class ReportWriterTest extends TempFolderContext {
     }
 
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
                 c.trend(), exceptions, receipts);
     }

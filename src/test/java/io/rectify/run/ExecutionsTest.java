@@ -146,7 +146,7 @@ class ExecutionsTest extends TempFolderContext {
         long failed = latestId();
 
         assertThat(failedRun.status()).isEqualTo(1);
-        assertThat(failedRun.out()).contains("执行 #" + failed + " nightly（2024-03）：失败", "文件：读取 5 份，采用 3 份，未采纳 1 份",
+        assertThat(failedRun.out()).contains("执行 #" + failed + " nightly（2024-03）：失败", "文件：读取 5 份，采纳 3 份，未采纳 1 份",
                 "原因：", blocked.toString(), "restart " + failed, "abandon " + failed);
 
         Result table = run("status-out", "status");

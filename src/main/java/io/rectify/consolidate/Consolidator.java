@@ -79,7 +79,7 @@ public class Consolidator {
                 problems(ledger, records.board()), units, groups(ledger, units, records.board()),
                 InstitutionRegister.deduplicate(records.institutions(), ledger),
                 sortedByUnit(records.accountability(), ledger), List.copyOf(trend), records.exceptions(),
-                receipts(ledger, units, records));
+                receipts(ledger, units, records, asOf));
     }
 
     /** What reconcile stored for one period. */
@@ -204,7 +204,9 @@ public class Consolidator {
     }
 
     /** The units' receipts, each built when it is asked for: its reported rows are read from the database then. */
-    private List<UnitReceipt> receipts(LedgerLookup ledger, List<UnitFigures> units, PeriodRecords records) {
+    private List<UnitReceipt> receipts(LedgerLookup ledger, List<UnitFigures> units, PeriodRecords records,
+                                       LocalDate asOf) {
+        ReturnDeadlines deadlines = ReturnDeadlines.of(ledger.ledger().info(), records.period(), asOf);
         Map<String, List<PeriodFile>> files = byUnit(records.files(), PeriodFile::unitCode);
         Map<String, List<ListedInstitution>> institutions = byUnit(records.institutions(), ListedInstitution::unitCode);
         Map<String, List<ListedAccountability>> accountability = byUnit(records.accountability(), ListedAccountability::unitCode);
@@ -229,7 +231,7 @@ public class Consolidator {
             }
             return new UnitReceipt(figures, files.getOrDefault(code, List.of()), List.copyOf(tasks),
                     institutions.getOrDefault(code, List.of()), accountability.getOrDefault(code, List.of()),
-                    unitExceptions);
+                    unitExceptions, deadlines);
         });
     }
 

@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 /**
  * What a unit is told about its period: the files it sent, the tasks (its lead tasks, and the
  * cooperating ones it reported), its current institution and accountability lists as counted, and
- * its exceptions.
+ * its exceptions, and by when it must act on them.
  */
 public record UnitReceipt(UnitFigures unit, List<PeriodFile> files, List<ReceiptTask> tasks,
                           List<ListedInstitution> institutions, List<ListedAccountability> accountability,
-                          List<ExceptionEntry> exceptions) {
+                          List<ExceptionEntry> exceptions, ReturnDeadlines deadlines) {
 
     /** Why one of the unit's files was rejected: the messages of its file errors; "" when none is listed. */
     public String rejection(PeriodFile file) {

@@ -1,6 +1,7 @@
 package io.rectify.ledger;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * The 基本信息 sheet.
@@ -13,4 +14,10 @@ public record LedgerInfo(String title, LocalDate feedbackDate, int cutoffDay) {
 
     public static final String DEFAULT_TITLE = "巡视整改";
     public static final int DEFAULT_CUTOFF_DAY = 5;
+
+    /** The day a period's return is due: 报送截止日 of the following month (its last day when the month is shorter). */
+    public LocalDate dueDate(YearMonth period) {
+        YearMonth next = period.plusMonths(1);
+        return next.atDay(Math.min(Math.max(cutoffDay, 1), next.lengthOfMonth()));
+    }
 }

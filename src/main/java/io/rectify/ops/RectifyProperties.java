@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param settleWaitSeconds how long a run waits for the period folder to settle before it reads it; a return
  *                      still being written after that is left for the next run
  * @param limits        the limits every return is read within
+ * @param issuer        who issues the units' receipts, as named on them
  */
 @ConfigurationProperties("rectify")
 public record RectifyProperties(Path input, Path output, Path data,
@@ -24,7 +25,8 @@ public record RectifyProperties(Path input, Path output, Path data,
                                 @DefaultValue("30") int immediateDays,
                                 @DefaultValue("5") int settleSeconds,
                                 @DefaultValue("60") int settleWaitSeconds,
-                                @DefaultValue Limits limits) {
+                                @DefaultValue Limits limits,
+                                @DefaultValue("区委巡视整改工作领导小组办公室") String issuer) {
 
     public Path masterFolder() {
         return input.resolve("master");

@@ -60,8 +60,7 @@ final class FileTriage {
 
     /** The day after which a return for the period is late: 报送截止日 of the following month. */
     LocalDate cutoff() {
-        YearMonth next = period.plusMonths(1);
-        return next.atDay(Math.min(Math.max(ledger.info().cutoffDay(), 1), next.lengthOfMonth()));
+        return ledger.info().dueDate(period);
     }
 
     /**

@@ -67,7 +67,7 @@ final class InstitutionCheck {
         if (name.isEmpty()) {
             valid = false;
             findings.add(Rule.INVALID_INSTITUTION, file.unit(), null, Place.cell(file.path(), table, row, INSTITUTION_NAME),
-                    prefix(row) + "未填写制度名称，请补充制度名称后重新报送");
+                    prefix(row) + "未填写制度名称，请在下次报送时补充制度名称");
         }
         String what = prefix(row) + (name.isEmpty() ? "" : "制度“" + name + "”");
         if (!INSTITUTION_KINDS.contains(kind)) {

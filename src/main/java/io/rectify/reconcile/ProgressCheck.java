@@ -73,8 +73,8 @@ final class ProgressCheck {
             Optional<Task> found = typed.isEmpty() ? Optional.empty() : ledger.task(typed);
             if (found.isEmpty()) {
                 findings.add(Rule.UNKNOWN_TASK, unit, null, Place.cell(file.path(), table, row, TASK_CODE), typed.isEmpty()
-                        ? "第" + row.row() + "行未填写任务编号，请填写台账中的任务编号后重新报送"
-                        : "第" + row.row() + "行任务编号“" + typed + "”在台账中不存在，请核对任务编号后重新报送");
+                        ? "第" + row.row() + "行未填写任务编号，本行未采纳；请在下次报送时填写台账中的任务编号"
+                        : "第" + row.row() + "行任务编号“" + typed + "”在台账中不存在，本行未采纳；请核对任务编号，在下次报送时更正");
                 continue;
             }
             Task task = found.get();
@@ -82,7 +82,7 @@ final class ProgressCheck {
             if (role == Role.NONE) {
                 findings.add(Rule.NOT_ASSIGNED, unit, task, Place.cell(file.path(), table, row, TASK_CODE),
                         "第" + row.row() + "行任务“" + task.code() + "”不是本单位的牵头或配合任务（牵头单位："
-                                + ledger.unit(task.leadUnit()).name() + "），请核对任务编号或删除该行后重新报送");
+                                + ledger.unit(task.leadUnit()).name() + "），本行未采纳；请核对任务编号，在下次报送时更正或删除该行");
                 continue;
             }
             if (role == Role.COOPERATING && blank(row)) {
@@ -129,7 +129,7 @@ final class ProgressCheck {
         String prefix = "第" + row.row() + "行任务“" + task.code() + "”";
         if (written.isEmpty()) {
             findings.add(Rule.TASK_NOT_REPORTED, file.unit(), task, statusCell, prefix + (role == Role.LEAD
-                    ? "未填写整改状态，该任务暂沿用上期状态；请从“" + CHOICES + "”中选择填写整改状态后重新报送"
+                    ? "未填写整改状态，该任务暂沿用上期状态；请在下次报送时从“" + CHOICES + "”中选择填写整改状态"
                     : "（配合任务）未填写整改状态，本行未采纳；请从“" + CHOICES + "”中选择填写整改状态，"
                             + "如本期无进展可清空本行"));
             return null;
@@ -137,7 +137,7 @@ final class ProgressCheck {
         TaskStatus status = TaskStatus.parse(written).orElse(null);
         if (status == null) {
             findings.add(Rule.INVALID_STATUS, file.unit(), task, statusCell, prefix + "的整改状态“" + written
-                    + "”无效：整改状态只能填写“" + CHOICES + "”之一，请更正后重新报送");
+                    + "”无效：整改状态只能填写“" + CHOICES + "”之一，本行未采纳；请在下次报送时更正");
             return null;
         }
         LocalDate completed = null;
@@ -155,7 +155,7 @@ final class ProgressCheck {
     private LocalDate completionDate(ReturnFile file, Task task, TableRow row, Place dateCell, String prefix) {
         if (row.text(COMPLETION_DATE).isEmpty()) {
             findings.add(Rule.MISSING_COMPLETION_DATE, file.unit(), task, dateCell,
-                    prefix + "状态为已完成，但未填写完成日期，请补充完成日期后重新报送");
+                    prefix + "状态为已完成，但未填写完成日期，本行未采纳；请在下次报送时补充完成日期");
             return null;
         }
         Optional<LocalDate> date = ExcelDates.date(row.cell(COMPLETION_DATE).get());

@@ -99,7 +99,7 @@ final class TaskRollup {
         for (Task task : leadTasks) {
             if (!reported.leadRows().containsKey(task.code()) && !flagged.contains(task.code())) {
                 findings.add(Rule.TASK_NOT_REPORTED, unit, task, used.sheet(), "本期报送表中未填报牵头任务“"
-                        + task.code() + "”，该任务暂沿用上期状态；请在报送表中补充该任务的整改状态后重新报送");
+                        + task.code() + "”，该任务暂沿用上期状态；请在下次报送时补充该任务的整改状态");
             }
         }
     }

@@ -13,17 +13,21 @@ import io.rectify.ledger.Unit;
 import io.rectify.report.Table.Column;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
-import io.rectify.rule.Severity;
+import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * 回执/<单位代码>-<单位名称>-<YYYY-MM>-回执.xlsx: what Rectify received from one unit and took from it, the statuses that
- * result, and what the unit must fix. A unit that sent nothing acceptable is told so.
+ * 回执/<单位代码>-<单位名称>-<YYYY-MM>-回执.xlsx: what a unit must do and by when, on its first page, then
+ * what Rectify received from it and took, the statuses that result and its exceptions; issued in the name
+ * of the office on the as-of date. A sheet the unit would find empty is left out.
  */
 final class ReceiptWorkbook {
 
@@ -33,53 +37,110 @@ final class ReceiptWorkbook {
     static final String ACCOUNTABILITY = "问责情况";
     static final String TO_FIX = "需整改事项";
 
+    /** 任务情况's columns printed: the task, its status and why a row was not adopted; the unit's own texts stay on screen. */
+    private static final int TASK_COLUMNS_PRINTED = 9;
+    /**
+     * The exception table's columns a unit's receipt hides: those naming the unit itself on every row, and
+     * the rule code, for machines (the rule's name is shown).
+     */
+    private static final Set<String> HIDDEN_COLUMNS = Set.of("规则代码", "督查组", "单位代码", "单位名称");
+
     private ReceiptWorkbook() {
     }
 
-    static void write(Consolidation c, UnitReceipt receipt, Path target) throws IOException {
+    /**
+     * @param issuer     who issues the receipt (rectify.issuer)
+     * @param markedCopy the file name of the unit's return marked with its exceptions, in the same folder; null
+     *                   when there is none
+     */
+    static void write(Consolidation c, UnitReceipt receipt, String issuer, String markedCopy, Path target)
+            throws IOException {
         Unit unit = receipt.unit().unit();
         String title = unit.name() + " " + Periods.text(c.period()) + "整改进展报送回执";
         SXSSFWorkbook workbook = Workbooks.createSmall(title, c.asOf());
         Styles styles = new Styles(workbook);
-        summary(c, receipt, title, workbook, styles);
-        tasks(receipt, workbook, styles, sheet(workbook, TASKS, title));
-        institutions(receipt, workbook, styles, sheet(workbook, INSTITUTIONS, title));
-        accountability(receipt, workbook, styles, sheet(workbook, ACCOUNTABILITY, title));
-        ExceptionTable.write(workbook, styles, sheet(workbook, TO_FIX, title), 0, receipt.exceptions());
+        List<ExceptionEntry> rowsOutside = receipt.rejectedRowsOutsideTasks();
+        boolean tasks = !receipt.tasks().isEmpty() || !rowsOutside.isEmpty();
+        front(c, receipt, issuer, markedCopy, title, tasks, workbook, styles);
+        if (tasks) {
+            tasks(receipt, rowsOutside, workbook, styles, sheet(workbook, TASKS, title));
+        }
+        if (!receipt.institutions().isEmpty()) {
+            institutions(receipt, workbook, styles, sheet(workbook, INSTITUTIONS, title));
+        }
+        if (!receipt.accountability().isEmpty()) {
+            accountability(receipt, workbook, styles, sheet(workbook, ACCOUNTABILITY, title));
+        }
+        if (!receipt.exceptions().isEmpty()) {
+            toFix(receipt, workbook, styles, sheet(workbook, TO_FIX, title));
+        }
         Workbooks.save(workbook, target);
     }
 
-    private static void summary(Consolidation c, UnitReceipt receipt, String title, SXSSFWorkbook workbook,
-                                Styles styles) {
+    /** The first page: who it is for, what to do by when, then what was received and taken, and who issued it. */
+    private static void front(Consolidation c, UnitReceipt receipt, String issuer, String markedCopy, String title,
+                              boolean tasks, SXSSFWorkbook workbook, Styles styles) {
         UnitFigures figures = receipt.unit();
         Unit unit = figures.unit();
-        Sheet sheet = sheet(workbook, SUMMARY, title);
-        Workbooks.title(sheet, styles, 0, 2, title);
-        SkippedNotice.of(c).ifPresent(notice -> Workbooks.note(sheet, styles, 1, 2, notice.text()));
-        Table table = new Table(workbook, styles, sheet, 2, List.of(Column.text("项目", 22), Column.text("内容", 80)));
-        table.row("单位代码", unit.code());
-        table.row("单位名称", unit.name());
-        table.row("督查组", unit.group());
-        table.row("报送期次", Periods.text(c.period()));
-        table.row("统计截至", c.asOf().toString());
-        table.row("接收情况", reception(figures));
+        // the title is the page's first line: no page header repeating it
+        FrontPage page = new FrontPage(workbook, styles, Workbooks.sheet(workbook, SUMMARY), 16, 52, 16, 16);
+        page.title(title);
+        SkippedNotice.of(c).ifPresent(notice -> page.line(notice.text()));
+        page.line("单位：" + unit.code() + " " + unit.name() + "（" + unit.group() + "）　报送期次："
+                + Periods.text(c.period()) + "　统计截至：" + Periods.date(c.asOf()));
+        page.heading("一、需要办理的事项");
+        List<ReceiptItems.Item> items = ReceiptItems.of(receipt);
+        if (items.isEmpty()) {
+            page.line("本期无需办理的事项。" + (figures.expected() ? "本期报送表已采纳，未发现需要更正之处。"
+                    : "本单位无牵头任务，本期无需报送。"));
+        } else {
+            page.header("事项", "具体情况", "办理要求", "办理期限");
+            int n = 0;
+            for (ReceiptItems.Item item : items) {
+                page.row(styles.severity(item.severity(), false), ++n + ". " + item.kind(), item.what(), item.action(),
+                        item.deadline());
+            }
+        }
+        if (markedCopy != null) {
+            page.line("已在“" + markedCopy + "”中逐格标注需要更正之处，请在该文件上修改后报送。");
+        }
+        long notices = ReceiptItems.notices(receipt);
+        if (notices > 0) {
+            page.line("另有提示 " + notices + " 条，请知悉，见“" + TO_FIX + "”表。");
+        }
+        page.heading("二、本期报送和采纳情况");
+        page.labelsHeader("项目", "内容");
+        page.labelled("接收情况", reception(figures));
         PeriodFile accepted = figures.accepted();
         if (accepted != null) {
-            table.row("采纳文件", accepted.path());
-            table.row("报送日期", accepted.submittedOn() == null ? "" : accepted.submittedOn().toString());
-            table.row("逾期报送", Labels.yesNo(accepted.late()));
+            page.labelled("采纳文件", accepted.path());
+            page.labelled("报送日期", accepted.submittedOn() == null ? "" : accepted.submittedOn().toString());
+            page.labelled("逾期报送", Labels.yesNo(accepted.late()));
         }
-        table.row("本期收到的文件", receipt.files().isEmpty() ? "无"
+        page.labelled("本期收到的文件", receipt.files().isEmpty() ? "无"
                 : receipt.files().stream().map(f -> received(receipt, f)).collect(Collectors.joining("\n")));
+        page.labelled("牵头任务", leadTasks(figures));
+        page.labelled("制度建设", receipt.institutions().isEmpty() ? "无计入汇总的制度"
+                : "计入汇总 " + receipt.institutions().size() + " 项，见“" + INSTITUTIONS + "”表");
+        page.labelled("问责情况", receipt.accountability().isEmpty() ? "无计入汇总的问责情况"
+                : "计入汇总 " + receipt.accountability().stream().mapToInt(ListedAccountability::persons).sum()
+                        + " 人，见“" + ACCOUNTABILITY + "”表");
+        page.labelled("任务明细", tasks ? "见“" + TASKS + "”表（本期报送的每一行和各项任务的汇总状态）" : "本单位本期无任务");
+        page.gap();
+        page.signature(issuer);
+        page.signature(Periods.date(c.asOf()));
+    }
+
+    private static String leadTasks(UnitFigures figures) {
         TaskCount tasks = figures.tasks();
-        table.row("牵头任务", "共 %d 项：已完成 %d 项，推进中 %d 项，未启动 %d 项；逾期未完成 %d 项，即将到期 %d 项"
-                .formatted(tasks.total(), tasks.completed(), tasks.inProgress(), tasks.notStarted(), tasks.overdue(),
-                        tasks.dueSoon()));
-        table.row("制度建设（计入汇总）", receipt.institutions().size() + " 项，见“" + INSTITUTIONS + "”表");
-        table.row("问责情况（计入汇总）",
-                receipt.accountability().stream().mapToInt(ListedAccountability::persons).sum() + " 人，见“"
-                        + ACCOUNTABILITY + "”表");
-        table.row("需整改事项", toFix(receipt.exceptions()));
+        if (tasks.total() == 0) {
+            return "无";
+        }
+        return "共 %d 条：%s %d 条，%s %d 条，%s %d 条；%s %d 条，%s %d 条%s".formatted(tasks.total(),
+                TaskStatus.COMPLETED.word(), tasks.completed(), TaskStatus.IN_PROGRESS.word(), tasks.inProgress(),
+                TaskStatus.NOT_STARTED.word(), tasks.notStarted(), Rule.OVERDUE.title(), tasks.overdue(),
+                Rule.DUE_SOON.title(), tasks.dueSoon(),
+                figures.expected() && !figures.submitted() ? "（本期无可采纳的报送表，状态沿用此前已采纳的报送）" : "");
     }
 
     /** A file as received: what became of it, and for a rejected file why. */
@@ -97,47 +158,57 @@ final class ReceiptWorkbook {
             return "已采纳本期报送表，任务状态已按报送更新。";
         }
         if (figures.expected() && !figures.rejected().isEmpty()) {
-            return "收到本期报送的文件，但未采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。请按要求修改后重新报送。";
+            return "收到本期报送的文件，但未采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。";
         }
         if (figures.expected()) {
-            return "未收到可采纳的本期报送表，任务状态沿用此前已采纳的报送。请尽快报送。";
+            return "未收到可采纳的本期报送表，任务状态沿用此前已采纳的报送。";
         }
         return "本单位无牵头任务，本期无需报送。";
     }
 
-    private static String toFix(List<ExceptionEntry> exceptions) {
-        if (exceptions.isEmpty()) {
-            return "无";
-        }
-        long errors = exceptions.stream().filter(e -> e.severity() == Severity.ERROR).count();
-        long warnings = exceptions.stream().filter(e -> e.severity() == Severity.WARNING).count();
-        long infos = exceptions.stream().filter(e -> e.severity() == Severity.INFO).count();
-        return "错误 %d 条，警告 %d 条，提示 %d 条。请按“%s”表逐条核对，错误须在下次报送时更正。"
-                .formatted(errors, warnings, infos, TO_FIX);
-    }
-
-    private static void tasks(UnitReceipt receipt, SXSSFWorkbook workbook, Styles styles, Sheet sheet) {
+    /**
+     * Every task line and every rejected row; the first {@value #TASK_COLUMNS_PRINTED} columns are printed
+     * (what the task is, what was reported and taken, why a row was not), the unit's own texts after them
+     * stay on screen.
+     */
+    private static void tasks(UnitReceipt receipt, List<ExceptionEntry> rowsOutside, SXSSFWorkbook workbook,
+                              Styles styles, Sheet sheet) {
         Table table = new Table(workbook, styles, sheet, 0, List.of(Column.text("任务编号", 9),
-                Column.text("问题编号", 9), Column.text("整改措施", 40), Column.text("完成时限", 11),
-                Column.text("责任类型", 8), Column.text("本期填报状态", 12), Column.date("填报完成日期", 12),
-                Column.text("进展情况", 30), Column.text("佐证材料", 20), Column.text("汇总状态", 9),
-                Column.text("状态来源", 16), Column.text("提醒", 10), Column.text("未采纳原因", 40)));
+                Column.text("整改措施", 36), Column.text("完成时限", 12), Column.text("责任类型", 8),
+                Column.text("本期填报状态", 12), Column.text("汇总状态", 10), Column.text("状态来源", 12),
+                Column.text("提醒", 10), Column.text("未采纳原因", 36), Column.text("问题编号", 9),
+                Column.date("填报完成日期", 12), Column.text("进展情况", 50), Column.text("佐证材料", 30)));
         for (ReceiptTask line : receipt.tasks()) {
             AcceptedRow row = line.reported();
-            table.row(line.task().code(), line.task().problemCode(), line.task().measure(),
-                    line.task().deadline().text(), line.lead() ? "牵头" : "配合",
+            table.row(line.task().code(), line.task().measure(), line.task().deadline().text(),
+                    line.lead() ? "牵头" : "配合",
                     row != null ? row.status().word() : line.rejection() != null ? "本期报送未采纳" : "本期未填报",
-                    row == null ? null : row.completionDate(),
-                    row == null ? null : row.progress(), row == null ? null : row.evidence(),
                     line.lead() ? line.state().status().word() : "（由牵头单位报送）", source(line),
-                    line.overdue() ? "逾期未完成" : line.dueSoon() ? "即将到期" : "", line.rejection());
+                    line.overdue() ? Rule.OVERDUE.title() : line.dueSoon() ? Rule.DUE_SOON.title() : "",
+                    line.rejection(), line.task().problemCode(), row == null ? null : row.completionDate(),
+                    row == null ? null : row.progress(), row == null ? null : row.evidence());
         }
-        for (ExceptionEntry row : receipt.rejectedRowsOutsideTasks()) {
-            table.row(row.taskCode() != null ? row.taskCode() : row.value(), row.problemCode(),
+        for (ExceptionEntry row : rowsOutside) {
+            table.row(row.taskCode() != null ? row.taskCode() : row.value(),
                     "（报送表第" + row.row() + "行：" + row.rule().title() + "）", null, null, "本期报送未采纳", null, null,
-                    null, null, null, null, row.message());
+                    null, row.message(), row.problemCode());
         }
         table.filter();
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, TASK_COLUMNS_PRINTED - 1, 0, sheet.getLastRowNum());
+    }
+
+    /**
+     * The unit's exceptions, errors first; the rule code and the columns that name the unit itself are
+     * hidden.
+     */
+    private static void toFix(UnitReceipt receipt, SXSSFWorkbook workbook, Styles styles, Sheet sheet) {
+        ExceptionTable.write(workbook, styles, sheet, 0, receipt.exceptions().stream()
+                .sorted(Comparator.comparing(ExceptionEntry::severity)).toList());
+        for (int i = 0; i < ExceptionTable.COLUMNS.size(); i++) {
+            if (HIDDEN_COLUMNS.contains(ExceptionTable.COLUMNS.get(i).header())) {
+                sheet.setColumnHidden(i, true);
+            }
+        }
     }
 
     private static String source(ReceiptTask line) {

@@ -9,6 +9,7 @@ import io.rectify.dashboard.Links;
 import io.rectify.ledger.Unit;
 import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.ops.StagedFolder;
 import io.rectify.rule.Periods;
 import io.rectify.standing.Light;
@@ -44,6 +45,13 @@ public class ReportWriter {
     /** The names this writer gives the entries of a period folder; anything else there is someone else's. */
     private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, NOTICES, BULLETIN, SUMMARY,
             EXCEPTIONS_CSV, DASHBOARD);
+
+    /** Who issues the receipts (rectify.issuer). */
+    private final String issuer;
+
+    ReportWriter(RectifyProperties properties) {
+        this.issuer = properties.issuer();
+    }
 
     /**
      * Writes the period's outputs into a staging folder and swaps it in for {@code <output>/<period>/}
@@ -83,13 +91,13 @@ public class ReportWriter {
     }
 
     /** One receipt per ledger unit, by its path relative to the period folder. */
-    private static List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
+    private List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
         List<UnitReceipt> receipts = consolidation.receipts();
         return inParallel(IntStream.range(0, receipts.size()).boxed().toList(), index -> {
             UnitReceipt receipt = receipts.get(index);
             String name = RECEIPTS + "/" + receiptFile(receipt.unit().unit(), consolidation.period());
-            ReceiptWorkbook.write(consolidation, receipt, staging.resolve(name));
+            ReceiptWorkbook.write(consolidation, receipt, issuer, null, staging.resolve(name));
             return name;
         });
     }

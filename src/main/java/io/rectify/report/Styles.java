@@ -35,12 +35,7 @@ final class Styles {
 
     Styles(SXSSFWorkbook workbook) {
         this.workbook = workbook;
-        Font titleFont = workbook.createFont();
-        titleFont.setBold(true);
-        titleFont.setFontHeightInPoints((short) 14);
-        title = workbook.createCellStyle();
-        title.setFont(titleFont);
-        title.setVerticalAlignment(VerticalAlignment.CENTER);
+        title = bold(workbook, 14, VerticalAlignment.CENTER);
         note = workbook.createCellStyle();
         note.setWrapText(true);
         note.setVerticalAlignment(VerticalAlignment.TOP);
@@ -67,6 +62,17 @@ final class Styles {
             number.setAlignment(HorizontalAlignment.RIGHT);
             severityNumber.put(severity, number);
         }
+    }
+
+    /** A new style of bold text of {@code points}, no border. */
+    static CellStyle bold(SXSSFWorkbook workbook, int points, VerticalAlignment alignment) {
+        Font font = workbook.createFont();
+        font.setBold(true);
+        font.setFontHeightInPoints((short) points);
+        CellStyle style = workbook.createCellStyle();
+        style.setFont(font);
+        style.setVerticalAlignment(alignment);
+        return style;
     }
 
     CellStyle title() {

@@ -77,7 +77,6 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
 
     /** The day by which the return is due: the ledger's cut-off day of the following month. */
     public LocalDate dueDate() {
-        YearMonth next = period.plusMonths(1);
-        return next.atDay(Math.min(ledger.cutoffDay(), next.lengthOfMonth()));
+        return ledger.dueDate(period);
     }
 }

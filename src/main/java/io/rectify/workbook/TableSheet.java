@@ -74,8 +74,15 @@ public final class TableSheet {
             sheet.setColumnWidth(i, this.widths[i] * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
+        printOnA4(sheet, true);
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        this.nextRow = headerRow + 1;
+    }
+
+    /** Prints the sheet on A4 fitted to the page width, as many pages long as it needs, page numbers in the footer. */
+    public static void printOnA4(Sheet sheet, boolean landscape) {
         sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setLandscape(landscape);
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
@@ -84,9 +91,7 @@ public final class TableSheet {
         sheet.setMargin(PageMargin.TOP, 0.5);
         sheet.setMargin(PageMargin.BOTTOM, 0.6);
         sheet.setMargin(PageMargin.FOOTER, 0.3);
-        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
         sheet.getFooter().setCenter("第 &P 页，共 &N 页");
-        this.nextRow = headerRow + 1;
     }
 
     public Sheet sheet() {

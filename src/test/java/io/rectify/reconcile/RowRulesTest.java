@@ -25,11 +25,26 @@ class RowRulesTest extends ReconcileTestSupport {
         List<ExceptionEntry> unknown = exceptions("2024-03", Rule.UNKNOWN_TASK);
         assertThat(unknown).hasSize(2);
         assertEntry(unknown.get(0), ERROR, "U01", null, "U01.xlsx", 8, "A", "P0１-03");
-        assertThat(unknown.get(0).message()).isEqualTo("第8行任务编号“P0１-03”在台账中不存在，请核对任务编号后重新报送");
+        assertThat(unknown.get(0).message()).isEqualTo("第8行任务编号“P0１-03”在台账中不存在，本行未采纳；请核对任务编号，在下次报送时更正");
         assertThat(unknown.get(0).group()).isEqualTo("第一督查组");
         assertThat(unknown.get(0).unitName()).isEqualTo("区发改委");
         assertEntry(unknown.get(1), ERROR, "U01", null, "U01.xlsx", 9, "A", null);
         assertThat(status("2024-03", "P01-01")).isEqualTo("推进中 null 2024-03");
+    }
+
+    @Test
+    void aFaultyRowOrAnUnreportedTaskIsToBeCorrectedInTheNextReturnNotResent() {
+        reconcile(period("2024-03").add(
+                ReturnFixture.unit("U01").period("2024-03").row("P01-01", "差不多了")
+                        .row("P01-02", "已完成", "", "", "纪要").row("Q1", "推进中").row("", "推进中", "", "已召开会议"),
+                ReturnFixture.unit("U03").period("2024-03").row("P01-01", "推进中")));
+
+        List<ExceptionEntry> rowsAndTasks = exceptions("2024-03").stream()
+                .filter(e -> e.rule().scope() == Rule.Scope.ROW || e.rule() == Rule.TASK_NOT_REPORTED).toList();
+        assertThat(rowsAndTasks).extracting(ExceptionEntry::rule).contains(Rule.INVALID_STATUS,
+                Rule.MISSING_COMPLETION_DATE, Rule.UNKNOWN_TASK, Rule.NOT_ASSIGNED, Rule.TASK_NOT_REPORTED);
+        assertThat(rowsAndTasks).allSatisfy(e -> assertThat(e.message()).as(e.rule().code())
+                .contains("下次报送").doesNotContain("重新报送"));
     }
 
     @Test

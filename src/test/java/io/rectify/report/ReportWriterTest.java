@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rectify.NightlyFixture;
 import io.rectify.ReceiptFiles;
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
 import io.rectify.consolidate.ExceptionCount;
 import io.rectify.consolidate.InstitutionCount;
 import io.rectify.consolidate.PeriodFigures;
@@ -22,12 +20,10 @@ import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitReceipt;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ops.FailureCause;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,47 +34,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class ReportWriterTest extends TempFolderContext {
+class ReportWriterTest extends MarchReports {
 
     /** The paragraph of the reference bulletin (seed), its wording and figures to the character, in official punctuation. */
     private static final String SEED_PARAGRAPH = "截至2024年3月，巡视反馈的79项问题已完成整改76项。提出整改措施427条，已经完成418条。"
             + "党纪政务立案18人，党纪政务处分共11人。诫勉谈话2人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理18人。"
             + "已新建制度59项，修订完善6项。";
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    ReportWriter writer;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Path output;
-    Consolidation march;
-    WrittenReport report;
-
-    @BeforeEach
-    void writeMarch() throws IOException {
-        new ReconciledFixture(jdbc).store(ledgers);
-        output = root.resolve("output");
-        march = consolidator.consolidate(MARCH, AS_OF);
-        report = writer.write(march, output);
-    }
 
     @Test
     void outputsGoToThePeriodFolder() {
@@ -263,13 +234,15 @@ class ReportWriterTest extends TempFolderContext {
             assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
             assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
             assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新报送替代", "U02/财政局-v2.xlsx（已采纳");
-            assertThat(valueOf(summary, "需整改事项")).startsWith("错误 0 条，警告 2 条，提示 1 条");
-            assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "P01", "建立联席会议机制", "长期坚持",
-                    "牵头", "已完成", "2024-03-20");
+            assertThat(rowOf(summary, "1. 逾期报送")).contains("下次按时报送", "2024年5月5日前（下次报送）");
+            assertThat(rowOf(summary, "2. 缺少佐证材料")).contains("在下次报送时补充");
+            assertThat(allTexts(summary)).contains("另有提示 1 条，请知悉，见“需整改事项”表。");
+            assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "建立联席会议机制", "长期坚持", "牵头",
+                    "已完成", "已完成", "2024年3月报送", "", "", "P01", "2024-03-20");
             assertThat(u02.getSheet("制度建设").getLastRowNum()).isEqualTo(3);
             assertThat(column(u02.getSheet("问责情况"), 1)).containsExactly("4", "5", "1");
             assertThat(column(u02.getSheet("需整改事项"), 14))
-                    .containsExactly("late-submission", "missing-evidence", "superseded");
+                    .as("errors, then warnings, then 提示").containsExactly("late-submission", "missing-evidence", "superseded");
         }
         try (XSSFWorkbook u03 = open(ReceiptFiles.receipt(output, "2024-03", "U03"))) {
             Sheet summary = u03.getSheet("回执");
@@ -324,7 +297,7 @@ class ReportWriterTest extends TempFolderContext {
 
     @Test
     void receiptListsARejectedRowOfATaskTheLedgerDoesNotHaveAsNotAdopted() throws IOException {
-        String reason = "第9行任务编号“T99”在台账中不存在，请核对任务编号后重新报送";
+        String reason = "第9行任务编号“T99”在台账中不存在，本行未采纳；请核对任务编号，在下次报送时更正";
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)
@@ -551,29 +524,6 @@ class ReportWriterTest extends TempFolderContext {
 
     private static boolean formulaLike(String text) {
         return !text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0;
-    }
-
-    private XSSFWorkbook open(String relative) throws IOException {
-        try (InputStream in = Files.newInputStream(output.resolve(relative))) {
-            return new XSSFWorkbook(in);
-        }
-    }
-
-    private static List<String> sheetNames(XSSFWorkbook workbook) {
-        List<String> names = new ArrayList<>();
-        workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-        return names;
-    }
-
-    private static final DataFormatter FORMAT = new DataFormatter();
-
-    private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < row.getLastCellNum(); i++) {
-            Cell cell = row.getCell(i);
-            texts.add(cell == null ? "" : FORMAT.formatCellValue(cell));
-        }
-        return texts;
     }
 
     private static List<String> allTexts(Sheet sheet) {

@@ -4,6 +4,8 @@ import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.PeriodFigures;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.UnitReceipt;
+import io.rectify.dashboard.Dashboard;
+import io.rectify.dashboard.Links;
 import io.rectify.ledger.Unit;
 import io.rectify.marking.ReturnMarker;
 import io.rectify.ops.AtomicFiles;
@@ -39,10 +41,11 @@ public class ReportWriter {
     public static final String BULLETIN = "通报.txt";
     public static final String SUMMARY = "summary.json";
     public static final String EXCEPTIONS_CSV = "exceptions.csv";
+    public static final String DASHBOARD = "index.html";
 
     /** The names this writer gives the entries of a period folder; anything else there is someone else's. */
     private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, NOTICES, BULLETIN, SUMMARY,
-            EXCEPTIONS_CSV);
+            EXCEPTIONS_CSV, DASHBOARD);
 
     private final ReturnMarker marker;
     /** Who issues the receipts (rectify.issuer). */
@@ -76,7 +79,14 @@ public class ReportWriter {
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);
             files.addAll(receipts(consolidation, staging));
-            files.addAll(notices(consolidation, staging));
+            List<String> notices = notices(consolidation, staging);
+            files.addAll(notices);
+            Links links = new Links(STATISTICS, EXCEPTIONS, BULLETIN, RECEIPTS,
+                    unit -> RECEIPTS + "/" + receiptFile(unit, consolidation.period()),
+                    notices.isEmpty() ? Optional.empty() : Optional.of(NOTICES));
+            AtomicFiles.write(staging.resolve(DASHBOARD), out -> out.write(Dashboard.page(consolidation, links,
+                    SkippedNotice.of(consolidation).map(SkippedNotice::text))));
+            files.add(DASHBOARD);
             staged.publish(OURS::contains);
         }
         return new WrittenReport(folder, files.stream().map(folder::resolve).toList(),
@@ -159,7 +169,7 @@ public class ReportWriter {
                 "异常：错误 %d 条，警告 %d 条，提示 %d 条"
                         .formatted(f.exceptions().error(), f.exceptions().warning(), f.exceptions().info()),
                 "输出：" + folder.toAbsolutePath() + "（" + STATISTICS + "、" + EXCEPTIONS + "、" + RECEIPTS + " "
-                        + c.receipts().size() + " 份、" + NOTICES + " " + notices + " 份、" + BULLETIN + "、" + SUMMARY + "、"
-                        + EXCEPTIONS_CSV + "）");
+                        + c.receipts().size() + " 份、" + NOTICES + " " + notices + " 份、" + BULLETIN + "、" + DASHBOARD + "、"
+                        + SUMMARY + "、" + EXCEPTIONS_CSV + "）");
     }
 }

@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -108,6 +110,7 @@ class EveryOutputIsSafeIT {
                         .flatMap(List::stream).toList();
                 case "json" -> jsonTexts(JsonMapper.builder().build().readTree(Files.readString(file)));
                 case "txt" -> Files.readString(file, StandardCharsets.UTF_8).lines().toList();
+                case "html" -> htmlTexts(Files.readString(file, StandardCharsets.UTF_8));
                 default -> throw new AssertionError("an output this test does not know how to read: " + file);
             };
             assertThat(found).as("%s", file).noneMatch(EveryOutputIsSafeIT::formulaLike);
@@ -117,7 +120,8 @@ class EveryOutputIsSafeIT {
         }
 
         assertThat(kinds).contains("2024-03/汇总统计.xlsx", "2024-03/异常清单.xlsx", "回执", "督办单", "2024-03/通报.txt",
-                "2024-03/summary.json", "2024-03/exceptions.csv", "template", LedgerErrorReport.FILE_NAME);
+                "2024-03/summary.json", "2024-03/exceptions.csv", "2024-03/index.html", "template",
+                LedgerErrorReport.FILE_NAME);
         assertThat(texts).as("the hostile text reached the outputs, neutralised").contains("'=某区巡视整改", "'=1+2",
                 "'+cmd|' /C calc'!A0", "'=cmd.xlsx", "'-rf.xlsx", "'=HYPERLINK(\"http://x\")", "'+推进中", "'=T02", "'=U03",
                 "'+区民政局", "'=区不存在局", "'=HYPERLINK(\"http://evil\",\"点击\")");
@@ -200,6 +204,25 @@ class EveryOutputIsSafeIT {
             texts.add(node.asString());
         }
         node.forEach(child -> texts.addAll(jsonTexts(child)));
+        return texts;
+    }
+
+    /**
+     * The texts of the dashboard: those between its tags, unescaped, and the strings of its chart
+     * data; the inlined chart library and the page's own script are code, not text.
+     */
+    private static List<String> htmlTexts(String page) {
+        Matcher data = Pattern.compile("(?s)<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>")
+                .matcher(page);
+        assertThat(data.find()).isTrue();
+        List<String> texts = new ArrayList<>(jsonTexts(JsonMapper.builder().build().readTree(data.group(1))));
+        String markup = page.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", "");
+        for (String text : markup.split("<[^>]*>")) {
+            if (!text.isBlank()) {
+                texts.add(text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                        .replace("&amp;", "&"));
+            }
+        }
         return texts;
     }
 

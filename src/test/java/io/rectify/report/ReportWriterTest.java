@@ -483,6 +483,8 @@ class ReportWriterTest extends MarchReports {
             assertThat(texts(list.getSheet("全部").getRow(1))).as("the table below it").contains("规则代码");
             assertThat(texts(receipt.getSheetAt(0).getRow(1)).get(0)).contains(notice);
         }
+        assertThat(Files.readString(output.resolve("2024-03/index.html"))).as("right under the dashboard's header")
+                .containsPattern("</header>\\s*<p class=\"warning\">注意：本期文件夹中有 5 份文件未读取[^<]*" + notice);
         assertThat(SummaryJson.tree(march).get("incomplete").isNull()).as("a period read whole carries none").isTrue();
         assertThat(report.consoleSummary()).doesNotContain(notice);
     }

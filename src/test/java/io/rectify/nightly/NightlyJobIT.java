@@ -133,11 +133,12 @@ class NightlyJobIT {
             }
         }
         assertThat(aprilOutputsWithoutPeriod.keySet().stream()
-                .map(file -> file.replaceAll("^((回执|督办单)/[^-]+)-.+-(回执|督办单)\\.xlsx$", "$1")))
+                .map(file -> file.replaceAll("^((回执|督办单)/[^-]+)-.+-(回执|督办单)\\.xlsx$", "$1")
+                        .replaceAll("^(回执/[^-]+)-.+-标注\\.xlsx$", "$1 标注")))
                 .containsExactlyInAnyOrder(ReportWriter.SUMMARY,
                 ReportWriter.EXCEPTIONS_CSV, ReportWriter.BULLETIN, ReportWriter.STATISTICS, ReportWriter.EXCEPTIONS,
                 "回执/U01", "回执/U02", "回执/U03", "回执/U04", "回执/U05",
-                "督办单/U01", "督办单/U02", "督办单/U05");
+                "回执/U01 标注", "督办单/U01", "督办单/U02", "督办单/U05", ReportWriter.DASHBOARD);
     }
 
     @Test

@@ -59,7 +59,7 @@ final class StatisticsWorkbook {
             Column.number("问题数", 8), Column.number("已完成整改", 10), Column.percent("问题整改率", 10));
     private static final List<Column> TASK_COLUMNS = List.of(
             Column.number("整改措施", 9), Column.number(COMPLETED.word(), 8), Column.number(IN_PROGRESS.word(), 8),
-            Column.number(NOT_STARTED.word(), 8), Column.number(Rule.OVERDUE.title(), 10), Column.number("即将到期", 9),
+            Column.number(NOT_STARTED.word(), 8), Column.number(Rule.OVERDUE.title(), 10), Column.number(Rule.DUE_SOON.title(), 9),
             Column.percent("完成率", 9));
 
     /** The columns every ranked table starts with; 红绿灯 is coloured by {@link Lights}. */
@@ -71,7 +71,7 @@ final class StatisticsWorkbook {
     private static final String CATEGORY = "方面：";
     private static final String FEEDBACK_POINT = "反馈问题：";
     /** A completion rate counted from statuses carried forward: never shown as if the unit had reported. */
-    private static final String CARRIED_FORMAT = "0.0%\"（沿用）\"";
+    static final String CARRIED_FORMAT = "0.0%\"（沿用）\"";
 
     /** The periods of 趋势 one landscape page holds beside 指标 at 9 pt or more. */
     private static final int TREND_PERIODS_PER_PAGE = 12;
@@ -84,9 +84,9 @@ final class StatisticsWorkbook {
     private final CellStyle groupHeading;
     private final String title;
 
-    private StatisticsWorkbook(Consolidation c) {
+    private StatisticsWorkbook(Consolidation c, Standings standings) {
         this.c = c;
-        this.standings = Standings.of(c);
+        this.standings = standings;
         this.title = c.title() + " " + Periods.text(c.period()) + "汇总统计（截至" + Periods.date(c.asOf()) + "）";
         this.workbook = Workbooks.create(title, c.asOf());
         this.styles = new Styles(workbook);
@@ -98,11 +98,13 @@ final class StatisticsWorkbook {
         groupHeading.setVerticalAlignment(VerticalAlignment.CENTER);
     }
 
-    static void write(Consolidation c, Path target) throws IOException {
-        StatisticsWorkbook statistics = new StatisticsWorkbook(c);
+    /** @param standings {@code Standings.of(c)}, computed once per run by the caller */
+    static void write(Consolidation c, Standings standings, Path target) throws IOException {
+        StatisticsWorkbook statistics = new StatisticsWorkbook(c, standings);
         LeaderSummary.write(statistics.workbook, statistics.styles, c, statistics.standings,
                 statistics.title + " " + LeaderSummary.SHEET, statistics.carriedRate);
-        StatisticsCharts.write(statistics.workbook, statistics.styles, c, statistics.title);
+        StatisticsCharts.write(statistics.workbook, statistics.styles, c, standings, statistics.title,
+                statistics.carriedRate);
         statistics.overview();
         statistics.categories();
         statistics.feedbackPoints();
@@ -202,16 +204,18 @@ final class StatisticsWorkbook {
     /** Worst first; a unit whose statuses were carried forward shows its rate marked （沿用）. */
     private void units() {
         List<Column> tasks = new ArrayList<>(TASK_COLUMNS);
-        tasks.set(tasks.size() - 1, Column.percent(tasks.get(tasks.size() - 1).header(), 15));
-        Table table = table(SHEETS.get(5), columns(RANK_COLUMNS, List.of(Column.text("单位代码", 10),
-                Column.text("单位名称", 22), Column.text("督查组", 12), Column.text("本期报送", 12)), tasks, List.of(REASONS)));
+        Column rate = Column.percent(tasks.get(tasks.size() - 1).header(), 15);
+        tasks.set(tasks.size() - 1, rate);
+        List<Column> columns = columns(RANK_COLUMNS, List.of(Column.text("单位代码", 10),
+                Column.text("单位名称", 22), Column.text("督查组", 12), Column.text("本期报送", 12)), tasks, List.of(REASONS));
+        Table table = table(SHEETS.get(5), columns);
         for (UnitStanding standing : standings.units()) {
             UnitFigures unit = standing.unit();
             Row row = table.row(cells(List.of(standing.rank(), standing.light().word(), unit.unit().code(),
                     unit.unit().name(), unit.unit().group(), Labels.submission(unit.expected(), unit.submitted())),
                     taskCells(unit.tasks()), List.of(Lights.reasons(standing.reasons()))));
             if (standing.carriedForward()) {
-                row.getCell(RANK_COLUMNS.size() + 4 + TASK_COLUMNS.size() - 1).setCellStyle(carriedRate);
+                row.getCell(columns.indexOf(rate)).setCellStyle(carriedRate);
             }
         }
         table.filter();
@@ -220,14 +224,13 @@ final class StatisticsWorkbook {
                 + c.headline().submissions().expected()), taskCells(c.headline().tasks())));
     }
 
+    /** Worst first, as 按单位. */
     private void groups() {
         Table table = table(SHEETS.get(6), columns(RANK_COLUMNS, List.of(Column.text("督查组", 14),
                 Column.number("单位数", 8), Column.number("应报送", 8), Column.number("已报送", 8)), TASK_COLUMNS,
                 List.of(REASONS)));
-        Map<String, GroupStanding> ranked = standings.groups().stream()
-                .collect(Collectors.toMap(s -> s.group().name(), Function.identity()));
-        for (GroupFigures group : c.byGroup()) {
-            GroupStanding standing = ranked.get(group.name());
+        for (GroupStanding standing : standings.groups()) {
+            GroupFigures group = standing.group();
             table.row(cells(List.of(standing.rank(), standing.light().word(), group.name(), group.units(),
                     group.expected(), group.submitted()), taskCells(group.tasks()),
                     List.of(Lights.reasons(standing.reasons()))));

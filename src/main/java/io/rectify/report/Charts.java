@@ -91,7 +91,7 @@ final class Charts {
     }
 
     private static final double TITLE_POINTS = 12;
-    private static final int TEXT_HUNDREDTHS = 900;
+    private static final int TEXT_HUNDREDTHS = 1000;
 
     private Charts() {
     }

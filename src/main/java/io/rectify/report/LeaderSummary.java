@@ -50,7 +50,7 @@ final class LeaderSummary {
     /** Units and task codes named in one cell of the overdue list before "等N个". */
     private static final int NAMED = 3;
     /** Column widths in characters; each section spans them its own way. */
-    private static final int[] WIDTHS = {6, 8, 20, 12, 12, 14, 28};
+    private static final int[] WIDTHS = {5, 7, 16, 10, 12, 13, 27};
     private static final int ALL_COLUMNS = WIDTHS.length;
     private static final float LINE_HEIGHT = 15f;
     private static final float TITLE_HEIGHT = 24f;

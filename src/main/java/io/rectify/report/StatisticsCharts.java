@@ -46,7 +46,7 @@ final class StatisticsCharts {
 
     /** Every chart sheet is 12 columns wide, two charts side by side: landscape A4 at 100 %. */
     private static final int COLUMNS = 12;
-    private static final int WIDTH = 11;
+    private static final int WIDTH = 10;
     /** 图表: a page of charts (two side by side, the trend below), their tables on the next page. */
     private static final int CHART_ROWS = 16;
     /** A group's sheet: the units' table, then columns that widen its two charts to the page. */

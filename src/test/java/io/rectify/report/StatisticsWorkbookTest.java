@@ -340,6 +340,29 @@ class StatisticsWorkbookTest extends TempFolderContext {
         }
     }
 
+    /**
+     * Where Calibri is missing (LibreOffice or WPS on an office's Linux), a stand-in about 1.25 times
+     * as wide (DejaVu Sans) widens every column, and fitting to the page shrinks the print further.
+     */
+    @Test
+    void everySheetStillPrintsAtNinePointsWhenAWiderFontStandsInForCalibri() throws IOException {
+        try (XSSFWorkbook workbook = write(march)) {
+            for (Sheet sheet : workbook) {
+                CellRangeAddress area = PrintedSize.printArea(sheet);
+                double width = 0;
+                for (int c = area.getFirstColumn(); c <= area.getLastColumn(); c++) {
+                    width += sheet.getColumnWidthInPixels(c) * 0.75 * 1.25;
+                }
+                PrintSetup setup = sheet.getPrintSetup();
+                double page = (setup.getLandscape() ? 841.9 : 595.3)
+                        - 72 * (sheet.getMargin(Sheet.LeftMargin) + sheet.getMargin(Sheet.RightMargin));
+                double scale = Math.min(1, setup.getFitWidth() * page / width);
+                double font = PrintedSize.smallestFontPoints(sheet) / PrintedSize.scale(sheet);
+                assertThat(font * scale).as(sheet.getSheetName()).isGreaterThanOrEqualTo(9);
+            }
+        }
+    }
+
     @Test
     void aTrendOfManyPeriodsPrintsOnMorePagesWideAtNinePointsWithItsLabelsOnEach() throws IOException {
         PeriodFigures last = march.headline();

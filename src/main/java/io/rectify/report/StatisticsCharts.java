@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 
@@ -94,7 +93,7 @@ final class StatisticsCharts {
     }
 
     private void overview() {
-        Sheet sheet = sheet(OVERVIEW);
+        Sheet sheet = sheet(OVERVIEW, Set.of());
         Workbooks.title(sheet, styles, 0, COLUMNS, c.title() + " " + Periods.text(c.period())
                 + "整改情况图表（截至" + Periods.date(c.asOf()) + "）");
         Optional<SkippedNotice> notice = SkippedNotice.of(c);
@@ -157,7 +156,8 @@ final class StatisticsCharts {
      * their overdue tasks, side by side.
      */
     private void group(String group, List<UnitStanding> units) {
-        Sheet sheet = sheet(groupSheet(group));
+        // never a fixed sheet's name: a group named 按 would otherwise take 按单位's and push the real one to 按单位(2)
+        Sheet sheet = sheet(group + GROUP_SHEET_SUFFIX, RESERVED);
         Workbooks.title(sheet, styles, 0, COLUMNS, group + "各单位整改情况（按全区排名，最落后的在前）");
         // units with no lead task have no rate to chart: they are listed below the others
         List<UnitStanding> charted = units.stream().filter(s -> s.unit().expected()).toList();
@@ -201,20 +201,6 @@ final class StatisticsCharts {
         return s.unit().rejected().isEmpty() ? "未报送" : "报送未采纳";
     }
 
-    /**
-     * {@code <督查组>单位}, never the name of one of the workbook's fixed sheets (a group named 按
-     * would otherwise take 按单位's name): such a group's sheet gets a number, as a repeated name does.
-     */
-    private String groupSheet(String group) {
-        String name = WorkbookUtil.createSafeSheetName(group + GROUP_SHEET_SUFFIX);
-        String unique = name;
-        for (int n = 2; RESERVED.contains(unique) || workbook.getSheet(unique) != null; n++) {
-            String suffix = "(" + n + ")";
-            unique = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
-        }
-        return unique;
-    }
-
     /** In place of a chart with nothing to draw: its title and 无数据. */
     private static void noData(Sheet sheet, Place place, String chartTitle) {
         Row row = sheet.getRow(place.row()) == null ? sheet.createRow(place.row()) : sheet.getRow(place.row());
@@ -222,8 +208,8 @@ final class StatisticsCharts {
     }
 
     /** A chart sheet, its columns {@value #WIDTH} characters wide until its tables set theirs. */
-    private Sheet sheet(String name) {
-        Sheet sheet = Workbooks.sheet(workbook, name);
+    private Sheet sheet(String name, Set<String> reserved) {
+        Sheet sheet = Workbooks.sheet(workbook, name, reserved);
         Workbooks.printTitle(sheet, title + " " + sheet.getSheetName());
         for (int i = 0; i < COLUMNS; i++) {
             sheet.setColumnWidth(i, WIDTH * 256);

@@ -1,19 +1,13 @@
 package io.rectify.report;
 
-import static io.rectify.consolidate.ReconciledFixture.AS_OF;
-import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.PrintedSize;
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
-import io.rectify.consolidate.ReconciledFixture;
-import io.rectify.ledger.LedgerRepository;
+import io.rectify.consolidate.ConsolidatedMarch;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,14 +25,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 异常清单.xlsx written from the reconciled fixture, with one more exception: an error of U02, the
  * second unit of 第一督查组, so that the unit with the most errors is not the first in ledger order.
  */
-class ExceptionWorkbookTest extends TempFolderContext {
+class ExceptionWorkbookTest extends ConsolidatedMarch {
 
     private static final DataFormatter FORMAT = new DataFormatter();
     private static final int SEVERITY = 1;
@@ -47,28 +39,27 @@ class ExceptionWorkbookTest extends TempFolderContext {
     private static final int MESSAGE = 8;
     private static final int CODE = 14;
 
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
-
     Consolidation march;
     Path file;
 
+    /** Written once for the class: the tests that write other exceptions write other files. */
     @BeforeEach
     void writeMarch() throws IOException {
-        new ReconciledFixture(jdbc).store(ledgers);
+        march = march();
+        file = root.resolve("异常清单.xlsx");
+        if (Files.notExists(file)) {
+            ExceptionWorkbook.write(march, file);
+        }
+    }
+
+    @Override
+    protected void addToFixture() {
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)
                 VALUES ('2024-03', 100, 'invalid-date', 'error', '第一督查组', 'U02', '区财政局', 'P01', 'T02',
                     'U02/财政局-v2.xlsx', '整改进展', 5, 'C', '2024-04-20',
                     '第5行任务“T02”的完成日期2024-04-20晚于报送日期2024-04-08，请核实并更正完成日期，在下次报送时更正。')""");
-        march = consolidator.consolidate(MARCH, AS_OF);
-        file = root.resolve("异常清单.xlsx");
-        ExceptionWorkbook.write(march, file);
     }
 
     @Test
@@ -202,10 +193,11 @@ class ExceptionWorkbookTest extends TempFolderContext {
 
     @Test
     void aGroupWithoutExceptionsGetsItsSheetSayingSoAndAZeroSubtotal() throws IOException {
-        ExceptionWorkbook.write(march(march.exceptions().stream().filter(e -> !"第二督查组".equals(e.group())).toList()),
+        Path file = root.resolve("异常清单-第二组无异常.xlsx");
+        ExceptionWorkbook.write(withExceptions(march.exceptions().stream().filter(e -> !"第二督查组".equals(e.group())).toList()),
                 file);
 
-        try (XSSFWorkbook workbook = open()) {
+        try (XSSFWorkbook workbook = open(file)) {
             Sheet second = workbook.getSheet("第二督查组");
             assertThat(text(second, 1, 0)).isEqualTo("本组本期无异常。");
             assertThat(PrintedSize.printArea(second)).isEqualTo(new CellRangeAddress(0, 1, 0, MESSAGE));
@@ -216,9 +208,10 @@ class ExceptionWorkbookTest extends TempFolderContext {
 
     @Test
     void aPeriodWithoutExceptionsSaysSoOnEverySheet() throws IOException {
-        ExceptionWorkbook.write(march(List.of()), file);
+        Path file = root.resolve("异常清单-无异常.xlsx");
+        ExceptionWorkbook.write(withExceptions(List.of()), file);
 
-        try (XSSFWorkbook workbook = open()) {
+        try (XSSFWorkbook workbook = open(file)) {
             assertThat(text(workbook.getSheet("全部"), 1, 0)).isEqualTo("本期无异常。");
             assertThat(text(workbook.getSheet("第一督查组"), 1, 0)).isEqualTo("本组本期无异常。");
             Sheet overview = workbook.getSheet("汇总");
@@ -228,7 +221,7 @@ class ExceptionWorkbookTest extends TempFolderContext {
     }
 
     /** March with other exceptions. */
-    private Consolidation march(List<ExceptionEntry> exceptions) {
+    private Consolidation withExceptions(List<ExceptionEntry> exceptions) {
         return new Consolidation(march.period(), march.asOf(), march.title(), march.cutoffDay(), march.groups(),
                 march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(),
                 march.institutions(), march.accountability(), march.trend(), exceptions, march.receipts());
@@ -245,9 +238,11 @@ class ExceptionWorkbookTest extends TempFolderContext {
     }
 
     private XSSFWorkbook open() throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new XSSFWorkbook(in);
-        }
+        return open(file);
+    }
+
+    private static XSSFWorkbook open(Path file) throws IOException {
+        return MarchReports.read(file);
     }
 
     private static List<String> names(XSSFWorkbook workbook) {

@@ -6,6 +6,7 @@ import io.rectify.PrintedSize;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.ConsolidatedMarch;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
     private static final DataFormatter FORMAT = new DataFormatter();
     private static final int SEVERITY = 1;
     private static final int RULE_NAME = 2;
+    private static final int GROUP = 3;
     private static final int UNIT_CODE = 4;
     private static final int MESSAGE = 8;
     private static final int CODE = 14;
@@ -140,6 +142,25 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
     }
 
     @Test
+    void anExceptionOfALedgerUnitUnderNoLedgerGroupIsLinkedFromTheNoUnitRow() throws IOException {
+        List<ExceptionEntry> exceptions = new ArrayList<>(march.exceptions().stream().filter(e -> e.unitCode() != null).toList());
+        // U01 and U02 also have exceptions under 第一督查组; these two are under no group of the ledger
+        exceptions.add(new ExceptionEntry(Rule.LEDGER_FIELD_CHANGED, null, "U01", "区发改委", "P02", "T03",
+                "U01/区发改委.xlsx", "整改进展", 6, "D", "x", "x 与台账不一致，以台账为准。"));
+        exceptions.add(new ExceptionEntry(Rule.OVERDUE, "已撤销的督查组", "U02", "区财政局", "P01", "T02", null, null, null,
+                null, "2024-03-15", "完成时限2024-03-15已过仍未完成，请加快整改。"));
+        Path file = root.resolve("异常清单-组外单位.xlsx");
+        ExceptionWorkbook.write(withExceptions(exceptions), file);
+
+        try (XSSFWorkbook workbook = open(file)) {
+            Sheet overview = workbook.getSheet("汇总");
+            assertThat(texts(overview.getRow(overview.getLastRowNum() - 1)))
+                    .containsExactly("", "", "（未能确定单位的文件）", "1", "1", "0", "2");
+            assertEveryCountIsLinkedToAnExceptionItCounts(workbook, march.groups());
+        }
+    }
+
+    @Test
     void listsShowChineseRuleNamesAndKeepTheCodeInTheLastColumnOffPaper() throws IOException {
         try (XSSFWorkbook workbook = open()) {
             for (String name : List.of("全部", "第一督查组", "第二督查组")) {
@@ -217,6 +238,45 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
             Sheet overview = workbook.getSheet("汇总");
             assertThat(text(overview, 1, 0)).startsWith("共 0 条异常");
             assertThat(texts(overview.getRow(overview.getLastRowNum()))).containsExactly("总计", "", "", "0", "0", "0", "0");
+        }
+    }
+
+    /**
+     * Each unit row of 汇总 links its name and every count but a zero to a row of an existing sheet
+     * holding an exception the row counts (of the count's severity): of the row's group and unit; from
+     * the no-unit row, one without a unit or without a group of the ledger.
+     */
+    private static void assertEveryCountIsLinkedToAnExceptionItCounts(XSSFWorkbook workbook, List<String> groups) {
+        XSSFSheet overview = workbook.getSheet("汇总");
+        List<String> header = texts(overview.getRow(2));
+        for (int r = 3; r < overview.getLastRowNum(); r++) {
+            List<String> line = texts(overview.getRow(r));
+            if (line.get(2).startsWith("小计")) {
+                continue;
+            }
+            for (int c = 2; c <= 6; c++) {
+                XSSFHyperlink link = overview.getHyperlink(r, c);
+                String where = "row %d column %d".formatted(r, c);
+                assertThat(link == null).as(where + " linked unless zero").isEqualTo(c > 2 && line.get(c).equals("0"));
+                if (link == null) {
+                    continue;
+                }
+                CellReference target = new CellReference(link.getAddress());
+                Sheet list = workbook.getSheet(target.getSheetName());
+                assertThat(list).as(where + " " + link.getAddress()).isNotNull();
+                String severity = text(list, target.getRow(), SEVERITY);
+                assertThat(severity).as(where + " a row of an exception").isIn("错误", "警告", "提示");
+                if (c >= 3 && c <= 5) {
+                    assertThat(severity).as(where).isEqualTo(header.get(c));
+                }
+                String group = text(list, target.getRow(), GROUP).replaceFirst("^'", "");
+                String unit = text(list, target.getRow(), UNIT_CODE);
+                if (line.get(2).equals(ExceptionOverview.NO_UNIT)) {
+                    assertThat(unit.isEmpty() || !groups.contains(group)).as(where + " " + group + " " + unit).isTrue();
+                } else {
+                    assertThat(List.of(group, unit)).as(where).containsExactly(line.get(0).replaceFirst("^'", ""), line.get(1));
+                }
+            }
         }
     }
 

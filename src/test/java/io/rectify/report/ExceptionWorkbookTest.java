@@ -186,7 +186,7 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
                 assertThat(sheet.getPrintSetup().getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
                 assertThat(sheet.getRepeatingRows()).as(name).isNotNull();
                 assertThat(PrintedSize.smallestFontPoints(sheet)).as(name).isGreaterThanOrEqualTo(9);
-                assertThat(sheet.getHeader().getCenter()).as(name).contains("异常清单");
+                assertThat(sheet.getHeader().getCenter()).as(name).contains("异常清单").endsWith(" " + name);
             }
             Sheet all = workbook.getSheet("全部");
             int width = all.getColumnWidth(MESSAGE) / 256;

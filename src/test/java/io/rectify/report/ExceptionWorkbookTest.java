@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Font;
@@ -157,6 +158,34 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
             assertThat(texts(overview.getRow(overview.getLastRowNum() - 1)))
                     .containsExactly("", "", "（未能确定单位的文件）", "1", "1", "0", "2");
             assertEveryCountIsLinkedToAnExceptionItCounts(workbook, march.groups());
+        }
+    }
+
+    @Test
+    void overviewLinksFindTheirSheetWhateverTheGroupsAreCalled() throws IOException {
+        // a leading =, apostrophes, longer than a sheet name may be, and the same first 31 characters
+        String first = "=第一督查组'联合'（区发改委、区财政局、区教育局、区民政局等单位牵头）";
+        Map<String, String> hostile = Map.of("第一督查组", first, "第二督查组", first + "二");
+        Consolidation renamed = new Consolidation(march.period(), march.asOf(), march.title(), march.cutoffDay(),
+                march.groups().stream().map(hostile::get).toList(), march.headline(), march.byCategory(),
+                march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(), march.institutions(),
+                march.accountability(), march.trend(), march.exceptions().stream().map(e -> new ExceptionEntry(e.rule(),
+                        e.group() == null ? null : hostile.get(e.group()), e.unitCode(), e.unitName(), e.problemCode(),
+                        e.taskCode(), e.file(), e.sheet(), e.row(), e.column(), e.value(), e.message())).toList(),
+                march.receipts());
+        Path file = root.resolve("异常清单-怪组名.xlsx");
+        ExceptionWorkbook.write(renamed, file);
+
+        try (XSSFWorkbook workbook = open(file)) {
+            assertThat(names(workbook)).hasSize(4).doesNotHaveDuplicates();
+            assertThat(workbook.getSheet("汇总").getHyperlinkList()).hasSize(15);
+            assertEveryCountIsLinkedToAnExceptionItCounts(workbook, renamed.groups());
+            for (Sheet sheet : workbook) {
+                assertThat(sheet.getHeader().getCenter()).as(sheet.getSheetName()).endsWith(switch (sheet.getSheetName()) {
+                    case "汇总", "全部" -> sheet.getSheetName();
+                    default -> text(sheet, 1, GROUP).replaceFirst("^'", "");
+                });
+            }
         }
     }
 

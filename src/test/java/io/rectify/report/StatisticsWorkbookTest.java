@@ -1,15 +1,13 @@
 package io.rectify.report;
 
-import static io.rectify.consolidate.ReconciledFixture.AS_OF;
 import static io.rectify.consolidate.ReconciledFixture.FEBRUARY;
 import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.rectify.PrintedSize;
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
+import io.rectify.consolidate.ConsolidatedMarch;
 import io.rectify.consolidate.GroupFigures;
 import io.rectify.consolidate.PeriodFigures;
 import io.rectify.consolidate.TaskCount;
@@ -18,7 +16,6 @@ import io.rectify.rule.Rule;
 import io.rectify.consolidate.ProblemFigures;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitFigures;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Unit;
 import io.rectify.standing.Standings;
 import java.io.IOException;
@@ -40,26 +37,16 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-class StatisticsWorkbookTest extends TempFolderContext {
+class StatisticsWorkbookTest extends ConsolidatedMarch {
 
     private static final DataFormatter FORMAT = new DataFormatter();
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
 
     Consolidation march;
 
     @BeforeEach
     void consolidateMarch() {
-        new ReconciledFixture(jdbc).store(ledgers);
-        march = consolidator.consolidate(MARCH, AS_OF);
+        march = march();
     }
 
     @Test

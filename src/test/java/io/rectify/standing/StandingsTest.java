@@ -1,37 +1,22 @@
 package io.rectify.standing;
 
-import static io.rectify.consolidate.ReconciledFixture.AS_OF;
 import static io.rectify.consolidate.ReconciledFixture.G1;
 import static io.rectify.consolidate.ReconciledFixture.G2;
-import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.rectify.TempFolderContext;
-import io.rectify.consolidate.Consolidator;
-import io.rectify.consolidate.ReconciledFixture;
-import io.rectify.ledger.LedgerRepository;
+import io.rectify.consolidate.ConsolidatedMarch;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-class StandingsTest extends TempFolderContext {
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
+class StandingsTest extends ConsolidatedMarch {
 
     Standings march;
 
     @BeforeEach
     void rankMarch() {
-        new ReconciledFixture(jdbc).store(ledgers);
-        march = Standings.of(consolidator.consolidate(MARCH, AS_OF));
+        march = Standings.of(march());
     }
 
     @Test

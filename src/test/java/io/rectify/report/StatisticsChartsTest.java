@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.rectify.PrintedSize;
 import io.rectify.consolidate.ConsolidatedMarch;
+import io.rectify.standing.Standings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ class StatisticsChartsTest extends ConsolidatedMarch {
             return;
         }
         Path file = root.resolve(ReportWriter.STATISTICS);
-        StatisticsWorkbook.write(march(), file);
+        var march = march();
+        StatisticsWorkbook.write(march, Standings.of(march), file);
         workbook = MarchReports.read(file);
     }
 

@@ -1,6 +1,7 @@
 package io.rectify.report;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -30,8 +31,11 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTCatAx;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTDPt;
 import org.openxmlformats.schemas.drawingml.x2006.chart.STDLblPos;
 import org.openxmlformats.schemas.drawingml.x2006.main.CTTextBody;
 
@@ -87,7 +91,7 @@ final class Charts {
     }
 
     private static final double TITLE_POINTS = 12;
-    private static final int TEXT_HUNDREDTHS = 900;
+    private static final int TEXT_HUNDREDTHS = 1000;
 
     private Charts() {
     }
@@ -130,14 +134,52 @@ final class Charts {
         return chart;
     }
 
-    /** Draws one bar of a {@link #bars} chart grey: a figure that is not what it seems (statuses carried forward). */
-    static void grey(XSSFChart chart, int point) {
-        chart.getChartSeries().get(0).getSeries(0).getDataPoint(point).setFillProperties(Colour.GREY.fill());
+    /**
+     * Marks one bar of a percent {@link #bars} chart as a figure that is not what it seems (statuses
+     * carried forward): hatched grey instead of solid, its label in {@code format} (which says so).
+     */
+    static void carried(XSSFChart chart, int point, String format) {
+        XDDFBarChartData.Series series = (XDDFBarChartData.Series) chart.getChartSeries().get(0).getSeries(0);
+        // hatched: written as XML, POI's schema subset has no type for a:pattFill; the solid grey is what it replaces
+        series.getDataPoint(point).setFillProperties(Colour.GREY.fill());
+        String drawing = "http://schemas.openxmlformats.org/drawingml/2006/main";
+        String hatch = "<a:pattFill xmlns:a=\"" + drawing + "\" prst=\"wdUpDiag\"><a:fgClr><a:srgbClr val=\"A5A5A5\"/></a:fgClr>"
+                + "<a:bgClr><a:srgbClr val=\"FFFFFF\"/></a:bgClr></a:pattFill>";
+        String namespace = CTDLbls.type.getName().getNamespaceURI();
+        String label = "<c:dLbl xmlns:c=\"" + namespace + "\" xmlns:a=\"" + drawing + "\">"
+                + "<c:idx val=\"" + point + "\"/><c:numFmt formatCode=\"" + format.replace("\"", "&quot;")
+                + "\" sourceLinked=\"0\"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"" + TEXT_HUNDREDTHS
+                + "\"/></a:pPr></a:p></c:txPr><c:dLblPos val=\"outEnd\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/>"
+                + "<c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/>"
+                + "<c:showBubbleSize val=\"0\"/></c:dLbl>";
+        CTDPt bar = Stream.of(series.getCTBarSer().getDPtArray()).filter(p -> p.getIdx().getVal() == point).findFirst()
+                .orElseThrow();
+        try (XmlCursor solid = bar.getSpPr().getSolidFill().newCursor()) {
+            insert(hatch, solid);
+            solid.removeXml();
+        }
+        try (XmlCursor labels = series.getCTBarSer().getDLbls().newCursor()) {
+            labels.toFirstChild();
+            insert(label, labels);
+        }
     }
 
-    /** A pie of the series, one colour per category, each slice labelled with its count and share. */
+    /** Inserts the element written in {@code xml} where the cursor is. */
+    private static void insert(String xml, XmlCursor at) {
+        try (XmlCursor from = XmlObject.Factory.parse(xml).newCursor()) {
+            from.toFirstChild();
+            from.copyXml(at);
+        } catch (XmlException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A pie of the series, one colour per category, each slice labelled with its category and its
+     * count in {@code format} (a share rounded to whole percent would call 1 of 427 "0%").
+     */
     static XSSFChart pie(Sheet sheet, Place place, String title, Categories categories, Series series,
-                         List<Colour> colours) {
+                         List<Colour> colours, String format) {
         XSSFChart chart = chart(sheet, place, title);
         XDDFPieChartData data = (XDDFPieChartData) chart.createData(ChartTypes.PIE, null, null);
         data.setVaryColors(true);
@@ -145,7 +187,7 @@ final class Charts {
         for (int i = 0; i < colours.size(); i++) {
             pie.getDataPoint(i).setFillProperties(colours.get(i).fill());
         }
-        labels(pie.getCTPieSer().addNewDLbls(), STDLblPos.BEST_FIT, null, true);
+        labels(pie.getCTPieSer().addNewDLbls(), STDLblPos.BEST_FIT, format, true);
         chart.plot(data);
         chart.getOrAddLegend().setPosition(LegendPosition.RIGHT);
         return chart;
@@ -244,7 +286,7 @@ final class Charts {
         axis.setNumberFormat("0");
     }
 
-    /** Every flag of a data label set, as Excel requires them all: values, or for a pie category, value and share. */
+    /** Every flag of a data label set, as Excel requires them all: values, and for a pie its category too. */
     private static void labels(CTDLbls labels, STDLblPos.Enum position, String format, boolean pie) {
         if (format != null) {
             labels.addNewNumFmt().setFormatCode(format);
@@ -256,7 +298,7 @@ final class Charts {
         labels.addNewShowVal().setVal(true);
         labels.addNewShowCatName().setVal(pie);
         labels.addNewShowSerName().setVal(false);
-        labels.addNewShowPercent().setVal(pie);
+        labels.addNewShowPercent().setVal(false);
         labels.addNewShowBubbleSize().setVal(false);
         if (pie) {
             labels.setSeparator("\n");

@@ -5,6 +5,7 @@ import static io.rectify.rule.TaskStatus.IN_PROGRESS;
 import static io.rectify.rule.TaskStatus.NOT_STARTED;
 
 import io.rectify.consolidate.PeriodFigures;
+import io.rectify.rule.Rule;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,17 +15,30 @@ final class Indicators {
     record Indicator(String label, Function<PeriodFigures, Number> value, boolean percent, String note) {
     }
 
+    private static final Indicator PROBLEMS_COMPLETED =
+            count("已完成整改问题", f -> f.problems().completed(), "全部整改措施均已完成的问题");
+    private static final Indicator PROBLEM_RATE = rate("问题整改率", f -> f.problems().rate(), "已完成整改问题 / 问题总数");
+    private static final Indicator TASK_RATE = rate("措施完成率", f -> f.tasks().rate(), "已完成 / 整改措施总数");
+    private static final Indicator OVERDUE = count(Rule.OVERDUE.title(), f -> f.tasks().overdue(), "完成时限已过仍未完成");
+    private static final Indicator DUE_SOON = count(Rule.DUE_SOON.title(), f -> f.tasks().dueSoon(), "完成时限将至且未完成");
+    private static final Indicator ACCEPTED = count("已报送单位", f -> f.submissions().accepted(), "本期报送表已采纳");
+    private static final Indicator MISSING =
+            count("未报送单位", f -> f.submissions().missing(), "本期无可采纳的报送表，状态沿用此前报送");
+    private static final Indicator LATE = count("逾期报送单位", f -> f.submissions().late(), "报送日期晚于报送截止日");
+    private static final Indicator REJECTED = count("未采纳文件", f -> f.submissions().rejectedFiles(), "文件级错误，整份未采纳");
+    private static final Indicator ERRORS = count("异常：错误", f -> f.exceptions().error(), "见异常清单");
+
     static final List<Indicator> ALL = List.of(
             count("问题总数", f -> f.problems().total(), "巡视反馈问题清单中的问题"),
-            count("已完成整改问题", f -> f.problems().completed(), "全部整改措施均已完成的问题"),
-            rate("问题整改率", f -> f.problems().rate(), "已完成整改问题 / 问题总数"),
+            PROBLEMS_COMPLETED,
+            PROBLEM_RATE,
             count("整改措施总数", f -> f.tasks().total(), "任务清单中的整改措施"),
             count(COMPLETED.word(), f -> f.tasks().completed(), "整改状态为" + COMPLETED.word()),
             count(IN_PROGRESS.word(), f -> f.tasks().inProgress(), "整改状态为" + IN_PROGRESS.word()),
             count(NOT_STARTED.word(), f -> f.tasks().notStarted(), "整改状态为" + NOT_STARTED.word() + "，含从未报送的措施"),
-            rate("措施完成率", f -> f.tasks().rate(), "已完成 / 整改措施总数"),
-            count("逾期未完成", f -> f.tasks().overdue(), "完成时限已过仍未完成"),
-            count("即将到期", f -> f.tasks().dueSoon(), "完成时限将至且未完成"),
+            TASK_RATE,
+            OVERDUE,
+            DUE_SOON,
             count("党纪政务立案（人）", f -> f.accountability().caseFiled(), "各单位问责情况累计"),
             count("党纪政务处分（人）", f -> f.accountability().disciplined(), "各单位问责情况累计"),
             count("诫勉谈话（人）", f -> f.accountability().admonished(), "各单位问责情况累计"),
@@ -32,18 +46,17 @@ final class Indicators {
             count("新建制度（项）", f -> f.institutions().created(), "多个单位报送的同一制度只计一次"),
             count("修订完善制度（项）", f -> f.institutions().revised(), "多个单位报送的同一制度只计一次"),
             count("应报送单位", f -> f.submissions().expected(), "有牵头任务的单位"),
-            count("已报送单位", f -> f.submissions().accepted(), "本期报送表已采纳"),
-            count("未报送单位", f -> f.submissions().missing(), "本期无可采纳的报送表，状态沿用此前报送"),
-            count("逾期报送单位", f -> f.submissions().late(), "报送日期晚于报送截止日"),
-            count("未采纳文件", f -> f.submissions().rejectedFiles(), "文件级错误，整份未采纳"),
-            count("异常：错误", f -> f.exceptions().error(), "见异常清单"),
+            ACCEPTED,
+            MISSING,
+            LATE,
+            REJECTED,
+            ERRORS,
             count("异常：警告", f -> f.exceptions().warning(), "见异常清单"),
             count("异常：提示", f -> f.exceptions().info(), "见异常清单"));
 
     /** The figures 领导摘要 shows with their change since the previous period: progress, then what lags. */
-    static final List<Indicator> SUMMARY = ALL.stream().filter(i -> List.of("已完成整改问题", "问题整改率", "措施完成率",
-            "逾期未完成", "即将到期", "已报送单位", "未报送单位", "逾期报送单位", "未采纳文件", "异常：错误").contains(i.label()))
-            .toList();
+    static final List<Indicator> SUMMARY = List.of(PROBLEMS_COMPLETED, PROBLEM_RATE, TASK_RATE, OVERDUE, DUE_SOON, ACCEPTED,
+            MISSING, LATE, REJECTED, ERRORS);
 
     private Indicators() {
     }

@@ -50,7 +50,7 @@ final class LeaderSummary {
     /** Units and task codes named in one cell of the overdue list before "等N个". */
     private static final int NAMED = 3;
     /** Column widths in characters; each section spans them its own way. */
-    private static final int[] WIDTHS = {6, 8, 20, 12, 12, 14, 28};
+    private static final int[] WIDTHS = {5, 7, 16, 10, 12, 13, 27};
     private static final int ALL_COLUMNS = WIDTHS.length;
     private static final float LINE_HEIGHT = 15f;
     private static final float TITLE_HEIGHT = 24f;
@@ -172,11 +172,11 @@ final class LeaderSummary {
         List<List<Object>> rows = new ArrayList<>();
         for (GroupFigures group : groups) {
             List<String> units = tasks.getOrDefault(group.name(), Map.of()).entrySet().stream()
-                    .map(unit -> unit.getKey() + "（" + named(unit.getValue(), "条") + "）").toList();
-            rows.add(List.of(group.name(), group.tasks().overdue(), named(units, "个单位").replace("）、", "）；")));
+                    .map(unit -> unit.getKey() + "（" + named(unit.getValue(), "、", "条") + "）").toList();
+            rows.add(List.of(group.name(), group.tasks().overdue(), named(units, "；", "个单位")));
         }
         return new Section("一、逾期未完成的整改措施" + (groups.isEmpty() ? "" : c.headline().tasks().overdue() + "条，按督查组"),
-                new int[] {3, 1, 3}, List.of("督查组", "逾期（条）", "涉及单位（措施编号）"), rows, "本期没有逾期未完成的整改措施。",
+                new int[] {3, 1, 3}, List.of("督查组", Rule.OVERDUE.title() + "（条）", "涉及单位（措施编号）"), rows, "本期没有逾期未完成的整改措施。",
                 List.of("个督查组", "个", "按督查组"), false);
     }
 
@@ -257,9 +257,9 @@ final class LeaderSummary {
         return c.trend().stream().filter(p -> p.period().isBefore(c.period())).reduce((a, b) -> b);
     }
 
-    /** The first {@value #NAMED} names, then how many there are in all. */
-    private static String named(List<String> names, String counter) {
-        String first = String.join("、", names.subList(0, Math.min(NAMED, names.size())));
+    /** The first {@value #NAMED} names joined by {@code separator}, then how many there are in all. */
+    private static String named(List<String> names, String separator, String counter) {
+        String first = String.join(separator, names.subList(0, Math.min(NAMED, names.size())));
         return names.size() <= NAMED ? first : first + "等" + names.size() + counter;
     }
 

@@ -74,12 +74,13 @@ public class ReportWriter {
             files.add(EXCEPTIONS_CSV);
             AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write(Bulletin.file(consolidation)));
             files.add(BULLETIN);
-            StatisticsWorkbook.write(consolidation, staging.resolve(STATISTICS));
+            Standings standings = Standings.of(consolidation);
+            StatisticsWorkbook.write(consolidation, standings, staging.resolve(STATISTICS));
             files.add(STATISTICS);
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);
             files.addAll(receipts(consolidation, staging));
-            List<String> notices = notices(consolidation, staging);
+            List<String> notices = notices(consolidation, standings, staging);
             files.addAll(notices);
             Links links = new Links(STATISTICS, EXCEPTIONS, BULLETIN, RECEIPTS,
                     unit -> RECEIPTS + "/" + receiptFile(unit, consolidation.period()),
@@ -115,8 +116,8 @@ public class ReportWriter {
     }
 
     /** One 督办单 per unit whose light is red, worst first, by its path relative to the period folder. */
-    private static List<String> notices(Consolidation consolidation, Path staging) throws IOException {
-        List<UnitStanding> red = Standings.of(consolidation).units().stream().filter(s -> s.light() == Light.RED).toList();
+    private static List<String> notices(Consolidation consolidation, Standings standings, Path staging) throws IOException {
+        List<UnitStanding> red = standings.units().stream().filter(s -> s.light() == Light.RED).toList();
         List<String> codes = consolidation.byUnit().stream().map(u -> u.unit().code()).toList();
         return inParallel(red, standing -> {
             // the receipts are in ledger order, as byUnit; each is read from the database when got

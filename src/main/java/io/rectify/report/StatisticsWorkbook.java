@@ -56,22 +56,22 @@ final class StatisticsWorkbook {
             "报送情况", "制度建设", "问责情况", "趋势");
 
     private static final List<Column> PROBLEM_COLUMNS = List.of(
-            Column.number("问题数", 8), Column.number("已完成整改", 10), Column.percent("问题整改率", 10));
+            Column.number("问题数", 7), Column.number("已完成整改", 8), Column.percent("问题整改率", 8));
     private static final List<Column> TASK_COLUMNS = List.of(
-            Column.number("整改措施", 9), Column.number(COMPLETED.word(), 8), Column.number(IN_PROGRESS.word(), 8),
-            Column.number(NOT_STARTED.word(), 8), Column.number(Rule.OVERDUE.title(), 10), Column.number("即将到期", 9),
-            Column.percent("完成率", 9));
+            Column.number("整改措施", 8), Column.number(COMPLETED.word(), 7), Column.number(IN_PROGRESS.word(), 7),
+            Column.number(NOT_STARTED.word(), 7), Column.number(Rule.OVERDUE.title(), 8), Column.number(Rule.DUE_SOON.title(), 8),
+            Column.percent("完成率", 8));
 
     /** The columns every ranked table starts with; 红绿灯 is coloured by {@link Lights}. */
-    private static final List<Column> RANK_COLUMNS = List.of(Column.number("排名", 6), Column.text("红绿灯", 7));
+    private static final List<Column> RANK_COLUMNS = List.of(Column.number("排名", 5), Column.text("红绿灯", 6));
     private static final int LIGHT_COLUMN = 1;
     /** The last column of a ranked table: why its light is not green. */
-    private static final Column REASONS = Column.text("原因", 30);
+    private static final Column REASONS = Column.text("原因", 20);
     /** The heading rows that group 按反馈问题 and 按问题. */
     private static final String CATEGORY = "方面：";
     private static final String FEEDBACK_POINT = "反馈问题：";
     /** A completion rate counted from statuses carried forward: never shown as if the unit had reported. */
-    private static final String CARRIED_FORMAT = "0.0%\"（沿用）\"";
+    static final String CARRIED_FORMAT = "0.0%\"（沿用）\"";
 
     /** The periods of 趋势 one landscape page holds beside 指标 at 9 pt or more. */
     private static final int TREND_PERIODS_PER_PAGE = 12;
@@ -84,9 +84,9 @@ final class StatisticsWorkbook {
     private final CellStyle groupHeading;
     private final String title;
 
-    private StatisticsWorkbook(Consolidation c) {
+    private StatisticsWorkbook(Consolidation c, Standings standings) {
         this.c = c;
-        this.standings = Standings.of(c);
+        this.standings = standings;
         this.title = c.title() + " " + Periods.text(c.period()) + "汇总统计（截至" + Periods.date(c.asOf()) + "）";
         this.workbook = Workbooks.create(title, c.asOf());
         this.styles = new Styles(workbook);
@@ -98,11 +98,13 @@ final class StatisticsWorkbook {
         groupHeading.setVerticalAlignment(VerticalAlignment.CENTER);
     }
 
-    static void write(Consolidation c, Path target) throws IOException {
-        StatisticsWorkbook statistics = new StatisticsWorkbook(c);
+    /** @param standings {@code Standings.of(c)}, computed once per run by the caller */
+    static void write(Consolidation c, Standings standings, Path target) throws IOException {
+        StatisticsWorkbook statistics = new StatisticsWorkbook(c, standings);
         LeaderSummary.write(statistics.workbook, statistics.styles, c, statistics.standings,
                 statistics.title + " " + LeaderSummary.SHEET, statistics.carriedRate);
-        StatisticsCharts.write(statistics.workbook, statistics.styles, c, statistics.title);
+        StatisticsCharts.write(statistics.workbook, statistics.styles, c, standings, statistics.title,
+                statistics.carriedRate);
         statistics.overview();
         statistics.categories();
         statistics.feedbackPoints();
@@ -137,7 +139,7 @@ final class StatisticsWorkbook {
     }
 
     private void categories() {
-        Table table = table(SHEETS.get(2), columns(List.of(Column.number("序号", 6), Column.text("方面", 40)),
+        Table table = table(SHEETS.get(2), columns(List.of(Column.number("序号", 5), Column.text("方面", 40)),
                 PROBLEM_COLUMNS, TASK_COLUMNS));
         for (CategoryFigures category : c.byCategory()) {
             table.row(cells(List.of(category.seq(), category.name()), problemCells(category.problems()),
@@ -149,7 +151,7 @@ final class StatisticsWorkbook {
 
     /** Grouped under a heading row per 方面, as 按问题. */
     private void feedbackPoints() {
-        Table table = table(SHEETS.get(3), columns(List.of(Column.number("序号", 6), Column.text("反馈问题", 56)),
+        Table table = table(SHEETS.get(3), columns(List.of(Column.number("序号", 5), Column.text("反馈问题", 44)),
                 PROBLEM_COLUMNS, TASK_COLUMNS));
         String category = null;
         for (FeedbackPointFigures point : c.byFeedbackPoint()) {
@@ -167,8 +169,8 @@ final class StatisticsWorkbook {
 
     /** Grouped under a heading row per 方面 and per 反馈问题 instead of repeating their long titles on every row. */
     private void problems() {
-        Table table = table(SHEETS.get(4), columns(RANK_COLUMNS, List.of(Column.text("问题编号", 9),
-                Column.text("问题描述", 60)), TASK_COLUMNS, List.of(Column.text("整改情况", 13), Column.text("原因", 22))));
+        Table table = table(SHEETS.get(4), columns(RANK_COLUMNS, List.of(Column.text("问题编号", 7),
+                Column.text("问题描述", 34)), TASK_COLUMNS, List.of(Column.text("整改情况", 12), Column.text("原因", 16))));
         Map<String, ProblemStanding> ranked = standings.problems().stream()
                 .collect(Collectors.toMap(s -> s.problem().code(), Function.identity()));
         String category = null;
@@ -202,16 +204,18 @@ final class StatisticsWorkbook {
     /** Worst first; a unit whose statuses were carried forward shows its rate marked （沿用）. */
     private void units() {
         List<Column> tasks = new ArrayList<>(TASK_COLUMNS);
-        tasks.set(tasks.size() - 1, Column.percent(tasks.get(tasks.size() - 1).header(), 15));
-        Table table = table(SHEETS.get(5), columns(RANK_COLUMNS, List.of(Column.text("单位代码", 10),
-                Column.text("单位名称", 22), Column.text("督查组", 12), Column.text("本期报送", 12)), tasks, List.of(REASONS)));
+        Column rate = Column.percent(tasks.get(tasks.size() - 1).header(), 13);
+        tasks.set(tasks.size() - 1, rate);
+        List<Column> columns = columns(RANK_COLUMNS, List.of(Column.text("单位代码", 6),
+                Column.text("单位名称", 16), Column.text("督查组", 12), Column.text("本期报送", 10)), tasks, List.of(REASONS));
+        Table table = table(SHEETS.get(5), columns);
         for (UnitStanding standing : standings.units()) {
             UnitFigures unit = standing.unit();
             Row row = table.row(cells(List.of(standing.rank(), standing.light().word(), unit.unit().code(),
                     unit.unit().name(), unit.unit().group(), Labels.submission(unit.expected(), unit.submitted())),
                     taskCells(unit.tasks()), List.of(Lights.reasons(standing.reasons()))));
             if (standing.carriedForward()) {
-                row.getCell(RANK_COLUMNS.size() + 4 + TASK_COLUMNS.size() - 1).setCellStyle(carriedRate);
+                row.getCell(columns.indexOf(rate)).setCellStyle(carriedRate);
             }
         }
         table.filter();
@@ -220,14 +224,13 @@ final class StatisticsWorkbook {
                 + c.headline().submissions().expected()), taskCells(c.headline().tasks())));
     }
 
+    /** Worst first, as 按单位. */
     private void groups() {
         Table table = table(SHEETS.get(6), columns(RANK_COLUMNS, List.of(Column.text("督查组", 14),
-                Column.number("单位数", 8), Column.number("应报送", 8), Column.number("已报送", 8)), TASK_COLUMNS,
+                Column.number("单位数", 6), Column.number("应报送", 6), Column.number("已报送", 6)), TASK_COLUMNS,
                 List.of(REASONS)));
-        Map<String, GroupStanding> ranked = standings.groups().stream()
-                .collect(Collectors.toMap(s -> s.group().name(), Function.identity()));
-        for (GroupFigures group : c.byGroup()) {
-            GroupStanding standing = ranked.get(group.name());
+        for (GroupStanding standing : standings.groups()) {
+            GroupFigures group = standing.group();
             table.row(cells(List.of(standing.rank(), standing.light().word(), group.name(), group.units(),
                     group.expected(), group.submitted()), taskCells(group.tasks()),
                     List.of(Lights.reasons(standing.reasons()))));
@@ -239,10 +242,10 @@ final class StatisticsWorkbook {
     }
 
     private void submissions() {
-        Table table = table(SHEETS.get(7), List.of(Column.text("督查组", 12), Column.text("单位代码", 10),
-                Column.text("单位名称", 22), Column.text("应报送", 8), Column.text("本期报送", 20),
-                Column.text("采纳文件", 36), Column.date("报送日期", 11), Column.text("逾期报送", 9),
-                Column.text("未采纳文件", 30)));
+        Table table = table(SHEETS.get(7), List.of(Column.text("督查组", 12), Column.text("单位代码", 6),
+                Column.text("单位名称", 18), Column.text("应报送", 6), Column.text("本期报送", 14),
+                Column.text("采纳文件", 30), Column.date("报送日期", 11), Column.text("逾期报送", 8),
+                Column.text("未采纳文件", 24)));
         for (UnitFigures unit : c.byUnit()) {
             PeriodFile accepted = unit.accepted();
             table.row(unit.unit().group(), unit.unit().code(), unit.unit().name(), Labels.yesNo(unit.expected()),

@@ -20,6 +20,7 @@ import java.util.zip.Deflater;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -88,9 +89,14 @@ final class Workbooks {
 
     /** A new sheet named as close to {@code name} as Excel allows, unique in the workbook. */
     static Sheet sheet(SXSSFWorkbook workbook, String name) {
+        return sheet(workbook, name, Set.of());
+    }
+
+    /** As {@link #sheet(SXSSFWorkbook, String)}, never taking one of the {@code reserved} names (sheets made later). */
+    static Sheet sheet(SXSSFWorkbook workbook, String name, Set<String> reserved) {
         String safe = WorkbookUtil.createSafeSheetName(name == null || name.isBlank() ? "Sheet" : name);
         String unique = safe;
-        for (int n = 2; workbook.getSheet(unique) != null; n++) {
+        for (int n = 2; reserved.contains(unique) || workbook.getSheet(unique) != null; n++) {
             String suffix = "(" + n + ")";
             unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
         }

@@ -66,12 +66,17 @@ public final class TableSheet {
         this.fixed = Styles.of(workbook, true);
         CellStyle headerStyle = header(workbook, copyOf(workbook, fixed.text));
         Row row = sheet.createRow(headerRow);
+        int lines = 1;
         for (int i = 0; i < headers.size(); i++) {
             org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
             cell.setCellValue(SafeText.neutralise(headers.get(i)));
             cell.setCellStyle(headerStyle);
             this.widths[i] = Math.min(255, widths.get(i));
             sheet.setColumnWidth(i, this.widths[i] * 256);
+            lines = Math.max(lines, lines(headers.get(i), this.widths[i]));
+        }
+        if (lines > 1) {
+            fitHeight(row, lines * LINE_HEIGHT + 3);
         }
         sheet.createFreezePane(0, headerRow + 1);
         printOnA4(sheet, true);

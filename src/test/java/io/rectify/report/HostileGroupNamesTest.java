@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.rectify.consolidate.ConsolidatedMarch;
+import io.rectify.standing.Standings;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.Unit;
@@ -53,7 +54,8 @@ class HostileGroupNamesTest extends ConsolidatedMarch {
                 plain.categories(), plain.feedbackPoints(), plain.problems(), plain.tasks()),
                 "hostile-groups", "master/台账.xlsx", Instant.parse("2024-02-01T00:00:00Z"), null);
         Path file = root.resolve(ReportWriter.STATISTICS);
-        StatisticsWorkbook.write(march(), file);
+        var march = march();
+        StatisticsWorkbook.write(march, Standings.of(march), file);
 
         try (XSSFWorkbook workbook = MarchReports.read(file)) {
             List<List<String>> unitsCharted = new ArrayList<>();
@@ -89,7 +91,7 @@ class HostileGroupNamesTest extends ConsolidatedMarch {
             }
             assertThat(series).as("图表 4, each group 2").isEqualTo(8);
             assertThat(unitsCharted).containsExactly(List.of("区发改委", "区财政局"), List.of("区发改委", "区财政局"),
-                    List.of("区教育局（未报送）"), List.of("区教育局（未报送）"));
+                    List.of("区教育局（报送未采纳）"), List.of("区教育局（报送未采纳）"));
         }
     }
 

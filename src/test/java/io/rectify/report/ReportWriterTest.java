@@ -195,7 +195,8 @@ class ReportWriterTest extends MarchReports {
             assertThat(texts(units.getRow(4))).startsWith("4", "绿", "U04", "区民政局", "第二督查组", "无需报送", "0");
             assertThat(texts(units.getRow(5))).startsWith("合计", "", "", "", "", "已报送 2/3", "5", "2");
             Sheet groups = workbook.getSheet("按督查组");
-            assertThat(texts(groups.getRow(1))).containsExactly("2", "黄", "第一督查组", "2", "2", "2", "3", "2", "1", "0",
+            // worst first: 第二督查组 (red) above
+            assertThat(texts(groups.getRow(2))).containsExactly("2", "黄", "第一督查组", "2", "2", "2", "3", "2", "1", "0",
                     "0", "1", "66.7%", "即将到期1条；1个单位逾期报送");
             Sheet problems = workbook.getSheet("按问题");
             assertThat(List.of(3, 4, 7)).extracting(r -> texts(problems.getRow(r)).subList(2, 12))

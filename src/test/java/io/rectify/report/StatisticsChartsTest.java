@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.rectify.PrintedSize;
 import io.rectify.consolidate.ConsolidatedMarch;
+import io.rectify.standing.Standings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import org.apache.poi.xddf.usermodel.chart.XDDFPieChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarSer;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTSerTx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +48,8 @@ class StatisticsChartsTest extends ConsolidatedMarch {
             return;
         }
         Path file = root.resolve(ReportWriter.STATISTICS);
-        StatisticsWorkbook.write(march(), file);
+        var march = march();
+        StatisticsWorkbook.write(march, Standings.of(march), file);
         workbook = MarchReports.read(file);
     }
 
@@ -99,10 +104,20 @@ class StatisticsChartsTest extends ConsolidatedMarch {
     }
 
     @Test
+    void statusSlicesAreLabelledWithTheirCountsNotRoundedShares() {
+        CTDLbls labels = charts("图表").get(1).getCTChart().getPlotArea().getPieChartArray(0).getSerArray(0).getDLbls();
+
+        assertThat(labels.getShowPercent().getVal()).isFalse();
+        assertThat(labels.getShowVal().getVal()).isTrue();
+        assertThat(labels.getShowCatName().getVal()).isTrue();
+        assertThat(labels.getNumFmt().getFormatCode()).isEqualTo("0\"条\"");
+    }
+
+    @Test
     void trendIsTwoLinesOverEveryPeriodTheOverdueOnItsOwnAxis() {
         XSSFChart chart = charts("图表").get(2);
 
-        assertThat(title(chart)).isEqualTo("整改措施完成与逾期趋势");
+        assertThat(title(chart)).isEqualTo("整改措施完成与逾期未完成趋势");
         assertThat(chart.getChartSeries()).hasSize(2).allMatch(XDDFLineChartData.class::isInstance);
         XDDFChartData.Series done = chart.getChartSeries().get(0).getSeries(0);
         XDDFChartData.Series overdue = chart.getChartSeries().get(1).getSeries(0);
@@ -121,21 +136,21 @@ class StatisticsChartsTest extends ConsolidatedMarch {
     }
 
     @Test
-    void eachGroupsUnitsAreChartedWorstFirstWithRateAndOverdueBars() {
+    void eachGroupsUnitsAreChartedInRankOrderSaidSoInTheTitleWithRateAndOverdueBars() {
         List<XSSFChart> first = charts("第一督查组单位");
         assertThat(first).extracting(StatisticsChartsTest::title)
-                .containsExactly("各单位整改措施完成率", "各单位逾期未完成整改措施（条）");
+                .containsExactly("各单位整改措施完成率（按排名，最落后在上）", "各单位逾期未完成整改措施（条）");
         XDDFChartData.Series rate = only(first.get(0)).getSeries(0);
         XDDFChartData.Series overdue = only(first.get(1)).getSeries(0);
         assertThat(seriesTitle(rate)).isEqualTo("完成率");
         assertThat(seriesTitle(overdue)).isEqualTo("逾期未完成");
-        assertThat(categories(rate)).isEqualTo("第一督查组单位!$B$19:$B$20").isEqualTo(categories(overdue));
-        assertThat(values(rate)).isEqualTo("第一督查组单位!$G$19:$G$20");
-        assertThat(values(overdue)).isEqualTo("第一督查组单位!$H$19:$H$20");
+        assertThat(categories(rate)).isEqualTo("第一督查组单位!$B$20:$B$21").isEqualTo(categories(overdue));
+        assertThat(values(rate)).isEqualTo("第一督查组单位!$G$20:$G$21");
+        assertThat(values(overdue)).isEqualTo("第一督查组单位!$H$20:$H$21");
         // both yellow: U01 (half its tasks done) before U02 (all done)
-        assertThat(texts("第一督查组单位!$B$19:$B$20")).containsExactly("区发改委", "区财政局");
-        assertThat(numbers("第一督查组单位!$G$19:$G$20")).containsExactly(0.5, 1.0);
-        assertThat(numbers("第一督查组单位!$H$19:$H$20")).containsExactly(0.0, 0.0);
+        assertThat(texts("第一督查组单位!$B$20:$B$21")).containsExactly("区发改委", "区财政局");
+        assertThat(numbers("第一督查组单位!$G$20:$G$21")).containsExactly(0.5, 1.0);
+        assertThat(numbers("第一督查组单位!$H$20:$H$21")).containsExactly(0.0, 0.0);
         XDDFBarChartData bars = (XDDFBarChartData) only(first.get(0));
         assertThat(bars.getBarDirection()).isEqualTo(BarDirection.BAR);
         assertThat(bars.getCategoryAxis().getOrientation()).isEqualTo(AxisOrientation.MAX_MIN);
@@ -146,13 +161,37 @@ class StatisticsChartsTest extends ConsolidatedMarch {
         List<XSSFChart> second = charts("第二督查组单位");
         XDDFChartData.Series rate = only(second.get(0)).getSeries(0);
 
-        assertThat(categories(rate)).isEqualTo("第二督查组单位!$B$19");
-        assertThat(texts("第二督查组单位!$B$19")).containsExactly("区教育局（未报送）");
-        assertThat(numbers("第二督查组单位!$H$19")).containsExactly(1.0);
-        assertThat(((XDDFBarChartData.Series) rate).getCTBarSer().getDPtArray(0).getSpPr().getSolidFill().getSrgbClr()
-                .getVal()).containsExactly(0xA5, 0xA5, 0xA5);
-        assertThat(text(workbook.getSheet("第二督查组单位"), "B20")).isEqualTo("区民政局");
-        assertThat(text(workbook.getSheet("第二督查组单位"), "D20")).isEqualTo("无需报送");
+        assertThat(categories(rate)).isEqualTo("第二督查组单位!$B$20");
+        assertThat(texts("第二督查组单位!$B$20")).containsExactly("区教育局（报送未采纳）");
+        assertThat(numbers("第二督查组单位!$H$20")).containsExactly(1.0);
+        assertThat(text(workbook.getSheet("第二督查组单位"), "B21")).isEqualTo("区民政局");
+        assertThat(text(workbook.getSheet("第二督查组单位"), "D21")).isEqualTo("无需报送");
+    }
+
+    @Test
+    void aCarriedForwardRateIsMarkedInTheTableAndItsBarIsHatchedAndLabelledSo() {
+        XSSFSheet sheet = workbook.getSheet("第二督查组单位");
+        CTBarSer rate = charts("第二督查组单位").get(0).getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0);
+
+        assertThat(new DataFormatter().formatCellValue(cells("第二督查组单位!$G$20").get(0))).isEqualTo("0.0%（沿用）");
+        assertThat(rate.getDPtArray(0).getSpPr().isSetSolidFill()).isFalse();
+        assertThat(rate.getDPtArray(0).getSpPr().xmlText()).contains("prst=\"wdUpDiag\"", "<a:srgbClr val=\"A5A5A5\"/>");
+        assertThat(rate.getDLbls().xmlText()).contains("<c:idx val=\"0\"/>", "formatCode=\"0.0%&quot;（沿用）&quot;\"");
+        assertThat(sheet.getRow(18).getCell(6).getStringCellValue()).isEqualTo("完成率");
+    }
+
+    @Test
+    void aGroupsLightColumnIsColouredByConditionalFormattingAndItsTableStartsBelowTheCharts() {
+        XSSFSheet sheet = workbook.getSheet("第一督查组单位");
+        var formatting = sheet.getSheetConditionalFormatting();
+
+        assertThat(formatting.getNumConditionalFormattings()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(formatting.getConditionalFormattingAt(i).getFormattingRanges()[0].formatAsString()).isEqualTo("C20:C21");
+        }
+        // the charts end at the top of row 18, the table's header is row 19
+        assertThat(sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray(0).getTo().getRow()).isEqualTo(17);
+        assertThat(sheet.getRow(18).getCell(0).getStringCellValue()).isEqualTo("全区排名");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.rectify.consolidate.ProblemFigures;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitFigures;
 import io.rectify.ledger.Unit;
+import io.rectify.standing.Standings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +79,58 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
                     List.of("P03", "", "主体责任落实不到位", "", "", "", "措施完成0/2条；逾期未完成1条"),
                     List.of("P02", "", "产业转型欠缺", "", "", "", "措施完成0/1条；即将到期1条"));
             assertThat(rows).noneMatch(row -> row.contains("区民政局")).noneMatch(row -> row.contains("P01"));
+        }
+    }
+
+    @Test
+    void theOverdueListSaysOverdueUnfinishedAndSeparatesUnitsWithoutTouchingTheirNames() throws IOException {
+        List<ExceptionEntry> exceptions = new ArrayList<>(march.exceptions());
+        exceptions.add(new ExceptionEntry(Rule.OVERDUE, ReconciledFixture.G2, "U09", "区委（一）、（二）办", "P03", "T09",
+                null, null, null, null, "2024-03-15", "完成时限已过仍未完成，请加快整改。"));
+
+        try (XSSFWorkbook workbook = write(with(march, march.byProblem(), march.byUnit(), march.byGroup(), exceptions,
+                march.trend()))) {
+            List<List<String>> rows = rows(workbook.getSheet("领导摘要"));
+
+            assertThat(rows).contains(List.of("督查组", "", "", "逾期未完成（条）", "涉及单位（措施编号）", "", ""));
+            assertThat(rows).anyMatch(row -> row.contains("区教育局（T04）；区委（一）、（二）办（T09）"));
+        }
+    }
+
+    @Test
+    void groupsAreSortedWorstFirstAsUnitsAre() throws IOException {
+        try (XSSFWorkbook workbook = write(march)) {
+            Sheet groups = workbook.getSheet("按督查组");
+
+            assertThat(IntStream.rangeClosed(1, 2).mapToObj(r -> texts(groups.getRow(r))))
+                    .extracting(r -> r.get(0), r -> r.get(1), r -> r.get(2))
+                    .containsExactly(tuple("1", "红", ReconciledFixture.G2), tuple("2", "黄", ReconciledFixture.G1));
+        }
+    }
+
+    @Test
+    void aGroupNamedLikeAFixedSheetLeavesTheFixedSheetItsName() throws IOException {
+        List<UnitFigures> units = march.byUnit().stream().map(u -> !u.unit().group().equals(ReconciledFixture.G1) ? u
+                : new UnitFigures(new Unit(u.unit().code(), u.unit().name(), "按", null, null), u.expected(), u.accepted(),
+                        u.rejected(), u.tasks())).toList();
+        List<GroupFigures> groups = march.byGroup().stream().map(g -> !g.name().equals(ReconciledFixture.G1) ? g
+                : new GroupFigures("按", g.units(), g.expected(), g.submitted(), g.tasks())).toList();
+
+        try (XSSFWorkbook workbook = write(with(march, march.byProblem(), units, groups, march.exceptions(), march.trend()))) {
+            assertThat(texts(workbook.getSheet("按单位").getRow(0))).startsWith("排名", "红绿灯", "单位代码");
+            assertThat(sheetNames(workbook)).contains("按单位(2)").doesNotContain("按单位(3)");
+            assertThat(workbook.getSheet("按单位(2)").getRow(0).getCell(0).getStringCellValue()).startsWith("按各单位整改情况");
+        }
+    }
+
+    @Test
+    void aLedgerWithoutGroupsOrUnitsWritesItsChartSheetSayingThereIsNoData() throws IOException {
+        try (XSSFWorkbook workbook = write(with(march, march.byProblem(), List.of(), List.of(), march.exceptions(),
+                march.trend()))) {
+            List<String> cells = firstCells(rows(workbook.getSheet("图表")));
+
+            assertThat(cells).contains("各督查组整改措施完成率：" + StatisticsCharts.NO_DATA);
+            assertThat(workbook.getSheet("图表").getDrawingPatriarch().getCharts()).hasSize(2);
         }
     }
 
@@ -274,6 +327,29 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
         }
     }
 
+    /**
+     * Where Calibri is missing (LibreOffice or WPS on an office's Linux), a stand-in about 1.25 times
+     * as wide (DejaVu Sans) widens every column, and fitting to the page shrinks the print further.
+     */
+    @Test
+    void everySheetStillPrintsAtNinePointsWhenAWiderFontStandsInForCalibri() throws IOException {
+        try (XSSFWorkbook workbook = write(march)) {
+            for (Sheet sheet : workbook) {
+                CellRangeAddress area = PrintedSize.printArea(sheet);
+                double width = 0;
+                for (int c = area.getFirstColumn(); c <= area.getLastColumn(); c++) {
+                    width += sheet.getColumnWidthInPixels(c) * 0.75 * 1.25;
+                }
+                PrintSetup setup = sheet.getPrintSetup();
+                double page = (setup.getLandscape() ? 841.9 : 595.3)
+                        - 72 * (sheet.getMargin(Sheet.LeftMargin) + sheet.getMargin(Sheet.RightMargin));
+                double scale = Math.min(1, setup.getFitWidth() * page / width);
+                double font = PrintedSize.smallestFontPoints(sheet) / PrintedSize.scale(sheet);
+                assertThat(font * scale).as(sheet.getSheetName()).isGreaterThanOrEqualTo(9);
+            }
+        }
+    }
+
     @Test
     void aTrendOfManyPeriodsPrintsOnMorePagesWideAtNinePointsWithItsLabelsOnEach() throws IOException {
         PeriodFigures last = march.headline();
@@ -293,7 +369,7 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
 
     private XSSFWorkbook write(Consolidation c) throws IOException {
         Path file = root.resolve("汇总统计-" + c.period() + ".xlsx");
-        StatisticsWorkbook.write(c, file);
+        StatisticsWorkbook.write(c, Standings.of(c), file);
         return MarchReports.read(file);
     }
 
@@ -350,5 +426,9 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
 
     private static List<String> texts(Row row) {
         return MarchReports.texts(row);
+    }
+
+    private static List<String> sheetNames(XSSFWorkbook workbook) {
+        return MarchReports.sheetNames(workbook);
     }
 }

@@ -11,6 +11,7 @@ import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
+import io.rectify.standing.UnitStanding;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,16 +49,16 @@ final class ReceiptItems {
     private ReceiptItems() {
     }
 
-    static List<Item> of(UnitReceipt receipt) {
+    static List<Item> of(UnitReceipt receipt, LocalDate asOf) {
         List<Item> items = new ArrayList<>();
-        returnItem(receipt).ifPresent(items::add);
+        returnItem(receipt, asOf).ifPresent(items::add);
         Map<String, Task> tasks = receipt.tasks().stream().map(ReceiptTask::task)
                 .collect(Collectors.toMap(Task::code, Function.identity(), (a, b) -> a));
         Map<Rule, List<ExceptionEntry>> byRule = new LinkedHashMap<>();
         receipt.exceptions().stream().filter(ReceiptItems::asksSomething)
                 .sorted(Comparator.comparingInt((ExceptionEntry e) -> rank(e.rule())).thenComparing(ExceptionEntry::rule))
                 .forEach(e -> byRule.computeIfAbsent(e.rule(), r -> new ArrayList<>()).add(e));
-        byRule.forEach((rule, list) -> items.add(item(rule, list, tasks, receipt.deadlines())));
+        byRule.forEach((rule, list) -> items.add(item(rule, list, tasks, receipt, asOf)));
         return List.copyOf(items);
     }
 
@@ -91,13 +92,13 @@ final class ReceiptItems {
     }
 
     /** The return to send again, or to send at all, when none of the period's was accepted. */
-    private static Optional<Item> returnItem(UnitReceipt receipt) {
+    private static Optional<Item> returnItem(UnitReceipt receipt, LocalDate asOf) {
         UnitFigures unit = receipt.unit();
         if (!unit.expected() || unit.submitted()) {
             return Optional.empty();
         }
-        String carried = "牵头任务" + unit.tasks().total() + "条暂沿用此前报送的状态。";
-        String deadline = resubmitBy(receipt.deadlines());
+        String carried = "牵头任务" + unit.tasks().total() + "条" + UnitStanding.CARRIED_FORWARD + "。";
+        String deadline = resubmitBy(receipt.deadlines(), asOf);
         if (unit.rejected().isEmpty()) {
             return Optional.of(new Item(Severity.ERROR, Rule.MISSING_RETURN.title(),
                     "本期未收到报送表，" + carried, "补报本期报送表", deadline));
@@ -113,7 +114,8 @@ final class ReceiptItems {
         return reason.isEmpty() ? "未采纳" : "未采纳，原因：" + reason;
     }
 
-    private static Item item(Rule rule, List<ExceptionEntry> list, Map<String, Task> tasks, ReturnDeadlines deadlines) {
+    private static Item item(Rule rule, List<ExceptionEntry> list, Map<String, Task> tasks, UnitReceipt receipt,
+                             LocalDate asOf) {
         String kind = list.size() == 1 ? rule.title() : rule.title() + "（" + list.size() + "条）";
         String what;
         if (list.size() == 1) {
@@ -125,7 +127,7 @@ final class ReceiptItems {
             what = places.stream().limit(LISTED).collect(Collectors.joining("、"))
                     + (places.size() > LISTED ? "等" + places.size() + "处" : "") + "。详见“" + ReceiptWorkbook.TO_FIX + "”表。";
         }
-        return new Item(rule.severity(), kind, what, action(rule), deadline(rule, list, tasks, deadlines));
+        return new Item(rule.severity(), kind, what, action(rule), deadline(rule, list, tasks, receipt, asOf));
     }
 
     /** Whether the message already names the exception's task and row. */
@@ -171,26 +173,25 @@ final class ReceiptItems {
         };
     }
 
-    /** A task due soon by the earliest of the tasks' deadlines; the rest with the next return. */
+    /**
+     * A task due soon by the earliest of the tasks' deadlines (today at the soonest); the rest with the next
+     * return, which for a unit without an accepted return is the one it sends again.
+     */
     private static String deadline(Rule rule, List<ExceptionEntry> list, Map<String, Task> tasks,
-                                   ReturnDeadlines deadlines) {
+                                   UnitReceipt receipt, LocalDate asOf) {
         if (rule == Rule.DUE_SOON) {
             LocalDate earliest = list.stream().map(e -> tasks.get(e.taskCode())).filter(Objects::nonNull)
                     .map(Task::deadline).map(Deadline::date).filter(Objects::nonNull).min(Comparator.naturalOrder())
                     .orElse(null);
             if (earliest != null) {
-                return Periods.date(earliest) + "前";
+                return Periods.by(earliest.isBefore(asOf) ? asOf : earliest, asOf);
             }
         }
-        return nextReturn(deadlines);
+        return receipt.resends() ? resubmitBy(receipt.deadlines(), asOf) : Periods.by(receipt.nextReturnDue(), asOf) + "（下次报送）";
     }
 
-    static String nextReturn(ReturnDeadlines deadlines) {
-        return Periods.date(deadlines.nextReturn()) + "前（下次报送）";
-    }
-
-    static String resubmitBy(ReturnDeadlines deadlines) {
-        return deadlines.resubmitWithNextReturn() ? Periods.date(deadlines.resubmit()) + "前（本期截止日已过，随下次报送）"
-                : Periods.date(deadlines.resubmit()) + "前";
+    private static String resubmitBy(ReturnDeadlines deadlines, LocalDate asOf) {
+        return Periods.by(deadlines.resubmit(), asOf)
+                + (deadlines.resubmitWithNextReturn() ? "（本期截止日已过，随下次报送）" : "");
     }
 }

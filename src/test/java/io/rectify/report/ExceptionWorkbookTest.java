@@ -229,7 +229,7 @@ class ExceptionWorkbookTest extends TempFolderContext {
 
     /** March with other exceptions. */
     private Consolidation march(List<ExceptionEntry> exceptions) {
-        return new Consolidation(march.period(), march.asOf(), march.title(), march.cutoffDay(), march.groups(),
+        return new Consolidation(march.period(), march.asOf(), march.title(), march.groups(),
                 march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(),
                 march.institutions(), march.accountability(), march.trend(), exceptions, march.receipts());
     }

@@ -44,9 +44,9 @@ class ReceiptWorkbookTest extends MarchReports {
 
         assertThat(items(page)).containsExactly(
                 List.of("1. 报送表未采纳", "本期报送的文件“U03/教育局.xlsx”未采纳，原因：报送期次应为2024-03，请改正后重新报送。"
-                        + "牵头任务2条暂沿用此前报送的状态。", "改正后重新报送", "2024年4月5日前"),
+                        + "牵头任务2条状态沿用此前报送。", "改正后重新报送", "2024年4月5日前"),
                 List.of("2. 逾期未完成", "任务T04“开展专项督查”（完成时限2024年3月15日前）：完成时限2024-03-15已过仍未完成，请加快整改。",
-                        "加快整改，在下次报送时报告进展", "2024年5月5日前（下次报送）"));
+                        "加快整改，在下次报送时报告进展", "2024年4月5日前"));
         assertThat(indexOf(page, "事项")).as("what to do comes before what was taken").isLessThan(indexOf(page, "接收情况"));
     }
 
@@ -56,6 +56,23 @@ class ReceiptWorkbookTest extends MarchReports {
 
         List<String> first = items(firstPage("U03")).get(0);
         assertThat(first).containsExactly("1. 报送表未采纳", first.get(1), "改正后重新报送", "2024年5月5日前（本期截止日已过，随下次报送）");
+    }
+
+    @Test
+    void longAfterTheDueDateEveryDeadlineIsTheFirstReturnDueAfterTheAsOfDay() throws IOException {
+        Consolidation september = consolidator.consolidate(MARCH, LocalDate.of(2024, 9, 30));
+
+        assertThat(items(firstPage(september, "U03"))).extracting(item -> item.get(3))
+                .containsOnly("2024年10月5日前（本期截止日已过，随下次报送）");
+        assertThat(items(firstPage(september, "U01"))).extracting(item -> item.get(3)).doesNotContain("2024年5月5日前（下次报送）")
+                .contains("2024年10月5日前（下次报送）");
+    }
+
+    @Test
+    void aTaskDueOnTheAsOfDayIsDueToday() throws IOException {
+        List<List<String>> items = items(firstPage(consolidator.consolidate(MARCH, LocalDate.of(2024, 4, 10)), "U01"));
+
+        assertThat(items.get(0)).startsWith("1. 即将到期").endsWith("今日（2024年4月10日）");
     }
 
     @Test
@@ -176,6 +193,15 @@ class ReceiptWorkbookTest extends MarchReports {
 
     private static List<String> allTexts(List<List<String>> page) {
         return page.stream().flatMap(List::stream).toList();
+    }
+
+    /** The first page of one unit's receipt of {@code c}, written alone. */
+    private List<List<String>> firstPage(Consolidation c, String unit) throws IOException {
+        UnitReceipt receipt = c.receipts().stream().filter(r -> r.unit().unit().code().equals(unit)).findFirst().orElseThrow();
+        Path file = root.resolve("alone").resolve(ReportWriter.receiptFile(receipt.unit().unit(), c.period()));
+        Files.createDirectories(file.getParent());
+        ReceiptWorkbook.write(c, receipt, DEFAULT_ISSUER, null, file);
+        return firstPage(file);
     }
 
     private List<List<String>> firstPage(String unit) throws IOException {

@@ -506,7 +506,7 @@ class ReportWriterTest extends MarchReports {
     }
 
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
                 c.trend(), exceptions, receipts);
     }

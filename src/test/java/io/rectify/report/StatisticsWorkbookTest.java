@@ -316,7 +316,7 @@ class StatisticsWorkbookTest extends TempFolderContext {
 
     private static Consolidation with(Consolidation c, List<ProblemFigures> problems, List<UnitFigures> units,
                                       List<GroupFigures> groups, List<ExceptionEntry> exceptions, List<PeriodFigures> trend) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), problems, units, groups, c.institutions(), c.accountability(), trend, exceptions,
                 c.receipts());
     }

@@ -15,6 +15,7 @@ import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.TaskStatus;
+import io.rectify.standing.UnitStanding;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -89,7 +90,7 @@ final class ReceiptWorkbook {
         page.line("单位：" + unit.code() + " " + unit.name() + "（" + unit.group() + "）　报送期次："
                 + Periods.text(c.period()) + "　统计截至：" + Periods.date(c.asOf()));
         page.heading("一、需要办理的事项");
-        List<ReceiptItems.Item> items = ReceiptItems.of(receipt);
+        List<ReceiptItems.Item> items = ReceiptItems.of(receipt, c.asOf());
         if (items.isEmpty()) {
             page.line("本期无需办理的事项。" + (figures.expected() ? "本期报送表已采纳，未发现需要更正之处。"
                     : "本单位无牵头任务，本期无需报送。"));
@@ -114,7 +115,7 @@ final class ReceiptWorkbook {
         PeriodFile accepted = figures.accepted();
         if (accepted != null) {
             page.labelled("采纳文件", accepted.path());
-            page.labelled("报送日期", accepted.submittedOn() == null ? "" : accepted.submittedOn().toString());
+            page.labelled("报送日期", accepted.submittedOn() == null ? "" : Periods.date(accepted.submittedOn()));
             page.labelled("逾期报送", Labels.yesNo(accepted.late()));
         }
         page.labelled("本期收到的文件", receipt.files().isEmpty() ? "无"
@@ -140,7 +141,7 @@ final class ReceiptWorkbook {
                 TaskStatus.COMPLETED.word(), tasks.completed(), TaskStatus.IN_PROGRESS.word(), tasks.inProgress(),
                 TaskStatus.NOT_STARTED.word(), tasks.notStarted(), Rule.OVERDUE.title(), tasks.overdue(),
                 Rule.DUE_SOON.title(), tasks.dueSoon(),
-                figures.expected() && !figures.submitted() ? "（本期无可采纳的报送表，状态沿用此前已采纳的报送）" : "");
+                figures.expected() && !figures.submitted() ? "（本期无可采纳的报送表，" + UnitStanding.CARRIED_FORWARD + "）" : "");
     }
 
     /** A file as received: what became of it, and for a rejected file why. */
@@ -150,7 +151,7 @@ final class ReceiptWorkbook {
             return "收到的文件“" + file.path() + "”未采纳，原因：" + (reason.isEmpty() ? "见“" + TO_FIX + "”表" : reason);
         }
         return file.path() + "（" + Labels.outcome(file.outcome())
-                + (file.submittedOn() == null ? "" : "，报送日期 " + file.submittedOn()) + "）";
+                + (file.submittedOn() == null ? "" : "，报送日期 " + Periods.date(file.submittedOn())) + "）";
     }
 
     private static String reception(UnitFigures figures) {
@@ -158,10 +159,10 @@ final class ReceiptWorkbook {
             return "已采纳本期报送表，任务状态已按报送更新。";
         }
         if (figures.expected() && !figures.rejected().isEmpty()) {
-            return "收到本期报送的文件，但未采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。";
+            return "收到本期报送的文件，但未采纳（原因见“本期收到的文件”），任务" + UnitStanding.CARRIED_FORWARD + "。";
         }
         if (figures.expected()) {
-            return "未收到可采纳的本期报送表，任务状态沿用此前已采纳的报送。";
+            return "未收到可采纳的本期报送表，任务" + UnitStanding.CARRIED_FORWARD + "。";
         }
         return "本单位无牵头任务，本期无需报送。";
     }

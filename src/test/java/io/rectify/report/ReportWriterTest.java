@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -236,7 +237,7 @@ class ReportWriterTest extends MarchReports {
             Sheet summary = u02.getSheet("回执");
             assertThat(valueOf(summary, "接收情况")).startsWith("已采纳");
             assertThat(valueOf(summary, "采纳文件")).isEqualTo("U02/财政局-v2.xlsx");
-            assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
+            assertThat(valueOf(summary, "报送日期")).isEqualTo("2024年4月8日");
             assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
             assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新报送替代", "U02/财政局-v2.xlsx（已采纳");
             assertThat(rowOf(summary, "1. 逾期报送")).contains("下次按时报送", "2024年5月5日前（下次报送）");
@@ -503,6 +504,28 @@ class ReportWriterTest extends MarchReports {
 
         assertThat(skipped.consoleSummary()).doesNotContain("本期汇总不完整");
         assertThat(Files.readString(output.resolve("2024-03/通报.txt"))).doesNotContain("本期汇总不完整");
+    }
+
+    @Test
+    void eachReceiptIsReadFromTheDatabaseOnceForItsReceiptAndItsNotice() throws IOException {
+        List<Integer> got = Collections.synchronizedList(new ArrayList<>());
+        List<UnitReceipt> counted = new AbstractList<>() {
+            @Override
+            public UnitReceipt get(int index) {
+                got.add(index);
+                return march.receipts().get(index);
+            }
+
+            @Override
+            public int size() {
+                return march.receipts().size();
+            }
+        };
+
+        writer.write(with(march, march.exceptions(), counted), output);
+
+        assertThat(got).as("U03 is red: its receipt and its 督办单 from one read").containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(output.resolve("2024-03/督办单/U03-区教育局-2024-03-督办单.xlsx")).exists();
     }
 
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {

@@ -18,8 +18,10 @@ import io.rectify.rule.TaskStatus;
 import io.rectify.standing.UnitStanding;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -58,7 +60,7 @@ final class ReceiptWorkbook {
             throws IOException {
         Unit unit = receipt.unit().unit();
         String title = unit.name() + " " + Periods.text(c.period()) + "整改进展报送回执";
-        SXSSFWorkbook workbook = Workbooks.createSmall(title, c.asOf());
+        SXSSFWorkbook workbook = Workbooks.createSmall(title, issuedOn(c, receipt));
         Styles styles = new Styles(workbook);
         List<ExceptionEntry> rowsOutside = receipt.rejectedRowsOutsideTasks();
         boolean tasks = !receipt.tasks().isEmpty() || !rowsOutside.isEmpty();
@@ -76,6 +78,16 @@ final class ReceiptWorkbook {
             toFix(receipt, workbook, styles, sheet(workbook, TO_FIX, title));
         }
         Workbooks.save(workbook, target);
+    }
+
+    /**
+     * The day the receipt is dated: the as-of day, or the day of the unit's latest file of the period when
+     * that is later, so that a receipt is never dated before the return it acknowledges. No clock is read:
+     * the same consolidation dates it the same way.
+     */
+    private static LocalDate issuedOn(Consolidation c, UnitReceipt receipt) {
+        return receipt.files().stream().map(PeriodFile::submittedOn).filter(Objects::nonNull)
+                .filter(day -> day.isAfter(c.asOf())).max(Comparator.naturalOrder()).orElse(c.asOf());
     }
 
     /** The first page: who it is for, what to do by when, then what was received and taken, and who issued it. */
@@ -129,7 +141,7 @@ final class ReceiptWorkbook {
         page.labelled("任务明细", tasks ? "见“" + TASKS + "”表（本期报送的每一行和各项任务的汇总状态）" : "本单位本期无任务");
         page.gap();
         page.signature(issuer);
-        page.signature(Periods.date(c.asOf()));
+        page.signature(Periods.date(issuedOn(c, receipt)));
     }
 
     private static String leadTasks(UnitFigures figures) {

@@ -139,11 +139,13 @@ class ReceiptWorkbookTest extends MarchReports {
     }
 
     @Test
-    void theReceiptNamesItsIssuerAndTheAsOfDateLast() throws IOException {
-        List<List<String>> page = firstPage("U01");
+    void theReceiptNamesItsIssuerAndIsDatedNoEarlierThanTheReturnItAcknowledges() throws IOException {
+        List<List<String>> page = firstPage("U02");
 
         assertThat(page.get(page.size() - 2).get(0)).isEqualTo(DEFAULT_ISSUER);
-        assertThat(page.get(page.size() - 1).get(0)).isEqualTo("2024年3月31日");
+        assertThat(page.get(page.size() - 1).get(0)).as("as of 2024-03-31, its return sent 2024-04-08").isEqualTo("2024年4月8日");
+        List<List<String>> u04 = firstPage("U04");
+        assertThat(u04.get(u04.size() - 1).get(0)).as("nothing received: the as-of day").isEqualTo("2024年3月31日");
     }
 
     @Test

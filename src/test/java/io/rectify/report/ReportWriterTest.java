@@ -285,7 +285,7 @@ class ReportWriterTest extends MarchReports {
 
     @Test
     void receiptShowsARejectedRowAsNotAdoptedWithTheReason() throws IOException {
-        String reason = "第5行任务“T01”的完成日期2024-04-20晚于报送日期2024-04-03，请核实并更正完成日期";
+        String reason = "第5行任务“T01”的完成日期2024年4月20日晚于报送日期2024年4月3日，本行未采纳；请核实并更正完成日期";
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)

@@ -15,25 +15,31 @@ import io.rectify.standing.UnitStanding;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * What a unit must do after its receipt, most important first, each with the day to do it by. A
  * rejected or missing return is sent again (重新报送) by the period's own due date while that is not
  * past, else with the next return; a task due soon is done by its own deadline; everything else is
- * corrected in the next return (在下次报送时更正), as the exceptions' messages say. Of the 提示 only a
- * task completed late asks something (to give the reason); the others are for the unit to note.
+ * corrected in the next return (在下次报送时更正), as the exceptions' messages say. The 提示 that ask
+ * something (a task completed late: give the reason; an institution another unit reports too: agree
+ * which reports it) are listed apart, to note and check, without a deadline; the others are counted.
  */
 final class ReceiptItems {
 
     /** The places of one rule's exceptions listed up to this many; the rest are counted (…等12处). */
     private static final int LISTED = 8;
+    /** The 提示 that ask the unit something; the others (a superseded, duplicate or skipped file) only inform. */
+    private static final Set<Rule> ASKING_NOTICES = EnumSet.of(Rule.COMPLETED_LATE, Rule.DUPLICATE_INSTITUTION);
 
     /**
      * One thing to do.
@@ -52,10 +58,21 @@ final class ReceiptItems {
     static List<Item> of(UnitReceipt receipt, LocalDate asOf) {
         List<Item> items = new ArrayList<>();
         returnItem(receipt, asOf).ifPresent(items::add);
+        items.addAll(grouped(receipt, asOf, e -> e.severity() != Severity.INFO && asksSomething(e)));
+        return List.copyOf(items);
+    }
+
+    /** The 提示 that ask the unit something (to explain, to agree with another unit): to note or check, no deadline. */
+    static List<Item> toCheck(UnitReceipt receipt, LocalDate asOf) {
+        return grouped(receipt, asOf, e -> e.severity() == Severity.INFO && asksSomething(e));
+    }
+
+    private static List<Item> grouped(UnitReceipt receipt, LocalDate asOf, Predicate<ExceptionEntry> which) {
+        List<Item> items = new ArrayList<>();
         Map<String, Task> tasks = receipt.tasks().stream().map(ReceiptTask::task)
                 .collect(Collectors.toMap(Task::code, Function.identity(), (a, b) -> a));
         Map<Rule, List<ExceptionEntry>> byRule = new LinkedHashMap<>();
-        receipt.exceptions().stream().filter(ReceiptItems::asksSomething)
+        receipt.exceptions().stream().filter(which)
                 .sorted(Comparator.comparingInt((ExceptionEntry e) -> rank(e.rule())).thenComparing(ExceptionEntry::rule))
                 .forEach(e -> byRule.computeIfAbsent(e.rule(), r -> new ArrayList<>()).add(e));
         byRule.forEach((rule, list) -> items.add(item(rule, list, tasks, receipt, asOf)));
@@ -72,7 +89,7 @@ final class ReceiptItems {
      * (a rejected file, the missing return).
      */
     private static boolean asksSomething(ExceptionEntry e) {
-        return (e.severity() != Severity.INFO || e.rule() == Rule.COMPLETED_LATE) && !e.rule().rejectsFile()
+        return (e.severity() != Severity.INFO || ASKING_NOTICES.contains(e.rule())) && !e.rule().rejectsFile()
                 && e.rule() != Rule.MISSING_RETURN;
     }
 
@@ -169,6 +186,7 @@ final class ReceiptItems {
             case LEDGER_FIELD_CHANGED -> "在下次报送时恢复为台账内容";
             case COMPLETION_DATE_CHANGED -> "核实，如有误在下次报送时更正";
             case COMPLETED_LATE -> "在下次报送时于进展情况中说明超期原因";
+            case DUPLICATE_INSTITUTION -> "与报送该制度的单位核实，由一个单位报送";
             default -> "在下次报送时更正";
         };
     }

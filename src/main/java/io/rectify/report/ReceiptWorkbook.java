@@ -14,6 +14,7 @@ import io.rectify.report.Table.Column;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
+import io.rectify.rule.Severity;
 import io.rectify.rule.TaskStatus;
 import io.rectify.standing.UnitStanding;
 import java.io.IOException;
@@ -112,6 +113,15 @@ final class ReceiptWorkbook {
             for (ReceiptItems.Item item : items) {
                 page.row(styles.severity(item.severity(), false), ++n + ". " + item.kind(), item.what(), item.action(),
                         item.deadline());
+            }
+        }
+        List<ReceiptItems.Item> toCheck = ReceiptItems.toCheck(receipt, c.asOf());
+        if (!toCheck.isEmpty()) {
+            page.line("请知悉、核实（" + Severity.INFO.label() + "，不设办理期限）：");
+            int n = 0;
+            for (ReceiptItems.Item item : toCheck) {
+                page.line(++n + ". " + item.kind() + "：" + item.what() + (item.what().endsWith("。") ? "" : "。") + "请"
+                        + item.action() + "。");
             }
         }
         if (markedCopy != null) {

@@ -69,6 +69,27 @@ class ReceiptWorkbookTest extends MarchReports {
     }
 
     @Test
+    void noticesThatAskSomethingAreListedApartWithoutADeadline() throws IOException {
+        jdbc.update("""
+                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
+                    task_code, file, sheet, excel_row, col, cell_value, message)
+                VALUES ('2024-03', 100, 'completed-late', 'info', '第一督查组', 'U01', '区发改委', 'P01', 'T01',
+                    NULL, NULL, NULL, NULL, NULL, '任务T01完成日期晚于完成时限，属超期完成'),
+                       ('2024-03', 101, 'duplicate-institution', 'info', '第一督查组', 'U01', '区发改委', NULL, NULL,
+                    'U01/区发改委.xlsx', '制度建设', 3, 'A', '某制度', '制度“某制度”区财政局也已报送，请与其核实由谁报送')""");
+
+        List<List<String>> page = firstPage(consolidator.consolidate(MARCH, AS_OF), "U01");
+
+        assertThat(items(page)).extracting(item -> item.get(0)).noneMatch(kind -> kind.contains("超期完成"));
+        List<String> lines = page.stream().map(row -> row.get(0)).toList();
+        int part = lines.indexOf("请知悉、核实（提示，不设办理期限）：");
+        assertThat(part).isPositive();
+        assertThat(lines.get(part + 1)).isEqualTo("1. 制度重复报送：第3行A列：制度“某制度”区财政局也已报送，请与其核实由谁报送。"
+                + "请与报送该制度的单位核实，由一个单位报送。");
+        assertThat(lines.get(part + 2)).startsWith("2. 超期完成：").endsWith("请在下次报送时于进展情况中说明超期原因。");
+    }
+
+    @Test
     void aTaskDueOnTheAsOfDayIsDueToday() throws IOException {
         List<List<String>> items = items(firstPage(consolidator.consolidate(MARCH, LocalDate.of(2024, 4, 10)), "U01"));
 

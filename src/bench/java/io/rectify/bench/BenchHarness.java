@@ -2,6 +2,7 @@ package io.rectify.bench;
 
 import io.rectify.bench.Processes.Heap;
 import io.rectify.bench.Processes.Run;
+import io.rectify.marking.MarkingBenchmark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,9 +31,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * after the application jar is built. Every figure is the median of several runs; each comparison
  * runs all its sides in the same invocation on the same files.
  *
- * <p>Arguments: the project folder, then options {@code cases=district,city,big}, {@code scale=1}
+ * <p>Arguments: the project folder, then options {@code cases=district,city,big,marking}, {@code scale=1}
  * (a fraction shrinks the city and the big workbook for a trial run; the document is then written
- * to target/bench/ instead), {@code runs=5}, and {@code before=DIR}: the {@code target} folder of a
+ * to target/bench/ instead, as it is when only some cases run), {@code runs=5}, and {@code before=DIR}: the {@code target} folder of a
  * baseline build (its {@code rectify.jar} and {@code classes}), run beside the current build on the
  * same files for the before-and-after figures.
  */
@@ -45,6 +46,7 @@ public final class BenchHarness {
     private static final int BIG_ROWS = 460_000;
     private static final String IMPORT_HEAP = "4g";
     private static final String CITY_FALLBACK_HEAP = "2g";
+    private static final String ALL_CASES = "district,city,big,marking";
 
     private final Path project;
     private final Path work;
@@ -73,7 +75,7 @@ public final class BenchHarness {
         BenchHarness harness = new BenchHarness(project, Double.parseDouble(options.getOrDefault("scale", "1")),
                 Integer.parseInt(options.getOrDefault("runs", "5")),
                 options.containsKey("before") ? project.resolve(options.get("before")).toAbsolutePath() : null);
-        List<String> cases = List.of(options.getOrDefault("cases", "district,city,big").split(","));
+        List<String> cases = List.of(options.getOrDefault("cases", ALL_CASES).split(","));
         harness.run(cases);
     }
 
@@ -90,9 +92,13 @@ public final class BenchHarness {
         if (cases.contains("big")) {
             bigWorkbook();
         }
+        if (cases.contains("marking")) {
+            marking();
+        }
         targetsTable();
         doc.append(END).append('\n');
-        Path target = scale == 1 ? project.resolve("docs").resolve("BENCHMARKS.md") : work.resolve("BENCHMARKS.md");
+        boolean whole = scale == 1 && cases.containsAll(List.of(ALL_CASES.split(",")));
+        Path target = whole ? project.resolve("docs").resolve("BENCHMARKS.md") : work.resolve("BENCHMARKS.md");
         write(target);
         System.out.println("Wrote " + target);
     }
@@ -402,6 +408,37 @@ public final class BenchHarness {
         long peers = Math.min(medians.get(Readers.EASYEXCEL), medians.get(Readers.FASTEXCEL));
         targets.add(new String[] {"big workbook read, `-Xmx64m`", "at least as fast as EasyExcel/FastExcel",
                 ms(rectify) + " vs " + ms(peers), verdict(rectify <= peers)});
+    }
+
+    // ---------------------------------------------------------------- marking
+
+    private void marking() throws Exception {
+        String loadBefore = load();
+        int iterations = Math.max(1, Math.min(3, runs));
+        Options options = new OptionsBuilder()
+                .include(MarkingBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(1)
+                .measurementIterations(iterations)
+                .jvmArgs("-Dfile.encoding=UTF-8")
+                .shouldFailOnError(true)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        String loadAfter = load();
+        doc.append("## Marking: a unit's 5,000-row return\n\n")
+                .append("`MarkingBenchmark`: the marked copy of one return of 5,000 task rows (as large as the read limits ")
+                .append("let through) written from the archived bytes, with a 缺少佐证材料 exception on some of its rows ")
+                .append("(comment, fill, 校验结果 column), in-process. JMH single-shot, 1 warm-up and ").append(iterations)
+                .append(" measured marks per case in one fork, median; load average ").append(loadBefore)
+                .append(" before, ").append(loadAfter).append(" after.\n\n")
+                .append("| rows with an exception | time to write the marked copy | return rows per second |\n")
+                .append("|---:|---:|---:|\n");
+        for (RunResult result : results) {
+            long millis = Math.round(result.getPrimaryResult().getStatistics().getPercentile(50));
+            doc.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(result.getParams().getParam("exceptions"))))
+                    .append(" | ").append(ms(millis)).append(" | ").append(perSecond(5_000, millis)).append(" |\n");
+        }
+        doc.append('\n');
     }
 
     /** The read time a {@link Readers} child process printed. */

@@ -3,7 +3,6 @@ package io.rectify.report;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.PeriodFigures;
 import io.rectify.rule.Periods;
-import io.rectify.workbook.SafeText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.List;
 /**
  * The bulletin (通报): the paragraph in the wording of the published bulletin, with a period's
  * figures, in official full-width punctuation; and 通报.txt, that paragraph under a title and a date
- * line.
+ * line. A .txt is read in Notepad or WPS, never as a spreadsheet: its text is not neutralised.
  */
 public final class Bulletin {
 
@@ -53,7 +52,7 @@ public final class Bulletin {
             lines.add(notice.text());
             lines.add("");
         });
-        lines.add(SafeText.neutralise(title(c.title())));
+        lines.add(title(c.title()));
         lines.add("统计截至" + Periods.date(c.asOf()));
         lines.add("");
         lines.add(INDENT + text(c.headline()));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,34 +73,26 @@ final class ExceptionOverview {
         groups.forEach(g -> byGroup.put(g.group(), new ArrayList<>()));
         Counted noUnit = new Counted(null, null, NO_UNIT, all);
         Counted total = new Counted(null, null, "总计", all);
-        Map<String, Counted> units = new HashMap<>();
+        // where each exception is listed: its group's sheet, or 全部 when it is counted in the no-unit row
+        Map<ExceptionEntry, Integer> inGroup = new IdentityHashMap<>();
+        groups.forEach(g -> indexes(g.rows(), inGroup));
+        Map<ExceptionEntry, Integer> inAll = indexes(all.rows(), new IdentityHashMap<>());
+        Map<List<String>, Counted> units = new HashMap<>();
         for (ExceptionEntry e : exceptions) {
             total.add(e);
             List<Counted> members = e.unitCode() == null ? null : byGroup.get(e.group());
             if (members == null) {
                 noUnit.add(e);
+                noUnit.seen(e, inAll.get(e));
                 continue;
             }
-            units.computeIfAbsent(e.unitCode(), code -> {
-                Counted unit = new Counted(e.group(), code, e.unitName(), sheetOf(groups, e.group()));
-                members.add(unit);
-                return unit;
-            }).add(e);
-        }
-        for (ListSheet group : groups) {
-            for (int i = 0; i < group.rows().size(); i++) {
-                ExceptionEntry e = group.rows().get(i);
-                Counted unit = units.get(e.unitCode());
-                if (unit != null) {
-                    unit.seen(e, i);
-                }
-            }
-        }
-        for (int i = 0; i < all.rows().size(); i++) {
-            ExceptionEntry e = all.rows().get(i);
-            if (!units.containsKey(e.unitCode())) {
-                noUnit.seen(e, i);
-            }
+            Counted unit = units.computeIfAbsent(List.of(e.group(), e.unitCode()), key -> {
+                Counted counted = new Counted(e.group(), e.unitCode(), e.unitName(), sheetOf(groups, e.group()));
+                members.add(counted);
+                return counted;
+            });
+            unit.add(e);
+            unit.seen(e, inGroup.get(e));
         }
 
         // the table first, so that the notes above it are as tall as their text in its columns' widths
@@ -124,6 +117,14 @@ final class ExceptionOverview {
         total.total(table);
         sheet.getPrintSetup().setLandscape(false);
         Workbooks.printTitle(sheet, title + " " + sheet.getSheetName());
+    }
+
+    /** Puts each of {@code rows} into {@code index} by its identity, with its position in {@code rows}. */
+    private static Map<ExceptionEntry, Integer> indexes(List<ExceptionEntry> rows, Map<ExceptionEntry, Integer> index) {
+        for (int i = 0; i < rows.size(); i++) {
+            index.put(rows.get(i), i);
+        }
+        return index;
     }
 
     private static ListSheet sheetOf(List<ListSheet> groups, String group) {
@@ -178,9 +179,8 @@ final class ExceptionOverview {
 
         /** Notes that {@code e}, counted here, is at {@code index} of {@code sheet}'s rows. */
         void seen(ExceptionEntry e, int index) {
-            if (firsts[e.severity().ordinal()] < 0) {
-                firsts[e.severity().ordinal()] = index;
-            }
+            int severity = e.severity().ordinal();
+            firsts[severity] = firsts[severity] < 0 ? index : Math.min(firsts[severity], index);
         }
 
         void add(Counted other) {

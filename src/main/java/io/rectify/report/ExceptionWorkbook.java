@@ -48,7 +48,7 @@ final class ExceptionWorkbook {
             }
             Workbooks.note(all.sheet(), styles, 0, ExceptionTable.PRINTED, n.text());
         });
-        list(workbook, styles, all, title);
+        list(workbook, styles, all, title + " " + ALL);
         for (ListSheet group : groups) {
             list(workbook, styles, group, title + " " + group.group());
         }

@@ -6,8 +6,6 @@ import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.rectify.TempFolderContext;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
@@ -16,21 +14,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-class ConsolidatorTest extends TempFolderContext {
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
+class ConsolidatorTest extends ConsolidatedMarch {
 
     @BeforeEach
     void storeTwoPeriods() {
-        new ReconciledFixture(jdbc).store(ledgers);
+        storeFixture();
     }
 
     @Test

@@ -4,12 +4,10 @@ import static io.rectify.consolidate.ReconciledFixture.AS_OF;
 import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
+import io.rectify.consolidate.ConsolidatedMarch;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.ledger.Ledger;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Unit;
 import io.rectify.report.ReportWriter;
 import io.rectify.standing.Standings;
@@ -27,21 +25,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class DashboardTest extends TempFolderContext {
+class DashboardTest extends ConsolidatedMarch {
 
     /** Markup a unit could type as its name or a message; the page must show it as text. */
     static final String HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(2)><!--";
 
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ReportWriter writer;
 
@@ -58,7 +49,7 @@ class DashboardTest extends TempFolderContext {
             ledgers.replace(new Ledger(ledger.info(), ledger.groups(), units, ledger.categories(), ledger.feedbackPoints(),
                     ledger.problems(), ledger.tasks()), "hostile-ledger", "master/台账.xlsx", Instant.parse("2024-02-01T00:00:00Z"), null);
         }
-        new ReconciledFixture(jdbc).store(ledgers);
+        storeFixture();
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, task_code,
                     file, sheet, excel_row, col, cell_value, message)
@@ -117,7 +108,7 @@ class DashboardTest extends TempFolderContext {
                     "<td>" + s.unit().unit().code() + " ");
         }
         assertThat(rows.get(0)).startsWith("<tr class=\"carried\">").contains("U03 区教育局", "沿用上期",
-                "本期未报送，状态沿用此前报送；逾期未完成1条");
+                "本期报送未采纳，状态沿用此前报送；逾期未完成1条");
     }
 
     @Test

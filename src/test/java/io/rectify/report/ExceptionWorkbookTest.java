@@ -1,23 +1,19 @@
 package io.rectify.report;
 
-import static io.rectify.consolidate.ReconciledFixture.AS_OF;
-import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.PrintedSize;
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
-import io.rectify.consolidate.ReconciledFixture;
-import io.rectify.ledger.LedgerRepository;
+import io.rectify.consolidate.ConsolidatedMarch;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Font;
@@ -31,44 +27,42 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 异常清单.xlsx written from the reconciled fixture, with one more exception: an error of U02, the
  * second unit of 第一督查组, so that the unit with the most errors is not the first in ledger order.
  */
-class ExceptionWorkbookTest extends TempFolderContext {
+class ExceptionWorkbookTest extends ConsolidatedMarch {
 
     private static final DataFormatter FORMAT = new DataFormatter();
     private static final int SEVERITY = 1;
     private static final int RULE_NAME = 2;
+    private static final int GROUP = 3;
     private static final int UNIT_CODE = 4;
     private static final int MESSAGE = 8;
     private static final int CODE = 14;
 
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
-
     Consolidation march;
     Path file;
 
+    /** Written once for the class: the tests that write other exceptions write other files. */
     @BeforeEach
     void writeMarch() throws IOException {
-        new ReconciledFixture(jdbc).store(ledgers);
+        march = march();
+        file = root.resolve("异常清单.xlsx");
+        if (Files.notExists(file)) {
+            ExceptionWorkbook.write(march, file);
+        }
+    }
+
+    @Override
+    protected void addToFixture() {
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)
                 VALUES ('2024-03', 100, 'invalid-date', 'error', '第一督查组', 'U02', '区财政局', 'P01', 'T02',
                     'U02/财政局-v2.xlsx', '整改进展', 5, 'C', '2024-04-20',
                     '第5行任务“T02”的完成日期2024-04-20晚于报送日期2024-04-08，请核实并更正完成日期，在下次报送时更正。')""");
-        march = consolidator.consolidate(MARCH, AS_OF);
-        file = root.resolve("异常清单.xlsx");
-        ExceptionWorkbook.write(march, file);
     }
 
     @Test
@@ -149,6 +143,53 @@ class ExceptionWorkbookTest extends TempFolderContext {
     }
 
     @Test
+    void anExceptionOfALedgerUnitUnderNoLedgerGroupIsLinkedFromTheNoUnitRow() throws IOException {
+        List<ExceptionEntry> exceptions = new ArrayList<>(march.exceptions().stream().filter(e -> e.unitCode() != null).toList());
+        // U01 and U02 also have exceptions under 第一督查组; these two are under no group of the ledger
+        exceptions.add(new ExceptionEntry(Rule.LEDGER_FIELD_CHANGED, null, "U01", "区发改委", "P02", "T03",
+                "U01/区发改委.xlsx", "整改进展", 6, "D", "x", "x 与台账不一致，以台账为准。"));
+        exceptions.add(new ExceptionEntry(Rule.OVERDUE, "已撤销的督查组", "U02", "区财政局", "P01", "T02", null, null, null,
+                null, "2024-03-15", "完成时限2024-03-15已过仍未完成，请加快整改。"));
+        Path file = root.resolve("异常清单-组外单位.xlsx");
+        ExceptionWorkbook.write(withExceptions(exceptions), file);
+
+        try (XSSFWorkbook workbook = open(file)) {
+            Sheet overview = workbook.getSheet("汇总");
+            assertThat(texts(overview.getRow(overview.getLastRowNum() - 1)))
+                    .containsExactly("", "", "（未能确定单位的文件）", "1", "1", "0", "2");
+            assertEveryCountIsLinkedToAnExceptionItCounts(workbook, march.groups());
+        }
+    }
+
+    @Test
+    void overviewLinksFindTheirSheetWhateverTheGroupsAreCalled() throws IOException {
+        // a leading =, apostrophes, longer than a sheet name may be, and the same first 31 characters
+        String first = "=第一督查组'联合'（区发改委、区财政局、区教育局、区民政局等单位牵头）";
+        Map<String, String> hostile = Map.of("第一督查组", first, "第二督查组", first + "二");
+        Consolidation renamed = new Consolidation(march.period(), march.asOf(), march.title(),
+                march.groups().stream().map(hostile::get).toList(), march.headline(), march.byCategory(),
+                march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(), march.institutions(),
+                march.accountability(), march.trend(), march.exceptions().stream().map(e -> new ExceptionEntry(e.rule(),
+                        e.group() == null ? null : hostile.get(e.group()), e.unitCode(), e.unitName(), e.problemCode(),
+                        e.taskCode(), e.file(), e.sheet(), e.row(), e.column(), e.value(), e.message())).toList(),
+                march.receipts());
+        Path file = root.resolve("异常清单-怪组名.xlsx");
+        ExceptionWorkbook.write(renamed, file);
+
+        try (XSSFWorkbook workbook = open(file)) {
+            assertThat(names(workbook)).hasSize(4).doesNotHaveDuplicates();
+            assertThat(workbook.getSheet("汇总").getHyperlinkList()).hasSize(15);
+            assertEveryCountIsLinkedToAnExceptionItCounts(workbook, renamed.groups());
+            for (Sheet sheet : workbook) {
+                assertThat(sheet.getHeader().getCenter()).as(sheet.getSheetName()).endsWith(switch (sheet.getSheetName()) {
+                    case "汇总", "全部" -> sheet.getSheetName();
+                    default -> text(sheet, 1, GROUP).replaceFirst("^'", "");
+                });
+            }
+        }
+    }
+
+    @Test
     void listsShowChineseRuleNamesAndKeepTheCodeInTheLastColumnOffPaper() throws IOException {
         try (XSSFWorkbook workbook = open()) {
             for (String name : List.of("全部", "第一督查组", "第二督查组")) {
@@ -174,7 +215,7 @@ class ExceptionWorkbookTest extends TempFolderContext {
                 assertThat(sheet.getPrintSetup().getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
                 assertThat(sheet.getRepeatingRows()).as(name).isNotNull();
                 assertThat(PrintedSize.smallestFontPoints(sheet)).as(name).isGreaterThanOrEqualTo(9);
-                assertThat(sheet.getHeader().getCenter()).as(name).contains("异常清单");
+                assertThat(sheet.getHeader().getCenter()).as(name).contains("异常清单").endsWith(" " + name);
             }
             Sheet all = workbook.getSheet("全部");
             int width = all.getColumnWidth(MESSAGE) / 256;
@@ -202,10 +243,11 @@ class ExceptionWorkbookTest extends TempFolderContext {
 
     @Test
     void aGroupWithoutExceptionsGetsItsSheetSayingSoAndAZeroSubtotal() throws IOException {
-        ExceptionWorkbook.write(march(march.exceptions().stream().filter(e -> !"第二督查组".equals(e.group())).toList()),
+        Path file = root.resolve("异常清单-第二组无异常.xlsx");
+        ExceptionWorkbook.write(withExceptions(march.exceptions().stream().filter(e -> !"第二督查组".equals(e.group())).toList()),
                 file);
 
-        try (XSSFWorkbook workbook = open()) {
+        try (XSSFWorkbook workbook = open(file)) {
             Sheet second = workbook.getSheet("第二督查组");
             assertThat(text(second, 1, 0)).isEqualTo("本组本期无异常。");
             assertThat(PrintedSize.printArea(second)).isEqualTo(new CellRangeAddress(0, 1, 0, MESSAGE));
@@ -216,9 +258,10 @@ class ExceptionWorkbookTest extends TempFolderContext {
 
     @Test
     void aPeriodWithoutExceptionsSaysSoOnEverySheet() throws IOException {
-        ExceptionWorkbook.write(march(List.of()), file);
+        Path file = root.resolve("异常清单-无异常.xlsx");
+        ExceptionWorkbook.write(withExceptions(List.of()), file);
 
-        try (XSSFWorkbook workbook = open()) {
+        try (XSSFWorkbook workbook = open(file)) {
             assertThat(text(workbook.getSheet("全部"), 1, 0)).isEqualTo("本期无异常。");
             assertThat(text(workbook.getSheet("第一督查组"), 1, 0)).isEqualTo("本组本期无异常。");
             Sheet overview = workbook.getSheet("汇总");
@@ -227,8 +270,47 @@ class ExceptionWorkbookTest extends TempFolderContext {
         }
     }
 
+    /**
+     * Each unit row of 汇总 links its name and every count but a zero to a row of an existing sheet
+     * holding an exception the row counts (of the count's severity): of the row's group and unit; from
+     * the no-unit row, one without a unit or without a group of the ledger.
+     */
+    private static void assertEveryCountIsLinkedToAnExceptionItCounts(XSSFWorkbook workbook, List<String> groups) {
+        XSSFSheet overview = workbook.getSheet("汇总");
+        List<String> header = texts(overview.getRow(2));
+        for (int r = 3; r < overview.getLastRowNum(); r++) {
+            List<String> line = texts(overview.getRow(r));
+            if (line.get(2).startsWith("小计")) {
+                continue;
+            }
+            for (int c = 2; c <= 6; c++) {
+                XSSFHyperlink link = overview.getHyperlink(r, c);
+                String where = "row %d column %d".formatted(r, c);
+                assertThat(link == null).as(where + " linked unless zero").isEqualTo(c > 2 && line.get(c).equals("0"));
+                if (link == null) {
+                    continue;
+                }
+                CellReference target = new CellReference(link.getAddress());
+                Sheet list = workbook.getSheet(target.getSheetName());
+                assertThat(list).as(where + " " + link.getAddress()).isNotNull();
+                String severity = text(list, target.getRow(), SEVERITY);
+                assertThat(severity).as(where + " a row of an exception").isIn("错误", "警告", "提示");
+                if (c >= 3 && c <= 5) {
+                    assertThat(severity).as(where).isEqualTo(header.get(c));
+                }
+                String group = text(list, target.getRow(), GROUP).replaceFirst("^'", "");
+                String unit = text(list, target.getRow(), UNIT_CODE);
+                if (line.get(2).equals(ExceptionOverview.NO_UNIT)) {
+                    assertThat(unit.isEmpty() || !groups.contains(group)).as(where + " " + group + " " + unit).isTrue();
+                } else {
+                    assertThat(List.of(group, unit)).as(where).containsExactly(line.get(0).replaceFirst("^'", ""), line.get(1));
+                }
+            }
+        }
+    }
+
     /** March with other exceptions. */
-    private Consolidation march(List<ExceptionEntry> exceptions) {
+    private Consolidation withExceptions(List<ExceptionEntry> exceptions) {
         return new Consolidation(march.period(), march.asOf(), march.title(), march.groups(),
                 march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(),
                 march.institutions(), march.accountability(), march.trend(), exceptions, march.receipts());
@@ -245,9 +327,11 @@ class ExceptionWorkbookTest extends TempFolderContext {
     }
 
     private XSSFWorkbook open() throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new XSSFWorkbook(in);
-        }
+        return open(file);
+    }
+
+    private static XSSFWorkbook open(Path file) throws IOException {
+        return MarchReports.read(file);
     }
 
     private static List<String> names(XSSFWorkbook workbook) {

@@ -3,11 +3,9 @@ package io.rectify.report;
 import static io.rectify.consolidate.ReconciledFixture.AS_OF;
 import static io.rectify.consolidate.ReconciledFixture.MARCH;
 
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
+import io.rectify.consolidate.ConsolidatedMarch;
 import io.rectify.consolidate.ReconciledFixture;
-import io.rectify.ledger.LedgerRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,21 +18,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Tests on the outputs written from the {@link ReconciledFixture} district's 2024-03, written again before each test. */
-abstract class MarchReports extends TempFolderContext {
+abstract class MarchReports extends ConsolidatedMarch {
 
     private static final DataFormatter FORMAT = new DataFormatter();
 
     @Autowired
-    Consolidator consolidator;
-    @Autowired
     ReportWriter writer;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
 
     Path output;
     Consolidation march;
@@ -42,7 +33,7 @@ abstract class MarchReports extends TempFolderContext {
 
     @BeforeEach
     void writeMarch() throws IOException {
-        new ReconciledFixture(jdbc).store(ledgers);
+        storeFixture();
         output = root.resolve("output");
         march = consolidator.consolidate(MARCH, AS_OF);
         report = writer.write(march, output);

@@ -354,6 +354,19 @@ class ReportWriterTest extends MarchReports {
     }
 
     @Test
+    void bulletinTitleStartingWithADashOrEqualsSignIsWrittenAsTyped() {
+        for (String title : List.of("-某区巡视整改", "=某区巡视整改")) {
+            Consolidation titled = new Consolidation(march.period(), march.asOf(), title, march.groups(),
+                    march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(),
+                    march.byGroup(), march.institutions(), march.accountability(), march.trend(), march.exceptions(),
+                    march.receipts());
+
+            assertThat(new String(Bulletin.file(titled), StandardCharsets.UTF_8).split("\r\n"))
+                    .startsWith("\uFEFF" + title + "进展情况通报", "统计截至2024年3月31日");
+        }
+    }
+
+    @Test
     void formulaLikeTextIsNeutralisedInEveryOutput() throws IOException {
         List<String> strings = new ArrayList<>();
         for (Path file : report.files()) {

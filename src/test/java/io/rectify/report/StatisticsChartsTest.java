@@ -1,18 +1,11 @@
 package io.rectify.report;
 
-import static io.rectify.consolidate.ReconciledFixture.AS_OF;
-import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.rectify.PrintedSize;
-import io.rectify.TempFolderContext;
-import io.rectify.consolidate.Consolidator;
-import io.rectify.consolidate.ReconciledFixture;
-import io.rectify.ledger.LedgerRepository;
+import io.rectify.consolidate.ConsolidatedMarch;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +28,12 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTSerTx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The charts of 汇总统计.xlsx written from the fixture's March: 第一督查组 U01, U02 (3 tasks, 2 done);
  * 第二督查组 U03 (2 tasks, none done, T04 overdue, no accepted return) and U04 (no lead task).
  */
-class StatisticsChartsTest extends TempFolderContext {
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    ReportWriter writer;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
+class StatisticsChartsTest extends ConsolidatedMarch {
 
     /** Written once for the class: every test only reads it. */
     static XSSFWorkbook workbook;
@@ -61,11 +43,9 @@ class StatisticsChartsTest extends TempFolderContext {
         if (workbook != null) {
             return;
         }
-        new ReconciledFixture(jdbc).store(ledgers);
-        Path folder = writer.write(consolidator.consolidate(MARCH, AS_OF), root.resolve("output")).folder();
-        try (InputStream in = Files.newInputStream(folder.resolve(ReportWriter.STATISTICS))) {
-            workbook = new XSSFWorkbook(in);
-        }
+        Path file = root.resolve(ReportWriter.STATISTICS);
+        StatisticsWorkbook.write(march(), file);
+        workbook = MarchReports.read(file);
     }
 
     @AfterAll

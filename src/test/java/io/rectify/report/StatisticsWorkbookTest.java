@@ -1,15 +1,13 @@
 package io.rectify.report;
 
-import static io.rectify.consolidate.ReconciledFixture.AS_OF;
 import static io.rectify.consolidate.ReconciledFixture.FEBRUARY;
 import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.rectify.PrintedSize;
-import io.rectify.TempFolderContext;
 import io.rectify.consolidate.Consolidation;
-import io.rectify.consolidate.Consolidator;
+import io.rectify.consolidate.ConsolidatedMarch;
 import io.rectify.consolidate.GroupFigures;
 import io.rectify.consolidate.PeriodFigures;
 import io.rectify.consolidate.TaskCount;
@@ -18,7 +16,6 @@ import io.rectify.rule.Rule;
 import io.rectify.consolidate.ProblemFigures;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitFigures;
-import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Unit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,26 +36,16 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-class StatisticsWorkbookTest extends TempFolderContext {
+class StatisticsWorkbookTest extends ConsolidatedMarch {
 
     private static final DataFormatter FORMAT = new DataFormatter();
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
 
     Consolidation march;
 
     @BeforeEach
     void consolidateMarch() {
-        new ReconciledFixture(jdbc).store(ledgers);
-        march = consolidator.consolidate(MARCH, AS_OF);
+        march = march();
     }
 
     @Test
@@ -84,7 +71,7 @@ class StatisticsWorkbookTest extends TempFolderContext {
             assertThat(rows).contains(List.of("第二督查组", "", "", "1", "区教育局（T04）", "", ""));
             assertThat(rows).contains(List.of("U03 区教育局", "", "", "第二督查组", "报送未采纳（报送期次不符），状态沿用此前报送", "", ""));
             assertThat(rows).contains(
-                    List.of("1", "红", "区教育局", "第二督查组", "0.0%（沿用）", "本期未报送，状态沿用此前报送；逾期未完成1条；待更正错误1条", ""),
+                    List.of("1", "红", "区教育局", "第二督查组", "0.0%（沿用）", "本期报送未采纳，状态沿用此前报送；逾期未完成1条", ""),
                     List.of("2", "黄", "区发改委", "第一督查组", "50.0%", "即将到期1条", ""),
                     List.of("3", "黄", "区财政局", "第一督查组", "100.0%", "逾期报送", ""));
             assertThat(rows).containsSubsequence(
@@ -208,7 +195,7 @@ class StatisticsWorkbookTest extends TempFolderContext {
             assertThat(IntStream.rangeClosed(1, 4).mapToObj(r -> texts(units.getRow(r))))
                     .extracting(r -> r.get(0), r -> r.get(1), r -> r.get(2), r -> r.get(5), r -> r.get(13))
                     .containsExactly(
-                            tuple("1", "红", "U03", "未报送", "本期未报送，状态沿用此前报送；逾期未完成1条；待更正错误1条"),
+                            tuple("1", "红", "U03", "未报送", "本期报送未采纳，状态沿用此前报送；逾期未完成1条"),
                             tuple("2", "黄", "U01", "已报送", "即将到期1条"),
                             tuple("3", "黄", "U02", "已报送", "逾期报送"),
                             tuple("4", "绿", "U04", "无需报送", ""));

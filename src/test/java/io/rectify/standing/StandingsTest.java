@@ -7,31 +7,18 @@ import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.rectify.TempFolderContext;
-import io.rectify.consolidate.Consolidator;
-import io.rectify.consolidate.ReconciledFixture;
-import io.rectify.ledger.LedgerRepository;
+import io.rectify.consolidate.ConsolidatedMarch;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-class StandingsTest extends TempFolderContext {
-
-    @Autowired
-    Consolidator consolidator;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
-    JdbcTemplate jdbc;
+class StandingsTest extends ConsolidatedMarch {
 
     Standings march;
 
     @BeforeEach
     void rankMarch() {
-        new ReconciledFixture(jdbc).store(ledgers);
-        march = Standings.of(consolidator.consolidate(MARCH, AS_OF));
+        march = Standings.of(march());
     }
 
     @Test
@@ -58,6 +45,7 @@ class StandingsTest extends TempFolderContext {
 
     @Test
     void aUnitThatSentNothingIsUnreported() {
+        storeFixture();
         jdbc.update("DELETE FROM rule_exception WHERE period = '2024-03' AND unit_code = 'U03' AND rule = 'period-mismatch'");
         jdbc.update("DELETE FROM return_file WHERE period = '2024-03' AND unit_code = 'U03'");
 

@@ -73,13 +73,13 @@ public class Consolidator {
         PeriodFigures headline = figures(ledger, records);
         trend.add(headline);
         List<UnitFigures> units = units(ledger, records);
-        return new Consolidation(period, asOf, ledger.ledger().info().title(),
-                ledger.ledger().info().cutoffDay(), ledger.ledger().groups(), headline,
+        ReturnDeadlines deadlines = ReturnDeadlines.of(ledger.ledger().info(), period, asOf);
+        return new Consolidation(period, asOf, ledger.ledger().info().title(), ledger.ledger().groups(), headline,
                 categories(ledger, records.board()), feedbackPoints(ledger, records.board()),
                 problems(ledger, records.board()), units, groups(ledger, units, records.board()),
                 InstitutionRegister.deduplicate(records.institutions(), ledger),
                 sortedByUnit(records.accountability(), ledger), List.copyOf(trend), records.exceptions(),
-                receipts(ledger, units, records, asOf));
+                receipts(ledger, units, records, deadlines));
     }
 
     /** What reconcile stored for one period. */
@@ -205,8 +205,7 @@ public class Consolidator {
 
     /** The units' receipts, each built when it is asked for: its reported rows are read from the database then. */
     private List<UnitReceipt> receipts(LedgerLookup ledger, List<UnitFigures> units, PeriodRecords records,
-                                       LocalDate asOf) {
-        ReturnDeadlines deadlines = ReturnDeadlines.of(ledger.ledger().info(), records.period(), asOf);
+                                       ReturnDeadlines deadlines) {
         Map<String, List<PeriodFile>> files = byUnit(records.files(), PeriodFile::unitCode);
         Map<String, List<ListedInstitution>> institutions = byUnit(records.institutions(), ListedInstitution::unitCode);
         Map<String, List<ListedAccountability>> accountability = byUnit(records.accountability(), ListedAccountability::unitCode);

@@ -2,6 +2,7 @@ package io.rectify.consolidate;
 
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,19 @@ import java.util.stream.Collectors;
 public record UnitReceipt(UnitFigures unit, List<PeriodFile> files, List<ReceiptTask> tasks,
                           List<ListedInstitution> institutions, List<ListedAccountability> accountability,
                           List<ExceptionEntry> exceptions, ReturnDeadlines deadlines) {
+
+    /** No return of the period was accepted: the unit sends one again, and that is its next return. */
+    public boolean resends() {
+        return unit.expected() && !unit.submitted();
+    }
+
+    /**
+     * The day the unit's next return is due, in which it answers everything its receipt and 督办单 ask:
+     * the re-sent return's when it {@link #resends()}, else the next period's.
+     */
+    public LocalDate nextReturnDue() {
+        return resends() ? deadlines.resubmit() : deadlines.nextReturn();
+    }
 
     /** Why one of the unit's files was rejected: the messages of its file errors; "" when none is listed. */
     public String rejection(PeriodFile file) {

@@ -41,14 +41,14 @@ final class AccountabilityCheck {
             valid = false;
             findings.add(Rule.INVALID_ACCOUNTABILITY, file.unit(), null, Place.cell(file.path(), table, row, KIND),
                     prefix + (kind.isEmpty() ? "未填写问责类型" : "的问责类型“" + row.text(KIND) + "”无效")
-                            + "，请从“" + String.join("、", ACCOUNTABILITY_KINDS) + "”中选择填写");
+                            + "，本行未采纳；请从“" + String.join("、", ACCOUNTABILITY_KINDS) + "”中选择填写");
         }
         Integer persons = row.cell(PERSONS).map(AccountabilityCheck::persons).orElse(null);
         if (persons == null) {
             valid = false;
             findings.add(Rule.INVALID_ACCOUNTABILITY, file.unit(), null, Place.cell(file.path(), table, row, PERSONS),
                     prefix + (row.text(PERSONS).isEmpty() ? "未填写人数" : "的人数“" + row.text(PERSONS) + "”无效")
-                            + "，请填写不小于1的整数");
+                            + "，本行未采纳；请填写不小于1的整数");
         }
         if (!valid) {
             return null;

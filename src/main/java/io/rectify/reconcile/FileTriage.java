@@ -219,9 +219,9 @@ final class FileTriage {
             Optional<MetadataField> written = content.field(SUBMITTED_ON)
                     .filter(f -> ExcelDates.date(f.cell()).isPresent());
             Place place = written.map(f -> Place.field(file.path(), PROGRESS_SHEET, f)).orElse(Place.file(file.path()));
-            String when = written.isPresent() ? "报送日期为" + file.submittedOn()
-                    : "未填写报送日期，按文件修改日期" + file.submittedOn() + "计";
-            findings.add(Rule.LATE_SUBMISSION, file.unit(), null, place, "本期报送截止日为" + cutoff() + "，本报送表"
+            String when = written.isPresent() ? "报送日期为" + Periods.date(file.submittedOn())
+                    : "未填写报送日期，按文件修改日期" + Periods.date(file.submittedOn()) + "计";
+            findings.add(Rule.LATE_SUBMISSION, file.unit(), null, place, "本期报送截止日为" + Periods.date(cutoff()) + "，本报送表"
                     + when + "，已逾期报送；本次报送仍予受理，请今后在截止日前报送");
         }
     }

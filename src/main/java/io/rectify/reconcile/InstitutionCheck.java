@@ -12,6 +12,7 @@ import io.rectify.intake.SheetTable;
 import io.rectify.intake.TableRow;
 import io.rectify.ledger.Unit;
 import io.rectify.reconcile.InstitutionIdentity.Key;
+import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.workbook.ExcelDates;
 import io.rectify.workbook.Texts;
@@ -67,20 +68,21 @@ final class InstitutionCheck {
         if (name.isEmpty()) {
             valid = false;
             findings.add(Rule.INVALID_INSTITUTION, file.unit(), null, Place.cell(file.path(), table, row, INSTITUTION_NAME),
-                    prefix(row) + "未填写制度名称，请在下次报送时补充制度名称");
+                    prefix(row) + "未填写制度名称，本行未采纳；请在下次报送时补充制度名称");
         }
         String what = prefix(row) + (name.isEmpty() ? "" : "制度“" + name + "”");
         if (!INSTITUTION_KINDS.contains(kind)) {
             valid = false;
             findings.add(Rule.INVALID_INSTITUTION, file.unit(), null, Place.cell(file.path(), table, row, KIND),
-                    what + (kind.isEmpty() ? "未填写类型" : "的类型“" + row.text(KIND) + "”无效") + "，请填写“新建”或“修订”");
+                    what + (kind.isEmpty() ? "未填写类型" : "的类型“" + row.text(KIND) + "”无效") + "，本行未采纳；请填写“新建”或“修订”");
         }
         LocalDate issuedOn = null;
         if (!row.text(ISSUED_ON).isEmpty()) {
             issuedOn = ExcelDates.date(row.cell(ISSUED_ON).get()).orElse(null);
-            String problem = issuedOn == null ? "的印发日期“" + row.text(ISSUED_ON) + "”无法识别，请按“2024-03-15”的格式填写"
+            String problem = issuedOn == null ? "的印发日期“" + row.text(ISSUED_ON) + "”无法识别，本行未采纳；请按“2024-03-15”的格式填写"
                     : issuedOn.isAfter(file.submittedOn())
-                    ? "的印发日期" + issuedOn + "晚于报送日期" + file.submittedOn() + "，请核实并更正印发日期" : null;
+                    ? "的印发日期" + Periods.date(issuedOn) + "晚于报送日期" + Periods.date(file.submittedOn())
+                            + "，本行未采纳；请核实并更正印发日期" : null;
             if (problem != null) {
                 valid = false;
                 findings.add(Rule.INVALID_INSTITUTION, file.unit(), null, Place.cell(file.path(), table, row, ISSUED_ON),

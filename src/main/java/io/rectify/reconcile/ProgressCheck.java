@@ -18,6 +18,7 @@ import io.rectify.intake.TableRow;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.reconcile.LedgerIndex.Role;
+import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.TaskStatus;
 import io.rectify.workbook.Cell;
@@ -162,11 +163,13 @@ final class ProgressCheck {
         LocalDate feedback = ledger.info().feedbackDate();
         String problem = null;
         if (date.isEmpty()) {
-            problem = "的完成日期“" + row.text(COMPLETION_DATE) + "”无法识别，请按“2024-03-15”的格式填写";
+            problem = "的完成日期“" + row.text(COMPLETION_DATE) + "”无法识别，本行未采纳；请按“2024-03-15”的格式填写";
         } else if (date.get().isAfter(file.submittedOn())) {
-            problem = "的完成日期" + date.get() + "晚于报送日期" + file.submittedOn() + "，请核实并更正完成日期";
+            problem = "的完成日期" + Periods.date(date.get()) + "晚于报送日期" + Periods.date(file.submittedOn())
+                    + "，本行未采纳；请核实并更正完成日期";
         } else if (feedback != null && date.get().isBefore(feedback)) {
-            problem = "的完成日期" + date.get() + "早于巡视反馈日期" + feedback + "，请核实并更正完成日期";
+            problem = "的完成日期" + Periods.date(date.get()) + "早于巡视反馈日期" + Periods.date(feedback)
+                    + "，本行未采纳；请核实并更正完成日期";
         }
         if (problem != null) {
             findings.add(Rule.INVALID_DATE, file.unit(), task, dateCell, prefix + problem);

@@ -11,28 +11,35 @@ import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
+import io.rectify.standing.UnitStanding;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * What a unit must do after its receipt, most important first, each with the day to do it by. A
  * rejected or missing return is sent again (重新报送) by the period's own due date while that is not
  * past, else with the next return; a task due soon is done by its own deadline; everything else is
- * corrected in the next return (在下次报送时更正), as the exceptions' messages say. Of the 提示 only a
- * task completed late asks something (to give the reason); the others are for the unit to note.
+ * corrected in the next return (在下次报送时更正), as the exceptions' messages say. The 提示 that ask
+ * something (a task completed late: give the reason; an institution another unit reports too: agree
+ * which reports it) are listed apart, to note and check, without a deadline; the others are counted.
  */
 final class ReceiptItems {
 
     /** The places of one rule's exceptions listed up to this many; the rest are counted (…等12处). */
     private static final int LISTED = 8;
+    /** The 提示 that ask the unit something; the others (a superseded, duplicate or skipped file) only inform. */
+    private static final Set<Rule> ASKING_NOTICES = EnumSet.of(Rule.COMPLETED_LATE, Rule.DUPLICATE_INSTITUTION);
 
     /**
      * One thing to do.
@@ -48,16 +55,27 @@ final class ReceiptItems {
     private ReceiptItems() {
     }
 
-    static List<Item> of(UnitReceipt receipt) {
+    static List<Item> of(UnitReceipt receipt, LocalDate asOf) {
         List<Item> items = new ArrayList<>();
-        returnItem(receipt).ifPresent(items::add);
+        returnItem(receipt, asOf).ifPresent(items::add);
+        items.addAll(grouped(receipt, asOf, e -> e.severity() != Severity.INFO && asksSomething(e)));
+        return List.copyOf(items);
+    }
+
+    /** The 提示 that ask the unit something (to explain, to agree with another unit): to note or check, no deadline. */
+    static List<Item> toCheck(UnitReceipt receipt, LocalDate asOf) {
+        return grouped(receipt, asOf, e -> e.severity() == Severity.INFO && asksSomething(e));
+    }
+
+    private static List<Item> grouped(UnitReceipt receipt, LocalDate asOf, Predicate<ExceptionEntry> which) {
+        List<Item> items = new ArrayList<>();
         Map<String, Task> tasks = receipt.tasks().stream().map(ReceiptTask::task)
                 .collect(Collectors.toMap(Task::code, Function.identity(), (a, b) -> a));
         Map<Rule, List<ExceptionEntry>> byRule = new LinkedHashMap<>();
-        receipt.exceptions().stream().filter(ReceiptItems::asksSomething)
+        receipt.exceptions().stream().filter(which)
                 .sorted(Comparator.comparingInt((ExceptionEntry e) -> rank(e.rule())).thenComparing(ExceptionEntry::rule))
                 .forEach(e -> byRule.computeIfAbsent(e.rule(), r -> new ArrayList<>()).add(e));
-        byRule.forEach((rule, list) -> items.add(item(rule, list, tasks, receipt.deadlines())));
+        byRule.forEach((rule, list) -> items.add(item(rule, list, tasks, receipt, asOf)));
         return List.copyOf(items);
     }
 
@@ -71,7 +89,7 @@ final class ReceiptItems {
      * (a rejected file, the missing return).
      */
     private static boolean asksSomething(ExceptionEntry e) {
-        return (e.severity() != Severity.INFO || e.rule() == Rule.COMPLETED_LATE) && !e.rule().rejectsFile()
+        return (e.severity() != Severity.INFO || ASKING_NOTICES.contains(e.rule())) && !e.rule().rejectsFile()
                 && e.rule() != Rule.MISSING_RETURN;
     }
 
@@ -91,13 +109,13 @@ final class ReceiptItems {
     }
 
     /** The return to send again, or to send at all, when none of the period's was accepted. */
-    private static Optional<Item> returnItem(UnitReceipt receipt) {
+    private static Optional<Item> returnItem(UnitReceipt receipt, LocalDate asOf) {
         UnitFigures unit = receipt.unit();
         if (!unit.expected() || unit.submitted()) {
             return Optional.empty();
         }
-        String carried = "牵头任务" + unit.tasks().total() + "条暂沿用此前报送的状态。";
-        String deadline = resubmitBy(receipt.deadlines());
+        String carried = "牵头任务" + unit.tasks().total() + "条" + UnitStanding.CARRIED_FORWARD + "。";
+        String deadline = resubmitBy(receipt.deadlines(), asOf);
         if (unit.rejected().isEmpty()) {
             return Optional.of(new Item(Severity.ERROR, Rule.MISSING_RETURN.title(),
                     "本期未收到报送表，" + carried, "补报本期报送表", deadline));
@@ -113,7 +131,8 @@ final class ReceiptItems {
         return reason.isEmpty() ? "未采纳" : "未采纳，原因：" + reason;
     }
 
-    private static Item item(Rule rule, List<ExceptionEntry> list, Map<String, Task> tasks, ReturnDeadlines deadlines) {
+    private static Item item(Rule rule, List<ExceptionEntry> list, Map<String, Task> tasks, UnitReceipt receipt,
+                             LocalDate asOf) {
         String kind = list.size() == 1 ? rule.title() : rule.title() + "（" + list.size() + "条）";
         String what;
         if (list.size() == 1) {
@@ -125,7 +144,7 @@ final class ReceiptItems {
             what = places.stream().limit(LISTED).collect(Collectors.joining("、"))
                     + (places.size() > LISTED ? "等" + places.size() + "处" : "") + "。详见“" + ReceiptWorkbook.TO_FIX + "”表。";
         }
-        return new Item(rule.severity(), kind, what, action(rule), deadline(rule, list, tasks, deadlines));
+        return new Item(rule.severity(), kind, what, action(rule), deadline(rule, list, tasks, receipt, asOf));
     }
 
     /** Whether the message already names the exception's task and row. */
@@ -167,30 +186,30 @@ final class ReceiptItems {
             case LEDGER_FIELD_CHANGED -> "在下次报送时恢复为台账内容";
             case COMPLETION_DATE_CHANGED -> "核实，如有误在下次报送时更正";
             case COMPLETED_LATE -> "在下次报送时于进展情况中说明超期原因";
+            case DUPLICATE_INSTITUTION -> "与报送该制度的单位核实，由一个单位报送";
             default -> "在下次报送时更正";
         };
     }
 
-    /** A task due soon by the earliest of the tasks' deadlines; the rest with the next return. */
+    /**
+     * A task due soon by the earliest of the tasks' deadlines (today at the soonest); the rest with the next
+     * return, which for a unit without an accepted return is the one it sends again.
+     */
     private static String deadline(Rule rule, List<ExceptionEntry> list, Map<String, Task> tasks,
-                                   ReturnDeadlines deadlines) {
+                                   UnitReceipt receipt, LocalDate asOf) {
         if (rule == Rule.DUE_SOON) {
             LocalDate earliest = list.stream().map(e -> tasks.get(e.taskCode())).filter(Objects::nonNull)
                     .map(Task::deadline).map(Deadline::date).filter(Objects::nonNull).min(Comparator.naturalOrder())
                     .orElse(null);
             if (earliest != null) {
-                return Periods.date(earliest) + "前";
+                return Periods.by(earliest.isBefore(asOf) ? asOf : earliest, asOf);
             }
         }
-        return nextReturn(deadlines);
+        return receipt.resends() ? resubmitBy(receipt.deadlines(), asOf) : Periods.by(receipt.nextReturnDue(), asOf) + "（下次报送）";
     }
 
-    static String nextReturn(ReturnDeadlines deadlines) {
-        return Periods.date(deadlines.nextReturn()) + "前（下次报送）";
-    }
-
-    static String resubmitBy(ReturnDeadlines deadlines) {
-        return deadlines.resubmitWithNextReturn() ? Periods.date(deadlines.resubmit()) + "前（本期截止日已过，随下次报送）"
-                : Periods.date(deadlines.resubmit()) + "前";
+    private static String resubmitBy(ReturnDeadlines deadlines, LocalDate asOf) {
+        return Periods.by(deadlines.resubmit(), asOf)
+                + (deadlines.resubmitWithNextReturn() ? "（本期截止日已过，随下次报送）" : "");
     }
 }

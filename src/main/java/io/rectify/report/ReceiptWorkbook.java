@@ -14,11 +14,15 @@ import io.rectify.report.Table.Column;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
+import io.rectify.rule.Severity;
 import io.rectify.rule.TaskStatus;
+import io.rectify.standing.UnitStanding;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -57,7 +61,7 @@ final class ReceiptWorkbook {
             throws IOException {
         Unit unit = receipt.unit().unit();
         String title = unit.name() + " " + Periods.text(c.period()) + "整改进展报送回执";
-        SXSSFWorkbook workbook = Workbooks.createSmall(title, c.asOf());
+        SXSSFWorkbook workbook = Workbooks.createSmall(title, issuedOn(c, receipt));
         Styles styles = new Styles(workbook);
         List<ExceptionEntry> rowsOutside = receipt.rejectedRowsOutsideTasks();
         boolean tasks = !receipt.tasks().isEmpty() || !rowsOutside.isEmpty();
@@ -77,6 +81,16 @@ final class ReceiptWorkbook {
         Workbooks.save(workbook, target);
     }
 
+    /**
+     * The day the receipt is dated: the as-of day, or the day of the unit's latest file of the period when
+     * that is later, so that a receipt is never dated before the return it acknowledges. No clock is read:
+     * the same consolidation dates it the same way.
+     */
+    private static LocalDate issuedOn(Consolidation c, UnitReceipt receipt) {
+        return receipt.files().stream().map(PeriodFile::submittedOn).filter(Objects::nonNull)
+                .filter(day -> day.isAfter(c.asOf())).max(Comparator.naturalOrder()).orElse(c.asOf());
+    }
+
     /** The first page: who it is for, what to do by when, then what was received and taken, and who issued it. */
     private static void front(Consolidation c, UnitReceipt receipt, String issuer, String markedCopy, String title,
                               boolean tasks, SXSSFWorkbook workbook, Styles styles) {
@@ -89,7 +103,7 @@ final class ReceiptWorkbook {
         page.line("单位：" + unit.code() + " " + unit.name() + "（" + unit.group() + "）　报送期次："
                 + Periods.text(c.period()) + "　统计截至：" + Periods.date(c.asOf()));
         page.heading("一、需要办理的事项");
-        List<ReceiptItems.Item> items = ReceiptItems.of(receipt);
+        List<ReceiptItems.Item> items = ReceiptItems.of(receipt, c.asOf());
         if (items.isEmpty()) {
             page.line("本期无需办理的事项。" + (figures.expected() ? "本期报送表已采纳，未发现需要更正之处。"
                     : "本单位无牵头任务，本期无需报送。"));
@@ -99,6 +113,15 @@ final class ReceiptWorkbook {
             for (ReceiptItems.Item item : items) {
                 page.row(styles.severity(item.severity(), false), ++n + ". " + item.kind(), item.what(), item.action(),
                         item.deadline());
+            }
+        }
+        List<ReceiptItems.Item> toCheck = ReceiptItems.toCheck(receipt, c.asOf());
+        if (!toCheck.isEmpty()) {
+            page.line("请知悉、核实（" + Severity.INFO.label() + "，不设办理期限）：");
+            int n = 0;
+            for (ReceiptItems.Item item : toCheck) {
+                page.line(++n + ". " + item.kind() + "：" + item.what() + (item.what().endsWith("。") ? "" : "。") + "请"
+                        + item.action() + "。");
             }
         }
         if (markedCopy != null) {
@@ -114,7 +137,7 @@ final class ReceiptWorkbook {
         PeriodFile accepted = figures.accepted();
         if (accepted != null) {
             page.labelled("采纳文件", accepted.path());
-            page.labelled("报送日期", accepted.submittedOn() == null ? "" : accepted.submittedOn().toString());
+            page.labelled("报送日期", accepted.submittedOn() == null ? "" : Periods.date(accepted.submittedOn()));
             page.labelled("逾期报送", Labels.yesNo(accepted.late()));
         }
         page.labelled("本期收到的文件", receipt.files().isEmpty() ? "无"
@@ -128,7 +151,7 @@ final class ReceiptWorkbook {
         page.labelled("任务明细", tasks ? "见“" + TASKS + "”表（本期报送的每一行和各项任务的汇总状态）" : "本单位本期无任务");
         page.gap();
         page.signature(issuer);
-        page.signature(Periods.date(c.asOf()));
+        page.signature(Periods.date(issuedOn(c, receipt)));
     }
 
     private static String leadTasks(UnitFigures figures) {
@@ -140,7 +163,7 @@ final class ReceiptWorkbook {
                 TaskStatus.COMPLETED.word(), tasks.completed(), TaskStatus.IN_PROGRESS.word(), tasks.inProgress(),
                 TaskStatus.NOT_STARTED.word(), tasks.notStarted(), Rule.OVERDUE.title(), tasks.overdue(),
                 Rule.DUE_SOON.title(), tasks.dueSoon(),
-                figures.expected() && !figures.submitted() ? "（本期无可采纳的报送表，状态沿用此前已采纳的报送）" : "");
+                figures.expected() && !figures.submitted() ? "（本期无可采纳的报送表，" + UnitStanding.CARRIED_FORWARD + "）" : "");
     }
 
     /** A file as received: what became of it, and for a rejected file why. */
@@ -150,7 +173,7 @@ final class ReceiptWorkbook {
             return "收到的文件“" + file.path() + "”未采纳，原因：" + (reason.isEmpty() ? "见“" + TO_FIX + "”表" : reason);
         }
         return file.path() + "（" + Labels.outcome(file.outcome())
-                + (file.submittedOn() == null ? "" : "，报送日期 " + file.submittedOn()) + "）";
+                + (file.submittedOn() == null ? "" : "，报送日期 " + Periods.date(file.submittedOn())) + "）";
     }
 
     private static String reception(UnitFigures figures) {
@@ -158,10 +181,10 @@ final class ReceiptWorkbook {
             return "已采纳本期报送表，任务状态已按报送更新。";
         }
         if (figures.expected() && !figures.rejected().isEmpty()) {
-            return "收到本期报送的文件，但未采纳（原因见“本期收到的文件”），任务状态沿用此前已采纳的报送。";
+            return "收到本期报送的文件，但未采纳（原因见“本期收到的文件”），任务" + UnitStanding.CARRIED_FORWARD + "。";
         }
         if (figures.expected()) {
-            return "未收到可采纳的本期报送表，任务状态沿用此前已采纳的报送。";
+            return "未收到可采纳的本期报送表，任务" + UnitStanding.CARRIED_FORWARD + "。";
         }
         return "本单位无牵头任务，本期无需报送。";
     }

@@ -79,12 +79,11 @@ public class ReportWriter {
             files.add(STATISTICS);
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);
-            files.addAll(receipts(consolidation, staging));
-            List<String> notices = notices(consolidation, standings, staging);
-            files.addAll(notices);
+            files.addAll(receipts(consolidation, standings, staging));
+            boolean notices = files.stream().anyMatch(f -> f.startsWith(NOTICES + "/"));
             Links links = new Links(STATISTICS, EXCEPTIONS, BULLETIN, RECEIPTS,
                     unit -> RECEIPTS + "/" + receiptFile(unit, consolidation.period()),
-                    notices.isEmpty() ? Optional.empty() : Optional.of(NOTICES));
+                    notices ? Optional.of(NOTICES) : Optional.empty());
             AtomicFiles.write(staging.resolve(DASHBOARD), out -> out.write(Dashboard.page(consolidation, links,
                     SkippedNotice.of(consolidation).map(SkippedNotice::text))));
             files.add(DASHBOARD);
@@ -95,10 +94,11 @@ public class ReportWriter {
     }
 
     /**
-     * One receipt per ledger unit, and beside it the unit's own file marked when that has anything
-     * to mark, by their paths relative to the period folder.
+     * One receipt per ledger unit, beside it the unit's own file marked when that has anything to
+     * mark, and for a unit whose light is red its 督办单, by their paths relative to the period folder.
+     * Each receipt is read from the database once, for all three.
      */
-    private List<String> receipts(Consolidation consolidation, Path staging) throws IOException {
+    private List<String> receipts(Consolidation consolidation, Standings standings, Path staging) throws IOException {
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
         List<UnitReceipt> receipts = consolidation.receipts();
         return inParallel(IntStream.range(0, receipts.size()).boxed().toList(), index -> {
@@ -111,21 +111,14 @@ public class ReportWriter {
                     staging.resolve(name));
             List<String> written = new ArrayList<>(List.of(name));
             marked.ifPresent(m -> written.add(RECEIPTS + "/" + m.getFileName()));
+            UnitStanding standing = standings.unit(unit.code());
+            if (standing.light() == Light.RED) {
+                String notice = NOTICES + "/" + noticeFile(unit, consolidation.period());
+                SupervisionNotice.write(consolidation, standing, receipt, staging.resolve(notice));
+                written.add(notice);
+            }
             return written;
         }).stream().flatMap(List::stream).toList();
-    }
-
-    /** One 督办单 per unit whose light is red, worst first, by its path relative to the period folder. */
-    private static List<String> notices(Consolidation consolidation, Standings standings, Path staging) throws IOException {
-        List<UnitStanding> red = standings.units().stream().filter(s -> s.light() == Light.RED).toList();
-        List<String> codes = consolidation.byUnit().stream().map(u -> u.unit().code()).toList();
-        return inParallel(red, standing -> {
-            // the receipts are in ledger order, as byUnit; each is read from the database when got
-            UnitReceipt receipt = consolidation.receipts().get(codes.indexOf(standing.unit().unit().code()));
-            String name = NOTICES + "/" + noticeFile(standing.unit().unit(), consolidation.period());
-            SupervisionNotice.write(consolidation, standing, receipt, staging.resolve(name));
-            return name;
-        });
     }
 
     /**

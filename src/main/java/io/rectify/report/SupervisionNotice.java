@@ -16,6 +16,7 @@ import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.PageMargin;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -78,14 +78,15 @@ final class SupervisionNotice {
         pair(sheet, row++, text, "督查组：" + unit.group(), "编号：" + unit.code() + "-" + c.period());
         line(sheet, row++, bold, unit.name() + "：");
         line(sheet, row++, text, "\u3000\u3000根据" + Periods.text(c.period()) + "整改进展汇总（统计截至"
-                + Periods.date(c.asOf()) + "），你单位整改进展为红灯：" + String.join("；", standing.reasons())
+                + Periods.date(c.asOf()) + "），你单位整改进展为红灯：" + String.join("；", standing.redReasons())
                 + "。现予督办，请对照以下要求逐项落实。");
         List<String> asks = asks(c, standing, receipt, items);
         for (int i = 0; i < asks.size(); i++) {
             line(sheet, row++, text, "\u3000\u3000" + (i + 1) + ". " + asks.get(i));
         }
-        line(sheet, row++, bold, "\u3000\u3000请于" + Periods.date(c.nextReturnDue()) + "前（"
-                + Periods.text(YearMonth.from(c.nextReturnDue()).minusMonths(1)) + "整改进展报送截止日）将整改落实情况随整改进展报送表一并报送，"
+        LocalDate due = receipt.nextReturnDue();
+        line(sheet, row++, bold, "\u3000\u3000请于" + Periods.by(due, c.asOf()) + "将整改落实情况随"
+                + Periods.text(YearMonth.from(due).minusMonths(1)) + "整改进展报送表一并报送，"
                 + "并抄报" + unit.group() + "。");
         if (!items.isEmpty()) {
             row = table(c, items, workbook, sheet, row + 1) + 1;
@@ -143,9 +144,9 @@ final class SupervisionNotice {
         int rejected = receipt.unit().rejected().size();
         if (standing.carriedForward() && rejected > 0) {
             asks.add("本期收到你单位报送的文件" + rejected + "份，均未采纳（原因见回执“" + receiptFile
-                    + "”），任务状态沿用此前报送。请按回执修改后重新报送。");
+                    + "”），任务" + UnitStanding.CARRIED_FORWARD + "。请按回执修改后重新报送。");
         } else if (standing.carriedForward()) {
-            asks.add("本期（" + Periods.text(c.period()) + "）未收到你单位可采纳的整改进展报送表，任务状态沿用此前报送。请尽快补报。");
+            asks.add("本期（" + Periods.text(c.period()) + "）未收到你单位整改进展报送表，任务" + UnitStanding.CARRIED_FORWARD + "。请尽快补报。");
         }
         long overdue = items.stream().filter(Item::overdue).count();
         if (overdue > 0) {
@@ -210,14 +211,13 @@ final class SupervisionNotice {
         sheet.addMergedRegion(new CellRangeAddress(index, index, 5, COLUMNS - 1));
     }
 
-    /** A4 portrait at full size across the page's width; a long list goes on to a second page. */
+    /**
+     * A4 portrait at full size across the page's width, page numbers in the footer whether or not it has
+     * a table; a long list goes on to a second page.
+     */
     private static void page(Sheet sheet, int lastRow) {
         sheet.createFreezePane(0, 0);
-        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        sheet.getPrintSetup().setLandscape(false);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
+        TableSheet.printOnA4(sheet, false);
         sheet.setMargin(PageMargin.LEFT, 0.5);
         sheet.setMargin(PageMargin.RIGHT, 0.5);
         sheet.setMargin(PageMargin.TOP, 0.6);

@@ -21,4 +21,9 @@ public final class Periods {
     public static String date(LocalDate day) {
         return text(YearMonth.from(day)) + day.getDayOfMonth() + "日";
     }
+
+    /** A deadline in prose as read on {@code asOf}: 今日（2024年6月30日） when it is that day, else 2024年7月5日前. */
+    public static String by(LocalDate deadline, LocalDate asOf) {
+        return deadline.equals(asOf) ? "今日（" + date(deadline) + "）" : date(deadline) + "前";
+    }
 }

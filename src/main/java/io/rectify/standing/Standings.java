@@ -30,16 +30,20 @@ public record Standings(List<UnitStanding> units, List<GroupStanding> groups, Li
     public static Standings of(Consolidation c) {
         Map<String, Long> regressedByUnit = count(c.exceptions(), e -> e.rule() == Rule.REGRESSION, ExceptionEntry::unitCode);
         Map<String, Long> errorsByUnit = count(c.exceptions(), Standings::toCorrect, ExceptionEntry::unitCode);
+        Map<String, Long> fileRejectionsByUnit = count(c.exceptions(), e -> toCorrect(e) && e.rule().rejectsFile(),
+                ExceptionEntry::unitCode);
         Map<String, Long> regressedByProblem = count(c.exceptions(), e -> e.rule() == Rule.REGRESSION, ExceptionEntry::problemCode);
         Map<String, Long> errorsByProblem = count(c.exceptions(), Standings::toCorrect, ExceptionEntry::problemCode);
 
         List<UnitStanding> units = new ArrayList<>();
         for (UnitFigures u : c.byUnit()) {
             int regressed = regressedByUnit.getOrDefault(u.unit().code(), 0L).intValue();
-            int errors = errorsByUnit.getOrDefault(u.unit().code(), 0L).intValue();
+            UnitStanding unranked = new UnitStanding(0, u, Light.GREEN, regressed, 0, List.of(), 0);
+            int errors = errorsByUnit.getOrDefault(u.unit().code(), 0L).intValue() - (unranked.carriedForward()
+                    ? fileRejectionsByUnit.getOrDefault(u.unit().code(), 0L).intValue() : 0);
             List<String> reasons = new ArrayList<>();
-            if (u.expected() && !u.submitted()) {
-                reasons.add("本期未报送，状态沿用此前报送");
+            if (unranked.carriedForward()) {
+                reasons.add(unranked.carriedForwardReason());
             }
             red(reasons, u.tasks(), regressed);
             int reds = reasons.size();
@@ -47,7 +51,7 @@ public record Standings(List<UnitStanding> units, List<GroupStanding> groups, Li
             if (u.late()) {
                 reasons.add("逾期报送");
             }
-            units.add(new UnitStanding(0, u, light(reds, reasons), regressed, errors, List.copyOf(reasons)));
+            units.add(new UnitStanding(0, u, light(reds, reasons), regressed, errors, List.copyOf(reasons), reds));
         }
         units = ranked(units, Comparator.<UnitStanding>comparingInt(s -> s.unit().expected() ? 0 : 1)
                 .thenComparing(UnitStanding::light)
@@ -57,15 +61,19 @@ public record Standings(List<UnitStanding> units, List<GroupStanding> groups, Li
                 .thenComparing(comparingDouble(s -> s.unit().tasks().rate()))
                 .thenComparing(comparingInt(UnitStanding::errors).reversed())
                 .thenComparing(comparingInt((UnitStanding s) -> s.unit().tasks().dueSoon()).reversed()),
-                (s, rank) -> new UnitStanding(rank, s.unit(), s.light(), s.regressed(), s.errors(), s.reasons()));
+                (s, rank) -> new UnitStanding(rank, s.unit(), s.light(), s.regressed(), s.errors(), s.reasons(), s.reds()));
 
         List<GroupStanding> groups = new ArrayList<>();
         for (GroupFigures g : c.byGroup()) {
             List<UnitStanding> members = units.stream().filter(s -> g.name().equals(s.unit().unit().group())).toList();
             List<String> reasons = new ArrayList<>();
-            int missing = g.expected() - g.submitted();
+            long missing = members.stream().filter(s -> s.carriedForward() && s.unit().rejected().isEmpty()).count();
+            long rejected = members.stream().filter(s -> s.carriedForward() && !s.unit().rejected().isEmpty()).count();
             if (missing > 0) {
                 reasons.add(missing + "个单位本期未报送");
+            }
+            if (rejected > 0) {
+                reasons.add(rejected + "个单位本期报送未采纳");
             }
             red(reasons, g.tasks(), members.stream().mapToInt(UnitStanding::regressed).sum());
             int reds = reasons.size();

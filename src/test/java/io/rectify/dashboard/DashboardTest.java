@@ -108,7 +108,7 @@ class DashboardTest extends ConsolidatedMarch {
                     "<td>" + s.unit().unit().code() + " ");
         }
         assertThat(rows.get(0)).startsWith("<tr class=\"carried\">").contains("U03 区教育局", "沿用上期",
-                "本期未报送，状态沿用此前报送；逾期未完成1条");
+                "本期报送未采纳，状态沿用此前报送；逾期未完成1条");
     }
 
     @Test

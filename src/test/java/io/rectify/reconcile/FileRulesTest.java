@@ -228,7 +228,7 @@ class FileRulesTest extends ReconcileTestSupport {
         List<ExceptionEntry> late = exceptions("2024-03", Rule.LATE_SUBMISSION);
         assertThat(late).hasSize(2);
         assertEntry(late.get(0), WARNING, "U01", null, "U01.xlsx", 5, "B", "2024-04-08");
-        assertThat(late.get(0).message()).contains("2024-04-05");
+        assertThat(late.get(0).message()).startsWith("本期报送截止日为2024年4月5日，本报送表报送日期为2024年4月8日，");
         assertEntry(late.get(1), WARNING, "U03", null, "U03.xlsx", null, null, null);
         assertThat(jdbc.sql("SELECT path FROM return_file WHERE late ORDER BY path").query(String.class).list())
                 .containsExactly("U01.xlsx", "U03.xlsx");

@@ -33,12 +33,13 @@ class ListRulesTest extends ReconcileTestSupport {
 
         List<ExceptionEntry> invalid = exceptions("2024-03", Rule.INVALID_INSTITUTION);
         assertThat(invalid).hasSize(4);
+        assertThat(invalid).as("a rejected row says so").allSatisfy(e -> assertThat(e.message()).contains("本行未采纳"));
         assertEntry(invalid.get(0), ERROR, "U01", null, "U01.xlsx", 2, "A", null);
         assertThat(invalid.get(0).sheet()).isEqualTo("制度建设");
         assertEntry(invalid.get(1), ERROR, "U01", null, "U01.xlsx", 3, "C", "新定");
         assertEntry(invalid.get(2), ERROR, "U01", null, "U01.xlsx", 4, "D", "去年");
         assertEntry(invalid.get(3), ERROR, "U01", null, "U01.xlsx", 5, "D", "2024-05-01");
-        assertThat(invalid.get(3).message()).contains("晚于报送日期2024-04-03");
+        assertThat(invalid.get(3).message()).contains("晚于报送日期2024年4月3日，本行未采纳");
         assertThat(jdbc.sql("SELECT name || '|' || doc_no || '|' || kind || '|' || issued_on || '|' || task_ref FROM institution")
                 .query(String.class).list()).containsExactly("重大项目联审机制|闵发改〔2024〕3号|新建|2024-03-01|P01-01");
         assertThat(exceptions("2024-03", Rule.UNKNOWN_REFERENCE)).isEmpty();
@@ -126,6 +127,7 @@ class ListRulesTest extends ReconcileTestSupport {
 
         List<ExceptionEntry> invalid = exceptions("2024-03", Rule.INVALID_ACCOUNTABILITY);
         assertThat(invalid).hasSize(4);
+        assertThat(invalid).as("a rejected row says so").allSatisfy(e -> assertThat(e.message()).contains("本行未采纳"));
         assertEntry(invalid.get(0), ERROR, "U01", null, "U01.xlsx", 2, "A", "诫勉");
         assertThat(invalid.get(0).sheet()).isEqualTo("问责情况");
         assertEntry(invalid.get(1), ERROR, "U01", null, "U01.xlsx", 3, "B", "0");

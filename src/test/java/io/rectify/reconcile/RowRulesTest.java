@@ -149,11 +149,12 @@ class RowRulesTest extends ReconcileTestSupport {
 
         List<ExceptionEntry> invalid = exceptions("2024-03", Rule.INVALID_DATE);
         assertThat(invalid).hasSize(3);
+        assertThat(invalid).as("a rejected row says so").allSatisfy(e -> assertThat(e.message()).contains("本行未采纳"));
         assertEntry(invalid.get(0), ERROR, "U01", "P01-01", "U01.xlsx", 8, "C", "上周");
         assertEntry(invalid.get(1), ERROR, "U01", "P01-02", "U01.xlsx", 9, "C", "2024-04-20");
-        assertThat(invalid.get(1).message()).contains("晚于报送日期2024-04-03");
+        assertThat(invalid.get(1).message()).contains("晚于报送日期2024年4月3日，本行未采纳");
         assertEntry(invalid.get(2), ERROR, "U03", "P02-02", "U03.xlsx", 8, "C", "2023.8.1");
-        assertThat(invalid.get(2).message()).contains("早于巡视反馈日期2023-08-29");
+        assertThat(invalid.get(2).message()).contains("早于巡视反馈日期2023年8月29日，本行未采纳");
         assertThat(status("2024-03", "P01-02")).isEqualTo("未启动 null null");
         assertThat(status("2024-03", "P02-01")).isEqualTo("已完成 2024-03-12 2024-03");
         assertThat(jdbc.sql("SELECT completion_date FROM return_row WHERE unit_code = 'U04'").query(LocalDate.class).list())

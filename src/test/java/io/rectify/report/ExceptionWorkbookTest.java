@@ -166,7 +166,7 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
         // a leading =, apostrophes, longer than a sheet name may be, and the same first 31 characters
         String first = "=第一督查组'联合'（区发改委、区财政局、区教育局、区民政局等单位牵头）";
         Map<String, String> hostile = Map.of("第一督查组", first, "第二督查组", first + "二");
-        Consolidation renamed = new Consolidation(march.period(), march.asOf(), march.title(), march.cutoffDay(),
+        Consolidation renamed = new Consolidation(march.period(), march.asOf(), march.title(),
                 march.groups().stream().map(hostile::get).toList(), march.headline(), march.byCategory(),
                 march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(), march.institutions(),
                 march.accountability(), march.trend(), march.exceptions().stream().map(e -> new ExceptionEntry(e.rule(),
@@ -311,7 +311,7 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
 
     /** March with other exceptions. */
     private Consolidation withExceptions(List<ExceptionEntry> exceptions) {
-        return new Consolidation(march.period(), march.asOf(), march.title(), march.cutoffDay(), march.groups(),
+        return new Consolidation(march.period(), march.asOf(), march.title(), march.groups(),
                 march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(),
                 march.institutions(), march.accountability(), march.trend(), exceptions, march.receipts());
     }

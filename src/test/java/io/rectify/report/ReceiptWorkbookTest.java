@@ -44,9 +44,9 @@ class ReceiptWorkbookTest extends MarchReports {
 
         assertThat(items(page)).containsExactly(
                 List.of("1. 报送表未采纳", "本期报送的文件“U03/教育局.xlsx”未采纳，原因：报送期次应为2024-03，请改正后重新报送。"
-                        + "牵头任务2条暂沿用此前报送的状态。", "改正后重新报送", "2024年4月5日前"),
+                        + "牵头任务2条状态沿用此前报送。", "改正后重新报送", "2024年4月5日前"),
                 List.of("2. 逾期未完成", "任务T04“开展专项督查”（完成时限2024年3月15日前）：完成时限2024-03-15已过仍未完成，请加快整改。",
-                        "加快整改，在下次报送时报告进展", "2024年5月5日前（下次报送）"));
+                        "加快整改，在下次报送时报告进展", "2024年4月5日前"));
         assertThat(indexOf(page, "事项")).as("what to do comes before what was taken").isLessThan(indexOf(page, "接收情况"));
     }
 
@@ -56,6 +56,44 @@ class ReceiptWorkbookTest extends MarchReports {
 
         List<String> first = items(firstPage("U03")).get(0);
         assertThat(first).containsExactly("1. 报送表未采纳", first.get(1), "改正后重新报送", "2024年5月5日前（本期截止日已过，随下次报送）");
+    }
+
+    @Test
+    void longAfterTheDueDateEveryDeadlineIsTheFirstReturnDueAfterTheAsOfDay() throws IOException {
+        Consolidation september = consolidator.consolidate(MARCH, LocalDate.of(2024, 9, 30));
+
+        assertThat(items(firstPage(september, "U03"))).extracting(item -> item.get(3))
+                .containsOnly("2024年10月5日前（本期截止日已过，随下次报送）");
+        assertThat(items(firstPage(september, "U01"))).extracting(item -> item.get(3)).doesNotContain("2024年5月5日前（下次报送）")
+                .contains("2024年10月5日前（下次报送）");
+    }
+
+    @Test
+    void noticesThatAskSomethingAreListedApartWithoutADeadline() throws IOException {
+        jdbc.update("""
+                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
+                    task_code, file, sheet, excel_row, col, cell_value, message)
+                VALUES ('2024-03', 100, 'completed-late', 'info', '第一督查组', 'U01', '区发改委', 'P01', 'T01',
+                    NULL, NULL, NULL, NULL, NULL, '任务T01完成日期晚于完成时限，属超期完成'),
+                       ('2024-03', 101, 'duplicate-institution', 'info', '第一督查组', 'U01', '区发改委', NULL, NULL,
+                    'U01/区发改委.xlsx', '制度建设', 3, 'A', '某制度', '制度“某制度”区财政局也已报送，请与其核实由谁报送')""");
+
+        List<List<String>> page = firstPage(consolidator.consolidate(MARCH, AS_OF), "U01");
+
+        assertThat(items(page)).extracting(item -> item.get(0)).noneMatch(kind -> kind.contains("超期完成"));
+        List<String> lines = page.stream().map(row -> row.get(0)).toList();
+        int part = lines.indexOf("请知悉、核实（提示，不设办理期限）：");
+        assertThat(part).isPositive();
+        assertThat(lines.get(part + 1)).isEqualTo("1. 制度重复报送：第3行A列：制度“某制度”区财政局也已报送，请与其核实由谁报送。"
+                + "请与报送该制度的单位核实，由一个单位报送。");
+        assertThat(lines.get(part + 2)).startsWith("2. 超期完成：").endsWith("请在下次报送时于进展情况中说明超期原因。");
+    }
+
+    @Test
+    void aTaskDueOnTheAsOfDayIsDueToday() throws IOException {
+        List<List<String>> items = items(firstPage(consolidator.consolidate(MARCH, LocalDate.of(2024, 4, 10)), "U01"));
+
+        assertThat(items.get(0)).startsWith("1. 即将到期").endsWith("今日（2024年4月10日）");
     }
 
     @Test
@@ -122,11 +160,13 @@ class ReceiptWorkbookTest extends MarchReports {
     }
 
     @Test
-    void theReceiptNamesItsIssuerAndTheAsOfDateLast() throws IOException {
-        List<List<String>> page = firstPage("U01");
+    void theReceiptNamesItsIssuerAndIsDatedNoEarlierThanTheReturnItAcknowledges() throws IOException {
+        List<List<String>> page = firstPage("U02");
 
         assertThat(page.get(page.size() - 2).get(0)).isEqualTo(DEFAULT_ISSUER);
-        assertThat(page.get(page.size() - 1).get(0)).isEqualTo("2024年3月31日");
+        assertThat(page.get(page.size() - 1).get(0)).as("as of 2024-03-31, its return sent 2024-04-08").isEqualTo("2024年4月8日");
+        List<List<String>> u04 = firstPage("U04");
+        assertThat(u04.get(u04.size() - 1).get(0)).as("nothing received: the as-of day").isEqualTo("2024年3月31日");
     }
 
     @Test
@@ -176,6 +216,15 @@ class ReceiptWorkbookTest extends MarchReports {
 
     private static List<String> allTexts(List<List<String>> page) {
         return page.stream().flatMap(List::stream).toList();
+    }
+
+    /** The first page of one unit's receipt of {@code c}, written alone. */
+    private List<List<String>> firstPage(Consolidation c, String unit) throws IOException {
+        UnitReceipt receipt = c.receipts().stream().filter(r -> r.unit().unit().code().equals(unit)).findFirst().orElseThrow();
+        Path file = root.resolve("alone").resolve(ReportWriter.receiptFile(receipt.unit().unit(), c.period()));
+        Files.createDirectories(file.getParent());
+        ReceiptWorkbook.write(c, receipt, DEFAULT_ISSUER, null, file);
+        return firstPage(file);
     }
 
     private List<List<String>> firstPage(String unit) throws IOException {

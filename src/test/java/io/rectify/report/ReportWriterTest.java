@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -237,7 +238,7 @@ class ReportWriterTest extends MarchReports {
             Sheet summary = u02.getSheet("回执");
             assertThat(valueOf(summary, "接收情况")).startsWith("已采纳");
             assertThat(valueOf(summary, "采纳文件")).isEqualTo("U02/财政局-v2.xlsx");
-            assertThat(valueOf(summary, "报送日期")).isEqualTo("2024-04-08");
+            assertThat(valueOf(summary, "报送日期")).isEqualTo("2024年4月8日");
             assertThat(valueOf(summary, "逾期报送")).isEqualTo("是");
             assertThat(valueOf(summary, "本期收到的文件")).contains("U02/财政局-v1.xlsx（已被更新报送替代", "U02/财政局-v2.xlsx（已采纳");
             assertThat(rowOf(summary, "1. 逾期报送")).contains("下次按时报送", "2024年5月5日前（下次报送）");
@@ -285,7 +286,7 @@ class ReportWriterTest extends MarchReports {
 
     @Test
     void receiptShowsARejectedRowAsNotAdoptedWithTheReason() throws IOException {
-        String reason = "第5行任务“T01”的完成日期2024-04-20晚于报送日期2024-04-03，请核实并更正完成日期";
+        String reason = "第5行任务“T01”的完成日期2024年4月20日晚于报送日期2024年4月3日，本行未采纳；请核实并更正完成日期";
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)
@@ -356,7 +357,7 @@ class ReportWriterTest extends MarchReports {
     @Test
     void bulletinTitleStartingWithADashOrEqualsSignIsWrittenAsTyped() {
         for (String title : List.of("-某区巡视整改", "=某区巡视整改")) {
-            Consolidation titled = new Consolidation(march.period(), march.asOf(), title, march.cutoffDay(), march.groups(),
+            Consolidation titled = new Consolidation(march.period(), march.asOf(), title, march.groups(),
                     march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(),
                     march.byGroup(), march.institutions(), march.accountability(), march.trend(), march.exceptions(),
                     march.receipts());
@@ -519,8 +520,30 @@ class ReportWriterTest extends MarchReports {
         assertThat(Files.readString(output.resolve("2024-03/通报.txt"))).doesNotContain("本期汇总不完整");
     }
 
+    @Test
+    void eachReceiptIsReadFromTheDatabaseOnceForItsReceiptAndItsNotice() throws IOException {
+        List<Integer> got = Collections.synchronizedList(new ArrayList<>());
+        List<UnitReceipt> counted = new AbstractList<>() {
+            @Override
+            public UnitReceipt get(int index) {
+                got.add(index);
+                return march.receipts().get(index);
+            }
+
+            @Override
+            public int size() {
+                return march.receipts().size();
+            }
+        };
+
+        writer.write(with(march, march.exceptions(), counted), output);
+
+        assertThat(got).as("U03 is red: its receipt and its 督办单 from one read").containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(output.resolve("2024-03/督办单/U03-区教育局-2024-03-督办单.xlsx")).exists();
+    }
+
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
                 c.trend(), exceptions, receipts);
     }

@@ -72,7 +72,7 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
             assertThat(rows).contains(List.of("第二督查组", "", "", "1", "区教育局（T04）", "", ""));
             assertThat(rows).contains(List.of("U03 区教育局", "", "", "第二督查组", "报送未采纳（报送期次不符），状态沿用此前报送", "", ""));
             assertThat(rows).contains(
-                    List.of("1", "红", "区教育局", "第二督查组", "0.0%（沿用）", "本期未报送，状态沿用此前报送；逾期未完成1条；待更正错误1条", ""),
+                    List.of("1", "红", "区教育局", "第二督查组", "0.0%（沿用）", "本期报送未采纳，状态沿用此前报送；逾期未完成1条", ""),
                     List.of("2", "黄", "区发改委", "第一督查组", "50.0%", "即将到期1条", ""),
                     List.of("3", "黄", "区财政局", "第一督查组", "100.0%", "逾期报送", ""));
             assertThat(rows).containsSubsequence(
@@ -248,7 +248,7 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
             assertThat(IntStream.rangeClosed(1, 4).mapToObj(r -> texts(units.getRow(r))))
                     .extracting(r -> r.get(0), r -> r.get(1), r -> r.get(2), r -> r.get(5), r -> r.get(13))
                     .containsExactly(
-                            tuple("1", "红", "U03", "未报送", "本期未报送，状态沿用此前报送；逾期未完成1条；待更正错误1条"),
+                            tuple("1", "红", "U03", "未报送", "本期报送未采纳，状态沿用此前报送；逾期未完成1条"),
                             tuple("2", "黄", "U01", "已报送", "即将到期1条"),
                             tuple("3", "黄", "U02", "已报送", "逾期报送"),
                             tuple("4", "绿", "U04", "无需报送", ""));
@@ -379,7 +379,7 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
 
     private static Consolidation with(Consolidation c, List<ProblemFigures> problems, List<UnitFigures> units,
                                       List<GroupFigures> groups, List<ExceptionEntry> exceptions, List<PeriodFigures> trend) {
-        return new Consolidation(c.period(), c.asOf(), c.title(), c.cutoffDay(), c.groups(), c.headline(), c.byCategory(),
+        return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), problems, units, groups, c.institutions(), c.accountability(), trend, exceptions,
                 c.receipts());
     }

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.PrintedSize;
 import io.rectify.TempFolderContext;
+import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
 import io.rectify.consolidate.ReconciledFixture;
+import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ledger.LedgerRepository;
+import io.rectify.standing.Standings;
+import io.rectify.standing.UnitStanding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,22 +51,23 @@ class SupervisionNoticeTest extends TempFolderContext {
     Path notices;
 
     @BeforeEach
-    void writeMarch() throws IOException {
+    void storeMarch() {
         new ReconciledFixture(jdbc).store(ledgers);
         output = root.resolve("output");
         notices = output.resolve("2024-03/督办单");
-        writer.write(consolidator.consolidate(MARCH, AS_OF), output);
     }
 
     @Test
     void onlyTheRedUnitGetsANotice() throws IOException {
+        writer.write(consolidator.consolidate(MARCH, AS_OF), output);
+
         assertThat(names(notices)).containsExactly(U03_NOTICE);
         assertThat(ReportWriter.noticeFile(ReconciledFixture.ledger().units().get(2), MARCH)).isEqualTo(U03_NOTICE);
     }
 
     @Test
     void noticeSaysWhyTheUnitIsRedListsItsOverdueTaskAndTheDeadlineToRespond() throws IOException {
-        try (XSSFWorkbook notice = open(notices.resolve(U03_NOTICE))) {
+        try (XSSFWorkbook notice = notice(AS_OF, "U03")) {
             Sheet sheet = notice.getSheet("督办单");
             List<String> lines = firstCells(sheet);
 
@@ -70,18 +75,70 @@ class SupervisionNoticeTest extends TempFolderContext {
             assertThat(texts(sheet.getRow(1))).contains("督查组：第二督查组", "编号：U03-2024-03");
             assertThat(lines).contains("区教育局：");
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("统计截至2024年3月31日",
-                    "红灯：本期未报送，状态沿用此前报送；逾期未完成1条；待更正错误1条"));
+                    "红灯：本期报送未采纳，状态沿用此前报送；逾期未完成1条。"));
             assertThat(lines).anySatisfy(line -> assertThat(line)
                     .contains("收到你单位报送的文件1份，均未采纳（原因见回执“U03-区教育局-2024-03-回执.xlsx”）"));
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("1条逾期未完成"));
             assertThat(lines).anySatisfy(line -> assertThat(line)
-                    .contains("请于2024年5月5日前（2024年4月整改进展报送截止日）", "抄报第二督查组"));
+                    .contains("请于2024年4月5日前将整改落实情况随2024年3月整改进展报送表一并报送", "抄报第二督查组"));
             assertThat(rowStarting(sheet, "序号")).containsExactly("序号", "督办事项", "任务编号", "问题编号", "整改措施",
                     "完成时限", "当前状态", "逾期天数");
             assertThat(rowStarting(sheet, "1")).containsExactly("1", "逾期未完成", "T04", "P03", "开展专项督查",
                     "2024年3月15日前", "推进中（沿用2024年2月报送）", "16天");
             assertThat(rowStarting(sheet, "第二督查组签发：")).contains("日期：　　　　年　　月　　日");
             assertThat(rowStarting(sheet, "责任单位签收：")).contains("日期：　　　　年　　月　　日");
+        }
+    }
+
+    @Test
+    void aUnitResendingItsReturnIsGivenTheDeadlineItsReceiptGives() throws IOException {
+        Consolidation march = consolidator.consolidate(MARCH, AS_OF);
+        UnitReceipt u03 = march.receipts().get(2);
+
+        assertThat(u03.nextReturnDue()).isEqualTo(LocalDate.of(2024, 4, 5)).isEqualTo(u03.deadlines().resubmit());
+        try (XSSFWorkbook notice = notice(march, "U03")) {
+            assertThat(firstCells(notice.getSheet("督办单"))).anySatisfy(line -> assertThat(line).contains("请于2024年4月5日前"));
+        }
+    }
+
+    @Test
+    void theNoticeCitesOnlyWhyTheLightIsRed() throws IOException {
+        jdbc.update("""
+                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
+                    task_code, file, sheet, excel_row, col, cell_value, message)
+                VALUES ('2024-03', 100, 'due-soon', 'warning', '第二督查组', 'U03', '区教育局', 'P03', 'T05',
+                    NULL, NULL, NULL, NULL, '2024-12-31', '完成时限2024年12月31日将至，请抓紧推进。')""");
+
+        try (XSSFWorkbook notice = notice(AS_OF, "U03")) {
+            assertThat(firstCells(notice.getSheet("督办单"))).anySatisfy(line -> assertThat(line)
+                    .contains("红灯：本期报送未采纳，状态沿用此前报送；逾期未完成1条。").doesNotContain("即将到期"));
+        }
+    }
+
+    @Test
+    void aNoticeWithoutATableHasPageNumbersToo() throws IOException {
+        jdbc.update("DELETE FROM rule_exception WHERE period = '2024-03' AND unit_code = 'U03' AND rule = 'overdue'");
+
+        try (XSSFWorkbook notice = notice(AS_OF, "U03")) {
+            Sheet sheet = notice.getSheet("督办单");
+            assertThat(firstCells(sheet)).doesNotContain("序号");
+            assertThat(sheet.getFooter().getCenter()).isEqualTo("第 &P 页，共 &N 页");
+        }
+    }
+
+    @Test
+    void pastTheDueDateTheDeadlineIsTheFirstReturnDueAfterTheAsOfDayNeverOneAlreadyPast() throws IOException {
+        try (XSSFWorkbook notice = notice(LocalDate.of(2024, 9, 30), "U03")) {
+            Sheet sheet = notice.getSheet("督办单");
+            assertThat(firstCells(sheet)).anySatisfy(line -> assertThat(line).contains("请于2024年10月5日前将整改落实情况随2024年9月整改进展报送表"));
+        }
+    }
+
+    @Test
+    void aDeadlineOnTheAsOfDayIsToday() throws IOException {
+        try (XSSFWorkbook notice = notice(LocalDate.of(2024, 4, 5), "U03")) {
+            assertThat(firstCells(notice.getSheet("督办单")))
+                    .anySatisfy(line -> assertThat(line).contains("请于今日（2024年4月5日）将整改落实情况随2024年3月整改进展报送表"));
         }
     }
 
@@ -106,18 +163,16 @@ class SupervisionNoticeTest extends TempFolderContext {
 
     @Test
     void theDeadlineToRespondIsTheFirstReturnDueAfterTheAsOfDay() throws IOException {
-        writer.write(consolidator.consolidate(MARCH, LocalDate.of(2024, 5, 10)), output);
-
-        try (XSSFWorkbook notice = open(notices.resolve(U03_NOTICE))) {
+        try (XSSFWorkbook notice = notice(LocalDate.of(2024, 5, 10), "U03")) {
             Sheet sheet = notice.getSheet("督办单");
-            assertThat(firstCells(sheet)).anySatisfy(line -> assertThat(line).contains("请于2024年6月5日前（2024年5月"));
+            assertThat(firstCells(sheet)).anySatisfy(line -> assertThat(line).contains("请于2024年6月5日前将整改落实情况随2024年5月整改进展报送表"));
             assertThat(rowStarting(sheet, "1")).endsWith("56天");
         }
     }
 
     @Test
     void noticePrintsOnOneA4PageInPortraitAtNinePointsOrMore() throws IOException {
-        try (XSSFWorkbook notice = open(notices.resolve(U03_NOTICE))) {
+        try (XSSFWorkbook notice = notice(AS_OF, "U03")) {
             assertThat(notice.getNumberOfSheets()).isOne();
             Sheet sheet = notice.getSheetAt(0);
 
@@ -139,6 +194,7 @@ class SupervisionNoticeTest extends TempFolderContext {
 
     @Test
     void noticesOfUnitsNoLongerRedAreRemoved() throws IOException {
+        writer.write(consolidator.consolidate(MARCH, AS_OF), output);
         Path stale = notices.resolve("U02-区财政局-2024-03-督办单.xlsx");
         Files.write(stale, new byte[] {1});
 
@@ -146,6 +202,20 @@ class SupervisionNoticeTest extends TempFolderContext {
 
         assertThat(stale).doesNotExist();
         assertThat(names(notices)).containsExactly(U03_NOTICE);
+    }
+
+    /** The notice of one unit as of a day, written alone: the tests on its content need no other output. */
+    private XSSFWorkbook notice(LocalDate asOf, String unit) throws IOException {
+        return notice(consolidator.consolidate(MARCH, asOf), unit);
+    }
+
+    private XSSFWorkbook notice(Consolidation c, String unit) throws IOException {
+        UnitStanding standing = Standings.of(c).unit(unit);
+        UnitReceipt receipt = c.receipts().stream().filter(r -> r.unit().unit().code().equals(unit)).findFirst().orElseThrow();
+        Path file = root.resolve("notices").resolve(ReportWriter.noticeFile(standing.unit().unit(), c.period()));
+        Files.createDirectories(file.getParent());
+        SupervisionNotice.write(c, standing, receipt, file);
+        return open(file);
     }
 
     private static List<String> names(Path folder) throws IOException {

@@ -1,7 +1,9 @@
 package io.rectify.standing;
 
+import static io.rectify.consolidate.ReconciledFixture.AS_OF;
 import static io.rectify.consolidate.ReconciledFixture.G1;
 import static io.rectify.consolidate.ReconciledFixture.G2;
+import static io.rectify.consolidate.ReconciledFixture.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -30,12 +32,27 @@ class StandingsTest extends ConsolidatedMarch {
     }
 
     @Test
-    void aUnitWithoutAcceptedReturnIsRedAndMarkedCarriedForward() {
+    void aUnitWhoseReturnWasRejectedIsRedAndMarkedCarriedForwardNotUnreported() {
         UnitStanding u03 = march.unit("U03");
 
         assertThat(u03.carriedForward()).isTrue();
-        assertThat(u03.reasons()).containsExactly("本期未报送，状态沿用此前报送", "逾期未完成1条", "待更正错误1条");
+        assertThat(u03.reasons()).as("the error that rejected its file is answered by sending it again, not counted to correct")
+                .containsExactly("本期报送未采纳，状态沿用此前报送", "逾期未完成1条");
+        assertThat(u03.errors()).isZero();
+        assertThat(u03.redReasons()).containsExactly("本期报送未采纳，状态沿用此前报送", "逾期未完成1条");
         assertThat(march.unit("U01").carriedForward()).isFalse();
+    }
+
+    @Test
+    void aUnitThatSentNothingIsUnreported() {
+        storeFixture();
+        jdbc.update("DELETE FROM rule_exception WHERE period = '2024-03' AND unit_code = 'U03' AND rule = 'period-mismatch'");
+        jdbc.update("DELETE FROM return_file WHERE period = '2024-03' AND unit_code = 'U03'");
+
+        Standings standings = Standings.of(consolidator.consolidate(MARCH, AS_OF));
+
+        assertThat(standings.unit("U03").reasons()).containsExactly("本期未报送，状态沿用此前报送", "逾期未完成1条");
+        assertThat(standings.groups().get(0).reasons()).startsWith("1个单位本期未报送");
     }
 
     @Test
@@ -49,7 +66,7 @@ class StandingsTest extends ConsolidatedMarch {
     void groupsAndProblemsAreRankedByTheirTasksAndReturns() {
         assertThat(march.groups()).extracting(s -> s.group().name(), GroupStanding::light, GroupStanding::reasons)
                 .containsExactly(
-                        tuple(G2, Light.RED, List.of("1个单位本期未报送", "逾期未完成1条", "待更正错误1条")),
+                        tuple(G2, Light.RED, List.of("1个单位本期报送未采纳", "逾期未完成1条")),
                         tuple(G1, Light.YELLOW, List.of("即将到期1条", "1个单位逾期报送")));
         assertThat(march.problems()).extracting(s -> s.problem().code(), ProblemStanding::light)
                 .containsExactly(tuple("P03", Light.RED), tuple("P02", Light.YELLOW), tuple("P01", Light.GREEN));

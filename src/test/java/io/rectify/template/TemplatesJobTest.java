@@ -117,7 +117,7 @@ class TemplatesJobTest extends TempFolderContext {
         long march = returnFile("2024-03", "U01", "accepted", "U01.xlsx");
         jdbc.update("INSERT INTO return_row (file_id, period, unit_code, task_code, lead, status, excel_row) "
                 + "VALUES (?, '2024-03', 'U01', 'T002', TRUE, '推进中', 8)", march);
-        String reason = "第7行任务“T001”的完成日期2024-04-20晚于报送日期2024-04-03，请核实并更正完成日期";
+        String reason = "第7行任务“T001”的完成日期2024年4月20日晚于报送日期2024年4月3日，本行未采纳；请核实并更正完成日期";
         exception("2024-03", 1, "invalid-date", "U01", "T001", reason);
         // the later row of T002 was a duplicate, its first row was taken; U02's row of T003 is U02's; February is older
         exception("2024-03", 2, "duplicate-task-row", "U01", "T002", "第9行任务“T002”与第8行重复填报");

@@ -96,7 +96,7 @@ public final class Dashboard {
                     + names(overdue), "#units");
         }
         if (!missing.isEmpty()) {
-            item(html, "red", "本期" + Rule.MISSING_RETURN.title() + "的单位" + missing.size() + "个（状态沿用此前报送）："
+            item(html, "red", "本期" + Rule.MISSING_RETURN.title() + "的单位" + missing.size() + "个（" + UnitStanding.CARRIED_FORWARD + "）："
                     + names(missing), "#units");
         }
         if (!red.isEmpty()) {
@@ -211,7 +211,7 @@ public final class Dashboard {
             return "无需报送";
         }
         if (!u.submitted()) {
-            return Rule.MISSING_RETURN.title() + "（状态沿用此前报送）";
+            return Rule.MISSING_RETURN.title() + "（" + UnitStanding.CARRIED_FORWARD + "）";
         }
         return u.late() ? Rule.LATE_SUBMISSION.title() : "已报送";
     }

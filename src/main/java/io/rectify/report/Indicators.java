@@ -5,6 +5,7 @@ import static io.rectify.rule.TaskStatus.IN_PROGRESS;
 import static io.rectify.rule.TaskStatus.NOT_STARTED;
 
 import io.rectify.consolidate.PeriodFigures;
+import io.rectify.standing.UnitStanding;
 import io.rectify.rule.Rule;
 import java.util.List;
 import java.util.function.Function;
@@ -23,7 +24,7 @@ final class Indicators {
     private static final Indicator DUE_SOON = count(Rule.DUE_SOON.title(), f -> f.tasks().dueSoon(), "完成时限将至且未完成");
     private static final Indicator ACCEPTED = count("已报送单位", f -> f.submissions().accepted(), "本期报送表已采纳");
     private static final Indicator MISSING =
-            count("未报送单位", f -> f.submissions().missing(), "本期无可采纳的报送表，状态沿用此前报送");
+            count("未报送单位", f -> f.submissions().missing(), "本期无可采纳的报送表，" + UnitStanding.CARRIED_FORWARD);
     private static final Indicator LATE = count("逾期报送单位", f -> f.submissions().late(), "报送日期晚于报送截止日");
     private static final Indicator REJECTED = count("未采纳文件", f -> f.submissions().rejectedFiles(), "文件级错误，整份未采纳");
     private static final Indicator ERRORS = count("异常：错误", f -> f.exceptions().error(), "见异常清单");

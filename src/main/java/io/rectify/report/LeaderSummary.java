@@ -193,12 +193,12 @@ final class LeaderSummary {
     /** 未报送, or the rules that rejected the unit's files, and that its statuses are carried forward. */
     private String situation(UnitFigures unit) {
         if (unit.rejected().isEmpty()) {
-            return "未报送，状态沿用此前报送";
+            return "未报送，" + UnitStanding.CARRIED_FORWARD;
         }
         Set<String> files = unit.rejected().stream().map(PeriodFile::path).collect(Collectors.toSet());
         String why = c.exceptions().stream().filter(e -> e.rule().rejectsFile() && files.contains(e.file()))
                 .map(e -> e.rule().title()).distinct().collect(Collectors.joining("、"));
-        return "报送未采纳" + (why.isEmpty() ? "" : "（" + why + "）") + "，状态沿用此前报送";
+        return "报送未采纳" + (why.isEmpty() ? "" : "（" + why + "）") + "，" + UnitStanding.CARRIED_FORWARD;
     }
 
     private Section furthestBehind() {

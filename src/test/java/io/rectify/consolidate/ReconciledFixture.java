@@ -213,7 +213,8 @@ public final class ReconciledFixture {
                 file, period.toString(), unit, kind, persons, problem, "+说明" + kind, excelRow);
     }
 
-    private void exception(YearMonth period, int seq, String rule, String group, String unit, String unitName,
+    /** Stores one exception of the period as reconcile would, its severity the rule's. */
+    public void exception(YearMonth period, int seq, String rule, String group, String unit, String unitName,
                            String problem, String task, String file, String sheet, Integer row, String column,
                            String value, String message) {
         jdbc.update("""

@@ -70,13 +70,11 @@ class ReceiptWorkbookTest extends MarchReports {
 
     @Test
     void noticesThatAskSomethingAreListedApartWithoutADeadline() throws IOException {
-        jdbc.update("""
-                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
-                    task_code, file, sheet, excel_row, col, cell_value, message)
-                VALUES ('2024-03', 100, 'completed-late', 'info', '第一督查组', 'U01', '区发改委', 'P01', 'T01',
-                    NULL, NULL, NULL, NULL, NULL, '任务T01完成日期晚于完成时限，属超期完成'),
-                       ('2024-03', 101, 'duplicate-institution', 'info', '第一督查组', 'U01', '区发改委', NULL, NULL,
-                    'U01/区发改委.xlsx', '制度建设', 3, 'A', '某制度', '制度“某制度”区财政局也已报送，请与其核实由谁报送')""");
+        ReconciledFixture fixture = new ReconciledFixture(jdbc);
+        fixture.exception(MARCH, 100, "completed-late", "第一督查组", "U01", "区发改委", "P01", "T01",
+                null, null, null, null, null, "任务T01完成日期晚于完成时限，属超期完成");
+        fixture.exception(MARCH, 101, "duplicate-institution", "第一督查组", "U01", "区发改委", null, null,
+                "U01/区发改委.xlsx", "制度建设", 3, "A", "某制度", "制度“某制度”区财政局也已报送，请与其核实由谁报送");
 
         List<List<String>> page = firstPage(consolidator.consolidate(MARCH, AS_OF), "U01");
 

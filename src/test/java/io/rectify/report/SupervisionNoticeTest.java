@@ -103,11 +103,8 @@ class SupervisionNoticeTest extends TempFolderContext {
 
     @Test
     void theNoticeCitesOnlyWhyTheLightIsRed() throws IOException {
-        jdbc.update("""
-                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
-                    task_code, file, sheet, excel_row, col, cell_value, message)
-                VALUES ('2024-03', 100, 'due-soon', 'warning', '第二督查组', 'U03', '区教育局', 'P03', 'T05',
-                    NULL, NULL, NULL, NULL, '2024-12-31', '完成时限2024年12月31日将至，请抓紧推进。')""");
+        new ReconciledFixture(jdbc).exception(MARCH, 100, "due-soon", "第二督查组", "U03", "区教育局", "P03", "T05",
+                null, null, null, null, "2024-12-31", "完成时限2024年12月31日将至，请抓紧推进。");
 
         try (XSSFWorkbook notice = notice(AS_OF, "U03")) {
             assertThat(firstCells(notice.getSheet("督办单"))).anySatisfy(line -> assertThat(line)
@@ -144,11 +141,8 @@ class SupervisionNoticeTest extends TempFolderContext {
 
     @Test
     void aRegressedTaskMakesItsUnitRedAndIsListedWithoutOverdueDays() throws IOException {
-        jdbc.update("""
-                INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
-                    task_code, file, sheet, excel_row, col, cell_value, message)
-                VALUES ('2024-03', 100, 'regression', 'error', '第一督查组', 'U01', '区发改委', 'P02', 'T03',
-                    'U01/区发改委.xlsx', '整改进展', 6, 'B', '推进中', '任务“T03”在2024年2月已报已完成，本期报为“推进中”')""");
+        new ReconciledFixture(jdbc).exception(MARCH, 100, "regression", "第一督查组", "U01", "区发改委", "P02", "T03",
+                "U01/区发改委.xlsx", "整改进展", 6, "B", "推进中", "任务“T03”在2024年2月已报已完成，本期报为“推进中”");
 
         writer.write(consolidator.consolidate(MARCH, AS_OF), output);
 

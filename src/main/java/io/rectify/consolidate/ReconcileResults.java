@@ -3,6 +3,7 @@ package io.rectify.consolidate;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
+import io.rectify.rule.SignOff;
 import io.rectify.rule.TaskStatus;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -63,12 +64,13 @@ class ReconcileResults {
 
     Map<String, TaskStatusRow> statuses(YearMonth period) {
         Map<String, TaskStatusRow> states = new HashMap<>();
-        jdbc.sql("SELECT task_code, status, completion_date, source_period FROM task_status WHERE period = ?")
+        jdbc.sql("""
+                SELECT task_code, status, completion_date, source_period, sign_off, signed_off_period
+                FROM task_status WHERE period = ?""")
                 .param(period.toString())
                 .query(rs -> {
-                    String source = rs.getString(4);
                     states.put(rs.getString(1), new TaskStatusRow(TaskStatus.of(rs.getString(2)), date(rs, 3),
-                            source == null ? null : YearMonth.parse(source)));
+                            period(rs, 4), SignOff.of(rs.getString(5)), period(rs, 6)));
                 });
         return states;
     }
@@ -148,6 +150,11 @@ class ReconcileResults {
     private static PeriodFile file(ResultSet rs, int n) throws SQLException {
         return new PeriodFile(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
                 date(rs, 5), FileOutcome.of(rs.getString(6)), rs.getBoolean(7), rs.getString(8));
+    }
+
+    private static YearMonth period(ResultSet rs, int column) throws SQLException {
+        String period = rs.getString(column);
+        return period == null ? null : YearMonth.parse(period);
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {

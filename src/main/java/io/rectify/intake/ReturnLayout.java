@@ -12,6 +12,8 @@ public final class ReturnLayout {
     public static final String PROGRESS_SHEET = "整改进展";
     public static final String INSTITUTION_SHEET = "制度建设";
     public static final String ACCOUNTABILITY_SHEET = "问责情况";
+    /** Optional: the unit's requests to extend the deadline of its lead tasks (docs/RETURNS.md). */
+    public static final String EXTENSION_SHEET = "延期申请";
 
     public static final String UNIT_CODE = "单位代码";
     public static final String UNIT_NAME = "单位名称";
@@ -68,6 +70,17 @@ public final class ReturnLayout {
             Column.required(PERSONS),
             Column.optional(PROBLEM_REF),
             Column.optional(NOTE));
+
+    public static final String REQUESTED = "申请延期至";
+    public static final String REASON = "延期理由";
+    /** The deadline in force, copied by the template (the ledger's, or an extension granted before). */
+    public static final String CURRENT_DEADLINE = "现完成时限";
+    public static final List<Column> EXTENSION_COLUMNS = List.of(
+            Column.required(TASK_CODE, "措施编号"),
+            Column.required(REQUESTED, "延期至", "申请延期时限"),
+            Column.required(REASON, "理由", "延期原因", "申请理由"),
+            Column.optional(MEASURE, "任务内容"),
+            Column.optional(CURRENT_DEADLINE, DEADLINE));
 
     public static final List<String> INSTITUTION_KINDS = List.of("新建", "修订");
     public static final List<String> ACCOUNTABILITY_KINDS = List.of("党纪政务立案", "党纪政务处分", "诫勉谈话", "组织处理");

@@ -12,6 +12,11 @@ import java.util.List;
 public record Task(String code, String problemCode, String measure, String leadUnit, Deadline deadline,
                    List<String> cooperators) {
 
+    /** The task with another deadline (an extension in force). */
+    public Task withDeadline(Deadline other) {
+        return new Task(code, problemCode, measure, leadUnit, other, cooperators);
+    }
+
     /** 长期坚持: never overdue. */
     public boolean longTerm() {
         return deadline.longTerm();

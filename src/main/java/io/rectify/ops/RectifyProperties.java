@@ -18,6 +18,11 @@ import org.springframework.util.unit.DataSize;
  *                      still being written after that is left for the next run
  * @param limits        the limits every return is read within
  * @param issuer        who issues the units' receipts, as named on them
+ * @param completedMeans what the headline figures (通报, 领导摘要, summary.json's completed) count as 已完成:
+ *                      the units' reported completion ({@code reported}, the default, as the published
+ *                      bulletin counts) or the supervisors' sign-off ({@code signed-off})
+ * @param spotCheckShare the share of a group's tasks signed off in earlier periods that its 销号审核表 lists
+ *                      for a 回头看 spot check each period (at least one when it has any)
  */
 @ConfigurationProperties("rectify")
 public record RectifyProperties(Path input, Path output, Path data,
@@ -26,7 +31,12 @@ public record RectifyProperties(Path input, Path output, Path data,
                                 @DefaultValue("5") int settleSeconds,
                                 @DefaultValue("60") int settleWaitSeconds,
                                 @DefaultValue Limits limits,
-                                @DefaultValue("区委巡视整改工作领导小组办公室") String issuer) {
+                                @DefaultValue("区委巡视整改工作领导小组办公室") String issuer,
+                                @DefaultValue("reported") CompletedMeans completedMeans,
+                                @DefaultValue("0.10") double spotCheckShare) {
+
+    /** What counts as 已完成 in the headline figures (rectify.completed-means). */
+    public enum CompletedMeans { REPORTED, SIGNED_OFF }
 
     public Path masterFolder() {
         return input.resolve("master");
@@ -34,6 +44,11 @@ public record RectifyProperties(Path input, Path output, Path data,
 
     public Path returnsFolder() {
         return input.resolve("returns");
+    }
+
+    /** Where the office puts the filled review workbooks: {@code <input>/reviews/<YYYY-MM>/}. */
+    public Path reviewsFolder() {
+        return input.resolve("reviews");
     }
 
     public Duration settle() {

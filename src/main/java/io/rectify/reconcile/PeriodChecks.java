@@ -51,7 +51,7 @@ public final class PeriodChecks {
         CheckedReturn rows = new CheckedReturn(file,
                 new ProgressCheck(ledger, useFindings).check(file, content.progress()),
                 new InstitutionCheck(ledger, useFindings).check(file, content.institutions()),
-                new AccountabilityCheck(ledger, useFindings).check(file, content.accountability()));
+                new AccountabilityCheck(ledger, useFindings).check(file, content.accountability()), List.of());
         return new CheckedFile(file, fileFindings.entries(), rows, useFindings.entries(), rowsRead);
     }
 

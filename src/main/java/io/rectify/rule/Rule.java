@@ -33,7 +33,19 @@ public enum Rule {
     INVALID_INSTITUTION("invalid-institution", Severity.ERROR, Scope.ROW, "制度建设填报有误"),
     DUPLICATE_INSTITUTION("duplicate-institution", Severity.INFO, Scope.ROW, "制度重复报送"),
     INVALID_ACCOUNTABILITY("invalid-accountability", Severity.ERROR, Scope.ROW, "问责情况填报有误"),
-    UNKNOWN_REFERENCE("unknown-reference", Severity.WARNING, Scope.ROW, "关联编号不存在");
+    UNKNOWN_REFERENCE("unknown-reference", Severity.WARNING, Scope.ROW, "关联编号不存在"),
+    INVALID_EXTENSION_REQUEST("invalid-extension-request", Severity.ERROR, Scope.ROW, "延期申请有误"),
+    EXTENSION_NOT_LEAD("extension-not-lead", Severity.ERROR, Scope.ROW, "非本单位牵头任务不能申请延期"),
+    EXTENSION_TOO_LATE("extension-too-late", Severity.ERROR, Scope.ROW, "延期申请超时"),
+    SIGNOFF_RETURNED("signoff-returned", Severity.ERROR, Scope.TASK, "销号退回"),
+    RECHECK_FAILED("recheck-failed", Severity.ERROR, Scope.TASK, "回头看复核不属实"),
+    EXTENSION_REFUSED("extension-refused", Severity.WARNING, Scope.TASK, "延期未批准"),
+    EXTENSION_GRANTED("extension-granted", Severity.INFO, Scope.TASK, "延期已批准"),
+    REVIEW_MISMATCH("review-mismatch", Severity.ERROR, Scope.FILE, "审核表不符"),
+    REVIEW_UNKNOWN_TASK("review-unknown-task", Severity.ERROR, Scope.ROW, "审核任务不存在"),
+    REVIEW_NOT_PENDING("review-not-pending", Severity.ERROR, Scope.ROW, "任务不在待审之列"),
+    REVIEW_INVALID_DECISION("review-invalid-decision", Severity.ERROR, Scope.ROW, "审核结论无效"),
+    REVIEW_MISSING_OPINION("review-missing-opinion", Severity.ERROR, Scope.ROW, "缺少审核意见");
 
     /** What an exception is about. */
     public enum Scope { FILE, ROW, TASK, UNIT }

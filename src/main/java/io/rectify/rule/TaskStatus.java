@@ -43,7 +43,7 @@ public enum TaskStatus {
     }
 
     /** Full-width forms folded and every space removed (" 已 完成 " is 已完成), as units' codes are. */
-    private static String fold(String written) {
+    static String fold(String written) {
         StringBuilder out = new StringBuilder(written.length());
         Normalizer.normalize(written, Normalizer.Form.NFKC).codePoints()
                 .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\uFEFF' && c != '\u200B')

@@ -169,7 +169,7 @@ class ReceiptWorkbookTest extends MarchReports {
 
     @Test
     void theIssuerIsTheConfiguredOne() throws IOException {
-        RectifyProperties properties = new RectifyProperties(null, null, null, 15, 30, 5, 60, null, "区纪委监委办公室");
+        RectifyProperties properties = new RectifyProperties(null, null, null, 15, 30, 5, 60, null, "区纪委监委办公室", RectifyProperties.CompletedMeans.REPORTED, 0.10);
 
         new ReportWriter(marker, properties).write(consolidator.consolidate(MARCH, AS_OF), output);
 

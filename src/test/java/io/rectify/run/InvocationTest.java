@@ -11,7 +11,7 @@ class InvocationTest {
     private static String restart(String data, String input) {
         ExecutionRecord execution = new ExecutionRecord(3, "nightly", "2024-03", null, null, null, null,
                 ExecutionRecord.State.FAILED, null, null, true, input, null);
-        return new Invocation(new RectifyProperties(null, null, Path.of(data), 15, 30, 5, 60, null, null))
+        return new Invocation(new RectifyProperties(null, null, Path.of(data), 15, 30, 5, 60, null, null, RectifyProperties.CompletedMeans.REPORTED, 0.10))
                 .of("restart", execution);
     }
 

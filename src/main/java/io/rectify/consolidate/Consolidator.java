@@ -121,7 +121,9 @@ public class Consolidator {
                 .map(e -> new Reviews.RequestedExtension(ledger.task(e.taskCode()), ledger.unit(e.unitCode()),
                         e.deadline(), e.requested(), e.reason(), e.file(), e.excelRow()))
                 .toList();
-        return new Reviews(results.judgedWith(period).orElse(""), List.copyOf(awaiting), List.copyOf(regressions),
+        String version = results.judgedWith(period).or(() -> ledgers.currentVersion().map(LedgerVersion::contentHash))
+                .orElse("");
+        return new Reviews(version, List.copyOf(awaiting), List.copyOf(regressions),
                 List.copyOf(signedOff), extensions);
     }
 

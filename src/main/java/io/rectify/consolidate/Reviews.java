@@ -11,7 +11,8 @@ import java.util.List;
  * What the period's review workbooks (docs/REVIEWS.md) list, from what reconcile stored for it (after the
  * period's own reviews). Tasks carry the deadline in force for the period; every list is in ledger order.
  *
- * @param ledgerVersion the content hash of the ledger version the period was judged with; "" when none was recorded
+ * @param ledgerVersion the content hash of the ledger version the period was judged with (the current one when
+ *                      none was recorded)
  * @param awaiting      the tasks 待销号
  * @param regressions   the tasks 已销号 in the stored period before this one and reported otherwise in it
  *                      (a {@code regression} of the period); {@link SignedOffTask#status()} is this period's

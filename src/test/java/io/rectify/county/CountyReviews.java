@@ -1,5 +1,6 @@
 package io.rectify.county;
 
+import io.rectify.ReviewTables;
 import io.rectify.intake.ReviewLayout;
 import io.rectify.rule.Verdict;
 import java.io.IOException;
@@ -10,14 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -41,20 +39,20 @@ final class CountyReviews {
     }
 
     /**
-     * Fills every {@code *-销号审核表.xlsx} of {@code written} (output/P/销号审核) into {@code reviews}
-     * (input/reviews/P) and returns each row's decision.
+     * Fills every {@code 销号审核/*-销号审核表.xlsx} of {@code written} (a copy of output/P) into
+     * {@code reviews} (input/reviews/P) and returns each row's decision.
      */
     static List<Decision> fill(Path written, Path reviews, LocalDate reviewedOn) {
         List<Decision> decisions = new ArrayList<>();
-        for (Path file : workbooks(written)) {
+        for (Path file : ReviewTables.signOffWorkbooks(written)) {
             String group = file.getFileName().toString().replace(ReviewLayout.SIGN_OFF_SUFFIX, "");
             try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
                 Sheet sheet = workbook.getSheet(ReviewLayout.SIGN_OFF_SHEET);
                 rightOf(sheet, ReviewLayout.REVIEWER, REVIEWER);
                 rightOf(sheet, ReviewLayout.REVIEWED_ON, reviewedOn);
-                Header header = header(sheet, ReviewLayout.TASK_CODE, ReviewLayout.DECISION);
-                for (Row row : header.rows(sheet, ReviewLayout.TASK_CODE)) {
-                    String task = text(row.getCell(header.column(ReviewLayout.TASK_CODE)));
+                ReviewTables.Header header = ReviewTables.header(sheet, ReviewLayout.DECISION, ReviewLayout.OPINION);
+                for (Row row : header.rows(sheet)) {
+                    String task = ReviewTables.text(row.getCell(header.column(ReviewLayout.TASK_CODE)));
                     String verdict = verdict(decisions);
                     set(row, header.column(ReviewLayout.DECISION), verdict);
                     if (verdict.equals(Verdict.RETURN.word())) {
@@ -82,83 +80,14 @@ final class CountyReviews {
         return returned < RETURNED ? Verdict.RETURN.word() : "";
     }
 
-    /** The 销号审核表 of a period's output folder, by file name. */
-    static List<Path> workbooks(Path written) {
-        try (Stream<Path> files = Files.list(written)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(ReviewLayout.SIGN_OFF_SUFFIX)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * The rows of a written review sheet under its header (the first row holding {@code key}), each as
-     * its cells by header, rows whose {@code key} is blank left out.
-     */
-    static List<Map<String, String>> table(Path workbook, String sheetName, String key) {
-        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook read = new XSSFWorkbook(in)) {
-            Sheet sheet = read.getSheet(sheetName);
-            if (sheet == null) {
-                throw new AssertionError(workbook.getFileName() + " has no sheet " + sheetName);
-            }
-            Header header = header(sheet, key);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (Row row : header.rows(sheet, key)) {
-                Map<String, String> cells = new HashMap<>();
-                header.columns().forEach((name, c) -> cells.put(name, text(row.getCell(c))));
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A table's header row: its index and its columns by header text. */
-    private record Header(int row, Map<String, Integer> columns) {
-
-        int column(String name) {
-            Integer column = columns.get(name);
-            if (column == null) {
-                throw new AssertionError("no column " + name + " in " + columns.keySet());
-            }
-            return column;
-        }
-
-        /** The rows under the header whose {@code key} cell is not blank. */
-        List<Row> rows(Sheet sheet, String key) {
-            List<Row> rows = new ArrayList<>();
-            for (Row r : sheet) {
-                if (r.getRowNum() > row && !text(r.getCell(column(key))).isEmpty()) {
-                    rows.add(r);
-                }
-            }
-            return rows;
-        }
-    }
-
-    /** The first row holding all of {@code names}. */
-    private static Header header(Sheet sheet, String... names) {
-        for (Row row : sheet) {
-            Map<String, Integer> columns = new HashMap<>();
-            for (Cell cell : row) {
-                String text = text(cell);
-                if (!text.isEmpty()) {
-                    columns.putIfAbsent(text, cell.getColumnIndex());
-                }
-            }
-            if (columns.keySet().containsAll(List.of(names))) {
-                return new Header(row.getRowNum(), columns);
-            }
-        }
-        throw new AssertionError("sheet " + sheet.getSheetName() + " has no header " + List.of(names));
-    }
-
+    /** Types into the field right of a label, past the label's merged cells. */
     private static void rightOf(Sheet sheet, String label, Object value) {
         for (Row row : sheet) {
             for (Cell cell : row) {
-                if (text(cell).equals(label)) {
-                    set(row, cell.getColumnIndex() + 1, value);
+                if (ReviewTables.text(cell).equals(label)) {
+                    int last = sheet.getMergedRegions().stream().filter(m -> m.isInRange(cell))
+                            .mapToInt(CellRangeAddress::getLastColumn).findFirst().orElse(cell.getColumnIndex());
+                    set(row, last + 1, value);
                     return;
                 }
             }
@@ -175,9 +104,5 @@ final class CountyReviews {
         } else {
             cell.setCellValue(value.toString());
         }
-    }
-
-    private static String text(Cell cell) {
-        return cell == null ? "" : new DataFormatter().formatCellValue(cell).strip();
     }
 }

@@ -4,6 +4,7 @@ import static io.rectify.county.CountyTask.JUNE;
 import static io.rectify.county.CountyTask.MAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.ReviewTables;
 import io.rectify.county.CountyReviews.Decision;
 import io.rectify.intake.ReviewLayout;
 import io.rectify.rule.Verdict;
@@ -49,7 +50,7 @@ class CountySignOffIT {
         new CountyReturns(LEDGER, MAY, office.templates(MAY), office.returns()).write(Map.of());
         office.run("nightly", "--period=2024-05");
         firstMayNight = root.resolve("first-may-night");
-        copy(signOffFolder(MAY), firstMayNight);
+        copy(office.output(MAY), firstMayNight);
 
         decisions = CountyReviews.fill(firstMayNight, office.input().resolve("reviews").resolve(MAY.toString()), REVIEWED_ON);
         office.run("nightly", "--period=2024-05");
@@ -112,13 +113,12 @@ class CountySignOffIT {
 
     @Test
     void junesRecheckSheetOfEveryGroupSamplesTasksSignedOffInMay() {
-        for (Path workbook : CountyReviews.workbooks(signOffFolder(JUNE))) {
+        for (Path workbook : ReviewTables.signOffWorkbooks(office.output(JUNE))) {
             String group = workbook.getFileName().toString().replace(ReviewLayout.SIGN_OFF_SUFFIX, "");
             List<String> approved = decisions.stream()
                     .filter(d -> d.group().equals(group) && d.verdict().equals(Verdict.SIGN_OFF.word()))
                     .map(Decision::task).toList();
-            List<Map<String, String>> sample = CountyReviews.table(workbook, ReviewLayout.RECHECK_SHEET, ReviewLayout.TASK_CODE)
-                    .stream().filter(row -> row.get(ReviewLayout.RECHECK_REASON).equals(ReviewLayout.SPOT_CHECK)).toList();
+            List<Map<String, String>> sample = ReviewTables.rows(workbook, ReviewLayout.RECHECK_SHEET).stream().filter(row -> row.get(ReviewLayout.RECHECK_REASON).equals(ReviewLayout.SPOT_CHECK)).toList();
             assertThat(sample).as(group).isNotEmpty().hasSizeLessThan(approved.size());
             assertThat(sample).as(group).allSatisfy(row -> {
                 assertThat(approved).contains(row.get(ReviewLayout.TASK_CODE));
@@ -141,13 +141,9 @@ class CountySignOffIT {
 
     /** The tasks on the 销号审核 sheets of all groups' workbooks of a period's output. */
     private static List<String> signOffRows(YearMonth period) {
-        return CountyReviews.workbooks(signOffFolder(period)).stream()
-                .flatMap(w -> CountyReviews.table(w, ReviewLayout.SIGN_OFF_SHEET, ReviewLayout.TASK_CODE).stream())
+        return ReviewTables.signOffWorkbooks(office.output(period)).stream()
+                .flatMap(w -> ReviewTables.rows(w, ReviewLayout.SIGN_OFF_SHEET).stream())
                 .map(row -> row.get(ReviewLayout.TASK_CODE)).toList();
-    }
-
-    private static Path signOffFolder(YearMonth period) {
-        return office.output(period).resolve(ReviewLayout.SIGN_OFF_FOLDER);
     }
 
     private static void copy(Path from, Path to) {

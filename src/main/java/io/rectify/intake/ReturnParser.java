@@ -16,9 +16,6 @@ import java.util.Set;
  */
 final class ReturnParser implements LimitedReading.Parser<ReadOutcome> {
 
-    /** The top rows of a sheet in which a 单位代码 or 单位名称 label is looked for, as the metadata block sits above a table. */
-    private static final int CLUE_ROWS = 20;
-
     private final String file;
     private final WorkbookSheets sheets;
     private final Mismatches mismatches = new Mismatches();
@@ -91,7 +88,7 @@ final class ReturnParser implements LimitedReading.Parser<ReadOutcome> {
                     if (!sheet.name().equals(progressSheet) && !sheet.name().equals(TemplateMarker.SHEET)) {
                         MetadataBlock block = new MetadataBlock(ReturnLayout.METADATA_LABELS);
                         others.add(block);
-                        sheets.scanTop(sheet.name(), CLUE_ROWS, block);
+                        sheets.scanTop(sheet.name(), block);
                     }
                 }
             }

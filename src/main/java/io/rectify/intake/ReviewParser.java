@@ -3,6 +3,7 @@ package io.rectify.intake;
 import io.rectify.intake.ReviewWorkbook.Kind;
 import io.rectify.rule.Rule;
 import io.rectify.workbook.Column;
+import io.rectify.workbook.SheetInfo;
 import io.rectify.workbook.WorkbookReader;
 import java.io.IOException;
 import java.util.List;
@@ -130,8 +131,9 @@ final class ReviewParser implements LimitedReading.Parser<ReviewOutcome> {
     }
 
     /**
-     * The group the workbook names, as written: its 督查组 value, else its marker's group, else its path. Never
-     * fails: a workbook refused for its content may fail again while its marker is read.
+     * The group the workbook names, as written: the 督查组 of its metadata block, else its marker's group, else a
+     * 督查组 label at the top of any of its sheets, else its path. Never fails: a workbook refused for its content
+     * may fail again while it is searched, and the path still tells.
      */
     private Optional<String> groupClue() {
         Optional<String> written = metadata == null ? Optional.empty() : metadata.value(ReviewLayout.GROUP_LABEL);
@@ -143,6 +145,17 @@ final class ReviewParser implements LimitedReading.Parser<ReviewOutcome> {
                 Optional<String> marked = sheets.marker(ReviewLayout.GROUP);
                 if (marked.isPresent()) {
                     return marked;
+                }
+                for (SheetInfo sheet : sheets.all()) {
+                    if (sheet.name().equals(TemplateMarker.SHEET)) {
+                        continue;
+                    }
+                    MetadataBlock block = new MetadataBlock(List.of(ReviewLayout.GROUP_LABEL));
+                    sheets.scanTop(sheet.name(), block);
+                    Optional<String> labelled = block.value(ReviewLayout.GROUP_LABEL);
+                    if (labelled.isPresent()) {
+                        return labelled;
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 final class WorkbookSheets {
 
+    /** The top rows of a sheet in which a label is looked for, as a metadata block sits above a table. */
+    private static final int TOP_ROWS = 20;
+
     private final WorkbookReader workbook;
     private Map<String, String> marker;
 
@@ -90,12 +93,12 @@ final class WorkbookSheets {
         return reader.table();
     }
 
-    /** Reads every row of a sheet's top, up to {@code rows} non-blank rows, into a metadata block. */
-    void scanTop(String sheet, int rows, MetadataBlock block) throws IOException {
+    /** Reads the top rows of a sheet into a metadata block, for a label that may tell whose a refused file is. */
+    void scanTop(String sheet, MetadataBlock block) throws IOException {
         int[] read = {0};
         workbook.rows(sheet, row -> {
             block.scan(row);
-            return ++read[0] < rows;
+            return ++read[0] < TOP_ROWS;
         });
     }
 }

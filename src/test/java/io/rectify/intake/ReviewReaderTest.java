@@ -183,8 +183,8 @@ class ReviewReaderTest {
 
     @Test
     void aWorkbookWithNoReviewSheetIsReviewMismatchNamingItsSheetsAndWhatAReviewWorkbookHolds() throws IOException {
-        Path plain = TestWorkbooks.xlsx(dir.resolve("第四督查组意见.xlsx"), w -> {
-            w.sheet("Sheet1", row("任务编号", "审核结论"), row("1-1", "同意销号"));
+        Path plain = TestWorkbooks.xlsx(dir.resolve("第五督查组意见.xlsx"), w -> {
+            w.sheet("Sheet1", row("督查组：第四督查组"), row("任务编号", "审核结论"), row("1-1", "同意销号"));
             w.sheet("汇总", row("x"));
         });
         Path unitReturn = TestWorkbooks.xlsx(dir.resolve("A01.xlsx"), TestWorkbooks::typicalReturn);
@@ -197,7 +197,7 @@ class ReviewReaderTest {
         assertThat(refused.refusal().message()).contains("本文件的工作表：Sheet1、汇总", "“销号审核”“回头看”或“延期审批”", "销号审核表", "延期审批表")
                 .doesNotContain("报送表");
         assertThat(refused.refusal().unitClues()).isEmpty();
-        assertThat(refused.groupClue()).contains("第四督查组");
+        assertThat(refused.groupClue()).as("a 督查组 label on any sheet before the file name").contains("第四督查组");
         assertThat(misplaced.refusal().rule()).isEqualTo(Rule.REVIEW_MISMATCH);
         assertThat(misplaced.refusal().message()).contains("这是单位的整改进展报送表，应放入报送文件夹");
         assertThat(misplaced.groupClue()).isEmpty();

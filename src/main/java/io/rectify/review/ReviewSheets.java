@@ -1,6 +1,7 @@
 package io.rectify.review;
 
 import io.rectify.intake.TemplateMarker;
+import io.rectify.template.Banner;
 import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -55,23 +55,11 @@ final class ReviewSheets {
     void metadata(Sheet sheet, int rowIndex, MetadataColumns at, Field left, Field right, boolean rightIsDate) {
         Row row = sheet.createRow(rowIndex);
         if (left != null) {
-            cells(sheet, row, at.leftLabel(), at.leftLabelLast(), left.label(), label);
-            cells(sheet, row, at.leftValue(), at.leftValueLast(), left.value(), fixed);
+            Banner.span(sheet, row, at.leftLabel(), at.leftLabelLast(), left.label(), label);
+            Banner.span(sheet, row, at.leftValue(), at.leftValueLast(), left.value(), fixed);
         }
-        cells(sheet, row, at.rightLabel(), at.rightLabelLast(), right.label(), label);
-        cells(sheet, row, at.rightValue(), at.rightValueLast(), null, rightIsDate ? date : text);
-    }
-
-    private static void cells(Sheet sheet, Row row, int first, int last, String value, CellStyle style) {
-        for (int column = first; column <= last; column++) {
-            row.createCell(column).setCellStyle(style);
-        }
-        if (value != null && !value.isBlank()) {
-            row.getCell(first).setCellValue(SafeText.neutralise(value));
-        }
-        if (last > first) {
-            sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), first, last));
-        }
+        Banner.span(sheet, row, at.rightLabel(), at.rightLabelLast(), right.label(), label);
+        Banner.span(sheet, row, at.rightValue(), at.rightValueLast(), null, rightIsDate ? date : text);
     }
 
     /** The very hidden marker sheet: keys in column A, values in column B. */

@@ -171,7 +171,7 @@ public class ReportWriter {
                         .formatted(f.exceptions().error(), f.exceptions().warning(), f.exceptions().info()),
                 "输出：" + folder.toAbsolutePath() + "（" + STATISTICS + "、" + EXCEPTIONS + "、" + RECEIPTS + " "
                         + c.receipts().size() + " 份、" + NOTICES + " " + notices + " 份、"
-                        + ReviewLayout.SIGN_OFF_FOLDER + " " + signOffReviews + " 份、" + ReviewLayout.EXTENSION_FILE + "、" + BULLETIN + "、" + DASHBOARD + "、"
+                        + "销号审核表 " + signOffReviews + " 份、" + ReviewLayout.EXTENSION_FILE + "、" + BULLETIN + "、" + DASHBOARD + "、"
                         + SUMMARY + "、" + EXCEPTIONS_CSV + "）");
     }
 }

@@ -61,8 +61,6 @@ public final class SignOffWorkbook {
     static final int SIGN_OFF_HEADER_ROW = 4;
     /** 回头看: title, the instruction, then the table. */
     static final int RECHECK_HEADER_ROW = 2;
-    /** The metadata block over 销号审核's columns: labels over 序号+任务编号 and 完成时限, values beside them. */
-    private static final ReviewSheets.MetadataColumns METADATA = new ReviewSheets.MetadataColumns(0, 1, 2, 4, 5, 5, 6, 7);
     static final String REGRESSION_NOTE = "单位本期已改报，任务已重新打开，无需复核；单位再次报送已完成后，将重新列入销号审核。";
 
     private SignOffWorkbook() {
@@ -104,15 +102,15 @@ public final class SignOffWorkbook {
                     null, null);
         }
         Banner.write(sheet, 0, SIGN_OFF_HEADERS.size(), title(review), Banner.titleStyle(workbook), 24);
-        sheets.metadata(sheet, 1, METADATA, new ReviewSheets.Field(ReviewLayout.GROUP_LABEL, review.group()),
+        sheets.metadata(sheet, ReviewSheets.FIRST_METADATA_ROW, new ReviewSheets.Field(ReviewLayout.GROUP_LABEL, review.group()),
                 new ReviewSheets.Field(ReviewLayout.REVIEWER, null), false);
-        sheets.metadata(sheet, 2, METADATA, new ReviewSheets.Field(ReviewLayout.PERIOD_LABEL, review.period().toString()),
+        sheets.metadata(sheet, ReviewSheets.SECOND_METADATA_ROW, new ReviewSheets.Field(ReviewLayout.PERIOD_LABEL, review.period().toString()),
                 new ReviewSheets.Field(ReviewLayout.REVIEWED_ON, null), true);
         Banner.write(sheet, 3, SIGN_OFF_HEADERS.size(), signOffInstruction(review), Banner.instructionStyle(workbook), 15);
 
         InputRules rules = new InputRules(sheet);
         rules.choice(table.firstRow(), table.lastRow(), decision, Verdict.words(Verdict.Kind.SIGN_OFF), DECISION);
-        rules.date(2, 2, METADATA.rightValue(), review.period().atDay(1), ReviewLayout.REVIEWED_ON,
+        rules.date(ReviewSheets.SECOND_METADATA_ROW, ReviewSheets.SECOND_METADATA_ROW, ReviewSheets.RIGHT_VALUE, review.period().atDay(1), ReviewLayout.REVIEWED_ON,
                 "请填写审核日期，如 " + ReviewSheets.example(review.period()) + "，不能晚于今天。");
         rules.protect(false);
     }

@@ -146,6 +146,12 @@ class ReviewWorkbooksTest extends ConsolidatedMarch {
     }
 
     @Test
+    void groupFileNameKeepsOnlyCharactersEveryFileSystemTakes() {
+        assertThat(ReviewWorkbooks.signOffFile("第一督查组")).isEqualTo("销号审核/第一督查组-销号审核表.xlsx");
+        assertThat(ReviewWorkbooks.signOffFile("第一/二督查组:东片")).isEqualTo("销号审核/第一_二督查组_东片-销号审核表.xlsx");
+    }
+
+    @Test
     void reportWritesEveryGroupsWorkbookAndTheExtensionWorkbook() throws IOException {
         Path output = root.resolve("output");
         WrittenReport report = writer.write(consolidator.consolidate(MARCH, AS_OF), output);

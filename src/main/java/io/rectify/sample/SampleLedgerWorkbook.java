@@ -35,6 +35,15 @@ final class SampleLedgerWorkbook {
 
     static final String FILE_NAME = "整改台账.xlsx";
 
+    /** What one occurrence of each score item is, for the office reading 考核规则. */
+    private static final Map<ScoreItem, String> MEANINGS = Map.of(
+            ScoreItem.MISSING_RETURN, "本期未报送或报送未采纳，每期1次",
+            ScoreItem.LATE_SUBMISSION, "采纳的报送表晚于报送截止日，每期至多1次",
+            ScoreItem.ENTRY_ERROR, "本单位报送中除其他各项外的每条错误（如任务编号不存在、完成日期无效、模板不符）",
+            ScoreItem.OVERDUE, "每条完成时限已过仍未完成的牵头任务",
+            ScoreItem.REGRESSION, "每条此前已完成、本期又报为未完成的任务",
+            ScoreItem.SIGNOFF_RETURNED, "每条被督查组销号退回或回头看复核不属实的任务");
+
     private final Ledger ledger;
     private final Map<String, Unit> units;
     private final XSSFWorkbook workbook = new XSSFWorkbook();
@@ -132,14 +141,6 @@ final class SampleLedgerWorkbook {
             SampleWorkbooks.fitHeight(table.append(item.label(), item.defaultPoints(), MEANINGS.get(item)), widths);
         }
     }
-
-    private static final Map<ScoreItem, String> MEANINGS = Map.of(
-            ScoreItem.MISSING_RETURN, "本期未报送或报送未采纳，每期1次",
-            ScoreItem.LATE_SUBMISSION, "采纳的报送表晚于报送截止日，每期至多1次",
-            ScoreItem.ENTRY_ERROR, "本单位报送中除其他各项外的每条错误（如任务编号不存在、完成日期无效、模板不符）",
-            ScoreItem.OVERDUE, "每条完成时限已过仍未完成的牵头任务",
-            ScoreItem.REGRESSION, "每条此前已完成、本期又报为未完成的任务",
-            ScoreItem.SIGNOFF_RETURNED, "每条被督查组销号退回或回头看复核不属实的任务");
 
     private TableSheet table(String sheetName, String title, int headerRow, List<String> headers, List<Integer> widths) {
         Sheet sheet = workbook.createSheet(sheetName);

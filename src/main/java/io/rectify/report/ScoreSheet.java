@@ -23,13 +23,13 @@ final class ScoreSheet {
     static final String SHEET = "考核";
 
     private static final List<Column> LEADING = List.of(Column.number("排名", 5), Column.text("单位代码", 6),
-            Column.text("单位名称", 16), Column.text("督查组", 10), Column.number("得分", 6));
+            Column.text("单位名称", 16), Column.text("督查组", 12), Column.number("得分", 6));
     /** The columns of the units' names, repeated on every page when the trend needs more than one page wide. */
     private static final int NAME_COLUMNS = 3;
     private static final int ITEM_WIDTH = 9;
-    private static final int PERIOD_WIDTH = 8;
+    private static final int PERIOD_WIDTH = 10;
     /** The character widths one landscape page holds at 9 pt or more, room left for a wider stand-in font. */
-    private static final int PAGE_WIDTH = 125;
+    private static final int PAGE_WIDTH = 130;
 
     private ScoreSheet() {
     }
@@ -37,9 +37,9 @@ final class ScoreSheet {
     static void write(SXSSFWorkbook workbook, Styles styles, Scores scores, String title) {
         List<Column> columns = new ArrayList<>(LEADING);
         for (ScoreItem item : ScoreItem.values()) {
-            columns.add(Column.text(item.label() + "（" + scores.points().get(item).toPlainString() + "分/次）", ITEM_WIDTH));
+            columns.add(Column.text(item.label() + "\n每次" + scores.points().get(item).toPlainString() + "分", ITEM_WIDTH));
         }
-        columns.add(Column.number("扣分合计", 6));
+        columns.add(Column.number("扣分合计", 8));
         for (var period : scores.periods()) {
             columns.add(Column.number(Periods.text(period), PERIOD_WIDTH));
         }

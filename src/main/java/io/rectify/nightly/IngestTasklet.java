@@ -13,6 +13,7 @@ import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.CheckedFile;
 import io.rectify.reconcile.PeriodChecks;
+import io.rectify.reconcile.PeriodReviews;
 import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
 import io.rectify.rule.FileOutcome;
@@ -109,7 +110,7 @@ class IngestTasklet implements Tasklet {
         PeriodChecks checks = reconciler.checks(period, asOf(run, period), next.get().version());
         PeriodRead files = read(scan, checks, contribution);
         long read = System.nanoTime();
-        ReconcileResult result = reconciler.reconcile(checks, scan, files.checked());
+        ReconcileResult result = reconciler.reconcile(checks, scan, files.checked(), PeriodReviews.none(period));
         fingerprints.record(scan, asOf(run, period), next.get().version(), files.refusals());
         // stage timings: what the office compares night to night, and what the benchmarks parse
         log.info("Ingested {}; read in {} ms, reconciled in {} ms", result.summary(), millis(start, read),

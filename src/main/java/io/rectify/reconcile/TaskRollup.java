@@ -4,6 +4,7 @@ import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
+import io.rectify.rule.SignOff;
 import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,27 +54,52 @@ final class TaskRollup {
         this.dueSoonDays = dueSoonDays;
     }
 
-    /** The status of every ledger task after this period, in ledger order. */
+    /**
+     * The status and sign-off of every ledger task after this period's returns, in ledger order (the
+     * deadline rules come later, {@link #checkDeadlines}, once the period's reviews are applied).
+     */
     List<TaskState> rollup(Reported reported, Map<String, TaskState> previous) {
         for (Unit unit : ledger.units()) {
             checkReturned(unit, reported);
         }
         List<TaskState> states = new ArrayList<>(ledger.tasks().size());
-        String current = period.toString();
         for (Task task : ledger.tasks()) {
             TaskState before = previous.get(task.code());
             ReportedRow row = reported.leadRows().get(task.code());
-            TaskState after;
             if (row != null) {
-                after = new TaskState(task.code(), row.status(), row.completionDate(), current);
+                states.add(reported(task, before, row));
                 compare(task, before, row);
             } else {
-                after = before == null ? TaskState.neverReported(task.code()) : before;
+                states.add(before == null ? TaskState.neverReported(task.code()) : before);
             }
-            states.add(after);
-            checkDeadline(task, after, row);
         }
         return states;
+    }
+
+    /**
+     * The state a lead row sets. 已完成 with a completion date and evidence awaits sign-off, unless the task was
+     * signed off before and is still 已完成 (it stays signed off); anything else has no sign-off.
+     */
+    private TaskState reported(Task task, TaskState before, ReportedRow row) {
+        String current = period.toString();
+        if (row.status() != TaskStatus.COMPLETED) {
+            return new TaskState(task.code(), row.status(), row.completionDate(), current, null, null);
+        }
+        if (before != null && before.completed() && before.signOff() == SignOff.SIGNED_OFF) {
+            return new TaskState(task.code(), row.status(), row.completionDate(), current, SignOff.SIGNED_OFF,
+                    before.signedOffPeriod());
+        }
+        boolean evidenced = row.completionDate() != null && row.evidence() != null && !row.evidence().isBlank();
+        return new TaskState(task.code(), row.status(), row.completionDate(), current,
+                evidenced ? SignOff.AWAITING : null, null);
+    }
+
+    /** overdue and due-soon of every task, on its state after the period's returns and reviews. */
+    void checkDeadlines(List<TaskState> states, Reported reported) {
+        for (int i = 0; i < states.size(); i++) {
+            Task task = ledger.tasks().get(i);
+            checkDeadline(task, states.get(i), reported.leadRows().get(task.code()));
+        }
     }
 
     /**
@@ -120,8 +146,10 @@ final class TaskRollup {
         boolean completed = row.status() == TaskStatus.COMPLETED;
         if (wasCompleted && !completed) {
             findings.add(Rule.REGRESSION, unit, task, row.statusCell(), "任务“" + task.code() + "”在"
-                    + Periods.text(YearMonth.parse(before.sourcePeriod())) + "已报已完成，本期报为“" + row.status()
-                    + "”，出现整改反弹；已按本期状态统计，请核实：如确已完成请更正状态，如确属反弹请在进展情况中说明原因和整改计划");
+                    + Periods.text(YearMonth.parse(before.sourcePeriod())) + "已报已完成"
+                    + (before.signOff() == SignOff.SIGNED_OFF ? "并已销号" : "") + "，本期报为“" + row.status()
+                    + "”，出现整改反弹" + (before.signOff() == SignOff.SIGNED_OFF ? "，销号已撤销，该任务将列入督查组回头看" : "")
+                    + "；已按本期状态统计，请核实：如确已完成请更正状态，如确属反弹请在进展情况中说明原因和整改计划");
         }
         if (wasCompleted && completed && before.completionDate() != null
                 && !before.completionDate().equals(row.completionDate())) {

@@ -5,6 +5,7 @@ import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
+import io.rectify.intake.ReviewOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import java.util.Map;
 public final class PeriodFolder {
 
     private final Path returns;
+    private final Path reviewsRoot;
+    private final List<ReviewFixture> reviews = new ArrayList<>();
     private final YearMonth period;
     private final List<ReturnFixture> fixtures = new ArrayList<>();
     private final List<String> others = new ArrayList<>();
@@ -34,6 +37,7 @@ public final class PeriodFolder {
     public PeriodFolder(Path input, String period) {
         this.period = YearMonth.parse(period);
         this.returns = input.resolve("returns");
+        this.reviewsRoot = input.resolve("reviews");
     }
 
     public YearMonth period() {
@@ -47,6 +51,37 @@ public final class PeriodFolder {
     public PeriodFolder add(ReturnFixture... returns) {
         fixtures.addAll(List.of(returns));
         return this;
+    }
+
+    /** Review workbooks of the period's reviews folder {@code <input>/reviews/<YYYY-MM>/}. */
+    public PeriodFolder review(ReviewFixture... workbooks) {
+        reviews.addAll(List.of(workbooks));
+        return this;
+    }
+
+    public Path reviewsFolder() {
+        return reviewsRoot.resolve(period.toString());
+    }
+
+    /**
+     * The period's reviews folder as written, scanned and read: each workbook's outcome is the value its
+     * fixture says the review reader gives.
+     */
+    public PeriodReviews reviews() {
+        LocalDateTime defaultModified = period.plusMonths(1).atDay(3).atTime(10, 0);
+        Map<String, ReviewFixture> byPath = new LinkedHashMap<>();
+        reviews.forEach(r -> {
+            r.write(reviewsFolder(), defaultModified);
+            byPath.put(r.file(), r);
+        });
+        try {
+            PeriodScan reviewScan = new PeriodFolderScanner(reviewsRoot).scan(period);
+            Map<FoundFile, ReviewOutcome> read = new LinkedHashMap<>();
+            reviewScan.workbooks().forEach(f -> read.put(f, new ReviewOutcome.Read(byPath.get(f.relative()).workbook())));
+            return new PeriodReviews(reviewScan, read);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A file that is no workbook, such as a Word document or an Office lock file ({@code ~$...}). */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,8 @@ final class TaskRollup {
     private final YearMonth period;
     private final LocalDate asOf;
     private final int dueSoonDays;
+    /** Tasks whose lead row of this period gives a completion date not reported before: completed-late is judged once. */
+    private final Set<String> newlyDated = new HashSet<>();
 
     TaskRollup(LedgerIndex ledger, Findings findings, YearMonth period, LocalDate asOf, int dueSoonDays) {
         this.ledger = ledger;
@@ -139,7 +142,7 @@ final class TaskRollup {
                 .collect(Collectors.joining("、")) + "，均未采纳";
     }
 
-    /** regression, completion-date-changed and completed-late: this period's row against the state before it. */
+    /** regression and completion-date-changed: this period's row against the state before it. */
     private void compare(Task task, TaskState before, ReportedRow row) {
         Unit unit = row.unit();
         boolean wasCompleted = before != null && before.completed();
@@ -158,16 +161,24 @@ final class TaskRollup {
                     + row.completionDate() + "；已按本期日期更新，请核实完成日期是否正确");
         }
         // reported once: in the period whose return first gives this completion date
-        boolean newlyDated = completed && (!wasCompleted || !row.completionDate().equals(before.completionDate()));
-        if (newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline().date())) {
-            findings.add(Rule.COMPLETED_LATE, unit, task, row.dateCell(), "任务“" + task.code() + "”完成日期"
-                    + row.completionDate() + "晚于完成时限" + task.deadline().describe() + "，属超期完成；请在进展情况中说明超期原因");
+        if (completed && (!wasCompleted || !row.completionDate().equals(before.completionDate()))) {
+            newlyDated.add(task.code());
         }
     }
 
-    /** overdue and due-soon, on the status after this period; 长期坚持 is never either. */
+    /**
+     * overdue and due-soon on the status after this period (its returns and reviews); completed-late of a task
+     * still 已完成 whose row gave a new completion date. 长期坚持 is never any of them.
+     */
     private void checkDeadline(Task task, TaskState state, ReportedRow row) {
-        if (task.longTerm() || state.completed()) {
+        if (task.longTerm()) {
+            return;
+        }
+        if (state.completed()) {
+            if (newlyDated.contains(task.code()) && row.completionDate().isAfter(task.deadline().date())) {
+                findings.add(Rule.COMPLETED_LATE, row.unit(), task, row.dateCell(), "任务“" + task.code() + "”完成日期"
+                        + row.completionDate() + "晚于完成时限" + task.deadline().describe() + "，属超期完成；请在进展情况中说明超期原因");
+            }
             return;
         }
         Unit unit = ledger.unit(task.leadUnit());

@@ -80,6 +80,16 @@ class SignOffTest extends ReconcileTestSupport {
     }
 
     @Test
+    void deadlineRulesJudgeTheStateAfterTheReviewsSoAReturnedLateTaskIsOverdueNotCompletedLate() {
+        reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03")
+                        .row("P01-01", "已完成", "2024-03-25", "联审机制已建立", "会议纪要").row("P01-02", "推进中"))
+                .review(ReviewFixture.signOff(FIRST, "2024-03").signOffRow("P01-01", "退回", "未见联审记录")));
+
+        assertThat(exceptions("2024-03", Rule.COMPLETED_LATE)).isEmpty();
+        assertEntry(only("2024-03", Rule.OVERDUE), ERROR, "U01", "P01-01", "U01.xlsx", ReturnFixture.FIRST_ROW, "B", "已完成");
+    }
+
+    @Test
     void spotCheckFoundUntrueReopensTheTaskAndTrueChangesNothing() {
         reconcile(period("2024-02").add(completed("2024-02"),
                         ReturnFixture.unit("U02").period("2024-02").row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号"))

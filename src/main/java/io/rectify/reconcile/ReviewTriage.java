@@ -67,7 +67,10 @@ final class ReviewTriage {
         }
         List<ReviewFile> decided = new ArrayList<>(supersede(files));
         for (SkippedFile skipped : reviews.scan().skipped()) {
-            String group = ledger.groupInPath(skipped.relative()).orElse(null);
+            // an Office lock file or a hidden file is a by-product of whoever opened or copied a workbook: no group's
+            String name = skipped.relative().substring(skipped.relative().lastIndexOf('/') + 1);
+            String group = name.startsWith("~$") || name.startsWith(".") ? null
+                    : ledger.groupInPath(skipped.relative()).orElse(null);
             findings.addForGroup(Rule.SKIPPED_FILE, group, null, place(skipped.relative()), "已跳过：" + skipped.reason());
             decided.add(new ReviewFile(skipped.relative(), null, null, group, null, null, FileOutcome.SKIPPED, null));
         }

@@ -28,6 +28,7 @@ public final class PeriodFolder {
     private final Path returns;
     private final Path reviewsRoot;
     private final List<ReviewFixture> reviews = new ArrayList<>();
+    private final List<String> reviewOthers = new ArrayList<>();
     private final YearMonth period;
     private final List<ReturnFixture> fixtures = new ArrayList<>();
     private final List<String> others = new ArrayList<>();
@@ -59,6 +60,12 @@ public final class PeriodFolder {
         return this;
     }
 
+    /** A file of the reviews folder that is no workbook. */
+    public PeriodFolder reviewOther(String relative) {
+        reviewOthers.add(relative);
+        return this;
+    }
+
     public Path reviewsFolder() {
         return reviewsRoot.resolve(period.toString());
     }
@@ -75,6 +82,11 @@ public final class PeriodFolder {
             byPath.put(r.file(), r);
         });
         try {
+            for (String other : reviewOthers) {
+                Path file = reviewsFolder().resolve(other);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "审核说明", StandardCharsets.UTF_8);
+            }
             PeriodScan reviewScan = new PeriodFolderScanner(reviewsRoot).scan(period);
             Map<FoundFile, ReviewOutcome> read = new LinkedHashMap<>();
             reviewScan.workbooks().forEach(f -> read.put(f, new ReviewOutcome.Read(byPath.get(f.relative()).workbook())));

@@ -120,8 +120,8 @@ public class Reconciler {
         List<ReviewDecision> decisions = reviewCheck.signOffs(reviewFiles, byTask);
         List<TaskState> states = reviewCheck.apply(reportedStates, decisions, reported.leadRows());
         List<ExtensionDecision> extensionDecisions = extensionDecisions(requests(used), reviewFiles, reviewCheck);
-        // the extensions part applies extensionDecisions here (deadline_extension, extension-granted/refused and
-        // the deadlines in force of this period's deadline rules)
+        // the extensions part applies extensionDecisions here, before the deadline rules (deadline_extension,
+        // extension-granted/refused, the deadlines in force of this period)
         rollup.checkDeadlines(states, reported);
 
         List<ExceptionEntry> exceptions = findings.sorted();
@@ -129,6 +129,11 @@ public class Reconciler {
                 states, exceptions, reviewFiles, decisions);
         ReconcileResult result = result(period, files, used, states, exceptions);
         log.info("Reconciled {}", result.summary());
+        if (!reviewFiles.isEmpty()) {
+            log.info("Reviews of {}: {} file(s), {} accepted; {} sign-off decision(s), {} extension decision(s)", period,
+                    reviewFiles.size(), reviewFiles.stream().filter(ReviewFile::accepted).count(), decisions.size(),
+                    extensionDecisions.size());
+        }
         return result;
     }
 

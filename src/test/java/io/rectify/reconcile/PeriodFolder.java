@@ -5,7 +5,9 @@ import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
+import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReviewOutcome;
+import io.rectify.intake.ReviewReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,17 +72,10 @@ public final class PeriodFolder {
         return reviewsRoot.resolve(period.toString());
     }
 
-    /**
-     * The period's reviews folder as written, scanned and read: each workbook's outcome is the value its
-     * fixture says the review reader gives.
-     */
+    /** The period's reviews folder as written, scanned with {@link PeriodFolderScanner} and read with {@link ReviewReader}. */
     public PeriodReviews reviews() {
         LocalDateTime defaultModified = period.plusMonths(1).atDay(3).atTime(10, 0);
-        Map<String, ReviewFixture> byPath = new LinkedHashMap<>();
-        reviews.forEach(r -> {
-            r.write(reviewsFolder(), defaultModified);
-            byPath.put(r.file(), r);
-        });
+        reviews.forEach(r -> r.write(reviewsFolder(), defaultModified));
         try {
             for (String other : reviewOthers) {
                 Path file = reviewsFolder().resolve(other);
@@ -88,8 +83,9 @@ public final class PeriodFolder {
                 Files.writeString(file, "审核说明", StandardCharsets.UTF_8);
             }
             PeriodScan reviewScan = new PeriodFolderScanner(reviewsRoot).scan(period);
+            ReviewReader reader = new ReviewReader(ReadLimits.DEFAULTS);
             Map<FoundFile, ReviewOutcome> read = new LinkedHashMap<>();
-            reviewScan.workbooks().forEach(f -> read.put(f, new ReviewOutcome.Read(byPath.get(f.relative()).workbook())));
+            reviewScan.workbooks().forEach(f -> read.put(f, reader.read(f)));
             return new PeriodReviews(reviewScan, read);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,12 +1,8 @@
 package io.rectify.reconcile;
 
-import io.rectify.intake.MetadataField;
 import io.rectify.intake.ReviewLayout;
 import io.rectify.intake.ReviewWorkbook;
-import io.rectify.intake.SheetTable;
-import io.rectify.intake.TableRow;
 import io.rectify.intake.TemplateMarker;
-import io.rectify.workbook.Cell;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
@@ -178,54 +173,6 @@ public final class ReviewFixture {
             throw new UncheckedIOException(e);
         }
         return target;
-    }
-
-    /** What reading the written workbook gives: the value the review reader makes of it. */
-    public ReviewWorkbook workbook() {
-        Map<String, MetadataField> fields = new LinkedHashMap<>();
-        int r = 2;
-        for (Map.Entry<String, Object> field : metadata.entrySet()) {
-            Cell value = cell(1, field.getValue());
-            fields.put(field.getKey(), new MetadataField(field.getKey(), r++, "B", value == null ? Cell.text(1, "") : value));
-        }
-        boolean signOff = kind == ReviewWorkbook.Kind.SIGN_OFF;
-        Optional<SheetTable> first = Optional.of(table(firstSheet(), headers(), HEADER_ROW,
-                signOff ? signOffRows : extensionRows));
-        return new ReviewWorkbook(file, kind, fields, firstSheet(),
-                signOff ? first : Optional.empty(),
-                signOff ? Optional.of(table(ReviewLayout.RECHECK_SHEET, RECHECK_HEADERS, 1, recheckRows)) : Optional.empty(),
-                signOff ? Optional.empty() : first, Map.copyOf(marker));
-    }
-
-    private static SheetTable table(String sheet, List<String> headers, int headerRow, List<Object[]> rows) {
-        Map<String, String> letters = new LinkedHashMap<>();
-        for (int c = 0; c < headers.size(); c++) {
-            letters.put(headers.get(c), Cell.columnLetter(c));
-        }
-        List<TableRow> tableRows = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Cell> cells = new LinkedHashMap<>();
-            for (int c = 0; c < rows.get(i).length; c++) {
-                Cell cell = cell(c, rows.get(i)[c]);
-                if (cell != null) {
-                    cells.put(headers.get(c), cell);
-                }
-            }
-            if (!cells.isEmpty()) {
-                tableRows.add(new TableRow(headerRow + 1 + i, cells));
-            }
-        }
-        return new SheetTable(sheet, letters, tableRows);
-    }
-
-    private static Cell cell(int column, Object value) {
-        if (value == null || value instanceof String s && s.isEmpty()) {
-            return null;
-        }
-        if (value instanceof LocalDate date) {
-            return new Cell(column, Cell.Kind.DATE, date.toString(), DateUtil.getExcelDate(date));
-        }
-        return Cell.text(column, value.toString());
     }
 
     private static void fill(Row row, Object[] values, CellStyle dates) {

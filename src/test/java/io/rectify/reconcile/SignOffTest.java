@@ -164,7 +164,7 @@ class SignOffTest extends ReconcileTestSupport {
     }
 
     @Test
-    void reviewWorkbooksOfAnotherGroupOrPeriodAreRejectedCopiesAreDuplicatesOthersSkippedAndTheLatestOfAGroupIsUsed() {
+    void reviewWorkbooksOfAnotherGroupOrPeriodOrUnreadableAreRejectedCopiesAreDuplicatesOthersSkippedAndTheLatestOfAGroupIsUsed() {
         ReviewFixture earlier = ReviewFixture.signOff(FIRST, "2024-02").file("初稿/第一督查组-销号审核表.xlsx")
                 .metadata("审核日期", LocalDate.of(2024, 3, 2)).signOffRow("P01-02", "退回", "再核实");
         reconcile(period("2024-02").add(completed("2024-02")).review(
@@ -174,7 +174,8 @@ class SignOffTest extends ReconcileTestSupport {
                 earlier,
                 ReviewFixture.signOff(FIRST, "2024-02").signOffRow("P01-02", "同意销号", null),
                 ReviewFixture.signOff(FIRST, "2024-02").file("副本/第一督查组-销号审核表.xlsx")
-                        .signOffRow("P01-02", "同意销号", null)).reviewOther("第二督查组/审核说明.docx"));
+                        .signOffRow("P01-02", "同意销号", null)).reviewOther("第二督查组/审核说明.docx")
+                .reviewOther("第二督查组/第二督查组-销号审核表.xlsx"));
 
         List<ExceptionEntry> files = exceptions("2024-02").stream()
                 .filter(e -> e.file() != null && e.file().startsWith("reviews/")).toList();
@@ -184,7 +185,8 @@ class SignOffTest extends ReconcileTestSupport {
                 "review-mismatch reviews/2024-02/一月/第一督查组.xlsx 销号审核!B3 2024-01 第一督查组",
                 "superseded reviews/2024-02/初稿/第一督查组-销号审核表.xlsx null!nullnull null 第一督查组",
                 "duplicate-file reviews/2024-02/第一督查组-销号审核表.xlsx null!nullnull null 第一督查组",
-                "skipped-file reviews/2024-02/第二督查组/审核说明.docx null!nullnull null 第二督查组");
+                "skipped-file reviews/2024-02/第二督查组/审核说明.docx null!nullnull null 第二督查组",
+                "file-unreadable reviews/2024-02/第二督查组/第二督查组-销号审核表.xlsx null!nullnull null 第二督查组");
         assertThat(files).filteredOn(e -> e.rule() == Rule.REVIEW_MISMATCH).extracting(ExceptionEntry::message)
                 .containsExactlyInAnyOrder("督查组“第九督查组”不是台账中的督查组，请使用本组的销号审核表，或按台账更正督查组名称后重新提交",
                         "审核期次“2024-01”（2024年1月）与文件所在的期次文件夹“2024-02”不一致，请更正审核期次，"
@@ -193,7 +195,7 @@ class SignOffTest extends ReconcileTestSupport {
                 .query(String.class).list()).containsExactly(
                 "一月/第一督查组.xlsx rejected", "初稿/第一督查组-销号审核表.xlsx superseded",
                 "副本/第一督查组-销号审核表.xlsx accepted", "第一督查组-销号审核表.xlsx duplicate",
-                "第九督查组-销号审核表.xlsx rejected", "第二督查组/审核说明.docx skipped");
+                "第九督查组-销号审核表.xlsx rejected", "第二督查组/审核说明.docx skipped", "第二督查组/第二督查组-销号审核表.xlsx rejected");
         assertThat(signOff("2024-02", "P01-02")).isEqualTo("已销号 2024-02");
     }
 

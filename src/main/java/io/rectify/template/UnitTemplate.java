@@ -64,6 +64,17 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
         return new TaskLine(task, lead, known.status(), known.completionDate(), lead ? known.evidence() : null, note);
     }
 
+    /**
+     * The tasks the unit may ask to extend in this return (its 延期申请 sheet): its lead tasks but
+     * those 长期坚持 (never overdue) and those whose deadline in force is over before the period
+     * starts (a request must come before the deadline passes), in table order.
+     */
+    public List<TaskLine> extendable() {
+        return tasks.stream().filter(TaskLine::lead)
+                .filter(l -> !l.task().longTerm() && !l.task().deadline().date().isBefore(period.atDay(1)))
+                .toList();
+    }
+
     /** The title row, e.g. 巡视整改进展报送表（2024年4月）. */
     public String title() {
         String name = ledger.title();

@@ -35,7 +35,7 @@ final class ProgressSheet {
 
     static final List<String> HEADERS = List.of(TASK_CODE, PROBLEM_CODE, MEASURE, DEADLINE, ROLE, STATUS,
             COMPLETION_DATE, PROGRESS, EVIDENCE, REMARK);
-    private static final List<Integer> WIDTHS = List.of(12, 10, 40, 12, 9, 10, 12, 30, 20, 12);
+    private static final List<Integer> WIDTHS = List.of(12, 10, 40, 14, 9, 10, 12, 26, 18, 20);
     private static final int TITLE_ROW = 0;
     private static final int FIRST_FIELD_ROW = 1;
     static final int INSTRUCTION_ROW = 4;

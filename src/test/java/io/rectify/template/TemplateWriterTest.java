@@ -2,6 +2,7 @@ package io.rectify.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.PrintedSize;
 import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.TemplateMarker;
 import io.rectify.ledger.Ledger;
@@ -300,6 +301,7 @@ class TemplateWriterTest {
             assertThat(progress.getFitToPage()).isTrue();
             assertThat(progress.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
             assertThat(progress.getPrintSetup().getFitHeight()).isZero();
+            assertThat(PrintedSize.smallestFontPoints(progress)).isGreaterThanOrEqualTo(9);
             assertThat(progress.getRepeatingRows().getFirstRow()).isEqualTo(ProgressSheet.HEADER_ROW);
             assertThat(progress.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) FIRST_TASK_ROW);
             assertThat(progress.getColumnWidth(col(ReturnLayout.MEASURE)) / 256).isGreaterThanOrEqualTo(30);

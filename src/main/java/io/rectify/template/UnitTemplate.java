@@ -66,12 +66,14 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
 
     /**
      * The tasks the unit may ask to extend in this return (its 延期申请 sheet): its lead tasks but
-     * those 长期坚持 (never overdue) and those whose deadline in force is over before the period
-     * starts (a request must come before the deadline passes), in table order.
+     * those 长期坚持 (never overdue) and those whose deadline in force falls before the return is due
+     * (a request must be sent before the deadline passes: those are asked for in an earlier return),
+     * in table order.
      */
     public List<TaskLine> extendable() {
+        LocalDate due = dueDate();
         return tasks.stream().filter(TaskLine::lead)
-                .filter(l -> !l.task().longTerm() && !l.task().deadline().date().isBefore(period.atDay(1)))
+                .filter(l -> !l.task().longTerm() && !l.task().deadline().date().isBefore(due))
                 .toList();
     }
 

@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The 延期申请 sheet of templates written for units of {@link SmallLedger} in 2024-04: U01 leads T001
- * (2024-06-30), T002 (长期坚持) and T007 (2024年4月底前) and cooperates on T003.
+ * The 延期申请 sheet of templates written for units of {@link SmallLedger} in 2024-03 (returns due
+ * 2024-04-05): U01 leads T001 (2024-06-30), T002 (长期坚持) and T007 (2024年4月底前) and cooperates on T003.
  */
 class ExtensionSheetTest {
 
-    private static final YearMonth APRIL = YearMonth.of(2024, 4);
+    private static final YearMonth MARCH = YearMonth.of(2024, 3);
     private static final String SHEET = ReturnLayout.EXTENSION_SHEET;
     private static final int FIRST_ROW = ExtensionSheet.HEADER_ROW + 1;
     private static final int CODE = ExtensionSheet.HEADERS.indexOf(ReturnLayout.TASK_CODE);
@@ -52,7 +52,7 @@ class ExtensionSheetTest {
 
     @Test
     void followsTheProgressSheetWithTheHeadersIntakeLooksForUnderItsInstruction() throws IOException {
-        Path file = write(SmallLedger.ledger(), "U01", APRIL);
+        Path file = write(SmallLedger.ledger(), "U01", MARCH);
         try (OpenedTemplate t = OpenedTemplate.open(file)) {
             assertThat(t.workbook().getSheetName(1)).isEqualTo(SHEET);
             assertThat(t.workbook().isSheetHidden(1)).isFalse();
@@ -72,11 +72,11 @@ class ExtensionSheetTest {
 
     @Test
     void dropDownOffersTheLeadTasksNotLongTermNorAlreadyDueFromAVeryHiddenList() throws IOException {
-        // U02 leads T003 (due 2024-03-31, before April), T004 (2024-05-31) and T005 (长期坚持)
-        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U02", APRIL))) {
+        // U02 leads T003 (due 2024-03-31, before the return is due), T004 (2024-05-31) and T005 (长期坚持)
+        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U02", MARCH))) {
             assertThat(listedCodes(t)).containsExactly("T004");
         }
-        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U01", APRIL))) {
+        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U01", MARCH))) {
             assertThat(listedCodes(t)).containsExactly("T001", "T007");
             int list = t.workbook().getSheetIndex(ExtensionSheet.LIST_SHEET);
             assertThat(t.workbook().getSheetVisibility(list)).isEqualTo(SheetVisibility.VERY_HIDDEN);
@@ -97,7 +97,7 @@ class ExtensionSheetTest {
                 Deadline.on(LocalDate.of(2024, 12, 31)), List.of())));
         Ledger large = new Ledger(small.info(), small.groups(), small.units(), small.categories(), small.feedbackPoints(),
                 small.problems(), tasks);
-        try (OpenedTemplate t = OpenedTemplate.open(write(large, "U03", APRIL))) {
+        try (OpenedTemplate t = OpenedTemplate.open(write(large, "U03", MARCH))) {
             assertThat(listedCodes(t)).hasSize(61).startsWith("T006", "P01-01-01").endsWith("P01-01-60");
             assertThat(t.sheet(SHEET).getLastRowNum()).isEqualTo(FIRST_ROW + ExtensionSheet.MAX_ROWS - 1);
             assertThat(t.validation(SHEET, FIRST_ROW, FIRST_ROW + ExtensionSheet.MAX_ROWS - 1, CODE)).isPresent();
@@ -106,7 +106,7 @@ class ExtensionSheetTest {
 
     @Test
     void requestedDayMustBeAfterTodayAndTheReasonIsFreeText() throws IOException {
-        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U01", APRIL))) {
+        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U01", MARCH))) {
             DataValidation requested = t.validation(SHEET, FIRST_ROW, FIRST_ROW + 1, REQUESTED).orElseThrow();
             assertThat(requested.getValidationConstraint().getValidationType()).isEqualTo(ValidationType.DATE);
             assertThat(requested.getValidationConstraint().getOperator()).isEqualTo(OperatorType.GREATER_THAN);
@@ -120,7 +120,7 @@ class ExtensionSheetTest {
     @Test
     void choosingATaskShowsItsMeasureAndItsDeadlineInForce() throws IOException {
         Ledger extended = SmallLedger.ledger().extended(Map.of("T001", LocalDate.of(2024, 9, 30)));
-        try (OpenedTemplate t = OpenedTemplate.open(write(extended, "U01", APRIL))) {
+        try (OpenedTemplate t = OpenedTemplate.open(write(extended, "U01", MARCH))) {
             Cell measure = t.cell(SHEET, FIRST_ROW, MEASURE);
             assertThat(measure.getCellType()).isEqualTo(CellType.FORMULA);
             assertThat(measure.getCellFormula()).isEqualTo("IFERROR(VLOOKUP($A3,延期任务,2,FALSE),\"\")");
@@ -146,7 +146,7 @@ class ExtensionSheetTest {
 
     @Test
     void unfilledRowsReadBlankWithoutEvaluatingTheirFormulas() throws IOException {
-        Path file = write(SmallLedger.ledger(), "U01", APRIL);
+        Path file = write(SmallLedger.ledger(), "U01", MARCH);
         try (WorkbookReader reader = StreamingXlsxReader.open(file)) {
             List<SheetRow> rows = reader.allRows(SHEET);
             assertThat(rows.stream().filter(r -> r.number() > ExtensionSheet.HEADER_ROW + 1)).allMatch(SheetRow::blank);
@@ -155,7 +155,7 @@ class ExtensionSheetTest {
 
     @Test
     void lookedUpColumnsAreLockedAndTheUnitsColumnsAreNot() throws IOException {
-        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U01", APRIL))) {
+        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U01", MARCH))) {
             XSSFSheet sheet = t.sheet(SHEET);
             assertThat(sheet.getProtect()).isTrue();
             assertThat(sheet.isInsertRowsLocked()).isTrue();
@@ -171,7 +171,7 @@ class ExtensionSheetTest {
 
     @Test
     void printsOnA4WithTheHeaderOnEveryPageAtNinePointsOrMore() throws IOException {
-        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U01", APRIL))) {
+        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U01", MARCH))) {
             XSSFSheet sheet = t.sheet(SHEET);
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
             assertThat(sheet.getRepeatingRows().getFirstRow()).isEqualTo(ExtensionSheet.HEADER_ROW);
@@ -183,8 +183,8 @@ class ExtensionSheetTest {
 
     @Test
     void aUnitWithNoTaskToExtendGetsNoSheetAndIsToldWhy() throws IOException {
-        // in June, U02's T003 and T004 are past their deadlines and T005 is 长期坚持
-        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U02", YearMonth.of(2024, 6)))) {
+        // in May (due 2024-06-05), U02's T003 and T004 (2024-05-31) are due before its return and T005 is 长期坚持
+        try (OpenedTemplate t = OpenedTemplate.open(write(SmallLedger.ledger(), "U02", YearMonth.of(2024, 5)))) {
             assertThat(t.workbook().getSheet(SHEET)).isNull();
             assertThat(t.workbook().getSheet(ExtensionSheet.LIST_SHEET)).isNull();
             assertThat(t.workbook().getName(ExtensionSheet.CODES)).isNull();

@@ -126,11 +126,8 @@ class TemplatesJobTest extends TempFolderContext {
 
         run("2024-04");
 
-        try (OpenedTemplate t = OpenedTemplate.open(template("U01-区发展和改革委员会-2024-04.xlsx"))) {
-            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, 0)).containsExactly("T001", "T002", "T007", "T003");
-            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.REMARK)))
-                    .containsExactly("上期（2024年3月）报送未采纳：" + reason + "；请本期重新填报", "", "", "");
-        }
+        assertThat(u01April(ReturnLayout.TASK_CODE)).containsExactly("T001", "T002", "T007", "T003");
+        assertThat(u01April(ReturnLayout.REMARK)).containsExactly("上期（2024年3月）报送未采纳：" + reason + "；请本期重新填报", "", "", "");
     }
 
     @Test
@@ -173,17 +170,14 @@ class TemplatesJobTest extends TempFolderContext {
 
         run("2024-04");
 
-        try (OpenedTemplate t = OpenedTemplate.open(template("U01-区发展和改革委员会-2024-04.xlsx"))) {
-            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, 0)).containsExactly("T001", "T002", "T007", "T003");
-            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.STATUS)))
-                    .containsExactly("推进中", "", "推进中", "");
-            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.REMARK)))
-                    .containsExactly("上期（2024年3月）销号退回：第一督查组审核意见：验收报告未盖章；请整改到位后重新报送已完成并附佐证材料\n"
-                                    + "上期（2024年3月）延期未批准：整改办审批意见：理由不充分；请按现完成时限完成整改",
-                            "",
-                            "上期（2024年3月）回头看复核不属实：第一督查组复核意见：机制未实际运行；请整改到位后重新报送已完成并附佐证材料",
-                            "");
-        }
+        assertThat(u01April(ReturnLayout.TASK_CODE)).containsExactly("T001", "T002", "T007", "T003");
+        assertThat(u01April(ReturnLayout.STATUS)).containsExactly("推进中", "", "推进中", "");
+        assertThat(u01April(ReturnLayout.REMARK)).containsExactly(
+                "上期（2024年3月）销号退回：第一督查组审核意见：验收报告未盖章；请整改到位后重新报送已完成并附佐证材料\n"
+                        + "上期（2024年3月）延期未批准：整改办审批意见：理由不充分；请按现完成时限完成整改",
+                "",
+                "上期（2024年3月）回头看复核不属实：第一督查组复核意见：机制未实际运行；请整改到位后重新报送已完成并附佐证材料",
+                "");
     }
 
     @Test
@@ -261,6 +255,13 @@ class TemplatesJobTest extends TempFolderContext {
                 .addString("period", period)
                 .addString("output", output.toString())
                 .toJobParameters());
+    }
+
+    /** A column of 整改进展 in U01's template for 2024-04. */
+    private List<String> u01April(String header) throws IOException {
+        try (OpenedTemplate t = OpenedTemplate.open(template("U01-区发展和改革委员会-2024-04.xlsx"))) {
+            return t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(header));
+        }
     }
 
     private Path template(String name) {

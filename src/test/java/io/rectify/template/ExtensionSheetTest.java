@@ -3,7 +3,12 @@ package io.rectify.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.PrintedSize;
+import io.rectify.intake.FoundFile;
+import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnLayout;
+import io.rectify.intake.ReturnReader;
+import io.rectify.intake.SheetTable;
+import io.rectify.intake.UnitReturn;
 import io.rectify.ledger.Deadline;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.Task;
@@ -13,6 +18,7 @@ import io.rectify.workbook.SheetRow;
 import io.rectify.workbook.StreamingXlsxReader;
 import io.rectify.workbook.WorkbookReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -151,6 +157,34 @@ class ExtensionSheetTest {
             List<SheetRow> rows = reader.allRows(SHEET);
             assertThat(rows.stream().filter(r -> r.number() > ExtensionSheet.HEADER_ROW + 1)).allMatch(SheetRow::blank);
         }
+    }
+
+    @Test
+    void aFilledRequestIsReadBackByIntakeAndTheUnfilledRowsAreNot() throws IOException {
+        Path file = write(SmallLedger.ledger(), "U01", MARCH);
+        try (OpenedTemplate t = OpenedTemplate.open(file)) {
+            t.cell(SHEET, FIRST_ROW + 1, CODE).setCellValue("T007");
+            t.cell(SHEET, FIRST_ROW + 1, REQUESTED).setCellValue(LocalDate.of(2024, 6, 30));
+            t.cell(SHEET, FIRST_ROW + 1, REASON).setCellValue("需市级部门联合验收");
+            // as Excel does on each change: the look-ups of the filled row now hold the task's measure and deadline
+            t.workbook().getCreationHelper().createFormulaEvaluator().evaluateAll();
+            try (var out = Files.newOutputStream(file)) {
+                t.workbook().write(out);
+            }
+        }
+
+        ReadOutcome outcome = new ReturnReader().read(new FoundFile(file, file.getFileName().toString(), Files.size(file),
+                "0".repeat(64), Files.getLastModifiedTime(file).toInstant()));
+
+        UnitReturn read = ((ReadOutcome.Read) outcome).unitReturn();
+        SheetTable requests = read.extensions().orElseThrow();
+        assertThat(requests.rows()).singleElement().satisfies(row -> {
+            assertThat(row.row()).isEqualTo(FIRST_ROW + 2);
+            assertThat(row.text(ReturnLayout.TASK_CODE)).isEqualTo("T007");
+            assertThat(row.cell(ReturnLayout.REQUESTED).orElseThrow().kind()).isEqualTo(io.rectify.workbook.Cell.Kind.DATE);
+            assertThat(row.text(ReturnLayout.REASON)).isEqualTo("需市级部门联合验收");
+            assertThat(row.text(ReturnLayout.CURRENT_DEADLINE)).isEqualTo("2024年4月底前");
+        });
     }
 
     @Test

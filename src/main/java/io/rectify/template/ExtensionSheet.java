@@ -30,8 +30,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * can be longer than an inline drop-down holds (255 characters), and the look-up needs the table
  * anyway. The two looked-up columns are the only formulas Rectify writes: {@link #lookup} builds
  * them from cell references and the defined name alone, never from data, and their results are
- * cached so that a reader that does not evaluate formulas sees a blank row as blank. Intake reads
- * those columns as optional copies and never takes their values.
+ * cached so that a reader that does not evaluate formulas sees a blank row as blank. To intake they
+ * are optional columns ({@link ReturnLayout#EXTENSION_COLUMNS}): a request is what the unit typed,
+ * never what was looked up.
  *
  * <p>A unit with no task to extend gets no sheet: the instruction of 整改进展 says so. A sheet with
  * only that sentence would be a page to print with nothing to fill, and an optional sheet with

@@ -15,6 +15,8 @@ import io.rectify.ops.RectifyProperties;
 import io.rectify.ops.StagedFolder;
 import io.rectify.review.ReviewWorkbooks;
 import io.rectify.rule.Periods;
+import io.rectify.scoring.Scores;
+import io.rectify.scoring.Scoring;
 import io.rectify.standing.Light;
 import io.rectify.standing.Standings;
 import io.rectify.standing.UnitStanding;
@@ -50,13 +52,15 @@ public class ReportWriter {
             EXCEPTIONS_CSV, DASHBOARD, ReviewLayout.SIGN_OFF_FOLDER, ReviewLayout.EXTENSION_FILE);
 
     private final ReturnMarker marker;
+    private final Scoring scoring;
     /** Who issues the receipts (rectify.issuer). */
     private final String issuer;
     /** The share of a group's signed-off tasks its 销号审核表 spot-checks (rectify.spot-check-share). */
     private final double spotCheckShare;
 
-    ReportWriter(ReturnMarker marker, RectifyProperties properties) {
+    ReportWriter(ReturnMarker marker, Scoring scoring, RectifyProperties properties) {
         this.marker = marker;
+        this.scoring = scoring;
         this.issuer = properties.issuer();
         this.spotCheckShare = properties.spotCheckShare();
     }
@@ -73,14 +77,15 @@ public class ReportWriter {
         List<String> files = new ArrayList<>();
         try (StagedFolder staged = StagedFolder.create(folder)) {
             Path staging = staged.path();
-            AtomicFiles.write(staging.resolve(SUMMARY), out -> out.write(SummaryJson.bytes(consolidation)));
+            Scores scores = scoring.of(consolidation);
+            AtomicFiles.write(staging.resolve(SUMMARY), out -> out.write(SummaryJson.bytes(consolidation, scores)));
             files.add(SUMMARY);
             AtomicFiles.write(staging.resolve(EXCEPTIONS_CSV), out -> ExceptionsCsv.write(consolidation.exceptions(), out));
             files.add(EXCEPTIONS_CSV);
             AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write(Bulletin.file(consolidation)));
             files.add(BULLETIN);
             Standings standings = Standings.of(consolidation);
-            StatisticsWorkbook.write(consolidation, standings, staging.resolve(STATISTICS));
+            StatisticsWorkbook.write(consolidation, standings, scores, staging.resolve(STATISTICS));
             files.add(STATISTICS);
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);
@@ -171,7 +176,7 @@ public class ReportWriter {
                         .formatted(f.exceptions().error(), f.exceptions().warning(), f.exceptions().info()),
                 "输出：" + folder.toAbsolutePath() + "（" + STATISTICS + "、" + EXCEPTIONS + "、" + RECEIPTS + " "
                         + c.receipts().size() + " 份、" + NOTICES + " " + notices + " 份、"
-                        + ReviewLayout.SIGN_OFF_FOLDER + " " + signOffReviews + " 份、" + ReviewLayout.EXTENSION_FILE + "、" + BULLETIN + "、" + DASHBOARD + "、"
+                        + "销号审核表 " + signOffReviews + " 份、" + ReviewLayout.EXTENSION_FILE + "、" + BULLETIN + "、" + DASHBOARD + "、"
                         + SUMMARY + "、" + EXCEPTIONS_CSV + "）");
     }
 }

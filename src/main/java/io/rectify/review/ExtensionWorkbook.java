@@ -46,7 +46,6 @@ public final class ExtensionWorkbook {
     private static final List<Integer> WIDTHS = List.of(5, 10, 8, 12, 24, 12, 16, 11, 22, 14, 5, 10, 11, 16);
     /** Title, two metadata rows, the instruction, then the table. */
     static final int HEADER_ROW = 4;
-    private static final ReviewSheets.MetadataColumns METADATA = new ReviewSheets.MetadataColumns(0, 1, 2, 4, 5, 6, 7, 8);
 
     private ExtensionWorkbook() {
     }
@@ -86,10 +85,10 @@ public final class ExtensionWorkbook {
                     request.row(), null, null, null);
         }
         Banner.write(sheet, 0, HEADERS.size(), title(review), Banner.titleStyle(workbook), 24);
-        sheets.metadata(sheet, 1, METADATA,
+        sheets.metadata(sheet, ReviewSheets.FIRST_METADATA_ROW,
                 new ReviewSheets.Field(ReviewLayout.EXTENSION_PERIOD_LABEL, review.period().toString()),
                 new ReviewSheets.Field(ReviewLayout.APPROVER, null), false);
-        sheets.metadata(sheet, 2, METADATA, null, new ReviewSheets.Field(ReviewLayout.APPROVED_ON, null), true);
+        sheets.metadata(sheet, ReviewSheets.SECOND_METADATA_ROW, null, new ReviewSheets.Field(ReviewLayout.APPROVED_ON, null), true);
         Banner.write(sheet, 3, HEADERS.size(), instruction(review), Banner.instructionStyle(workbook), 15);
 
         InputRules rules = new InputRules(sheet);
@@ -103,7 +102,7 @@ public final class ExtensionWorkbook {
                                 + "；留空则按申请延期至批准。");
             }
         }
-        rules.date(2, 2, METADATA.rightValue(), review.period().atDay(1), ReviewLayout.APPROVED_ON,
+        rules.date(ReviewSheets.SECOND_METADATA_ROW, ReviewSheets.SECOND_METADATA_ROW, ReviewSheets.RIGHT_VALUE, review.period().atDay(1), ReviewLayout.APPROVED_ON,
                 "请填写审批日期，如 " + ReviewSheets.example(review.period()) + "，不能晚于今天。");
         rules.protect(false);
     }

@@ -1,6 +1,7 @@
 package io.rectify.review;
 
 import io.rectify.intake.TemplateMarker;
+import io.rectify.template.Banner;
 import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,10 +25,22 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class ReviewSheets {
 
-    /** Spans of the metadata block's cells: left label, left value, right label, right value (first, last column). */
-    record MetadataColumns(int leftLabel, int leftLabelLast, int leftValue, int leftValueLast,
-                           int rightLabel, int rightLabelLast, int rightValue, int rightValueLast) {
-    }
+    /*
+     * The metadata block's cells, over the first columns of every review table (序号 and 任务编号 under the left
+     * label): left label, left value, right label and right value (first and last column each). A label is one
+     * cell, or its value follows its first cell: intake locates a blank value right of a label's first cell.
+     */
+    private static final int LEFT_LABEL = 0;
+    private static final int LEFT_LABEL_LAST = 1;
+    private static final int LEFT_VALUE = 2;
+    private static final int LEFT_VALUE_LAST = 4;
+    private static final int RIGHT_LABEL = 5;
+    /** The first cell of the reviewer's fields (审核人 / 审核日期, 审批人 / 审批日期). */
+    static final int RIGHT_VALUE = 6;
+    private static final int RIGHT_VALUE_LAST = 7;
+    /** The rows of the metadata block: under the title, above the instruction. */
+    static final int FIRST_METADATA_ROW = 1;
+    static final int SECOND_METADATA_ROW = 2;
 
     /** A metadata line: the left field prefilled and locked, the right one the reviewer's. Null label: nothing there. */
     record Field(String label, String value) {
@@ -52,26 +64,14 @@ final class ReviewSheets {
     }
 
     /** One metadata row: a prefilled field on the left (may be absent) and an input field on the right. */
-    void metadata(Sheet sheet, int rowIndex, MetadataColumns at, Field left, Field right, boolean rightIsDate) {
+    void metadata(Sheet sheet, int rowIndex, Field left, Field right, boolean rightIsDate) {
         Row row = sheet.createRow(rowIndex);
         if (left != null) {
-            cells(sheet, row, at.leftLabel(), at.leftLabelLast(), left.label(), label);
-            cells(sheet, row, at.leftValue(), at.leftValueLast(), left.value(), fixed);
+            Banner.span(sheet, row, LEFT_LABEL, LEFT_LABEL_LAST, left.label(), label);
+            Banner.span(sheet, row, LEFT_VALUE, LEFT_VALUE_LAST, left.value(), fixed);
         }
-        cells(sheet, row, at.rightLabel(), at.rightLabelLast(), right.label(), label);
-        cells(sheet, row, at.rightValue(), at.rightValueLast(), null, rightIsDate ? date : text);
-    }
-
-    private static void cells(Sheet sheet, Row row, int first, int last, String value, CellStyle style) {
-        for (int column = first; column <= last; column++) {
-            row.createCell(column).setCellStyle(style);
-        }
-        if (value != null && !value.isBlank()) {
-            row.getCell(first).setCellValue(SafeText.neutralise(value));
-        }
-        if (last > first) {
-            sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), first, last));
-        }
+        Banner.span(sheet, row, RIGHT_LABEL, RIGHT_LABEL, right.label(), label);
+        Banner.span(sheet, row, RIGHT_VALUE, RIGHT_VALUE_LAST, null, rightIsDate ? date : text);
     }
 
     /** The very hidden marker sheet: keys in column A, values in column B. */

@@ -61,8 +61,6 @@ public final class SignOffWorkbook {
     static final int SIGN_OFF_HEADER_ROW = 4;
     /** 回头看: title, the instruction, then the table. */
     static final int RECHECK_HEADER_ROW = 2;
-    /** The metadata block over 销号审核's columns: labels over 序号+任务编号 and 完成时限, values beside them. */
-    private static final ReviewSheets.MetadataColumns METADATA = new ReviewSheets.MetadataColumns(0, 1, 2, 4, 5, 5, 6, 7);
     static final String REGRESSION_NOTE = "单位本期已改报，任务已重新打开，无需复核；单位再次报送已完成后，将重新列入销号审核。";
 
     private SignOffWorkbook() {
@@ -104,15 +102,15 @@ public final class SignOffWorkbook {
                     null, null);
         }
         Banner.write(sheet, 0, SIGN_OFF_HEADERS.size(), title(review), Banner.titleStyle(workbook), 24);
-        sheets.metadata(sheet, 1, METADATA, new ReviewSheets.Field(ReviewLayout.GROUP_LABEL, review.group()),
+        sheets.metadata(sheet, ReviewSheets.FIRST_METADATA_ROW, new ReviewSheets.Field(ReviewLayout.GROUP_LABEL, review.group()),
                 new ReviewSheets.Field(ReviewLayout.REVIEWER, null), false);
-        sheets.metadata(sheet, 2, METADATA, new ReviewSheets.Field(ReviewLayout.PERIOD_LABEL, review.period().toString()),
+        sheets.metadata(sheet, ReviewSheets.SECOND_METADATA_ROW, new ReviewSheets.Field(ReviewLayout.PERIOD_LABEL, review.period().toString()),
                 new ReviewSheets.Field(ReviewLayout.REVIEWED_ON, null), true);
         Banner.write(sheet, 3, SIGN_OFF_HEADERS.size(), signOffInstruction(review), Banner.instructionStyle(workbook), 15);
 
         InputRules rules = new InputRules(sheet);
         rules.choice(table.firstRow(), table.lastRow(), decision, Verdict.words(Verdict.Kind.SIGN_OFF), DECISION);
-        rules.date(2, 2, METADATA.rightValue(), review.period().atDay(1), ReviewLayout.REVIEWED_ON,
+        rules.date(ReviewSheets.SECOND_METADATA_ROW, ReviewSheets.SECOND_METADATA_ROW, ReviewSheets.RIGHT_VALUE, review.period().atDay(1), ReviewLayout.REVIEWED_ON,
                 "请填写审核日期，如 " + ReviewSheets.example(review.period()) + "，不能晚于今天。");
         rules.protect(false);
     }
@@ -159,23 +157,22 @@ public final class SignOffWorkbook {
     }
 
     private static String signOffInstruction(SignOffReview review) {
-        String period = review.period().toString();
-        String recheck = review.rechecks().isEmpty() ? ""
-                : "“回头看”工作表另有" + review.rechecks().size() + "条已销号任务需要复核，请一并填写。";
+        String back = "将本工作簿放入 " + ReviewSheets.backInto(review.period()) + " 文件夹（文件名不限），下次汇总时读取。";
+        int rechecks = review.rechecks().size();
         if (review.pending().isEmpty()) {
-            return "本期" + review.group() + "没有待销号的整改任务。" + recheck
-                    + (recheck.isEmpty() ? "本表无需填写。" : "填好后请填写上方审核人、审核日期，将本工作簿放入 "
-                    + ReviewSheets.backInto(review.period()) + " 文件夹（文件名不限）。");
+            return "本期" + review.group() + "没有待销号的整改任务。" + (rechecks == 0 ? "本表无需填写。"
+                    : "“" + ReviewLayout.RECHECK_SHEET + "”工作表有" + rechecks + "条已销号任务需要复核，填好后请在上方填写审核人、审核日期，"
+                    + back);
         }
-        List<String> words = Verdict.words(Verdict.Kind.SIGN_OFF);
         return "填写说明：1. 本表列出" + review.group() + "联系单位报送为已完成、并附佐证材料、等待销号的整改任务"
                 + review.pending().size() + "条。请核实佐证材料后，在“" + DECISION + "”列从下拉列表中选择“"
-                + String.join("”或“", words) + "”；选择“" + Verdict.RETURN.word() + "”的，须在“" + OPINION
-                + "”中写明理由，理由将告知牵头单位。暂未审核的留空，下期继续列出。\n"
+                + String.join("”或“", Verdict.words(Verdict.Kind.SIGN_OFF)) + "”；选择“" + Verdict.RETURN.word() + "”的，须在“"
+                + OPINION + "”中写明理由，理由将告知牵头单位。暂未审核的留空，下期继续列出。\n"
                 + "2. 请在上方填写审核人和审核日期（如 " + ReviewSheets.example(review.period()) + "）。灰色单元格已锁定，请勿修改。"
-                + "“" + SOURCE_FILE + "”“" + SOURCE_ROW + "”是该任务在单位报送表（input/returns/" + period + "/ 下）中的位置。\n"
-                + "3. " + (recheck.isEmpty() ? "" : recheck) + "填好后将本工作簿放入 " + ReviewSheets.backInto(review.period())
-                + " 文件夹（文件名不限），下次汇总时读取。";
+                + "“" + SOURCE_FILE + "”“" + SOURCE_ROW + "”是该任务在单位报送表（input/returns/" + review.period()
+                + "/ 下）中的位置。\n"
+                + "3. " + (rechecks == 0 ? "" : "“" + ReviewLayout.RECHECK_SHEET + "”工作表另有" + rechecks
+                + "条已销号任务需要复核，请一并填写。") + "填好后" + back;
     }
 
     private static String recheckInstruction(SignOffReview review) {

@@ -38,6 +38,22 @@ public final class Banner {
         row.setHeightInPoints(TableSheet.lines(text, width) * lineHeightPoints + 6);
     }
 
+    /**
+     * A value over columns {@code first..last} of a row (merged when more than one), every cell styled so that
+     * borders and locking reach them all: a field of a metadata block.
+     */
+    public static void span(Sheet sheet, Row row, int first, int last, String value, CellStyle style) {
+        for (int column = first; column <= last; column++) {
+            row.createCell(column).setCellStyle(style);
+        }
+        if (value != null && !value.isBlank()) {
+            row.getCell(first).setCellValue(SafeText.neutralise(value));
+        }
+        if (last > first) {
+            sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), first, last));
+        }
+    }
+
     public static CellStyle titleStyle(Workbook workbook) {
         CellStyle style = workbook.createCellStyle();
         Font font = workbook.createFont();

@@ -1,8 +1,8 @@
 package io.rectify.review;
 
 import io.rectify.intake.TemplateMarker;
+import io.rectify.template.OpenedTemplate;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,33 +25,41 @@ final class OpenedReview implements AutoCloseable {
 
     private static final DataFormatter FORMAT = new DataFormatter();
 
-    private final XSSFWorkbook workbook;
+    private final OpenedTemplate opened;
 
-    private OpenedReview(XSSFWorkbook workbook) {
-        this.workbook = workbook;
+    private OpenedReview(OpenedTemplate opened) {
+        this.opened = opened;
     }
 
     static OpenedReview open(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new OpenedReview(new XSSFWorkbook(in));
-        }
+        return new OpenedReview(OpenedTemplate.open(file));
     }
 
     XSSFWorkbook workbook() {
-        return workbook;
+        return opened.workbook();
     }
 
     XSSFSheet sheet(String name) {
-        XSSFSheet sheet = workbook.getSheet(name);
-        if (sheet == null) {
-            throw new AssertionError("no sheet " + name);
+        return opened.sheet(name);
+    }
+
+    /** Writes twice with {@code write} and gives both files' bytes. */
+    static List<byte[]> writtenTwice(Path folder, Writer write) throws IOException {
+        List<byte[]> bytes = new ArrayList<>();
+        for (String name : List.of("first.xlsx", "second.xlsx")) {
+            write.to(folder.resolve(name));
+            bytes.add(Files.readAllBytes(folder.resolve(name)));
         }
-        return sheet;
+        return bytes;
+    }
+
+    interface Writer {
+        void to(Path file) throws IOException;
     }
 
     List<String> sheetNames() {
         List<String> names = new ArrayList<>();
-        workbook.forEach(s -> names.add(s.getSheetName()));
+        workbook().forEach(s -> names.add(s.getSheetName()));
         return names;
     }
 
@@ -134,6 +142,6 @@ final class OpenedReview implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        workbook.close();
+        opened.close();
     }
 }

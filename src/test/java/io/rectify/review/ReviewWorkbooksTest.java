@@ -146,6 +146,12 @@ class ReviewWorkbooksTest extends ConsolidatedMarch {
     }
 
     @Test
+    void groupFileNameKeepsOnlyCharactersEveryFileSystemTakes() {
+        assertThat(ReviewWorkbooks.signOffFile("第一督查组")).isEqualTo("销号审核/第一督查组-销号审核表.xlsx");
+        assertThat(ReviewWorkbooks.signOffFile("第一/二督查组:东片")).isEqualTo("销号审核/第一_二督查组_东片-销号审核表.xlsx");
+    }
+
+    @Test
     void reportWritesEveryGroupsWorkbookAndTheExtensionWorkbook() throws IOException {
         Path output = root.resolve("output");
         WrittenReport report = writer.write(consolidator.consolidate(MARCH, AS_OF), output);
@@ -153,7 +159,7 @@ class ReviewWorkbooksTest extends ConsolidatedMarch {
         Path folder = output.resolve("2024-03");
         assertThat(report.files()).contains(folder.resolve("销号审核/第一督查组-销号审核表.xlsx"),
                 folder.resolve("销号审核/第二督查组-销号审核表.xlsx"), folder.resolve(ReviewLayout.EXTENSION_FILE));
-        assertThat(report.consoleSummary()).contains("销号审核 2 份、延期审批表.xlsx");
+        assertThat(report.consoleSummary()).contains("销号审核表 2 份、延期审批表.xlsx");
         try (OpenedReview empty = OpenedReview.open(folder.resolve("销号审核/第二督查组-销号审核表.xlsx"))) {
             assertThat(empty.marker()).containsEntry(ReviewLayout.GROUP, G2).containsEntry("ledgerVersion", "fixture-ledger");
         }

@@ -14,7 +14,6 @@ import io.rectify.intake.ReviewLayout;
 import io.rectify.intake.TemplateMarker;
 import io.rectify.workbook.Column;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
@@ -163,11 +162,19 @@ class SignOffWorkbookTest {
     }
 
     @Test
+    void groupWithOnlyRechecksIsToldToFillThemAndPutTheWorkbookBack() throws IOException {
+        SignOffReview review = ReviewModels.signOff();
+        try (OpenedReview r = written(new SignOffReview(review.title(), review.period(), review.group(),
+                review.ledgerVersion(), List.of(), review.rechecks()))) {
+            assertThat(text(r.sheet(SIGN_OFF), SignOffWorkbook.SIGN_OFF_HEADER_ROW - 1, 0))
+                    .startsWith("本期第一督查组没有待销号的整改任务。“回头看”工作表有3条已销号任务需要复核")
+                    .endsWith("将本工作簿放入 input/reviews/2024-03/ 文件夹（文件名不限），下次汇总时读取。");
+        }
+    }
+
+    @Test
     void sameReviewGivesTheSameBytes() throws IOException {
-        Path first = folder.resolve("a.xlsx");
-        Path second = folder.resolve("b.xlsx");
-        SignOffWorkbook.write(ReviewModels.signOff(), first);
-        SignOffWorkbook.write(ReviewModels.signOff(), second);
-        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        List<byte[]> written = OpenedReview.writtenTwice(folder, file -> SignOffWorkbook.write(ReviewModels.signOff(), file));
+        assertThat(written.get(1)).isEqualTo(written.get(0));
     }
 }

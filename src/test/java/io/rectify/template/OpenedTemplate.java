@@ -14,8 +14,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** A generated template opened with POI, with the look-ups the template tests share. */
-final class OpenedTemplate implements AutoCloseable {
+/** A generated template (or review workbook) opened with POI, with the look-ups the template tests share. */
+public final class OpenedTemplate implements AutoCloseable {
 
     private final XSSFWorkbook workbook;
     private final DataFormatter formatter = new DataFormatter();
@@ -24,17 +24,17 @@ final class OpenedTemplate implements AutoCloseable {
         this.workbook = workbook;
     }
 
-    static OpenedTemplate open(Path file) throws IOException {
+    public static OpenedTemplate open(Path file) throws IOException {
         try (var in = java.nio.file.Files.newInputStream(file)) {
             return new OpenedTemplate(new XSSFWorkbook(in));
         }
     }
 
-    XSSFWorkbook workbook() {
+    public XSSFWorkbook workbook() {
         return workbook;
     }
 
-    XSSFSheet sheet(String name) {
+    public XSSFSheet sheet(String name) {
         XSSFSheet sheet = workbook.getSheet(name);
         if (sheet == null) {
             throw new AssertionError("no sheet " + name);
@@ -68,17 +68,19 @@ final class OpenedTemplate implements AutoCloseable {
         return texts;
     }
 
-    boolean anyFormula() {
+    /** Every formula of every sheet, as {@code <sheet>!<cell>: <formula>}. */
+    List<String> formulas() {
+        List<String> formulas = new ArrayList<>();
         for (var sheet : workbook) {
             for (Row row : sheet) {
                 for (Cell cell : row) {
                     if (cell.getCellType() == CellType.FORMULA) {
-                        return true;
+                        formulas.add(sheet.getSheetName() + "!" + cell.getAddress() + ": " + cell.getCellFormula());
                     }
                 }
             }
         }
-        return false;
+        return formulas;
     }
 
     /** The validation whose ranges cover exactly rows {@code firstRow..lastRow} of {@code column}. */

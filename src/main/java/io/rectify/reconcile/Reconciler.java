@@ -2,6 +2,7 @@ package io.rectify.reconcile;
 
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodScan;
+import io.rectify.ledger.DeadlineExtensions;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.LedgerVersions;
@@ -40,12 +41,15 @@ public class Reconciler {
     private final LedgerRepository ledgers;
     private final LedgerVersions versions;
     private final ReconcileStore store;
+    private final DeadlineExtensions extensions;
     private final int dueSoonDays;
 
-    Reconciler(LedgerRepository ledgers, LedgerVersions versions, ReconcileStore store, RectifyProperties properties) {
+    Reconciler(LedgerRepository ledgers, LedgerVersions versions, ReconcileStore store, DeadlineExtensions extensions,
+               RectifyProperties properties) {
         this.ledgers = ledgers;
         this.versions = versions;
         this.store = store;
+        this.extensions = extensions;
         this.dueSoonDays = properties.dueSoonDays();
     }
 
@@ -77,12 +81,14 @@ public class Reconciler {
 
     /**
      * The checks of {@code period} as of {@code asOf} that each workbook gets as it is read, against
-     * the ledger {@code version} (see {@link #versionFor}).
+     * the ledger {@code version} (see {@link #versionFor}) with the deadlines in force before the period's own
+     * extension decisions.
      */
     public PeriodChecks checks(YearMonth period, LocalDate asOf, Optional<LedgerVersion> version) {
         Map<String, Long> order = new HashMap<>();
         ledgers.versions().forEach(v -> order.put(v.contentHash(), v.id()));
-        return new PeriodChecks(new LedgerIndex(versions.ledger(version)), period, asOf, new JudgedVersion(version, order));
+        return new PeriodChecks(new LedgerIndex(versions.ledger(version).extended(extensions.inForceBefore(period))),
+                period, asOf, new JudgedVersion(version, order));
     }
 
     /**
@@ -95,6 +101,14 @@ public class Reconciler {
      */
     @Transactional
     public ReconcileResult reconcile(PeriodChecks checks, PeriodScan scan, Map<FoundFile, CheckedFile> checked) {
+        // the 延期审批表's decisions, once the review workbooks are checked here
+        return reconcile(checks, scan, checked, List.of());
+    }
+
+    /** {@link #reconcile(PeriodChecks, PeriodScan, Map)} with the office's decisions on the period's extension requests. */
+    @Transactional
+    ReconcileResult reconcile(PeriodChecks checks, PeriodScan scan, Map<FoundFile, CheckedFile> checked,
+                              List<ExtensionDecision> decisions) {
         YearMonth period = checks.period();
         if (!scan.period().equals(period)) {
             throw new IllegalArgumentException("scan of " + scan.period() + " given for period " + period);
@@ -105,12 +119,14 @@ public class Reconciler {
         List<CheckedReturn> used = files.stream().filter(ReturnFile::accepted).map(f -> checked.get(f.found()).rows())
                 .toList();
         flagSharedInstitutions(new InstitutionCheck(ledger, findings), used, store.institutionListsBefore(period));
-        List<TaskState> states = new TaskRollup(ledger, findings, period, checks.asOf(), dueSoonDays)
+        LedgerIndex inForce = new DecidedExtensions(findings, period).apply(ledger, decisions);
+        List<TaskState> states = new TaskRollup(inForce, findings, period, checks.asOf(), dueSoonDays)
                 .rollup(reported(files, checked, used), store.statusesBefore(period));
 
         List<ExceptionEntry> exceptions = findings.sorted();
         store.replace(period, checks.version().version().map(LedgerVersion::contentHash).orElse(null), files, used,
                 states, exceptions);
+        store.replaceDecisions(period, decisions);
         ReconcileResult result = result(period, files, used, states, exceptions);
         log.info("Reconciled {}", result.summary());
         return result;

@@ -245,14 +245,15 @@ public class Consolidator {
     }
 
     /**
-     * The messages of a unit's row errors by task, and of its rows written without a status
-     * (task-not-reported on a row): why its rows of these tasks were not adopted.
+     * The messages of a unit's 整改进展 row errors by task, and of its rows written without a status
+     * (task-not-reported on a row): why its rows of these tasks were not adopted. A rejected 延期申请 row
+     * leaves the task's progress row as it was.
      */
     private static Map<String, String> rowRejections(List<ExceptionEntry> exceptions) {
         Map<String, String> rejections = new HashMap<>();
         for (ExceptionEntry e : exceptions) {
             boolean rowWithoutStatus = e.rule() == Rule.TASK_NOT_REPORTED && e.row() != null;
-            if ((e.rule().rejectsRow() || rowWithoutStatus) && e.taskCode() != null) {
+            if ((UnitReceipt.rejectsProgressRow(e) || rowWithoutStatus) && e.taskCode() != null) {
                 rejections.merge(e.taskCode(), e.message(), (a, b) -> a + "；" + b);
             }
         }

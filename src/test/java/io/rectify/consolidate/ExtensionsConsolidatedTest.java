@@ -13,10 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A period is consolidated with the deadlines in force for it: the ledger's, moved by the extensions granted
- * in it or before. T04 (U03, 2024年3月15日前) was extended in February; T03 (U01, 2024-04-10) only in April.
+ * Extensions as consolidation sees them. A period is consolidated with the deadlines in force for it: the
+ * ledger's, moved by the extensions granted in it or before. T04 (U03, 2024年3月15日前) was extended in February;
+ * T03 (U01, 2024-04-10) only in April.
  */
-class ExtendedDeadlinesTest extends ConsolidatedMarch {
+class ExtensionsConsolidatedTest extends ConsolidatedMarch {
 
     @BeforeEach
     void extend() {
@@ -42,6 +43,19 @@ class ExtendedDeadlinesTest extends ConsolidatedMarch {
 
         assertThat(deadlines(consolidator.consolidate(FEBRUARY, FEBRUARY.atEndOfMonth()))).containsEntry("T04", "2024年3月15日前");
         assertThat(deadlines(consolidator.consolidate(MARCH, AS_OF))).containsEntry("T04", "2024年3月15日前（延期至2024年6月30日）");
+    }
+
+    @Test
+    void rejectedExtensionRequestLeavesTheTasksProgressOnTheReceiptAsReported() {
+        new ReconciledFixture(jdbc).exception(MARCH, 100, "extension-too-late", ReconciledFixture.G1, "U01", "区发改委",
+                "P01", "T01", "U01/区发改委.xlsx", "延期申请", 2, "A", "T01", "“延期申请”表第2行任务“T01”申请延期至…，本行未采纳");
+
+        UnitReceipt u01 = consolidator.consolidate(MARCH, AS_OF).receipts().get(0);
+
+        assertThat(u01.tasks()).filteredOn(t -> t.task().code().equals("T01")).singleElement()
+                .satisfies(t -> assertThat(t.rejection()).as("its 整改进展 row was not rejected").isNull());
+        assertThat(u01.rejectedRowsOutsideTasks()).isEmpty();
+        assertThat(u01.exceptions()).extracting(e -> e.rule().code()).contains("extension-too-late");
     }
 
     /** Each task's deadline text on the receipts, by task code. */

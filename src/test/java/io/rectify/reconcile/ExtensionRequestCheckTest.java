@@ -137,6 +137,30 @@ class ExtensionRequestCheckTest extends ReconcileTestSupport {
         assertThat(early.message()).contains("申请延期至2024年5月15日，不晚于现完成时限2024-03-20（延期至2024年5月31日）");
     }
 
+    @Test
+    void acceptedRequestsOfTheUsedReturnAreStoredWithThePeriodAndEveryRowIsRead() {
+        PeriodFolder march = period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").submittedOn("2024-04-02")
+                .row("P01-01", "推进中").row("P01-02", "推进中")
+                .extension("P01-02", LocalDate.parse("2024-06-30"), "涉及跨部门协调")
+                .extension("P01-01", LocalDate.parse("2024-06-30"), "人手不足"));
+        PeriodChecks checks = reconciler.checks(march.period(), AS_OF, reconciler.currentVersion());
+        march.outcomes().forEach((file, outcome) -> assertThat(checks.check(file, outcome).rowsRead()).isEqualTo(4));
+
+        reconcile(march);
+
+        assertThat(jdbc.sql("""
+                SELECT r.unit_code, r.task_code, r.deadline, r.requested, r.reason, r.excel_row, f.path
+                FROM extension_request r JOIN return_file f ON f.id = r.file_id WHERE r.period = '2024-03'""")
+                .query((rs, n) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7))).list())
+                .containsExactly("U01 P01-02 2024-04-10 2024-06-30 涉及跨部门协调 2 U01.xlsx");
+        assertEntry(only("2024-03", Rule.EXTENSION_TOO_LATE), ERROR, "U01", "P01-01", "U01.xlsx", 3, "A", "P01-01");
+
+        reconcile(period("2024-03").add(ReturnFixture.unit("U01").period("2024-03").row("P01-02", "推进中")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM extension_request").query(Integer.class).single())
+                .as("replaced with the period's other state").isZero();
+    }
+
     /** A 延期申请 row below the header of row 1: 申请延期至 as text, or as a date cell when a LocalDate. */
     private void row(String task, Object requested, String reason) {
         Map<String, Cell> cells = new LinkedHashMap<>();

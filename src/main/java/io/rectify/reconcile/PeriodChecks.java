@@ -7,7 +7,6 @@ import io.rectify.intake.UnitReturn;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The checks of one period's reconcile that need one workbook only, given as each workbook is
@@ -43,7 +42,7 @@ public final class PeriodChecks {
         UnitReturn content = ((ReadOutcome.Read) outcome).unitReturn();
         ReturnFile file = triage.checked(found, content, fileFindings);
         int rowsRead = content.progress().rows().size() + rows(content.institutions().orElse(null))
-                + rows(content.accountability().orElse(null)) + rows(extensions(content).orElse(null));
+                + rows(content.accountability().orElse(null)) + rows(content.extensions().orElse(null));
         if (!file.accepted()) {
             return new CheckedFile(file, fileFindings.entries(), null, List.of(), rowsRead);
         }
@@ -53,13 +52,8 @@ public final class PeriodChecks {
                 new ProgressCheck(ledger, useFindings).check(file, content.progress()),
                 new InstitutionCheck(ledger, useFindings).check(file, content.institutions()),
                 new AccountabilityCheck(ledger, useFindings).check(file, content.accountability()),
-                new ExtensionRequestCheck(ledger, useFindings).check(file, extensions(content)));
+                new ExtensionRequestCheck(ledger, useFindings).check(file, content.extensions()));
         return new CheckedFile(file, fileFindings.entries(), rows, useFindings.entries(), rowsRead);
-    }
-
-    /** The return's 延期申请 table: none until the reader gives it (UnitReturn.extensions). */
-    private static Optional<SheetTable> extensions(UnitReturn content) {
-        return Optional.empty();
     }
 
     private static int rows(SheetTable table) {

@@ -95,8 +95,9 @@ abstract class ReconcileTestSupport {
 
     @BeforeEach
     void freshLedger() {
-        for (String table : List.of("rule_exception", "task_status", "institution", "accountability", "extension_request",
-                "deadline_extension", "return_row", "return_file", "period_ledger", "ledger_version")) {
+        for (String table : List.of("review_decision", "review_file", "rule_exception", "task_status", "institution",
+                "accountability", "extension_request", "deadline_extension", "return_row", "return_file", "period_ledger",
+                "ledger_version")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         ledgers.replace(ledger(), LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"), null);
@@ -138,35 +139,27 @@ abstract class ReconcileTestSupport {
     }
 
     ReconcileResult reconcile(PeriodFolder folder, LocalDate asOf) {
-        return reconcile(folder.period(), asOf, folder.scan(), folder.outcomes());
+        return reconcile(folder.period(), asOf, folder.scan(), folder.outcomes(), reconciler.currentVersion(),
+                folder.reviews());
     }
 
     /** As the nightly job does it: each workbook read checked on its own, then the period reconciled. */
     ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes) {
-        return reconcile(period, asOf, scan, outcomes, reconciler.currentVersion());
+        return reconcile(period, asOf, scan, outcomes, reconciler.currentVersion(), PeriodReviews.none(period));
     }
 
     /** The period folder reconciled as of {@link #AS_OF}, judged with the ledger {@code version}. */
     ReconcileResult reconcile(PeriodFolder folder, Optional<LedgerVersion> version) {
-        return reconcile(folder.period(), AS_OF, folder.scan(), folder.outcomes(), version);
+        return reconcile(folder.period(), AS_OF, folder.scan(), folder.outcomes(), version, folder.reviews());
     }
 
     private ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan,
-                                      Map<FoundFile, ReadOutcome> outcomes, Optional<LedgerVersion> version) {
-        return reconcile(period, asOf, scan, outcomes, version, List.of());
-    }
-
-    /** The period folder reconciled as of {@code asOf} with the office's {@code decisions} on its extension requests. */
-    ReconcileResult reconcile(PeriodFolder folder, LocalDate asOf, List<ExtensionDecision> decisions) {
-        return reconcile(folder.period(), asOf, folder.scan(), folder.outcomes(), reconciler.currentVersion(), decisions);
-    }
-
-    private ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes,
-                                      Optional<LedgerVersion> version, List<ExtensionDecision> decisions) {
+                                      Map<FoundFile, ReadOutcome> outcomes, Optional<LedgerVersion> version,
+                                      PeriodReviews reviews) {
         PeriodChecks checks = reconciler.checks(period, asOf, version);
         Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
         outcomes.forEach((file, outcome) -> checked.put(file, checks.check(file, outcome)));
-        return reconciler.reconcile(checks, scan, checked, decisions);
+        return reconciler.reconcile(checks, scan, checked, reviews);
     }
 
     /** The stored exception list of a period, in its stored order. */

@@ -1,6 +1,7 @@
 package io.rectify.consolidate;
 
 import io.rectify.ledger.Category;
+import io.rectify.ledger.DeadlineExtensions;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
@@ -41,24 +42,33 @@ public class Consolidator {
     private final LedgerVersions versions;
     private final ReconcileResults results;
     private final StoredFigures stored;
+    private final DeadlineExtensions extensions;
 
-    Consolidator(LedgerRepository ledgers, LedgerVersions versions, ReconcileResults results, StoredFigures stored) {
+    Consolidator(LedgerRepository ledgers, LedgerVersions versions, ReconcileResults results, StoredFigures stored,
+                 DeadlineExtensions extensions) {
         this.ledgers = ledgers;
         this.versions = versions;
         this.results = results;
         this.stored = stored;
+        this.extensions = extensions;
+    }
+
+    /** A period's ledger: the version it was judged with and the extended deadlines in force for it. */
+    private record PeriodLedger(Optional<LedgerVersion> version, Map<String, LocalDate> extendedTo) {
     }
 
     /**
      * The period's figures, roll-ups, lists and receipts; {@code asOf} is the date the figures are as
      * of. Each period, the trend's earlier ones included, is counted against the ledger version it was
-     * judged with, so that an earlier period's trend row stays as published after a ledger edit; an
-     * earlier period's row is computed once after its reconcile and kept ({@link StoredFigures}).
+     * judged with, so that an earlier period's trend row stays as published after a ledger edit, and with
+     * the deadlines in force for it ({@link DeadlineExtensions#inForce}); an earlier period's row is computed
+     * once after its reconcile and kept ({@link StoredFigures}).
      */
     public Consolidation consolidate(YearMonth period, LocalDate asOf) {
-        Map<Optional<LedgerVersion>, LedgerLookup> ledgersByVersion = new HashMap<>();
+        Map<PeriodLedger, LedgerLookup> ledgersByVersion = new HashMap<>();
         Function<YearMonth, LedgerLookup> ledgerOf = p -> ledgersByVersion.computeIfAbsent(
-                results.judgedWith(p).flatMap(ledgers::version), v -> new LedgerLookup(versions.ledger(v)));
+                new PeriodLedger(results.judgedWith(p).flatMap(ledgers::version), extensions.inForce(p)),
+                l -> new LedgerLookup(versions.ledger(l.version()).extended(l.extendedTo())));
         PeriodRecords records = load(period);
         List<PeriodFigures> trend = new ArrayList<>();
         for (YearMonth earlier : results.periodsUpTo(period)) {
@@ -280,14 +290,15 @@ public class Consolidator {
     }
 
     /**
-     * The messages of a unit's row errors by task, and of its rows written without a status
-     * (task-not-reported on a row): why its rows of these tasks were not adopted.
+     * The messages of a unit's 整改进展 row errors by task, and of its rows written without a status
+     * (task-not-reported on a row): why its rows of these tasks were not adopted. A rejected 延期申请 row
+     * leaves the task's progress row as it was.
      */
     private static Map<String, String> rowRejections(List<ExceptionEntry> exceptions) {
         Map<String, String> rejections = new HashMap<>();
         for (ExceptionEntry e : exceptions) {
             boolean rowWithoutStatus = e.rule() == Rule.TASK_NOT_REPORTED && e.row() != null;
-            if ((e.rule().rejectsRow() || rowWithoutStatus) && e.taskCode() != null) {
+            if ((UnitReceipt.rejectsProgressRow(e) || rowWithoutStatus) && e.taskCode() != null) {
                 rejections.merge(e.taskCode(), e.message(), (a, b) -> a + "；" + b);
             }
         }

@@ -27,6 +27,11 @@ public record Completion(CompletedMeans means) {
         return signedOff() ? SignOff.SIGNED_OFF.word() : "已完成整改";
     }
 
+    /** 尚未完成整改 or 尚未销号: what a problem not counted is. */
+    public String notDoneWord() {
+        return signedOff() ? "尚未销号" : "尚未完成整改";
+    }
+
     public int tasks(TaskCount count) {
         return signedOff() ? count.signedOff() : count.completed();
     }

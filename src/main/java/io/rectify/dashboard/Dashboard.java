@@ -113,7 +113,7 @@ public final class Dashboard {
                     "#exceptions");
         }
         if (open > 0) {
-            item(html, "yellow", notDone(c.completion()) + "的问题" + open + "项", "#problems");
+            item(html, "yellow", c.completion().notDoneWord() + "的问题" + open + "项", "#problems");
         }
         if (f.tasks().overdue() == 0 && missing.isEmpty() && red.isEmpty() && f.tasks().dueSoon() == 0
                 && f.exceptions().error() == 0 && open == 0) {
@@ -255,7 +255,7 @@ public final class Dashboard {
 
     private static void problems(Html html, Standings standings, Completion completion) {
         List<ProblemStanding> open = standings.problems().stream().filter(s -> !s.problem().done(completion)).toList();
-        html.raw("<section id=\"problems\"><h2>" + notDone(completion) + "的问题（" + open.size() + "项，最落后的在前）</h2>");
+        html.raw("<section id=\"problems\"><h2>" + completion.notDoneWord() + "的问题（" + open.size() + "项，最落后的在前）</h2>");
         if (open.isEmpty()) {
             html.raw("<p>全部问题" + completion.problemWord() + "。</p></section>\n");
             return;
@@ -323,11 +323,6 @@ public final class Dashboard {
                 .element("td", String.valueOf(t.signedOff()), "class", "num")
                 .element("td", String.valueOf(t.overdue()), "class", t.overdue() > 0 ? "num bad" : "num")
                 .element("td", String.valueOf(t.dueSoon()), "class", "num");
-    }
-
-    /** 尚未完成整改, or 尚未销号 when the headline counts signed-off problems. */
-    private static String notDone(Completion completion) {
-        return completion.signedOff() ? "尚未" + SignOff.SIGNED_OFF.word() : "尚未完成整改";
     }
 
     private static String percent(double rate) {

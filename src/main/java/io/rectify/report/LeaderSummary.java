@@ -226,8 +226,7 @@ final class LeaderSummary {
             progress.addAll(s.reasons());
             rows.add(List.of(s.problem().code(), s.problem().description(), Lights.reasons(progress)));
         }
-        String notDone = completion.signedOff() ? "尚未" + SignOff.SIGNED_OFF.word() : "尚未完成整改";
-        return new Section("四、" + notDone + "的问题" + open.size() + "项", new int[] {2, 4, 1},
+        return new Section("四、" + completion.notDoneWord() + "的问题" + open.size() + "项", new int[] {2, 4, 1},
                 List.of("问题编号", "问题", "整改进度"), rows,
                 "全部" + c.headline().problems().total() + "项问题均" + completion.problemWord() + "。",
                 List.of("项问题", "项", "按问题"), false);

@@ -573,11 +573,6 @@ class ReportWriterTest extends MarchReports {
         return !text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0;
     }
 
-    private static List<String> allTexts(Sheet sheet) {
-        List<String> texts = new ArrayList<>();
-        sheet.forEach(row -> texts.addAll(texts(row)));
-        return texts;
-    }
 
     /** The data rows' texts in one column, below the header row. */
     private static List<String> column(Sheet sheet, int column) {
@@ -588,19 +583,6 @@ class ReportWriterTest extends MarchReports {
         return values;
     }
 
-    private static List<String> rowOf(Sheet sheet, String label) {
-        for (Row row : sheet) {
-            List<String> texts = texts(row);
-            if (!texts.isEmpty() && texts.get(0).equals(label)) {
-                return texts;
-            }
-        }
-        throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
-    }
-
-    private static String valueOf(Sheet sheet, String label) {
-        return rowOf(sheet, label).get(1);
-    }
 
     private static String fill(Cell cell) {
         return ((XSSFCellStyle) cell.getCellStyle()).getFillForegroundXSSFColor().getARGBHex().substring(2);

@@ -11,8 +11,6 @@ import io.rectify.rule.TaskStatus;
  */
 public record Completion(CompletedMeans means) {
 
-    public static final Completion REPORTED = new Completion(CompletedMeans.REPORTED);
-
     public boolean signedOff() {
         return means == CompletedMeans.SIGNED_OFF;
     }

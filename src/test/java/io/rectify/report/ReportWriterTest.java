@@ -22,6 +22,7 @@ import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ops.FailureCause;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.io.IOException;
@@ -346,7 +347,8 @@ class ReportWriterTest extends MarchReports {
         PeriodFigures seed = new PeriodFigures(MARCH, new ProblemCount(79, 76, 0), new TaskCount(427, 418, 9, 0, 0, 0, 0, 0),
                 new AccountabilityCount(18, 11, 2, 18), new InstitutionCount(59, 6),
                 new SubmissionCount(54, 54, 0, 0, 0), new ExceptionCount(0, 0, 0, Map.of()));
-        assertThat(Bulletin.text(seed, Completion.REPORTED)).isEqualTo(SEED_PARAGRAPH).doesNotContain(",", ";", ":", "(", ")");
+        assertThat(Bulletin.text(seed, new Completion(RectifyProperties.CompletedMeans.REPORTED))).isEqualTo(SEED_PARAGRAPH)
+                .doesNotContain(",", ";", ":", "(", ")");
     }
 
     @Test

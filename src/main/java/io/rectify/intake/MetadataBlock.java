@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The metadata block of 整改进展: label cells ({@link ReturnLayout#METADATA_LABELS}, matched after
- * header normalisation, a trailing colon allowed) with their value in the next non-empty cell to
- * the right. A cell holding "单位代码：A01" carries label and value at once.
+ * The metadata block above a table (a return's 整改进展, a review workbook's first sheet): label cells
+ * (the layout's labels, such as {@link ReturnLayout#METADATA_LABELS}, matched after header normalisation,
+ * a trailing colon allowed) with their value in the next non-empty cell to the right. A cell holding
+ * "单位代码：A01" carries label and value at once.
  * <p>
  * A label found with no value (nothing to its right, or only another label) gives a field whose
  * cell is blank, located just right of the label: that is where the unit should type the value.
@@ -20,7 +21,12 @@ import java.util.Optional;
  */
 final class MetadataBlock {
 
+    private final List<String> labels;
     private final Map<String, MetadataField> fields = new LinkedHashMap<>();
+
+    MetadataBlock(List<String> labels) {
+        this.labels = labels;
+    }
 
     /** A row above the table: every label cell in it counts. */
     void scan(SheetRow row) {
@@ -63,6 +69,11 @@ final class MetadataBlock {
         return Map.copyOf(fields);
     }
 
+    /** The text of a label's value; empty when the label was not found or its value is blank. */
+    Optional<String> value(String label) {
+        return Optional.ofNullable(fields.get(label)).map(MetadataField::text).filter(t -> !t.isEmpty());
+    }
+
     List<String> missing(List<String> labels) {
         List<String> missing = new ArrayList<>();
         for (String label : labels) {
@@ -93,14 +104,14 @@ final class MetadataBlock {
     private record Label(String name, String inlineValue) {
     }
 
-    private static Optional<Label> label(Cell cell) {
+    private Optional<Label> label(Cell cell) {
         if (cell.kind() != Cell.Kind.TEXT) {
             return Optional.empty();
         }
         String text = Texts.clean(cell.text());
         int colon = colon(text);
         String head = Texts.header(colon < 0 ? text : text.substring(0, colon));
-        if (!ReturnLayout.METADATA_LABELS.contains(head)) {
+        if (!labels.contains(head)) {
             return Optional.empty();
         }
         return Optional.of(new Label(head, colon < 0 ? "" : Texts.clean(text.substring(colon + 1))));

@@ -4,7 +4,7 @@ import io.rectify.workbook.Cell;
 import io.rectify.workbook.Texts;
 
 /**
- * A value of the metadata block above a return's table: the label's cell and the value found in
+ * A value of the metadata block above a table (a return's, a review workbook's): the label's cell and the value found in
  * the next non-empty cell to its right.
  *
  * @param row    the value's row as Excel numbers it

@@ -1,16 +1,12 @@
 package io.rectify.intake;
 
 import io.rectify.rule.Rule;
-import io.rectify.workbook.Column;
 import io.rectify.workbook.SheetInfo;
-import io.rectify.workbook.Texts;
 import io.rectify.workbook.WorkbookReader;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,62 +14,58 @@ import java.util.Set;
  * Turns an opened workbook into a {@link UnitReturn}, or refuses it as template-mismatch naming
  * everything missing at once (sheet, metadata labels, columns), so that the unit fixes all in one go.
  */
-final class ReturnParser {
-
-    /** The top rows of a sheet in which a 单位代码 or 单位名称 label is looked for, as the metadata block sits above a table. */
-    private static final int CLUE_ROWS = 20;
+final class ReturnParser implements LimitedReading.Parser<ReadOutcome> {
 
     private final String file;
-    private final WorkbookReader workbook;
-    private final List<Mismatch> mismatches = new ArrayList<>();
+    private final WorkbookSheets sheets;
+    private final Mismatches mismatches = new Mismatches();
     /** 整改进展 and its metadata block, once found. */
     private String progressSheet;
     private MetadataBlock progressBlock;
-    private Map<String, String> marker;
-
-    private record Mismatch(String sheet, Integer row, String message) {
-    }
 
     ReturnParser(String file, WorkbookReader workbook) {
         this.file = file;
-        this.workbook = workbook;
+        this.sheets = new WorkbookSheets(workbook);
     }
 
-    ReadOutcome parse() throws IOException {
-        List<SheetInfo> sheets = workbook.sheets();
-        Optional<String> found = sheet(sheets, ReturnLayout.PROGRESS_SHEET);
+    @Override
+    public ReadOutcome parse() throws IOException {
+        Optional<String> found = sheets.named(ReturnLayout.PROGRESS_SHEET);
         if (found.isEmpty()) {
-            String names = String.join("、", sheets.stream().filter(s -> !s.hidden()).map(SheetInfo::name).toList());
+            String names = sheets.visibleNames();
             return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, null, null, null, names,
                     "未找到工作表“" + ReturnLayout.PROGRESS_SHEET + "”（本文件的工作表：" + (names.isEmpty() ? "无" : names)
                             + "）；请使用整改办下发的报送模板填报，或把填报进展的工作表命名为“" + ReturnLayout.PROGRESS_SHEET + "”",
                     unitClues());
         }
         progressSheet = found.get();
-        progressBlock = new MetadataBlock();
-        TableReader progress = new TableReader(progressSheet, ReturnLayout.PROGRESS_COLUMNS, progressBlock);
-        workbook.rows(progressSheet, progress);
-        progress.fillMerged(workbook.mergedRegions(progressSheet));
+        progressBlock = new MetadataBlock(ReturnLayout.METADATA_LABELS);
+        TableReader progress = sheets.table(progressSheet, ReturnLayout.PROGRESS_COLUMNS, progressBlock);
         List<String> missingLabels = progressBlock.missing(ReturnLayout.REQUIRED_LABELS);
         if (!missingLabels.isEmpty()) {
-            mismatches.add(new Mismatch(progressSheet, null, "工作表“" + progressSheet + "”表格上方缺少"
-                    + quoted(missingLabels) + "；请按模板保留这些标签，并在标签右侧的单元格填写"));
+            mismatches.add(progressSheet, null, "工作表“" + progressSheet + "”表格上方缺少"
+                    + Mismatches.quoted(missingLabels) + "；请按模板保留这些标签，并在标签右侧的单元格填写");
         }
         if (progress.table().isEmpty()) {
-            mismatches.add(missingColumns(progressSheet, ReturnLayout.PROGRESS_COLUMNS, progress));
+            mismatches.missingColumns(progressSheet, ReturnLayout.PROGRESS_COLUMNS, progress);
         }
-        Optional<SheetTable> institutions = optionalTable(sheets, ReturnLayout.INSTITUTION_SHEET, ReturnLayout.INSTITUTION_COLUMNS);
-        Optional<SheetTable> accountability = optionalTable(sheets, ReturnLayout.ACCOUNTABILITY_SHEET,
-                ReturnLayout.ACCOUNTABILITY_COLUMNS);
+        Optional<SheetTable> institutions = sheets.optionalTable(ReturnLayout.INSTITUTION_SHEET, ReturnLayout.INSTITUTION_COLUMNS,
+                mismatches);
+        Optional<SheetTable> accountability = sheets.optionalTable(ReturnLayout.ACCOUNTABILITY_SHEET,
+                ReturnLayout.ACCOUNTABILITY_COLUMNS, mismatches);
+        Optional<SheetTable> extensions = sheets.optionalTable(ReturnLayout.EXTENSION_SHEET, ReturnLayout.EXTENSION_COLUMNS,
+                mismatches);
         if (!mismatches.isEmpty()) {
-            Mismatch first = mismatches.get(0);
-            String message = String.join("；另外，", mismatches.stream().map(Mismatch::message).toList());
-            return new ReadOutcome.Refused(Rule.TEMPLATE_MISMATCH, first.sheet(), first.row(), null, null, message, unitClues());
+            return mismatches.refusal().withUnitClues(unitClues());
         }
-        Map<String, String> marker = marker(sheets);
         return new ReadOutcome.Read(new UnitReturn(file, progressBlock.fields(), progress.table().orElseThrow(), institutions,
-                accountability, Optional.ofNullable(marker.get(TemplateMarker.LEDGER_VERSION)).filter(v -> !v.isEmpty()),
-                Optional.ofNullable(marker.get(TemplateMarker.UNIT)).map(Texts::clean).filter(u -> !u.isEmpty())));
+                accountability, extensions, sheets.marker(TemplateMarker.LEDGER_VERSION), sheets.marker(TemplateMarker.UNIT)));
+    }
+
+    @Override
+    public ReadOutcome refused(ReadOutcome.Refused refusal) {
+        // opened, then refused: what was read may still tell the unit
+        return refusal.withUnitClues(unitClues());
     }
 
     /**
@@ -91,18 +83,12 @@ final class ReturnParser {
         List<MetadataBlock> others = new ArrayList<>();
         try {
             if (!Thread.currentThread().isInterrupted()) {
-                List<SheetInfo> sheets = workbook.sheets();
-                Optional.ofNullable(marker(sheets).get(TemplateMarker.UNIT)).map(Texts::clean).filter(u -> !u.isEmpty())
-                        .ifPresent(clues::add);
-                for (SheetInfo sheet : sheets) {
+                sheets.marker(TemplateMarker.UNIT).ifPresent(clues::add);
+                for (SheetInfo sheet : sheets.all()) {
                     if (!sheet.name().equals(progressSheet) && !sheet.name().equals(TemplateMarker.SHEET)) {
-                        MetadataBlock block = new MetadataBlock();
+                        MetadataBlock block = new MetadataBlock(ReturnLayout.METADATA_LABELS);
                         others.add(block);
-                        int[] rows = {0};
-                        workbook.rows(sheet.name(), row -> {
-                            block.scan(row);
-                            return ++rows[0] < CLUE_ROWS;
-                        });
+                        sheets.scanTop(sheet.name(), block);
                     }
                 }
             }
@@ -115,66 +101,6 @@ final class ReturnParser {
     }
 
     private static void clue(Set<String> clues, MetadataBlock block, String label) {
-        MetadataField field = block.fields().get(label);
-        if (field != null && !field.text().isEmpty()) {
-            clues.add(field.text());
-        }
-    }
-
-    /**
-     * An optional sheet's table: empty when the sheet is absent; a table without columns or rows
-     * when the sheet is there but blank (the unit has nothing to report); a mismatch when it has
-     * content but no header with the required columns.
-     */
-    private Optional<SheetTable> optionalTable(List<SheetInfo> sheets, String name, List<Column> columns) throws IOException {
-        Optional<String> sheet = sheet(sheets, name);
-        if (sheet.isEmpty()) {
-            return Optional.empty();
-        }
-        TableReader reader = new TableReader(sheet.get(), columns, null);
-        workbook.rows(sheet.get(), reader);
-        if (reader.emptySheet()) {
-            return Optional.of(new SheetTable(sheet.get(), Map.of(), List.of()));
-        }
-        if (reader.table().isEmpty()) {
-            mismatches.add(missingColumns(sheet.get(), columns, reader));
-        }
-        reader.fillMerged(workbook.mergedRegions(sheet.get()));
-        return reader.table();
-    }
-
-    private static Mismatch missingColumns(String sheet, List<Column> columns, TableReader reader) {
-        List<String> required = columns.stream().filter(Column::required).map(ReturnParser::withSynonyms).toList();
-        return new Mismatch(sheet, reader.closestRow(), "工作表“" + sheet + "”未找到表头行（须有一行同时包含"
-                + String.join("、", required) + "），缺少" + quoted(reader.missingColumns()) + "；请按模板恢复表头");
-    }
-
-    private static String withSynonyms(Column column) {
-        String name = "“" + column.name() + "”";
-        return column.synonyms().isEmpty() ? name : name + "（或" + quoted(column.synonyms()).replace("、", "或") + "）";
-    }
-
-    /** The hidden marker sheet's values by key (ledger version, period, unit), empty when the workbook has none. */
-    private Map<String, String> marker(List<SheetInfo> sheets) throws IOException {
-        if (marker == null) {
-            Map<String, String> values = new HashMap<>();
-            if (sheets.stream().map(SheetInfo::name).anyMatch(TemplateMarker.SHEET::equals)) {
-                workbook.rows(TemplateMarker.SHEET, row -> {
-                    values.putIfAbsent(row.text(0), row.text(1));
-                    return true;
-                });
-            }
-            marker = Map.copyOf(values);
-        }
-        return marker;
-    }
-
-    /** A sheet by its name, ignoring white space a unit may have typed around or inside it. */
-    private static Optional<String> sheet(List<SheetInfo> sheets, String name) {
-        return sheets.stream().map(SheetInfo::name).filter(n -> Texts.header(n).equals(name)).findFirst();
-    }
-
-    private static String quoted(List<String> names) {
-        return String.join("、", names.stream().map(n -> "“" + n + "”").toList());
+        block.value(label).ifPresent(clues::add);
     }
 }

@@ -1,17 +1,5 @@
 package io.rectify.intake;
 
-import io.rectify.rule.Rule;
-import io.rectify.workbook.DamagedWorkbook;
-import io.rectify.workbook.WorkbookReader;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.poi.EncryptedDocumentException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Reads one unit return into a {@link UnitReturn}, or refuses it as file-unreadable,
  * file-encrypted or template-mismatch, with the unit clues found in a file that was opened. Never throws for a bad file: whatever the file
@@ -21,111 +9,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReturnReader {
 
-    private static final Logger log = LoggerFactory.getLogger(ReturnReader.class);
-    private static final String DAMAGED = "文件内容已损坏或含有不安全的内容，读取时出错；请确认文件能用 Excel 正常打开，再另存为 .xlsx 格式后报送";
-
-    private final ReadLimits limits;
-    private final WorkbookOpener opener;
+    private final LimitedReading reading;
 
     public ReturnReader() {
         this(ReadLimits.DEFAULTS);
     }
 
     public ReturnReader(ReadLimits limits) {
-        this.limits = limits;
-        this.opener = new WorkbookOpener(limits);
+        this.reading = new LimitedReading(limits);
     }
 
     /** Whether a file is small enough to be archived and read at all. */
     public boolean withinSizeLimit(FoundFile file) {
-        return file.size() <= limits.maxFileBytes();
+        return reading.withinSizeLimit(file);
     }
 
     public ReadOutcome read(FoundFile file) {
-        if (!withinSizeLimit(file)) {
-            log.info("{}: over the size limit ({} bytes)", file.relative(), file.size());
-            return refused(opener.tooLarge("文件大小为 ", file.size()));
-        }
-        limits.applyToPoi();
-        FutureTask<ReadOutcome> reading = new FutureTask<>(() -> readNow(file));
-        Thread worker = new Thread(reading, "read " + file.relative());
-        worker.setDaemon(true);
-        worker.start();
-        try {
-            return reading.get(limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            worker.interrupt();
-            log.warn("{}: reading given up after the time limit of {} s", file.relative(), ReadLimits.seconds(limits.timeLimit()));
-            return refused(WorkbookOpener.unreadable("读取本文件超过 " + ReadLimits.seconds(limits.timeLimit())
-                    + " 秒（每份文件读取时间上限），未读取；报送表通常一秒内即可读完，请删除多余的内容后另存为 .xlsx 格式再报送"));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OutOfMemoryError) {
-                log.warn("{}: reading ran out of memory", file.relative());
-                return refused(WorkbookOpener.unreadable("文件内容过多，读取时超出本系统可用的内存（内存上限），未读取；"
-                        + "请删除多余的内容后另存为 .xlsx 格式再报送"));
-            }
-            log.warn("{}: could not be read", file.relative(), e.getCause());
-            return refused(WorkbookOpener.unreadable(DAMAGED));
-        } catch (InterruptedException e) {
-            worker.interrupt();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + file.relative(), e);
-        }
-    }
-
-    private ReadOutcome readNow(FoundFile file) {
-        WorkbookReader opened;
-        try {
-            opened = opener.open(file.path());
-        } catch (Exception e) {
-            return refused(file, e);
-        }
-        try (WorkbookReader workbook = new LimitedWorkbook(opened, limits.maxRows())) {
-            ReturnParser parser = new ReturnParser(file.relative(), workbook);
-            try {
-                return parser.parse();
-            } catch (Exception e) {
-                // opened, then refused: what was read may still tell the unit
-                return refused(file, e).withUnitClues(parser.unitClues());
-            }
-        } catch (Exception e) {
-            return refused(file, e);
-        }
-    }
-
-    /** The refusal for a failure to open or read a file; the known ones are logged in one line. */
-    private ReadOutcome.Refused refused(FoundFile file, Exception e) {
-        if (e instanceof WorkbookOpener.Refusal refusal) {
-            log.info("{}: {} ({})", file.relative(), refusal.rule().code(), refusal.getMessage());
-            return refused(refusal);
-        }
-        if (e instanceof LimitExceeded limit) {
-            log.info("{}: {}", file.relative(), limit.getMessage());
-            return limit.refusal();
-        }
-        if (e instanceof EncryptedDocumentException) {
-            log.info("{}: encrypted content ({})", file.relative(), e.getMessage());
-            return refused(new WorkbookOpener.Refusal(Rule.FILE_ENCRYPTED, "文件部分内容已加密，无法读取；请取消密码后重新报送"));
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            // given up after the time limit: the outcome was already decided, this one is not used
-            return refused(WorkbookOpener.unreadable(DAMAGED));
-        }
-        Optional<WorkbookOpener.Refusal> limit = opener.recognised(e);
-        if (limit.isPresent()) {
-            log.info("{}: {}", file.relative(), limit.get().getMessage());
-            return refused(limit.get());
-        }
-        if (e instanceof DamagedWorkbook damaged) {
-            log.info("{}: damaged workbook: {}", file.relative(), damaged.getMessage());
-            return Damages.refused(damaged);
-        }
-        // a damaged package fails anywhere: in the zip, in a sheet's XML, in a record of an .xls
-        log.warn("{}: could not be read", file.relative(), e);
-        return refused(WorkbookOpener.unreadable(DAMAGED));
-    }
-
-    private static ReadOutcome.Refused refused(WorkbookOpener.Refusal refusal) {
-        return new ReadOutcome.Refused(refusal.rule(), null, null, null, null, refusal.getMessage());
+        return reading.read(file, workbook -> new ReturnParser(file.relative(), workbook), refused -> refused);
     }
 }

@@ -14,11 +14,14 @@ import java.util.Optional;
  * @param progress       the 整改进展 table
  * @param institutions   the 制度建设 table, empty when the sheet is absent (a blank sheet gives a table without rows)
  * @param accountability the 问责情况 table, empty when the sheet is absent (a blank sheet gives a table without rows)
+ * @param extensions     the 延期申请 table (the unit's requests to extend its tasks' deadlines), empty when the sheet
+ *                       is absent (a blank sheet gives a table without rows)
  * @param ledgerMarker   the ledger version hash of the template the file was made from, when it carries the marker
  * @param markerUnit     the unit the template was made for, as its marker names it, when it carries the marker
  */
 public record UnitReturn(String file, Map<String, MetadataField> metadata, SheetTable progress,
                          Optional<SheetTable> institutions, Optional<SheetTable> accountability,
+                         Optional<SheetTable> extensions,
                          Optional<String> ledgerMarker, Optional<String> markerUnit) {
 
     public Optional<MetadataField> field(String label) {

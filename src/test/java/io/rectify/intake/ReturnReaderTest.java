@@ -237,6 +237,58 @@ class ReturnReaderTest {
     }
 
     @Test
+    void extensionRequestsAreReadFromTheOptionalSheetByHeaderWithSynonyms() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir.resolve("延期.xlsx"), w -> {
+            TestWorkbooks.typicalReturn(w);
+            w.sheet(" 延期 申请 ", row("延期申请"), row("措施编号", "整改措施", "完成时限", "延期至", "理由"),
+                    row("1-2", "制定方案", "2024年6月前", LocalDate.of(2024, 9, 30), "需上级批复"), row(),
+                    row("2-1", null, null, "2024年12月31日", "资金未到位"));
+        });
+
+        UnitReturn read = readOk(file);
+
+        SheetTable extensions = read.extensions().orElseThrow();
+        assertThat(extensions.sheet()).isEqualTo(" 延期 申请 ");
+        assertThat(extensions.letter(ReturnLayout.REQUESTED)).isEqualTo("D");
+        assertThat(extensions.letter(ReturnLayout.CURRENT_DEADLINE)).isEqualTo("C");
+        assertThat(extensions.rows()).extracting(TableRow::row).containsExactly(3, 5);
+        TableRow first = extensions.rows().get(0);
+        assertThat(first.text(ReturnLayout.TASK_CODE)).isEqualTo("1-2");
+        assertThat(ExcelDates.date(first.cell(ReturnLayout.REQUESTED).orElseThrow())).contains(LocalDate.of(2024, 9, 30));
+        assertThat(first.text(ReturnLayout.REASON)).isEqualTo("需上级批复");
+        assertThat(extensions.rows().get(1).text(ReturnLayout.REQUESTED)).isEqualTo("2024年12月31日");
+    }
+
+    @Test
+    void aReturnWithoutTheExtensionSheetHasNoRequestsAndABlankOneAnEmptyList() throws IOException {
+        Path without = TestWorkbooks.xlsx(dir.resolve("without.xlsx"), TestWorkbooks::typicalReturn);
+        Path blank = TestWorkbooks.xls(dir.resolve("blank.xls"), w -> {
+            TestWorkbooks.typicalReturn(w);
+            w.sheet(ReturnLayout.EXTENSION_SHEET);
+        });
+
+        assertThat(readOk(without).extensions()).isEmpty();
+        assertThat(readOk(blank).extensions().orElseThrow().rows()).isEmpty();
+    }
+
+    @Test
+    void anExtensionSheetWithoutItsRequiredColumnsIsTemplateMismatchNamingThemWithTheOtherSheetsFaults() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir.resolve("badext.xlsx"), w -> {
+            TestWorkbooks.typicalReturn(w);
+            w.sheet(ReturnLayout.ACCOUNTABILITY_SHEET, row("类型", "说明"), row("诫勉谈话", "x"));
+            w.sheet(ReturnLayout.EXTENSION_SHEET, row("任务编号", "原因"), row("1-2", "需上级批复"));
+        });
+
+        ReadOutcome.Refused refused = refused(file);
+
+        assertThat(refused.rule()).isEqualTo(Rule.TEMPLATE_MISMATCH);
+        assertThat(refused.sheet()).isEqualTo(ReturnLayout.ACCOUNTABILITY_SHEET);
+        assertThat(refused.message()).contains("缺少“人数”；", "工作表“延期申请”", "缺少“申请延期至”、“延期理由”；",
+                "“申请延期至”（或“延期至”或“申请延期时限”）");
+        assertThat(refused.unitClues()).containsExactly("A01", "区财政局");
+    }
+
+    @Test
     void templateMarkerGivesTheLedgerVersion() throws IOException {
         Path file = TestWorkbooks.xlsx(dir.resolve("marker.xlsx"), w -> {
             TestWorkbooks.typicalReturn(w);

@@ -108,6 +108,13 @@ public final class Dashboard {
         if (f.tasks().dueSoon() > 0) {
             item(html, "yellow", Rule.DUE_SOON.title() + "的整改措施" + f.tasks().dueSoon() + "条", "#units");
         }
+        int sentBack = f.exceptions().byRule().getOrDefault(Rule.SIGNOFF_RETURNED, 0)
+                + f.exceptions().byRule().getOrDefault(Rule.RECHECK_FAILED, 0);
+        if (sentBack > 0) {
+            item(html, "yellow", Rule.SIGNOFF_RETURNED.title() + "或" + Rule.RECHECK_FAILED.title() + "的整改措施" + sentBack
+                    + "条（已按" + TaskStatus.IN_PROGRESS.word() + "统计，须由单位整改后重新报为" + TaskStatus.COMPLETED.word() + "）",
+                    "#exceptions");
+        }
         if (f.exceptions().error() > 0) {
             item(html, "yellow", "异常清单中" + Severity.ERROR.label() + f.exceptions().error() + "条，须由单位更正或补报",
                     "#exceptions");

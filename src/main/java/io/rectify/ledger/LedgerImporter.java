@@ -93,7 +93,7 @@ public class LedgerImporter {
         if (!reading.valid()) {
             return rejected(name, reading.errors());
         }
-        LedgerVersion version = repository.replace(reading.ledger(), hash, name, Instant.now(), workbook);
+        LedgerVersion version = repository.replace(reading.ledger(), reading.scoring(), hash, name, Instant.now(), workbook);
         LedgerCounts counts = LedgerCounts.of(reading.ledger());
         log.info("Ledger {} imported as version {}: {} problems, {} tasks, {} units", name, version.id(),
                 counts.problems(), counts.tasks(), counts.units());

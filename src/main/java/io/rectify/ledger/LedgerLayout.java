@@ -18,8 +18,13 @@ public final class LedgerLayout {
     public static final String UNITS_SHEET = "责任单位";
     public static final String PROBLEMS_SHEET = "问题清单";
     public static final String TASKS_SHEET = "任务清单";
+    /** The deduction table of the monthly score (考核); optional, its items default when absent. */
+    public static final String SCORING_SHEET = "考核规则";
     /** Sheets in workbook order; ledger errors are reported in this order. */
-    public static final List<String> SHEETS = List.of(INFO_SHEET, UNITS_SHEET, PROBLEMS_SHEET, TASKS_SHEET);
+    public static final List<String> SHEETS = List.of(INFO_SHEET, UNITS_SHEET, PROBLEMS_SHEET, TASKS_SHEET,
+            SCORING_SHEET);
+    /** The sheets a ledger must have. */
+    public static final List<String> REQUIRED_SHEETS = List.of(UNITS_SHEET, PROBLEMS_SHEET, TASKS_SHEET);
 
     public static final String TITLE = "名称";
     public static final String FEEDBACK_DATE = "反馈日期";
@@ -60,6 +65,16 @@ public final class LedgerLayout {
             Column.required(LEAD_UNIT, "责任单位"),
             Column.optional(COOPERATORS),
             Column.required(DEADLINE, "整改时限"));
+
+    public static final String SCORE_ITEM = "扣分项";
+    public static final String SCORE_POINTS = "每次扣分";
+    public static final String SCORE_NOTE = "说明";
+    public static final List<Column> SCORING_COLUMNS = List.of(
+            Column.required(SCORE_ITEM, "考核项目", "扣分项目"),
+            Column.required(SCORE_POINTS, "扣分", "分值"),
+            Column.optional(SCORE_NOTE));
+    /** The most one occurrence may cost: a whole score. */
+    public static final int MAX_POINTS = 100;
 
     /** Separators between the units of one 配合单位 cell. */
     public static final Pattern COOPERATOR_SEPARATORS = Pattern.compile("[、,，;；\\r\\n]+");

@@ -10,10 +10,13 @@ import io.rectify.workbook.WorkbookReader;
 import io.rectify.workbook.SheetInfo;
 import io.rectify.workbook.SheetRow;
 import io.rectify.workbook.Texts;
+import io.rectify.rule.ScoreItem;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +38,7 @@ final class LedgerParser {
 
     private static final Pattern CUTOFF = Pattern.compile("(?:次月|每月)?(\\d{1,2})[日号]?前?");
     private static final int LAST_CUTOFF_DAY = 28;
+    private static final Pattern POINTS = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)分?");
 
     private final WorkbookReader workbook;
     private final int immediateDays;
@@ -75,13 +79,67 @@ final class LedgerParser {
             problemTable.ifPresent(this::problemsWithoutTask);
             unitTable.ifPresent(this::unitsWithoutTask);
         }
+        List<ScoringRule> scoring = scoring();
         if (!errors.isEmpty()) {
             errors.sort(LedgerError.ORDER);
-            return new LedgerReader.Reading(null, List.copyOf(errors));
+            return new LedgerReader.Reading(null, List.of(), List.copyOf(errors));
         }
         return new LedgerReader.Reading(new Ledger(info, List.copyOf(groups), List.copyOf(units.values()),
                 List.copyOf(categories.values()), List.copyOf(feedbackPoints.values()), List.copyOf(problems),
-                List.copyOf(tasks)), List.of());
+                List.copyOf(tasks)), scoring, List.of());
+    }
+
+    /** 考核规则, when the ledger has it: one row per item it sets; the items it leaves out keep their defaults. */
+    private List<ScoringRule> scoring() throws IOException {
+        if (sheetName(SCORING_SHEET).isEmpty()) {
+            return List.of();
+        }
+        Optional<LedgerTable> table = table(SCORING_SHEET, SCORING_COLUMNS);
+        if (table.isEmpty()) {
+            return List.of();
+        }
+        String accepted = Arrays.stream(ScoreItem.values()).map(i -> "“" + i.label() + "”").collect(Collectors.joining());
+        Map<String, Integer> itemRows = new HashMap<>();
+        List<ScoringRule> rules = new ArrayList<>();
+        for (SheetRow row : table.get().rows()) {
+            String label = table.get().text(row, SCORE_ITEM);
+            Optional<Cell> points = table.get().cell(row, SCORE_POINTS);
+            if (label.isEmpty() && points.isEmpty()) {
+                continue;
+            }
+            Optional<ScoreItem> item = ScoreItem.named(Texts.header(label));
+            boolean valid = required(table.get(), row, SCORE_ITEM, label)
+                    & required(table.get(), row, SCORE_POINTS, points.map(Cell::text).orElse(""));
+            if (!label.isEmpty() && item.isEmpty()) {
+                error(table.get(), row, SCORE_ITEM, label, "扣分项无法识别：应为" + accepted + "之一");
+                valid = false;
+            }
+            valid &= unique(table.get(), row, SCORE_ITEM, item.map(ScoreItem::code).orElse(""), itemRows);
+            Optional<BigDecimal> value = points.flatMap(LedgerParser::points);
+            if (points.isPresent() && value.isEmpty()) {
+                error(table.get(), row, SCORE_POINTS, Texts.clean(points.get().text()), "每次扣分应为 0 到 " + MAX_POINTS
+                        + " 之间的数，最多两位小数，如 2 或 0.5；不扣分的项填 0");
+                valid = false;
+            }
+            if (valid) {
+                rules.add(new ScoringRule(item.get(), label, value.get()));
+            }
+        }
+        return List.copyOf(rules);
+    }
+
+    /** Points written as a number or as text (２分 and 2分 too): 0 to {@link LedgerLayout#MAX_POINTS}, two decimals at most. */
+    private static Optional<BigDecimal> points(Cell cell) {
+        BigDecimal points;
+        if (cell.kind() == Cell.Kind.NUMBER) {
+            points = BigDecimal.valueOf(cell.number());
+        } else {
+            Matcher match = POINTS.matcher(Texts.code(Normalizer.normalize(cell.text(), Normalizer.Form.NFKC)));
+            points = match.matches() ? new BigDecimal(match.group(1)) : null;
+        }
+        return Optional.ofNullable(points).map(BigDecimal::stripTrailingZeros)
+                .filter(p -> p.signum() >= 0 && p.compareTo(BigDecimal.valueOf(MAX_POINTS)) <= 0 && p.scale() <= 2)
+                .map(p -> p.setScale(2));
     }
 
     /** 基本信息: key/value rows, a key cell with its value in the next non-empty cell to the right. */
@@ -155,7 +213,7 @@ final class LedgerParser {
     private Optional<LedgerTable> table(String sheet, List<Column> columns) throws IOException {
         Optional<String> name = sheetName(sheet);
         if (name.isEmpty()) {
-            error(sheet, 0, "", "", "缺少工作表“" + sheet + "”：台账须有 " + String.join("、", SHEETS.subList(1, SHEETS.size()))
+            error(sheet, 0, "", "", "缺少工作表“" + sheet + "”：台账须有 " + String.join("、", REQUIRED_SHEETS)
                     + " 三个工作表（基本信息可选）");
             return Optional.empty();
         }

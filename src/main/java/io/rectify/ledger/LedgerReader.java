@@ -33,8 +33,12 @@ public final class LedgerReader {
     public record Located(Path file, List<LedgerError> errors, boolean absent) {
     }
 
-    /** A ledger as read from its workbook: the ledger when it has no error, else no ledger and every error. */
-    public record Reading(Ledger ledger, List<LedgerError> errors) {
+    /**
+     * A ledger as read from its workbook: the ledger when it has no error, else no ledger and every error.
+     *
+     * @param scoring the rows of its sheet 考核规则; empty without the sheet (or with errors)
+     */
+    public record Reading(Ledger ledger, List<ScoringRule> scoring, List<LedgerError> errors) {
 
         public boolean valid() {
             return errors.isEmpty();
@@ -80,13 +84,13 @@ public final class LedgerReader {
         try {
             workbook = open(file);
         } catch (IOException | RuntimeException e) {
-            return new Reading(null, List.of(new LedgerError("", 0, "", file.getFileName().toString(),
+            return new Reading(null, List.of(), List.of(new LedgerError("", 0, "", file.getFileName().toString(),
                     "台账文件无法读取（文件损坏、已加密或不是 Excel 工作簿），请用 Excel 打开检查并另存为 .xlsx：" + e.getMessage())));
         }
         try (workbook) {
             return new LedgerParser(workbook, immediateDays).parse();
         } catch (IOException e) {
-            return new Reading(null, List.of(new LedgerError("", 0, "", file.getFileName().toString(),
+            return new Reading(null, List.of(), List.of(new LedgerError("", 0, "", file.getFileName().toString(),
                     "台账文件读取出错：" + e.getMessage())));
         }
     }

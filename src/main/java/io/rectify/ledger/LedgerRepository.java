@@ -1,5 +1,6 @@
 package io.rectify.ledger;
 
+import io.rectify.rule.ScoreItem;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,18 +94,31 @@ public class LedgerRepository {
                 .list();
     }
 
-    /**
-     * Replaces the master list with {@code ledger} and records it as a new version with the workbook
-     * it was read from ({@code workbook}, null for a ledger made in code), all in one transaction: a
-     * failure leaves the previous version in place.
-     */
+    /** As {@link #replace(Ledger, List, String, String, Instant, byte[])} for a ledger without a 考核规则 sheet. */
     @Transactional
     public LedgerVersion replace(Ledger ledger, String contentHash, String sourceFile, Instant importedAt,
                                  byte[] workbook) {
+        return replace(ledger, List.of(), contentHash, sourceFile, importedAt, workbook);
+    }
+
+    /**
+     * Replaces the master list with {@code ledger} and its deduction table with {@code scoring} (the rows of
+     * its sheet 考核规则) and records it as a new version with the workbook it was read from ({@code workbook},
+     * null for a ledger made in code), all in one transaction: a failure leaves the previous version in place.
+     */
+    @Transactional
+    public LedgerVersion replace(Ledger ledger, List<ScoringRule> scoring, String contentHash, String sourceFile,
+                                 Instant importedAt, byte[] workbook) {
         for (String table : List.of("task_cooperator", "task", "problem", "feedback_point", "category", "unit",
-                "supervision_group")) {
+                "supervision_group", "scoring_rule")) {
             template.update("DELETE FROM " + table);
         }
+        List<Object[]> rules = new ArrayList<>();
+        for (int i = 0; i < scoring.size(); i++) {
+            ScoringRule rule = scoring.get(i);
+            rules.add(new Object[] {rule.item().code(), rule.label(), rule.points(), i + 1});
+        }
+        template.batchUpdate("INSERT INTO scoring_rule (item, label, points, seq) VALUES (?, ?, ?, ?)", rules);
         List<Object[]> groups = new ArrayList<>();
         for (int i = 0; i < ledger.groups().size(); i++) {
             groups.add(new Object[] {ledger.groups().get(i), i + 1});
@@ -150,6 +165,17 @@ public class LedgerRepository {
                         ledger.units().size(), ledger.groups().size(), workbook)
                 .update();
         return currentVersion().orElseThrow();
+    }
+
+    /** The current version's deduction table (考核规则), in sheet order; empty when its ledger had none. */
+    public List<ScoringRule> scoring() {
+        // an item no longer known (renamed since the import) is left out: it keeps its default
+        return jdbc.sql("SELECT item, label, points FROM scoring_rule ORDER BY seq")
+                .query((rs, n) -> {
+                    Optional<ScoreItem> item = ScoreItem.named(rs.getString(1));
+                    return item.isEmpty() ? null : new ScoringRule(item.get(), rs.getString(2), rs.getBigDecimal(3));
+                })
+                .list().stream().filter(Objects::nonNull).toList();
     }
 
     /**

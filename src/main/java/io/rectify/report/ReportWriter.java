@@ -13,6 +13,8 @@ import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.ops.StagedFolder;
 import io.rectify.rule.Periods;
+import io.rectify.scoring.Scores;
+import io.rectify.scoring.Scoring;
 import io.rectify.standing.Light;
 import io.rectify.standing.Standings;
 import io.rectify.standing.UnitStanding;
@@ -48,11 +50,13 @@ public class ReportWriter {
             EXCEPTIONS_CSV, DASHBOARD);
 
     private final ReturnMarker marker;
+    private final Scoring scoring;
     /** Who issues the receipts (rectify.issuer). */
     private final String issuer;
 
-    ReportWriter(ReturnMarker marker, RectifyProperties properties) {
+    ReportWriter(ReturnMarker marker, Scoring scoring, RectifyProperties properties) {
         this.marker = marker;
+        this.scoring = scoring;
         this.issuer = properties.issuer();
     }
 
@@ -68,14 +72,15 @@ public class ReportWriter {
         List<String> files = new ArrayList<>();
         try (StagedFolder staged = StagedFolder.create(folder)) {
             Path staging = staged.path();
-            AtomicFiles.write(staging.resolve(SUMMARY), out -> out.write(SummaryJson.bytes(consolidation)));
+            Scores scores = scoring.of(consolidation);
+            AtomicFiles.write(staging.resolve(SUMMARY), out -> out.write(SummaryJson.bytes(consolidation, scores)));
             files.add(SUMMARY);
             AtomicFiles.write(staging.resolve(EXCEPTIONS_CSV), out -> ExceptionsCsv.write(consolidation.exceptions(), out));
             files.add(EXCEPTIONS_CSV);
             AtomicFiles.write(staging.resolve(BULLETIN), out -> out.write(Bulletin.file(consolidation)));
             files.add(BULLETIN);
             Standings standings = Standings.of(consolidation);
-            StatisticsWorkbook.write(consolidation, standings, staging.resolve(STATISTICS));
+            StatisticsWorkbook.write(consolidation, standings, scores, staging.resolve(STATISTICS));
             files.add(STATISTICS);
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);

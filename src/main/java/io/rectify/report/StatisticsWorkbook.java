@@ -25,6 +25,7 @@ import io.rectify.report.Indicators.Indicator;
 import io.rectify.report.Table.Column;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
+import io.rectify.scoring.Scores;
 import io.rectify.standing.GroupStanding;
 import io.rectify.standing.ProblemStanding;
 import io.rectify.standing.Standings;
@@ -55,7 +56,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 final class StatisticsWorkbook {
 
     static final List<String> SHEETS = List.of(LeaderSummary.SHEET, "总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
-            "报送情况", "制度建设", "问责情况", "趋势");
+            "报送情况", "制度建设", "问责情况", "趋势", ScoreSheet.SHEET);
 
     /** Problems rectified as reported, and signed off: every problem table shows both. */
     private static final List<Column> PROBLEM_COLUMNS = List.of(
@@ -105,7 +106,7 @@ final class StatisticsWorkbook {
     }
 
     /** @param standings {@code Standings.of(c)}, computed once per run by the caller */
-    static void write(Consolidation c, Standings standings, Path target) throws IOException {
+    static void write(Consolidation c, Standings standings, Scores scores, Path target) throws IOException {
         StatisticsWorkbook statistics = new StatisticsWorkbook(c, standings);
         LeaderSummary.write(statistics.workbook, statistics.styles, c, statistics.standings,
                 statistics.title + " " + LeaderSummary.SHEET, statistics.carriedRate);
@@ -117,6 +118,7 @@ final class StatisticsWorkbook {
         statistics.problems();
         statistics.units();
         statistics.groups();
+        ScoreSheet.write(statistics.workbook, statistics.styles, scores, statistics.title);
         statistics.submissions();
         statistics.institutions();
         statistics.accountability();

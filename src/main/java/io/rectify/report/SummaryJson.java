@@ -13,6 +13,7 @@ import io.rectify.consolidate.ProblemCount;
 import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitFigures;
+import io.rectify.scoring.Scores;
 import io.rectify.workbook.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -42,8 +43,8 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static byte[] bytes(Consolidation consolidation) {
-        return (MAPPER.writer().with(PRINTER).writeValueAsString(neutralised(tree(consolidation))) + "\n")
+    static byte[] bytes(Consolidation consolidation, Scores scores) {
+        return (MAPPER.writer().with(PRINTER).writeValueAsString(neutralised(ScoresJson.added(tree(consolidation), scores))) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

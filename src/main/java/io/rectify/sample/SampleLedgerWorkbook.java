@@ -4,9 +4,11 @@ import io.rectify.ledger.Category;
 import io.rectify.ledger.Deadline;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.Ledger;
+import io.rectify.ledger.LedgerLayout;
 import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
+import io.rectify.rule.ScoreItem;
 import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
 import java.io.IOException;
@@ -23,8 +25,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the sample ledger as an office keeps it (docs/LEDGER.md): sheets 基本信息, 责任单位, 问题清单 and
- * 任务清单, each table under a merged title, with styled headers, set widths and wrapped text. It
+ * Writes the sample ledger as an office keeps it (docs/LEDGER.md): sheets 基本信息, 责任单位, 问题清单,
+ * 任务清单 and 考核规则 (the default points), each table under a merged title, with styled headers, set widths and wrapped text. It
  * writes what a hand-kept ledger holds, so that the sample exercises the reader: every third lead
  * (and its cooperators) is a unit name rather than a code, every fourth dated deadline is text
  * such as 2024年3月31日 rather than a date cell, and columns docs/LEDGER.md does not name (序号, 备注).
@@ -32,6 +34,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class SampleLedgerWorkbook {
 
     static final String FILE_NAME = "整改台账.xlsx";
+
+    /** What one occurrence of each score item is, for the office reading 考核规则. */
+    private static final Map<ScoreItem, String> MEANINGS = Map.of(
+            ScoreItem.MISSING_RETURN, "本期未报送或报送未采纳，每期1次",
+            ScoreItem.LATE_SUBMISSION, "采纳的报送表晚于报送截止日，每期至多1次",
+            ScoreItem.ENTRY_ERROR, "本单位报送中除其他各项外的每条错误（如任务编号不存在、完成日期无效、模板不符）",
+            ScoreItem.OVERDUE, "每条完成时限已过仍未完成的牵头任务",
+            ScoreItem.REGRESSION, "每条此前已完成、本期又报为未完成的任务",
+            ScoreItem.SIGNOFF_RETURNED, "每条被督查组销号退回或回头看复核不属实的任务");
 
     private final Ledger ledger;
     private final Map<String, Unit> units;
@@ -51,6 +62,7 @@ final class SampleLedgerWorkbook {
             writer.units();
             writer.problems();
             writer.tasks();
+            writer.scoring();
             SampleWorkbooks.save(workbook, ledger.info().title() + "台账", file);
         }
     }
@@ -116,6 +128,18 @@ final class SampleLedgerWorkbook {
                     deadline(task, i % 4 == 1), remark(task)), widths);
         }
         table.filter();
+    }
+
+    /** The deduction table with the default points, so that the office sees where to change them. */
+    private void scoring() {
+        List<Integer> widths = List.of(14, 10, 70);
+        TableSheet table = table(LedgerLayout.SCORING_SHEET, "月度考核扣分规则", 2,
+                List.of(LedgerLayout.SCORE_ITEM, LedgerLayout.SCORE_POINTS, LedgerLayout.SCORE_NOTE), widths);
+        SampleWorkbooks.banner(table.sheet(), 1, widths.size(), "说明：每个单位每月满分" + ScoreItem.FULL_SCORE
+                + "分，按下列各项本期发生次数×每次扣分扣减，最低0分；可修改每次扣分（不扣分的项填0），删去的项按默认分值。", noteStyle, 32);
+        for (ScoreItem item : ScoreItem.values()) {
+            SampleWorkbooks.fitHeight(table.append(item.label(), item.defaultPoints(), MEANINGS.get(item)), widths);
+        }
     }
 
     private TableSheet table(String sheetName, String title, int headerRow, List<String> headers, List<Integer> widths) {

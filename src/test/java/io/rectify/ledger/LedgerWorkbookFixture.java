@@ -87,6 +87,12 @@ public final class LedgerWorkbookFixture {
         return table(LedgerLayout.TASKS_SHEET);
     }
 
+    /** The sheet 考核规则 (扣分项, 每次扣分), added empty on the first call: {@code scoring().add("逾期未完成", 2)}. */
+    public Table scoring() {
+        return tables.computeIfAbsent(LedgerLayout.SCORING_SHEET, s -> new Table("某区月度考核扣分规则",
+                List.of(LedgerLayout.SCORE_ITEM, LedgerLayout.SCORE_POINTS)));
+    }
+
     public Table table(String sheet) {
         Table table = tables.get(sheet);
         if (table == null) {

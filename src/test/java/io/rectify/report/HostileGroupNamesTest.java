@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.rectify.consolidate.ConsolidatedMarch;
+import io.rectify.scoring.Scoring;
 import io.rectify.standing.Standings;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.ledger.Ledger;
@@ -29,12 +30,16 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 汇总统计.xlsx of the fixture's March with supervision groups named as a ledger may name them: a
  * leading =, apostrophes, longer than a sheet name may be, and the same first 31 characters.
  */
 class HostileGroupNamesTest extends ConsolidatedMarch {
+
+    @Autowired
+    Scoring scoring;
 
     private static final DataFormatter FORMAT = new DataFormatter();
     private static final String FIRST = "=第一督查组'联合'（区发改委、区财政局、区教育局、区民政局等单位牵头）";
@@ -55,7 +60,7 @@ class HostileGroupNamesTest extends ConsolidatedMarch {
                 "hostile-groups", "master/台账.xlsx", Instant.parse("2024-02-01T00:00:00Z"), null);
         Path file = root.resolve(ReportWriter.STATISTICS);
         var march = march();
-        StatisticsWorkbook.write(march, Standings.of(march), file);
+        StatisticsWorkbook.write(march, Standings.of(march), scoring.of(march), file);
 
         try (XSSFWorkbook workbook = MarchReports.read(file)) {
             List<List<String>> unitsCharted = new ArrayList<>();

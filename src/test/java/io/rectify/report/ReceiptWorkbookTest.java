@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import io.rectify.scoring.Scoring;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -35,6 +36,8 @@ class ReceiptWorkbookTest extends MarchReports {
 
     @Autowired
     ReturnMarker marker;
+    @Autowired
+    Scoring scoring;
 
     private static final String DEFAULT_ISSUER = "区委巡视整改工作领导小组办公室";
 
@@ -172,7 +175,7 @@ class ReceiptWorkbookTest extends MarchReports {
     void theIssuerIsTheConfiguredOne() throws IOException {
         RectifyProperties properties = new RectifyProperties(null, null, null, 15, 30, 5, 60, null, "区纪委监委办公室", RectifyProperties.CompletedMeans.REPORTED, 0.10);
 
-        new ReportWriter(marker, properties).write(consolidator.consolidate(MARCH, AS_OF), output);
+        new ReportWriter(marker, scoring, properties).write(consolidator.consolidate(MARCH, AS_OF), output);
 
         assertThat(allTexts(firstPage("U02"))).contains("区纪委监委办公室").doesNotContain(DEFAULT_ISSUER);
     }

@@ -181,7 +181,7 @@ class ReportWriterTest extends MarchReports {
     void statisticsWorkbookHasEverySheetWithTheFigures() throws IOException {
         try (XSSFWorkbook workbook = open("2024-03/汇总统计.xlsx")) {
             assertThat(sheetNames(workbook)).containsExactly("领导摘要", "图表", "第一督查组单位", "第二督查组单位", "总体情况",
-                    "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
+                    "按方面", "按反馈问题", "按问题", "按单位", "按督查组", "考核",
                     "报送情况", "制度建设", "问责情况", "趋势");
             Sheet overview = workbook.getSheet("总体情况");
             assertThat(valueOf(overview, "问题总数")).isEqualTo("3");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.rectify.PrintedSize;
 import io.rectify.consolidate.ConsolidatedMarch;
+import io.rectify.scoring.Scoring;
 import io.rectify.standing.Standings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,12 +33,16 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTSerTx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The charts of 汇总统计.xlsx written from the fixture's March: 第一督查组 U01, U02 (3 tasks, 2 done);
  * 第二督查组 U03 (2 tasks, none done, T04 overdue, no accepted return) and U04 (no lead task).
  */
 class StatisticsChartsTest extends ConsolidatedMarch {
+
+    @Autowired
+    Scoring scoring;
 
     /** Written once for the class: every test only reads it. */
     static XSSFWorkbook workbook;
@@ -49,7 +54,7 @@ class StatisticsChartsTest extends ConsolidatedMarch {
         }
         Path file = root.resolve(ReportWriter.STATISTICS);
         var march = march();
-        StatisticsWorkbook.write(march, Standings.of(march), file);
+        StatisticsWorkbook.write(march, Standings.of(march), scoring.of(march), file);
         workbook = MarchReports.read(file);
     }
 

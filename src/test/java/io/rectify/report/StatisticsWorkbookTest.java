@@ -17,6 +17,7 @@ import io.rectify.consolidate.ProblemFigures;
 import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitFigures;
 import io.rectify.ledger.Unit;
+import io.rectify.scoring.Scoring;
 import io.rectify.standing.Standings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,8 +38,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class StatisticsWorkbookTest extends ConsolidatedMarch {
+
+    @Autowired
+    Scoring scoring;
 
     private static final DataFormatter FORMAT = new DataFormatter();
 
@@ -370,7 +375,7 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
 
     private XSSFWorkbook write(Consolidation c) throws IOException {
         Path file = root.resolve("汇总统计-" + c.period() + ".xlsx");
-        StatisticsWorkbook.write(c, Standings.of(c), file);
+        StatisticsWorkbook.write(c, Standings.of(c), scoring.of(c), file);
         return MarchReports.read(file);
     }
 

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,7 +84,51 @@ public class Consolidator {
                 problems(ledger, records.board()), units, groups(ledger, units, records.board()),
                 InstitutionRegister.deduplicate(records.institutions(), ledger),
                 sortedByUnit(records.accountability(), ledger), List.copyOf(trend), records.exceptions(),
-                receipts(ledger, units, records, deadlines), completion);
+                receipts(ledger, units, records, deadlines), reviews(ledger, records), completion);
+    }
+
+    /**
+     * What the period's review workbooks list: its tasks 待销号 with the rows that reported them, the regressions
+     * of tasks signed off in the stored period before, the tasks signed off earlier, its extension requests.
+     */
+    private Reviews reviews(LedgerLookup ledger, PeriodRecords records) {
+        YearMonth period = records.period();
+        TaskBoard board = records.board();
+        Map<String, ReconcileResults.SourceRow> sources = results.signOffSources(period);
+        Set<String> regressed = records.exceptions().stream().filter(e -> e.rule() == Rule.REGRESSION)
+                .map(ExceptionEntry::taskCode).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, TaskStatusRow> before = regressed.isEmpty() ? Map.of() : results.periodsUpTo(period).stream()
+                .filter(p -> p.isBefore(period)).reduce((a, b) -> b).map(results::statuses).orElse(Map.of());
+        List<Reviews.AwaitingSignOff> awaiting = new ArrayList<>();
+        List<Reviews.SignedOffTask> regressions = new ArrayList<>();
+        List<Reviews.SignedOffTask> signedOff = new ArrayList<>();
+        for (Task task : ledger.ledger().tasks()) {
+            TaskStatusRow state = board.state(task);
+            Unit lead = ledger.unit(task.leadUnit());
+            TaskStatusRow previous = before.get(task.code());
+            if (state.awaitingSignOff()) {
+                ReconcileResults.SourceRow row = sources.get(task.code());
+                awaiting.add(new Reviews.AwaitingSignOff(task, lead, state.completionDate(),
+                        row == null ? null : row.evidence(), row == null ? null : row.progress(), state.sourcePeriod(),
+                        row == null ? null : row.file(), row == null ? null : row.excelRow()));
+            } else if (state.signedOff() && state.signedOffIn() != null && state.signedOffIn().isBefore(period)) {
+                signedOff.add(new Reviews.SignedOffTask(task, lead, state.signedOffIn(), state.status()));
+            } else if (regressed.contains(task.code()) && previous != null && previous.signedOff()) {
+                regressions.add(new Reviews.SignedOffTask(task, lead, previous.signedOffIn(), state.status()));
+            }
+        }
+        List<Reviews.RequestedExtension> extensions = results.extensionRequests(period).stream()
+                .filter(e -> ledger.task(e.taskCode()) != null)
+                .sorted(Comparator.comparingInt((ReconcileResults.ExtensionRow e) -> ledger.taskOrder(e.taskCode()))
+                        .thenComparing(ReconcileResults.ExtensionRow::file)
+                        .thenComparingInt(ReconcileResults.ExtensionRow::excelRow))
+                .map(e -> new Reviews.RequestedExtension(ledger.task(e.taskCode()), ledger.unit(e.unitCode()),
+                        e.deadline(), e.requested(), e.reason(), e.file(), e.excelRow()))
+                .toList();
+        String version = results.judgedWith(period).or(() -> ledgers.currentVersion().map(LedgerVersion::contentHash))
+                .orElse("");
+        return new Reviews(version, List.copyOf(awaiting), List.copyOf(regressions),
+                List.copyOf(signedOff), extensions);
     }
 
     /** What reconcile stored for one period. */

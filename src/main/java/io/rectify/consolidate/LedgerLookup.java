@@ -56,6 +56,16 @@ final class LedgerLookup {
         return unit != null ? unit : new Unit(code, code, "", null, null);
     }
 
+    /** The ledger's task of a code; null when the ledger has none. */
+    Task task(String code) {
+        Integer index = taskOrder.get(code);
+        return index == null ? null : ledger.tasks().get(index);
+    }
+
+    int taskOrder(String code) {
+        return taskOrder.getOrDefault(code, Integer.MAX_VALUE);
+    }
+
     int unitOrder(String code) {
         return unitOrder.getOrDefault(code, Integer.MAX_VALUE);
     }

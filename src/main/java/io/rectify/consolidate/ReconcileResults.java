@@ -111,6 +111,48 @@ class ReconcileResults {
                 .list();
     }
 
+    /** The lead row of an accepted return that set a task's status. */
+    record SourceRow(String taskCode, YearMonth period, String file, int excelRow, String evidence, String progress) {
+    }
+
+    /**
+     * For each task 待销号 in the period, the lead unit's row that set its status (in the accepted return of its
+     * source period; the latest such return when the period had several), by task code.
+     */
+    Map<String, SourceRow> signOffSources(YearMonth period) {
+        Map<String, SourceRow> rows = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.task_code, r.period, f.path, r.excel_row, r.evidence, r.progress
+                FROM task_status s
+                JOIN return_row r ON r.period = s.source_period AND r.task_code = s.task_code AND r.lead
+                JOIN return_file f ON f.id = r.file_id AND f.outcome = 'accepted'
+                WHERE s.period = ? AND s.sign_off = ?
+                ORDER BY f.submitted_on NULLS FIRST, f.id, r.excel_row""")
+                .param(period.toString()).param(SignOff.AWAITING.word())
+                .query(rs -> {
+                    rows.put(rs.getString(1), new SourceRow(rs.getString(1), period(rs, 2), rs.getString(3),
+                            rs.getInt(4), rs.getString(5), rs.getString(6)));
+                });
+        return rows;
+    }
+
+    /** An accepted row of a used return's 延期申请 sheet. */
+    record ExtensionRow(String unitCode, String taskCode, LocalDate deadline, LocalDate requested, String reason,
+                        String file, int excelRow) {
+    }
+
+    /** The period's accepted extension requests, by file and row. */
+    List<ExtensionRow> extensionRequests(YearMonth period) {
+        return jdbc.sql("""
+                SELECT e.unit_code, e.task_code, e.deadline, e.requested, e.reason, f.path, e.excel_row
+                FROM extension_request e JOIN return_file f ON f.id = e.file_id
+                WHERE e.period = ? ORDER BY f.path, e.excel_row""")
+                .param(period.toString())
+                .query((rs, n) -> new ExtensionRow(rs.getString(1), rs.getString(2), date(rs, 3), date(rs, 4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .list();
+    }
+
     /** Each unit's current institutions: the rows of its latest accepted file up to the period that had the sheet. */
     List<ListedInstitution> currentInstitutions(YearMonth period) {
         Set<Long> files = currentFiles(period, ListSheet.INSTITUTIONS);

@@ -1,5 +1,6 @@
 package io.rectify.ledger;
 
+import io.rectify.ops.FileNames;
 import java.time.YearMonth;
 
 /** A responsible unit (责任单位) and the supervision group (督查组) that chases it. */
@@ -11,15 +12,6 @@ public record Unit(String code, String name, String group, String contact, Strin
      * Linux refuses in a file name replaced by an underscore.
      */
     public String fileStem(YearMonth period) {
-        String name = code + "-" + this.name + "-" + period;
-        StringBuilder safe = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> {
-            if (c < 0x20 || c == 0x7F || "\\/:*?\"<>|".indexOf(c) >= 0) {
-                safe.append('_');
-            } else {
-                safe.appendCodePoint(c);
-            }
-        });
-        return safe.toString().strip();
+        return FileNames.safe(code + "-" + this.name + "-" + period);
     }
 }

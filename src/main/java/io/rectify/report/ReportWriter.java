@@ -6,12 +6,14 @@ import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.dashboard.Dashboard;
 import io.rectify.dashboard.Links;
+import io.rectify.intake.ReviewLayout;
 import io.rectify.ledger.Unit;
 import io.rectify.marking.ReturnMarker;
 import io.rectify.ops.AtomicFiles;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.ops.StagedFolder;
+import io.rectify.review.ReviewWorkbooks;
 import io.rectify.rule.Periods;
 import io.rectify.scoring.Scores;
 import io.rectify.scoring.Scoring;
@@ -47,17 +49,20 @@ public class ReportWriter {
 
     /** The names this writer gives the entries of a period folder; anything else there is someone else's. */
     private static final Set<String> OURS = Set.of(STATISTICS, EXCEPTIONS, RECEIPTS, NOTICES, BULLETIN, SUMMARY,
-            EXCEPTIONS_CSV, DASHBOARD);
+            EXCEPTIONS_CSV, DASHBOARD, ReviewLayout.SIGN_OFF_FOLDER, ReviewLayout.EXTENSION_FILE);
 
     private final ReturnMarker marker;
     private final Scoring scoring;
     /** Who issues the receipts (rectify.issuer). */
     private final String issuer;
+    /** The share of a group's signed-off tasks its 销号审核表 spot-checks (rectify.spot-check-share). */
+    private final double spotCheckShare;
 
     ReportWriter(ReturnMarker marker, Scoring scoring, RectifyProperties properties) {
         this.marker = marker;
         this.scoring = scoring;
         this.issuer = properties.issuer();
+        this.spotCheckShare = properties.spotCheckShare();
     }
 
     /**
@@ -85,6 +90,7 @@ public class ReportWriter {
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);
             files.addAll(receipts(consolidation, standings, staging));
+            files.addAll(ReviewWorkbooks.write(consolidation, spotCheckShare, staging));
             boolean notices = files.stream().anyMatch(f -> f.startsWith(NOTICES + "/"));
             Links links = new Links(STATISTICS, EXCEPTIONS, BULLETIN, RECEIPTS,
                     unit -> RECEIPTS + "/" + receiptFile(unit, consolidation.period()),
@@ -95,7 +101,8 @@ public class ReportWriter {
             staged.publish(OURS::contains);
         }
         return new WrittenReport(folder, files.stream().map(folder::resolve).toList(),
-                consoleSummary(consolidation, folder, (int) files.stream().filter(f -> f.startsWith(NOTICES + "/")).count()));
+                consoleSummary(consolidation, folder, (int) files.stream().filter(f -> f.startsWith(NOTICES + "/")).count(),
+                (int) files.stream().filter(f -> f.startsWith(ReviewLayout.SIGN_OFF_FOLDER + "/")).count()));
     }
 
     /**
@@ -156,7 +163,7 @@ public class ReportWriter {
         return unit.fileStem(period) + "-标注." + extension;
     }
 
-    static String consoleSummary(Consolidation c, Path folder, int notices) {
+    static String consoleSummary(Consolidation c, Path folder, int notices, int signOffReviews) {
         PeriodFigures f = c.headline();
         SubmissionCount s = f.submissions();
         return String.join("\n",
@@ -169,7 +176,8 @@ public class ReportWriter {
                 "异常：错误 %d 条，警告 %d 条，提示 %d 条"
                         .formatted(f.exceptions().error(), f.exceptions().warning(), f.exceptions().info()),
                 "输出：" + folder.toAbsolutePath() + "（" + STATISTICS + "、" + EXCEPTIONS + "、" + RECEIPTS + " "
-                        + c.receipts().size() + " 份、" + NOTICES + " " + notices + " 份、" + BULLETIN + "、" + DASHBOARD + "、"
+                        + c.receipts().size() + " 份、" + NOTICES + " " + notices + " 份、"
+                        + "销号审核表 " + signOffReviews + " 份、" + ReviewLayout.EXTENSION_FILE + "、" + BULLETIN + "、" + DASHBOARD + "、"
                         + SUMMARY + "、" + EXCEPTIONS_CSV + "）");
     }
 }

@@ -17,12 +17,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * cell whose row is made high enough for the text, since no spreadsheet program fits the height
  * of merged cells by itself.
  */
-final class Banner {
+public final class Banner {
 
     private Banner() {
     }
 
-    static void write(Sheet sheet, int rowIndex, int columns, String text, CellStyle style, float lineHeightPoints) {
+    public static void write(Sheet sheet, int rowIndex, int columns, String text, CellStyle style, float lineHeightPoints) {
         Row row = sheet.createRow(rowIndex);
         for (int i = 0; i < columns; i++) {
             row.createCell(i).setCellStyle(style);
@@ -38,7 +38,23 @@ final class Banner {
         row.setHeightInPoints(TableSheet.lines(text, width) * lineHeightPoints + 6);
     }
 
-    static CellStyle titleStyle(Workbook workbook) {
+    /**
+     * A value over columns {@code first..last} of a row (merged when more than one), every cell styled so that
+     * borders and locking reach them all: a field of a metadata block.
+     */
+    public static void span(Sheet sheet, Row row, int first, int last, String value, CellStyle style) {
+        for (int column = first; column <= last; column++) {
+            row.createCell(column).setCellStyle(style);
+        }
+        if (value != null && !value.isBlank()) {
+            row.getCell(first).setCellValue(SafeText.neutralise(value));
+        }
+        if (last > first) {
+            sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), first, last));
+        }
+    }
+
+    public static CellStyle titleStyle(Workbook workbook) {
         CellStyle style = workbook.createCellStyle();
         Font font = workbook.createFont();
         font.setBold(true);
@@ -50,7 +66,7 @@ final class Banner {
         return style;
     }
 
-    static CellStyle instructionStyle(Workbook workbook) {
+    public static CellStyle instructionStyle(Workbook workbook) {
         CellStyle style = workbook.createCellStyle();
         Font font = workbook.createFont();
         font.setColor(IndexedColors.DARK_RED.getIndex());

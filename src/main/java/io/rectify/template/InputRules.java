@@ -18,34 +18,40 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * ledger-field-changed and the ledger wins anyway), and a password only the office knows would
  * turn every unit that needs to widen a column or fix a layout into a help-desk call.
  */
-final class InputRules {
+public final class InputRules {
 
     /** The lower bound of dates when the ledger gives no feedback date. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     static final String TODAY = "TODAY()";
 
     private final XSSFSheet sheet;
     private final DataValidationHelper helper;
 
-    InputRules(XSSFSheet sheet) {
+    public InputRules(XSSFSheet sheet) {
         this.sheet = sheet;
         this.helper = sheet.getDataValidationHelper();
     }
 
     /** A drop-down list of {@code values} on rows {@code firstRow..lastRow} (0-based) of a column. */
-    void choice(int firstRow, int lastRow, int column, List<String> values, String title) {
+    public void choice(int firstRow, int lastRow, int column, List<String> values, String title) {
         add(helper.createExplicitListConstraint(values.toArray(String[]::new)), firstRow, lastRow, column, title,
                 "请从下拉列表中选择：" + String.join("、", values) + "。");
     }
 
     /** Dates between {@code earliest} and today, the day the unit fills the template in. */
-    void date(int firstRow, int lastRow, int column, LocalDate earliest, String title, String message) {
+    public void date(int firstRow, int lastRow, int column, LocalDate earliest, String title, String message) {
         add(helper.createDateConstraint(OperatorType.BETWEEN, formula(earliest), TODAY, "yyyy-mm-dd"),
                 firstRow, lastRow, column, title, message);
     }
 
+    /** Dates after {@code day} (a later deadline). */
+    public void dateAfter(int firstRow, int lastRow, int column, LocalDate day, String title, String message) {
+        add(helper.createDateConstraint(OperatorType.GREATER_THAN, formula(day), null, "yyyy-mm-dd"),
+                firstRow, lastRow, column, title, message);
+    }
+
     /** Whole numbers of at least 1. */
-    void count(int firstRow, int lastRow, int column, String title) {
+    public void count(int firstRow, int lastRow, int column, String title) {
         add(helper.createIntegerConstraint(OperatorType.GREATER_OR_EQUAL, "1", null), firstRow, lastRow, column, title,
                 "请填写不小于1的整数。");
     }
@@ -55,7 +61,7 @@ final class InputRules {
      * editable; columns and rows can still be resized, and where {@code rowsEditable} rows can be
      * inserted and deleted (the list sheets, whose cells are all input cells).
      */
-    void protect(boolean rowsEditable) {
+    public void protect(boolean rowsEditable) {
         sheet.lockSelectLockedCells(false);
         sheet.lockSelectUnlockedCells(false);
         sheet.lockFormatColumns(false);
@@ -65,7 +71,7 @@ final class InputRules {
         sheet.enableLocking();
     }
 
-    static String formula(LocalDate date) {
+    public static String formula(LocalDate date) {
         return "DATE(" + date.getYear() + "," + date.getMonthValue() + "," + date.getDayOfMonth() + ")";
     }
 

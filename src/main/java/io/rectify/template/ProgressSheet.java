@@ -14,14 +14,12 @@ import static io.rectify.intake.ReturnLayout.TASK_CODE;
 import io.rectify.intake.ReturnLayout;
 import io.rectify.rule.Periods;
 import io.rectify.rule.TaskStatus;
-import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
 import io.rectify.workbook.TableSheet.Entry;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -111,23 +109,11 @@ final class ProgressSheet {
                 {ReturnLayout.SUBMITTED_ON, null}};
         for (int i = 0; i < left.length; i++) {
             Row row = sheet.createRow(FIRST_FIELD_ROW + i);
-            field(row, LEFT_LABEL, LEFT_LABEL, left[i][0], label);
-            field(row, LEFT_VALUE_FIRST, LEFT_VALUE_LAST, left[i][1], fixed);
-            field(row, RIGHT_LABEL, RIGHT_LABEL, right[i][0], label);
-            field(row, RIGHT_VALUE_FIRST, RIGHT_VALUE_LAST, right[i][1],
+            Banner.span(sheet, row, LEFT_LABEL, LEFT_LABEL, left[i][0], label);
+            Banner.span(sheet, row, LEFT_VALUE_FIRST, LEFT_VALUE_LAST, left[i][1], fixed);
+            Banner.span(sheet, row, RIGHT_LABEL, RIGHT_LABEL, right[i][0], label);
+            Banner.span(sheet, row, RIGHT_VALUE_FIRST, RIGHT_VALUE_LAST, right[i][1],
                     right[i][0].equals(ReturnLayout.SUBMITTED_ON) ? date : text);
-        }
-    }
-
-    private void field(Row row, int first, int last, String value, CellStyle style) {
-        for (int column = first; column <= last; column++) {
-            row.createCell(column).setCellStyle(style);
-        }
-        if (value != null && !value.isBlank()) {
-            row.getCell(first).setCellValue(SafeText.neutralise(value));
-        }
-        if (last > first) {
-            sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), first, last));
         }
     }
 

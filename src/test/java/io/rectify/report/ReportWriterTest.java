@@ -366,7 +366,7 @@ class ReportWriterTest extends MarchReports {
             Consolidation titled = new Consolidation(march.period(), march.asOf(), title, march.groups(),
                     march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(),
                     march.byGroup(), march.institutions(), march.accountability(), march.trend(), march.exceptions(),
-                    march.receipts(), march.completion());
+                    march.receipts(), march.reviews(), march.completion());
 
             assertThat(new String(Bulletin.file(titled), StandardCharsets.UTF_8).split("\r\n"))
                     .startsWith("\uFEFF" + title + "进展情况通报", "统计截至2024年3月31日");
@@ -551,7 +551,7 @@ class ReportWriterTest extends MarchReports {
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
         return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
-                c.trend(), exceptions, receipts, c.completion());
+                c.trend(), exceptions, receipts, c.reviews(), c.completion());
     }
 
     /** Fills the file system of {@code folder} to its last few kilobytes. */

@@ -180,6 +180,6 @@ class SignOffReportsTest extends MarchReports {
     private static Consolidation withCompletion(Consolidation c, Completion completion) {
         return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
-                c.trend(), c.exceptions(), c.receipts(), completion);
+                c.trend(), c.exceptions(), c.receipts(), c.reviews(), completion);
     }
 }

@@ -387,7 +387,7 @@ class StatisticsWorkbookTest extends ConsolidatedMarch {
                                       List<GroupFigures> groups, List<ExceptionEntry> exceptions, List<PeriodFigures> trend) {
         return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), problems, units, groups, c.institutions(), c.accountability(), trend, exceptions,
-                c.receipts(), c.completion());
+                c.receipts(), c.reviews(), c.completion());
     }
 
     /** Each light rule of the sheet: the range it covers, the value it matches and its fill. */

@@ -14,8 +14,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** A generated template opened with POI, with the look-ups the template tests share. */
-final class OpenedTemplate implements AutoCloseable {
+/** A generated template (or review workbook) opened with POI, with the look-ups the template tests share. */
+public final class OpenedTemplate implements AutoCloseable {
 
     private final XSSFWorkbook workbook;
     private final DataFormatter formatter = new DataFormatter();
@@ -24,17 +24,17 @@ final class OpenedTemplate implements AutoCloseable {
         this.workbook = workbook;
     }
 
-    static OpenedTemplate open(Path file) throws IOException {
+    public static OpenedTemplate open(Path file) throws IOException {
         try (var in = java.nio.file.Files.newInputStream(file)) {
             return new OpenedTemplate(new XSSFWorkbook(in));
         }
     }
 
-    XSSFWorkbook workbook() {
+    public XSSFWorkbook workbook() {
         return workbook;
     }
 
-    XSSFSheet sheet(String name) {
+    public XSSFSheet sheet(String name) {
         XSSFSheet sheet = workbook.getSheet(name);
         if (sheet == null) {
             throw new AssertionError("no sheet " + name);

@@ -7,12 +7,15 @@ import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
+import io.rectify.intake.ReviewOutcome;
+import io.rectify.intake.ReviewReader;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.LedgerVersions;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.CheckedFile;
 import io.rectify.reconcile.PeriodChecks;
+import io.rectify.reconcile.PeriodReviews;
 import io.rectify.reconcile.ReconcileResult;
 import io.rectify.reconcile.Reconciler;
 import io.rectify.rule.FileOutcome;
@@ -20,6 +23,7 @@ import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -45,7 +49,8 @@ import org.springframework.stereotype.Component;
  * An earlier period whose inputs are those it was last reconciled from (its
  * {@link PeriodFingerprints fingerprint}: files, ledger, settings, build and the stored period
  * before it) is kept as stored, unread; the run's own period is always reconciled.
- * Every workbook is archived before it is read; the input folder is only read. Files modified in
+ * Each period's review workbooks ({@code <input>/reviews/<YYYY-MM>/}, docs/REVIEWS.md) are part of its inputs: read
+ * with the same care and applied to its state. Every workbook is archived before it is read; the input folder is only read. Files modified in
  * the last {@code rectify.settle-seconds} are waited for, up to {@code rectify.settle-wait-seconds}, then left
  * for the next run; every file is read within the
  * {@code rectify.limits}.
@@ -68,6 +73,8 @@ class IngestTasklet implements Tasklet {
     private final Archive archive;
     private final ReadLimits limits;
     private final ReturnReader reader;
+    private final ReviewReader reviewReader;
+    private final Path reviewsFolder;
     private final Duration settle;
     private final Duration settleWait;
     private final PeriodFingerprints fingerprints;
@@ -83,6 +90,8 @@ class IngestTasklet implements Tasklet {
         this.archive = new Archive(properties.data());
         this.limits = ReadLimits.of(properties.limits());
         this.reader = new ReturnReader(limits);
+        this.reviewReader = new ReviewReader(limits);
+        this.reviewsFolder = properties.reviewsFolder();
         this.settle = properties.settle();
         this.settleWait = properties.settleWait();
     }
@@ -92,6 +101,7 @@ class IngestTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         RunParameters run = RunParameters.of(step.getJobParameters());
         PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle, settleWait);
+        PeriodFolderScanner reviewScanner = new PeriodFolderScanner(reviewsFolder, settle, settleWait);
         String reconciled = step.getExecutionContext().getString(RECONCILED, null);
         if (reconciled == null) {
             asOfCheck.check(step.getJobParameters().getLocalDate("asOf"), reconciler.versionFor(run.period(), run.asOf(), true));
@@ -99,7 +109,7 @@ class IngestTasklet implements Tasklet {
                     + "then left for the next run", limits.describe(), settle.toSeconds(), settleWait.toSeconds());
         }
         long start = System.nanoTime();
-        Optional<Next> next = nextToReconcile(scanner, run, step);
+        Optional<Next> next = nextToReconcile(scanner, reviewScanner, run, step);
         if (next.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
@@ -108,9 +118,13 @@ class IngestTasklet implements Tasklet {
         boolean last = period.equals(run.period());
         PeriodChecks checks = reconciler.checks(period, asOf(run, period), next.get().version());
         PeriodRead files = read(scan, checks, contribution);
+        PeriodReviews reviews = readReviews(next.get().reviews());
         long read = System.nanoTime();
-        ReconcileResult result = reconciler.reconcile(checks, scan, files.checked());
-        fingerprints.record(scan, asOf(run, period), next.get().version(), files.refusals());
+        ReconcileResult result = reconciler.reconcile(checks, scan, files.checked(), reviews);
+        List<ReadOutcome> refusals = new ArrayList<>(files.refusals());
+        reviews.outcomes().values().stream().filter(o -> o instanceof ReviewOutcome.Refused)
+                .forEach(o -> refusals.add(((ReviewOutcome.Refused) o).refusal()));
+        fingerprints.record(scan, next.get().reviews(), asOf(run, period), next.get().version(), refusals);
         // stage timings: what the office compares night to night, and what the benchmarks parse
         log.info("Ingested {}; read in {} ms, reconciled in {} ms", result.summary(), millis(start, read),
                 millis(read, System.nanoTime()));
@@ -130,29 +144,30 @@ class IngestTasklet implements Tasklet {
         return (toNanos - fromNanos) / 1_000_000;
     }
 
-    /** A period to reconcile: its scan and the ledger version it is judged with. */
-    private record Next(PeriodScan scan, Optional<LedgerVersion> version) {
+    /** A period to reconcile: its scan, its reviews folder's scan and the ledger version it is judged with. */
+    private record Next(PeriodScan scan, PeriodScan reviews, Optional<LedgerVersion> version) {
     }
 
     /**
      * The earliest period still to reconcile. An earlier period whose fingerprint is unchanged is
      * noted as done on the way, with a line in the log, and not read.
      */
-    private Optional<Next> nextToReconcile(PeriodFolderScanner scanner, RunParameters run, StepExecution step)
-            throws IOException {
+    private Optional<Next> nextToReconcile(PeriodFolderScanner scanner, PeriodFolderScanner reviewScanner,
+                                           RunParameters run, StepExecution step) throws IOException {
         for (Optional<YearMonth> next = nextPeriod(scanner, run.period(), step.getExecutionContext().getString(RECONCILED, null));
                 next.isPresent(); next = nextPeriod(scanner, run.period(), next.get().toString())) {
             PeriodScan scan = scanner.scan(next.get());
+            PeriodScan reviews = reviewScanner.scan(next.get());
             Optional<LedgerVersion> version = judgedWith(run, next.get());
             if (next.get().equals(run.period())) {
-                return Optional.of(new Next(scan, version));
+                return Optional.of(new Next(scan, reviews, version));
             }
-            String fingerprint = fingerprints.of(scan, asOf(run, next.get()), version);
-            if (fingerprints.unchanged(scan, fingerprint)) {
+            String fingerprint = fingerprints.of(scan, reviews, asOf(run, next.get()), version);
+            if (fingerprints.unchanged(scan, reviews, fingerprint)) {
                 log.info("{} unchanged since its last reconcile (fingerprint {}), kept", next.get(),
                         PeriodFingerprints.brief(fingerprint));
             } else if (!keptUnjudgeable(next.get(), version, step)) {
-                return Optional.of(new Next(scan, version));
+                return Optional.of(new Next(scan, reviews, version));
             }
             step.getExecutionContext().putString(RECONCILED, next.get().toString());
         }
@@ -222,14 +237,33 @@ class IngestTasklet implements Tasklet {
         if (!reader.withinSizeLimit(file)) {
             return reader.read(file);
         }
+        return archived(file).map(refused -> (ReadOutcome) refused).orElseGet(() -> reader.read(file));
+    }
+
+    /** Archives a file; the refusal when it cannot be (changed or vanished since the scan). */
+    private Optional<ReadOutcome.Refused> archived(FoundFile file) {
         try {
             archive.store(file);
+            return Optional.empty();
         } catch (IOException e) {
             log.warn("Could not archive {}: {}", file.path(), e.getMessage());
-            return new ReadOutcome.Refused(Rule.FILE_UNREADABLE, null, null, null, file.relative(),
-                    "文件在读取过程中发生变化或无法复制（可能仍在保存中），本次未读取；请确认文件已保存完毕，下次汇总时将重新读取");
+            return Optional.of(new ReadOutcome.Refused(Rule.FILE_UNREADABLE, null, null, null, file.relative(),
+                    "文件在读取过程中发生变化或无法复制（可能仍在保存中），本次未读取；请确认文件已保存完毕，下次汇总时将重新读取"));
         }
-        return reader.read(file);
+    }
+
+    /**
+     * The review workbooks of a period's reviews folder, each archived and read in path order (a handful: one per
+     * group and the 延期审批表). A missing folder is an empty scan: nothing decided.
+     */
+    private PeriodReviews readReviews(PeriodScan reviews) {
+        Map<FoundFile, ReviewOutcome> outcomes = new LinkedHashMap<>();
+        for (FoundFile file : reviews.workbooks()) {
+            Optional<ReadOutcome.Refused> unarchived = reviewReader.withinSizeLimit(file) ? archived(file) : Optional.empty();
+            outcomes.put(file, unarchived.<ReviewOutcome>map(r -> new ReviewOutcome.Refused(r, Optional.empty()))
+                    .orElseGet(() -> reviewReader.read(file)));
+        }
+        return new PeriodReviews(reviews, outcomes);
     }
 
     /**

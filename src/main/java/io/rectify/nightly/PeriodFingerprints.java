@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +44,8 @@ import org.springframework.stereotype.Component;
  *   <li>the period folder as scanned: every workbook's relative path, size, SHA-256 and
  *       last-modified time (the submission day when none is written, hence late and superseding),
  *       and every skipped file with its reason (skipped-file entries; a file still settling);</li>
+ *   <li>the period's reviews folder ({@code <input>/reviews/<YYYY-MM>/}) scanned the same way: a review
+ *       workbook added or changed for an earlier period makes it, and the periods after it, reconciled again;</li>
  *   <li>the stored state the period builds on: the fingerprint stored for the latest earlier
  *       period with stored state (statuses are carried forward from it, lists in force come from
  *       the periods before), so a period whose predecessor changed is reconciled again, and the
@@ -89,12 +92,18 @@ class PeriodFingerprints {
      * The fingerprint of reconciling the scanned period as of {@code asOf} now against the ledger
      * {@code version}, after the periods stored before it.
      */
-    String of(PeriodScan scan, LocalDate asOf, Optional<LedgerVersion> version) {
-        Fields fields = new Fields().add("rectify period fingerprint 1").add(build)
+    String of(PeriodScan scan, PeriodScan reviews, LocalDate asOf, Optional<LedgerVersion> version) {
+        Fields fields = new Fields().add("rectify period fingerprint 2").add(build)
                 .add(scan.period()).add(asOf)
                 .add(version.map(LedgerVersion::contentHash).orElse("no ledger"))
-                .add(dueSoonDays).add(immediateDays).add(limits).add(before(scan.period()))
-                .add(scan.workbooks().size());
+                .add(dueSoonDays).add(immediateDays).add(limits).add(before(scan.period()));
+        files(fields, scan);
+        files(fields.add("reviews"), reviews);
+        return fields.hex();
+    }
+
+    private static void files(Fields fields, PeriodScan scan) {
+        fields.add(scan.workbooks().size());
         for (FoundFile file : scan.workbooks()) {
             fields.add(file.relative()).add(file.size()).add(file.sha256()).add(file.modifiedAt());
         }
@@ -102,13 +111,16 @@ class PeriodFingerprints {
         for (SkippedFile file : scan.skipped()) {
             fields.add(file.relative()).add(file.reason());
         }
-        return fields.hex();
     }
 
-    /** Whether the period's stored state was reconciled from exactly these inputs and all of its workbooks are archived. */
-    boolean unchanged(PeriodScan scan, String fingerprint) {
+    /**
+     * Whether the period's stored state was reconciled from exactly these inputs and all of its workbooks (returns
+     * and reviews) are archived.
+     */
+    boolean unchanged(PeriodScan scan, PeriodScan reviews, String fingerprint) {
         return stored(scan.period()).filter(fingerprint::equals).isPresent()
-                && scan.workbooks().stream().filter(f -> f.size() <= limits.maxFileBytes())
+                && Stream.concat(scan.workbooks().stream(), reviews.workbooks().stream())
+                .filter(f -> f.size() <= limits.maxFileBytes())
                 .allMatch(f -> Files.isRegularFile(archive.pathOf(f.sha256())));
     }
 
@@ -117,14 +129,15 @@ class PeriodFingerprints {
      * state (the ingest step's chunk; nothing this period's reconcile stored changes it); an
      * unrepeatable one when an outcome was of the moment.
      */
-    void record(PeriodScan scan, LocalDate asOf, Optional<LedgerVersion> version, Collection<ReadOutcome> outcomes) {
+    void record(PeriodScan scan, PeriodScan reviews, LocalDate asOf, Optional<LedgerVersion> version,
+                Collection<ReadOutcome> outcomes) {
         YearMonth period = scan.period();
         long momentary = outcomes.stream().filter(PeriodFingerprints::momentary).count();
         if (momentary > 0) {
             log.info("{}: {} file(s) refused for a cause of the moment (time or memory limit, archive copy): "
                     + "the period is reconciled again on the next run", period, momentary);
         }
-        String stored = momentary > 0 ? UNREPEATABLE + UUID.randomUUID() : of(scan, asOf, version);
+        String stored = momentary > 0 ? UNREPEATABLE + UUID.randomUUID() : of(scan, reviews, asOf, version);
         jdbc.update("DELETE FROM period_fingerprint WHERE period = ?", period.toString());
         jdbc.update("INSERT INTO period_fingerprint (period, fingerprint, reconciled_at) VALUES (?, ?, ?)",
                 period.toString(), stored, Timestamp.from(Instant.now()));

@@ -1,6 +1,7 @@
 package io.rectify.reconcile;
 
 import io.rectify.intake.ReturnLayout;
+import io.rectify.intake.ReviewLayout;
 import io.rectify.intake.SheetTable;
 import io.rectify.intake.TableRow;
 import io.rectify.ledger.Task;
@@ -18,7 +19,8 @@ import org.apache.poi.ss.util.CellReference;
 final class Findings {
 
     private static final List<String> SHEET_ORDER = List.of(ReturnLayout.PROGRESS_SHEET,
-            ReturnLayout.INSTITUTION_SHEET, ReturnLayout.ACCOUNTABILITY_SHEET);
+            ReturnLayout.INSTITUTION_SHEET, ReturnLayout.ACCOUNTABILITY_SHEET, ReviewLayout.SIGN_OFF_SHEET,
+            ReviewLayout.RECHECK_SHEET, ReviewLayout.EXTENSION_SHEET);
 
     /** Long texts (a task's measure) are quoted in messages up to this many characters. */
     private static final int QUOTED = 40;
@@ -37,6 +39,16 @@ final class Findings {
     void add(Rule rule, Unit unit, Task task, Place place, String message) {
         entries.add(new ExceptionEntry(rule,
                 unit == null ? null : unit.group(), unit == null ? null : unit.code(), unit == null ? null : unit.name(),
+                task == null ? null : task.problemCode(), task == null ? null : task.code(),
+                place.file(), place.sheet(), place.row(), place.column(), place.value(), message));
+    }
+
+    /**
+     * Records an exception of the supervisors' or the office's review workbook: it reaches the group
+     * {@code group} (null when it cannot be told), never a unit.
+     */
+    void addForGroup(Rule rule, String group, Task task, Place place, String message) {
+        entries.add(new ExceptionEntry(rule, group, null, null,
                 task == null ? null : task.problemCode(), task == null ? null : task.code(),
                 place.file(), place.sheet(), place.row(), place.column(), place.value(), message));
     }
@@ -66,7 +78,7 @@ final class Findings {
 
     /**
      * All exceptions in report order: group and unit in ledger order (none last), then file (none
-     * first), sheet (整改进展, 制度建设, 问责情况, others), row (none first), column, rule in docs/RULES.md
+     * first), sheet (整改进展, 制度建设, 问责情况, 销号审核, 回头看, 延期审批, others), row (none first), column, rule in docs/RULES.md
      * order, task in ledger order and finally message, so that the order is total.
      */
     List<ExceptionEntry> sorted() {

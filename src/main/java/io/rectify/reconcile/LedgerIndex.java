@@ -7,6 +7,7 @@ import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.workbook.Texts;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,22 @@ final class LedgerIndex {
     private static String folded(String code) {
         String folded = Texts.code(code);
         return folded.equals(code) ? code : folded;
+    }
+
+    /**
+     * The ledger's supervision group a typed name stands for (spaces and full-width forms folded); empty when none.
+     */
+    Optional<String> group(String typed) {
+        String folded = Texts.code(typed);
+        return folded.isEmpty() ? Optional.empty()
+                : ledger.groups().stream().filter(g -> Texts.code(g).equals(folded)).findFirst();
+    }
+
+    /** The ledger group whose name a path holds (the longest when several do); empty when none. */
+    Optional<String> groupInPath(String path) {
+        String folded = Texts.code(path);
+        return ledger.groups().stream().filter(g -> !g.isBlank() && folded.contains(Texts.code(g)))
+                .max(Comparator.comparingInt(String::length));
     }
 
     LedgerInfo info() {

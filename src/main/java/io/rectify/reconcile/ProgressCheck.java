@@ -185,7 +185,7 @@ final class ProgressCheck {
         String prefix = "第" + row.row() + "行任务“" + task.code() + "”";
         if (reported.status() == TaskStatus.COMPLETED && reported.evidence() == null) {
             findings.add(Rule.MISSING_EVIDENCE, reported.unit(), task, Place.cell(file, table, row, EVIDENCE),
-                    prefix + "已完成，但未填写佐证材料，请补充佐证材料（文件名称、文号或存放位置）");
+                    prefix + "已完成，但未填写佐证材料，补充后方可提请督查组销号；请补充佐证材料（文件名称、文号或存放位置）");
         }
         String role = reported.lead() ? ROLE_LEAD : ROLE_COOPERATING;
         Map<String, String> ledgerValues = Map.of(PROBLEM_CODE, task.problemCode(), MEASURE, task.measure(),

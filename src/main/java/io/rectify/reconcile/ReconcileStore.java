@@ -2,6 +2,7 @@ package io.rectify.reconcile;
 
 import io.rectify.reconcile.InstitutionIdentity.Key;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.SignOff;
 import io.rectify.rule.TaskStatus;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -42,13 +43,16 @@ class ReconcileStore {
         // one instance of each period: a city carries 400,000 states forward
         Map<String, String> periods = new HashMap<>();
         jdbc.query("""
-                SELECT task_code, status, completion_date, source_period FROM task_status
+                SELECT task_code, status, completion_date, source_period, sign_off, signed_off_period FROM task_status
                 WHERE period = (SELECT MAX(period) FROM task_status WHERE period < ?)""",
                 rs -> {
                     String task = rs.getString(1);
                     String sourcePeriod = rs.getString(4);
-                    states.put(task, new TaskState(task, TaskStatus.of(rs.getString(2)),
-                            toLocalDate(rs.getDate(3)), sourcePeriod == null ? null : periods.computeIfAbsent(sourcePeriod, w -> w)));
+                    String signedOffPeriod = rs.getString(6);
+                    states.put(task, new TaskState(task, TaskStatus.of(rs.getString(2)), toLocalDate(rs.getDate(3)),
+                            sourcePeriod == null ? null : periods.computeIfAbsent(sourcePeriod, w -> w),
+                            SignOff.of(rs.getString(5)),
+                            signedOffPeriod == null ? null : periods.computeIfAbsent(signedOffPeriod, w -> w)));
                 }, period.toString());
         return states;
     }
@@ -87,14 +91,17 @@ class ReconcileStore {
 
     /**
      * Deletes everything stored for {@code period} and stores its new state, judged with the ledger
-     * version of content hash {@code ledgerHash} (null when no ledger was imported).
+     * version of content hash {@code ledgerHash} (null when no ledger was imported), with the files of its
+     * reviews folder and the sign-off decisions taken from them.
      */
     void replace(YearMonth period, String ledgerHash, List<ReturnFile> files, List<CheckedReturn> used,
-                 List<TaskState> states, List<ExceptionEntry> exceptions) {
+                 List<TaskState> states, List<ExceptionEntry> exceptions, List<ReviewFile> reviewFiles,
+                 List<ReviewDecision> decisions) {
         String p = period.toString();
-        // period_fingerprint (V5) goes too: what the nightly job records of the new state's inputs comes after
+        // period_fingerprint (V5) goes too: what the nightly job records of the new state's inputs comes after;
+        // the rows referring to a file go before it
         for (String table : List.of("period_fingerprint", "period_ledger", "rule_exception", "task_status",
-                "institution", "accountability", "return_row", "return_file")) {
+                "institution", "accountability", "return_row", "return_file", "review_decision", "review_file")) {
             jdbc.update("DELETE FROM " + table + " WHERE period = ?", p);
         }
         // the trend rows of this period and the later ones (lists in force come from the periods before)
@@ -150,10 +157,13 @@ class ReconcileStore {
         rows.flush();
         institutions.flush();
         accountability.flush();
-        Batch statuses = new Batch(
-                "INSERT INTO task_status (period, task_code, status, completion_date, source_period) VALUES (?, ?, ?, ?, ?)");
-        states.forEach(s -> statuses.add(p, s.taskCode(), s.status().word(), toDate(s.completionDate()), s.sourcePeriod()));
+        Batch statuses = new Batch("""
+                INSERT INTO task_status (period, task_code, status, completion_date, source_period, sign_off,
+                    signed_off_period) VALUES (?, ?, ?, ?, ?, ?, ?)""");
+        states.forEach(s -> statuses.add(p, s.taskCode(), s.status().word(), toDate(s.completionDate()), s.sourcePeriod(),
+                s.signOff() == null ? null : s.signOff().word(), s.signedOffPeriod()));
         statuses.flush();
+        storeReviews(p, reviewFiles, decisions);
         Batch entries = new Batch("""
                 INSERT INTO rule_exception (period, seq, rule, severity, group_name, unit_code, unit_name, problem_code,
                     task_code, file, sheet, excel_row, col, cell_value, message)
@@ -165,6 +175,29 @@ class ReconcileStore {
                     limit(e.value()), limit(e.message()));
         }
         entries.flush();
+    }
+
+    private void storeReviews(String period, List<ReviewFile> files, List<ReviewDecision> decisions) {
+        long firstId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM review_file", Long.class) + 1;
+        Map<ReviewFile, Long> ids = new HashMap<>();
+        Batch fileRows = new Batch("""
+                INSERT INTO review_file (id, period, path, size_bytes, sha256, modified_at, kind, group_name, reviewer,
+                    reviewed_on, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        for (ReviewFile file : files) {
+            long id = firstId + ids.size();
+            ids.put(file, id);
+            fileRows.add(id, period, file.path(), file.found() == null ? null : file.found().size(),
+                    file.found() == null ? null : file.found().sha256(),
+                    file.found() == null ? null : Timestamp.from(file.found().modifiedAt()), file.kindWord(), file.group(),
+                    file.reviewer(), toDate(file.reviewedOn()), file.outcome().word());
+        }
+        fileRows.flush();
+        Batch decisionRows = new Batch("""
+                INSERT INTO review_decision (file_id, period, task_code, verdict, opinion, excel_row)
+                VALUES (?, ?, ?, ?, ?, ?)""");
+        decisions.forEach(d -> decisionRows.add(ids.get(d.file()), period, d.task().code(), d.verdict().word(),
+                d.opinion(), d.row()));
+        decisionRows.flush();
     }
 
     /**

@@ -87,17 +87,21 @@ public class Reconciler {
 
     /**
      * Reconciles the period of {@code checks}: which file of each unit is used, the statuses and
-     * the exceptions, stored in place of the period's earlier state.
+     * the exceptions, then the period's review workbooks (docs/REVIEWS.md) applied to that state before
+     * the deadline rules, everything stored in place of the period's earlier state.
      *
      * @param scan    the period folder's files
      * @param checked what {@link PeriodChecks#check} gave for each workbook of the scan; a file
      *                byte-identical to an earlier one (by path) needs none, as it is not used
+     * @param reviews the period's reviews folder, as read
      */
     @Transactional
-    public ReconcileResult reconcile(PeriodChecks checks, PeriodScan scan, Map<FoundFile, CheckedFile> checked) {
+    public ReconcileResult reconcile(PeriodChecks checks, PeriodScan scan, Map<FoundFile, CheckedFile> checked,
+                                     PeriodReviews reviews) {
         YearMonth period = checks.period();
-        if (!scan.period().equals(period)) {
-            throw new IllegalArgumentException("scan of " + scan.period() + " given for period " + period);
+        if (!scan.period().equals(period) || !reviews.scan().period().equals(period)) {
+            throw new IllegalArgumentException("scans of " + scan.period() + " and " + reviews.scan().period()
+                    + " given for period " + period);
         }
         LedgerIndex ledger = checks.ledger();
         Findings findings = new Findings(ledger);
@@ -105,15 +109,48 @@ public class Reconciler {
         List<CheckedReturn> used = files.stream().filter(ReturnFile::accepted).map(f -> checked.get(f.found()).rows())
                 .toList();
         flagSharedInstitutions(new InstitutionCheck(ledger, findings), used, store.institutionListsBefore(period));
-        List<TaskState> states = new TaskRollup(ledger, findings, period, checks.asOf(), dueSoonDays)
-                .rollup(reported(files, checked, used), store.statusesBefore(period));
+        TaskRollup rollup = new TaskRollup(ledger, findings, period, checks.asOf(), dueSoonDays);
+        TaskRollup.Reported reported = reported(files, checked, used);
+        List<TaskState> reportedStates = rollup.rollup(reported, store.statusesBefore(period));
+
+        List<ReviewFile> reviewFiles = new ReviewTriage(ledger, period, findings).triage(reviews);
+        ReviewCheck reviewCheck = new ReviewCheck(ledger, period, findings);
+        Map<String, TaskState> byTask = new HashMap<>();
+        reportedStates.forEach(s -> byTask.put(s.taskCode(), s));
+        List<ReviewDecision> decisions = reviewCheck.signOffs(reviewFiles, byTask);
+        List<TaskState> states = reviewCheck.apply(reportedStates, decisions, reported.leadRows());
+        List<ExtensionDecision> extensionDecisions = extensionDecisions(requests(used), reviewFiles, reviewCheck);
+        // the extensions part applies extensionDecisions here, before the deadline rules (deadline_extension,
+        // extension-granted/refused, the deadlines in force of this period)
+        rollup.checkDeadlines(states, reported);
 
         List<ExceptionEntry> exceptions = findings.sorted();
         store.replace(period, checks.version().version().map(LedgerVersion::contentHash).orElse(null), files, used,
-                states, exceptions);
+                states, exceptions, reviewFiles, decisions);
         ReconcileResult result = result(period, files, used, states, exceptions);
         log.info("Reconciled {}", result.summary());
+        if (!reviewFiles.isEmpty()) {
+            log.info("Reviews of {}: {} file(s), {} accepted; {} sign-off decision(s), {} extension decision(s)", period,
+                    reviewFiles.size(), reviewFiles.stream().filter(ReviewFile::accepted).count(), decisions.size(),
+                    extensionDecisions.size());
+        }
         return result;
+    }
+
+    /** The period's accepted extension requests, by task code (at most one per task: the lead unit's used return). */
+    private static Map<String, ExtensionRequest> requests(List<CheckedReturn> used) {
+        Map<String, ExtensionRequest> requests = new HashMap<>();
+        used.forEach(c -> c.extensions().forEach(r -> requests.put(r.task().code(), r)));
+        return requests;
+    }
+
+    /**
+     * The office's decisions in the period's accepted 延期审批表 on this period's {@code requests} (task code → request),
+     * each row checked (docs/REVIEWS.md); what the extensions part applies.
+     */
+    private static List<ExtensionDecision> extensionDecisions(Map<String, ExtensionRequest> requests,
+                                                              List<ReviewFile> reviewFiles, ReviewCheck check) {
+        return check.extensions(reviewFiles, requests);
     }
 
     /** duplicate-institution across units, against every unit's list in force after this period. */

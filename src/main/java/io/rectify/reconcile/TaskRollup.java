@@ -4,11 +4,13 @@ import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
+import io.rectify.rule.SignOff;
 import io.rectify.rule.TaskStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +46,8 @@ final class TaskRollup {
     private final YearMonth period;
     private final LocalDate asOf;
     private final int dueSoonDays;
+    /** Tasks whose lead row of this period gives a completion date not reported before: completed-late is judged once. */
+    private final Set<String> newlyDated = new HashSet<>();
 
     TaskRollup(LedgerIndex ledger, Findings findings, YearMonth period, LocalDate asOf, int dueSoonDays) {
         this.ledger = ledger;
@@ -53,27 +57,52 @@ final class TaskRollup {
         this.dueSoonDays = dueSoonDays;
     }
 
-    /** The status of every ledger task after this period, in ledger order. */
+    /**
+     * The status and sign-off of every ledger task after this period's returns, in ledger order (the
+     * deadline rules come later, {@link #checkDeadlines}, once the period's reviews are applied).
+     */
     List<TaskState> rollup(Reported reported, Map<String, TaskState> previous) {
         for (Unit unit : ledger.units()) {
             checkReturned(unit, reported);
         }
         List<TaskState> states = new ArrayList<>(ledger.tasks().size());
-        String current = period.toString();
         for (Task task : ledger.tasks()) {
             TaskState before = previous.get(task.code());
             ReportedRow row = reported.leadRows().get(task.code());
-            TaskState after;
             if (row != null) {
-                after = new TaskState(task.code(), row.status(), row.completionDate(), current);
+                states.add(reported(task, before, row));
                 compare(task, before, row);
             } else {
-                after = before == null ? TaskState.neverReported(task.code()) : before;
+                states.add(before == null ? TaskState.neverReported(task.code()) : before);
             }
-            states.add(after);
-            checkDeadline(task, after, row);
         }
         return states;
+    }
+
+    /**
+     * The state a lead row sets. 已完成 with a completion date and evidence awaits sign-off, unless the task was
+     * signed off before and is still 已完成 (it stays signed off); anything else has no sign-off.
+     */
+    private TaskState reported(Task task, TaskState before, ReportedRow row) {
+        String current = period.toString();
+        if (row.status() != TaskStatus.COMPLETED) {
+            return new TaskState(task.code(), row.status(), row.completionDate(), current, null, null);
+        }
+        if (before != null && before.completed() && before.signOff() == SignOff.SIGNED_OFF) {
+            return new TaskState(task.code(), row.status(), row.completionDate(), current, SignOff.SIGNED_OFF,
+                    before.signedOffPeriod());
+        }
+        boolean evidenced = row.completionDate() != null && row.evidence() != null && !row.evidence().isBlank();
+        return new TaskState(task.code(), row.status(), row.completionDate(), current,
+                evidenced ? SignOff.AWAITING : null, null);
+    }
+
+    /** overdue and due-soon of every task, on its state after the period's returns and reviews. */
+    void checkDeadlines(List<TaskState> states, Reported reported) {
+        for (int i = 0; i < states.size(); i++) {
+            Task task = ledger.tasks().get(i);
+            checkDeadline(task, states.get(i), reported.leadRows().get(task.code()));
+        }
     }
 
     /**
@@ -113,15 +142,17 @@ final class TaskRollup {
                 .collect(Collectors.joining("、")) + "，均未采纳";
     }
 
-    /** regression, completion-date-changed and completed-late: this period's row against the state before it. */
+    /** regression and completion-date-changed: this period's row against the state before it. */
     private void compare(Task task, TaskState before, ReportedRow row) {
         Unit unit = row.unit();
         boolean wasCompleted = before != null && before.completed();
         boolean completed = row.status() == TaskStatus.COMPLETED;
         if (wasCompleted && !completed) {
             findings.add(Rule.REGRESSION, unit, task, row.statusCell(), "任务“" + task.code() + "”在"
-                    + Periods.text(YearMonth.parse(before.sourcePeriod())) + "已报已完成，本期报为“" + row.status()
-                    + "”，出现整改反弹；已按本期状态统计，请核实：如确已完成请更正状态，如确属反弹请在进展情况中说明原因和整改计划");
+                    + Periods.text(YearMonth.parse(before.sourcePeriod())) + "已报已完成"
+                    + (before.signOff() == SignOff.SIGNED_OFF ? "并已销号" : "") + "，本期报为“" + row.status()
+                    + "”，出现整改反弹" + (before.signOff() == SignOff.SIGNED_OFF ? "，销号已撤销，该任务将列入督查组回头看" : "")
+                    + "；已按本期状态统计，请核实：如确已完成请更正状态，如确属反弹请在进展情况中说明原因和整改计划");
         }
         if (wasCompleted && completed && before.completionDate() != null
                 && !before.completionDate().equals(row.completionDate())) {
@@ -130,16 +161,24 @@ final class TaskRollup {
                     + row.completionDate() + "；已按本期日期更新，请核实完成日期是否正确");
         }
         // reported once: in the period whose return first gives this completion date
-        boolean newlyDated = completed && (!wasCompleted || !row.completionDate().equals(before.completionDate()));
-        if (newlyDated && !task.longTerm() && row.completionDate().isAfter(task.deadline().date())) {
-            findings.add(Rule.COMPLETED_LATE, unit, task, row.dateCell(), "任务“" + task.code() + "”完成日期"
-                    + row.completionDate() + "晚于完成时限" + task.deadline().describe() + "，属超期完成；请在进展情况中说明超期原因");
+        if (completed && (!wasCompleted || !row.completionDate().equals(before.completionDate()))) {
+            newlyDated.add(task.code());
         }
     }
 
-    /** overdue and due-soon, on the status after this period; 长期坚持 is never either. */
+    /**
+     * overdue and due-soon on the status after this period (its returns and reviews); completed-late of a task
+     * still 已完成 whose row gave a new completion date. 长期坚持 is never any of them.
+     */
     private void checkDeadline(Task task, TaskState state, ReportedRow row) {
-        if (task.longTerm() || state.completed()) {
+        if (task.longTerm()) {
+            return;
+        }
+        if (state.completed()) {
+            if (newlyDated.contains(task.code()) && row.completionDate().isAfter(task.deadline().date())) {
+                findings.add(Rule.COMPLETED_LATE, row.unit(), task, row.dateCell(), "任务“" + task.code() + "”完成日期"
+                        + row.completionDate() + "晚于完成时限" + task.deadline().describe() + "，属超期完成；请在进展情况中说明超期原因");
+            }
             return;
         }
         Unit unit = ledger.unit(task.leadUnit());

@@ -38,6 +38,20 @@ public final class InputRules {
                 "请从下拉列表中选择：" + String.join("、", values) + "。");
     }
 
+    /**
+     * A drop-down list of the values in {@code range} (a defined name or a reference), for lists
+     * longer than an inline list may be (255 characters in Excel and WPS).
+     */
+    void choiceFrom(int firstRow, int lastRow, int column, String range, String title, String message) {
+        add(helper.createFormulaListConstraint(range), firstRow, lastRow, column, title, message);
+    }
+
+    /** Dates after today, the day the unit fills the template in. */
+    void dateAfterToday(int firstRow, int lastRow, int column, String title, String message) {
+        add(helper.createDateConstraint(OperatorType.GREATER_THAN, TODAY, null, "yyyy-mm-dd"),
+                firstRow, lastRow, column, title, message);
+    }
+
     /** Dates between {@code earliest} and today, the day the unit fills the template in. */
     public void date(int firstRow, int lastRow, int column, LocalDate earliest, String title, String message) {
         add(helper.createDateConstraint(OperatorType.BETWEEN, formula(earliest), TODAY, "yyyy-mm-dd"),

@@ -33,10 +33,10 @@ final class ProgressSheet {
 
     static final List<String> HEADERS = List.of(TASK_CODE, PROBLEM_CODE, MEASURE, DEADLINE, ROLE, STATUS,
             COMPLETION_DATE, PROGRESS, EVIDENCE, REMARK);
-    private static final List<Integer> WIDTHS = List.of(12, 10, 40, 12, 9, 10, 12, 30, 20, 12);
+    private static final List<Integer> WIDTHS = List.of(12, 10, 40, 14, 9, 10, 12, 26, 18, 20);
     private static final int TITLE_ROW = 0;
     private static final int FIRST_FIELD_ROW = 1;
-    private static final int INSTRUCTION_ROW = 4;
+    static final int INSTRUCTION_ROW = 4;
     static final int HEADER_ROW = 5;
     /** Left-hand labels and values (the prefilled ones) and right-hand ones (the unit's). */
     private static final int LEFT_LABEL = 0;
@@ -122,7 +122,10 @@ final class ProgressSheet {
         return "填报说明：1. 灰色单元格由整改台账生成，已锁定，请勿修改；请在白色单元格中填写。\n"
                 + "2. 整改状态请从下拉列表中选择（" + String.join("/", TaskStatus.words()) + "）；"
                 + "已完成的任务须填写完成日期（如 " + example() + "）和佐证材料。\n"
-                + "3. “制度建设”“问责情况”两张表是本单位的累计清单，每次报送都会替换此前报送的清单，请保留已有条目并在下方续填。"
+                + "3. “制度建设”“问责情况”两张表是本单位的累计清单，每次报送都会替换此前报送的清单，请保留已有条目并在下方续填。\n"
+                + (template.extendable().isEmpty()
+                        ? "4. 本单位没有可申请延期的牵头任务（长期坚持，或本期报送截止前即到期），本模板不含“延期申请”表。"
+                        : "4. 牵头任务确需延期的，请在现完成时限到期前于“延期申请”表中申请。")
                 + "请于" + Periods.date(due) + "前报送。";
     }
 

@@ -14,8 +14,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes one unit's return template (docs/RETURNS.md) as an .xlsx workbook: sheets 整改进展, 制度建设 and
- * 问责情况, and the very hidden marker sheet {@link TemplateMarker#SHEET} naming the ledger
+ * Writes one unit's return template (docs/RETURNS.md) as an .xlsx workbook: sheets 整改进展, 延期申请 (when
+ * the unit has tasks to extend), 制度建设 and 问责情况, and the very hidden marker sheet {@link TemplateMarker#SHEET} naming the ledger
  * version, the period and the unit. The templates job calls it for every unit; the sample
  * generator and tests call it to get a template they then fill in.
  */
@@ -27,6 +27,7 @@ public final class TemplateWriter {
     public static void write(UnitTemplate template, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             ProgressSheet.write(workbook, template);
+            ExtensionSheet.write(workbook, template);
             ListSheets.institutions(workbook, template);
             ListSheets.accountability(workbook, template);
             marker(workbook, template);

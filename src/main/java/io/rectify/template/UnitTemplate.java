@@ -64,6 +64,19 @@ public record UnitTemplate(LedgerInfo ledger, String ledgerVersion, YearMonth pe
         return new TaskLine(task, lead, known.status(), known.completionDate(), lead ? known.evidence() : null, note);
     }
 
+    /**
+     * The tasks the unit may ask to extend in this return (its 延期申请 sheet): its lead tasks but
+     * those 长期坚持 (never overdue) and those whose deadline in force falls before the return is due
+     * (a request must be sent before the deadline passes: those are asked for in an earlier return),
+     * in table order.
+     */
+    public List<TaskLine> extendable() {
+        LocalDate due = dueDate();
+        return tasks.stream().filter(TaskLine::lead)
+                .filter(l -> !l.task().longTerm() && !l.task().deadline().date().isBefore(due))
+                .toList();
+    }
+
     /** The title row, e.g. 巡视整改进展报送表（2024年4月）. */
     public String title() {
         String name = ledger.title();

@@ -41,7 +41,7 @@ public final class TableSheet {
     /** ARGB: opaque light grey. */
     private static final byte[] READ_ONLY_FILL = {(byte) 0xFF, (byte) 0xEB, (byte) 0xEB, (byte) 0xEB};
     /** The height of one line of 11-point text, CJK fonts included, in points. */
-    private static final float LINE_HEIGHT = 15f;
+    public static final float LINE_HEIGHT = 15f;
 
     private final Workbook workbook;
     private final Sheet sheet;
@@ -181,7 +181,7 @@ public final class TableSheet {
      * rows to their text, as Excel does after an edit, still may; the others show this height.
      * A streamed (SXSSF) row cannot leave it auto-sized: its height is written as custom.
      */
-    private static void fitHeight(Row row, float points) {
+    public static void fitHeight(Row row, float points) {
         row.setHeightInPoints(points);
         if (row instanceof org.apache.poi.xssf.usermodel.XSSFRow xssf) {
             xssf.getCTRow().setCustomHeight(false);

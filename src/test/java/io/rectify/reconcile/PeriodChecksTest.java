@@ -84,7 +84,7 @@ class PeriodChecksTest extends ReconcileTestSupport {
         PeriodChecks checks = reconciler.checks(folder.period(), AS_OF, reconciler.currentVersion());
         Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
         Parallel.forEach(reversed, file -> checks.check(file, folder.outcomes().get(file)), checked::put);
-        reconciler.reconcile(checks, folder.scan(), checked);
+        reconciler.reconcile(checks, folder.scan(), checked, folder.reviews());
 
         assertThat(inOrder).extracting(ExceptionEntry::rule).contains(Rule.SUPERSEDED, Rule.UNKNOWN_TASK,
                 Rule.INVALID_STATUS, Rule.DUPLICATE_INSTITUTION, Rule.PERIOD_MISMATCH, Rule.FILE_UNREADABLE);

@@ -5,6 +5,9 @@ import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.intake.PeriodScan;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnReader;
+import io.rectify.intake.ReadLimits;
+import io.rectify.intake.ReviewOutcome;
+import io.rectify.intake.ReviewReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,9 @@ import java.util.Map;
 public final class PeriodFolder {
 
     private final Path returns;
+    private final Path reviewsRoot;
+    private final List<ReviewFixture> reviews = new ArrayList<>();
+    private final List<String> reviewOthers = new ArrayList<>();
     private final YearMonth period;
     private final List<ReturnFixture> fixtures = new ArrayList<>();
     private final List<String> others = new ArrayList<>();
@@ -34,6 +40,7 @@ public final class PeriodFolder {
     public PeriodFolder(Path input, String period) {
         this.period = YearMonth.parse(period);
         this.returns = input.resolve("returns");
+        this.reviewsRoot = input.resolve("reviews");
     }
 
     public YearMonth period() {
@@ -47,6 +54,42 @@ public final class PeriodFolder {
     public PeriodFolder add(ReturnFixture... returns) {
         fixtures.addAll(List.of(returns));
         return this;
+    }
+
+    /** Review workbooks of the period's reviews folder {@code <input>/reviews/<YYYY-MM>/}. */
+    public PeriodFolder review(ReviewFixture... workbooks) {
+        reviews.addAll(List.of(workbooks));
+        return this;
+    }
+
+    /** A file of the reviews folder that is no workbook. */
+    public PeriodFolder reviewOther(String relative) {
+        reviewOthers.add(relative);
+        return this;
+    }
+
+    public Path reviewsFolder() {
+        return reviewsRoot.resolve(period.toString());
+    }
+
+    /** The period's reviews folder as written, scanned with {@link PeriodFolderScanner} and read with {@link ReviewReader}. */
+    public PeriodReviews reviews() {
+        LocalDateTime defaultModified = period.plusMonths(1).atDay(3).atTime(10, 0);
+        reviews.forEach(r -> r.write(reviewsFolder(), defaultModified));
+        try {
+            for (String other : reviewOthers) {
+                Path file = reviewsFolder().resolve(other);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "审核说明", StandardCharsets.UTF_8);
+            }
+            PeriodScan reviewScan = new PeriodFolderScanner(reviewsRoot).scan(period);
+            ReviewReader reader = new ReviewReader(ReadLimits.DEFAULTS);
+            Map<FoundFile, ReviewOutcome> read = new LinkedHashMap<>();
+            reviewScan.workbooks().forEach(f -> read.put(f, reader.read(f)));
+            return new PeriodReviews(reviewScan, read);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A file that is no workbook, such as a Word document or an Office lock file ({@code ~$...}). */

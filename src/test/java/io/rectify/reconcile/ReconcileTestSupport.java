@@ -95,7 +95,7 @@ abstract class ReconcileTestSupport {
 
     @BeforeEach
     void freshLedger() {
-        for (String table : List.of("rule_exception", "task_status", "institution", "accountability", "return_row",
+        for (String table : List.of("review_decision", "review_file", "rule_exception", "task_status", "institution", "accountability", "return_row",
                 "return_file", "period_ledger", "ledger_version")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
@@ -138,25 +138,27 @@ abstract class ReconcileTestSupport {
     }
 
     ReconcileResult reconcile(PeriodFolder folder, LocalDate asOf) {
-        return reconcile(folder.period(), asOf, folder.scan(), folder.outcomes());
+        return reconcile(folder.period(), asOf, folder.scan(), folder.outcomes(), reconciler.currentVersion(),
+                folder.reviews());
     }
 
     /** As the nightly job does it: each workbook read checked on its own, then the period reconciled. */
     ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan, Map<FoundFile, ReadOutcome> outcomes) {
-        return reconcile(period, asOf, scan, outcomes, reconciler.currentVersion());
+        return reconcile(period, asOf, scan, outcomes, reconciler.currentVersion(), PeriodReviews.none(period));
     }
 
     /** The period folder reconciled as of {@link #AS_OF}, judged with the ledger {@code version}. */
     ReconcileResult reconcile(PeriodFolder folder, Optional<LedgerVersion> version) {
-        return reconcile(folder.period(), AS_OF, folder.scan(), folder.outcomes(), version);
+        return reconcile(folder.period(), AS_OF, folder.scan(), folder.outcomes(), version, folder.reviews());
     }
 
     private ReconcileResult reconcile(YearMonth period, LocalDate asOf, PeriodScan scan,
-                                      Map<FoundFile, ReadOutcome> outcomes, Optional<LedgerVersion> version) {
+                                      Map<FoundFile, ReadOutcome> outcomes, Optional<LedgerVersion> version,
+                                      PeriodReviews reviews) {
         PeriodChecks checks = reconciler.checks(period, asOf, version);
         Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
         outcomes.forEach((file, outcome) -> checked.put(file, checks.check(file, outcome)));
-        return reconciler.reconcile(checks, scan, checked);
+        return reconciler.reconcile(checks, scan, checked, reviews);
     }
 
     /** The stored exception list of a period, in its stored order. */

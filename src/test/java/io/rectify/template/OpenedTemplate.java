@@ -68,17 +68,19 @@ public final class OpenedTemplate implements AutoCloseable {
         return texts;
     }
 
-    boolean anyFormula() {
+    /** Every formula of every sheet, as {@code <sheet>!<cell>: <formula>}. */
+    List<String> formulas() {
+        List<String> formulas = new ArrayList<>();
         for (var sheet : workbook) {
             for (Row row : sheet) {
                 for (Cell cell : row) {
                     if (cell.getCellType() == CellType.FORMULA) {
-                        return true;
+                        formulas.add(sheet.getSheetName() + "!" + cell.getAddress() + ": " + cell.getCellFormula());
                     }
                 }
             }
         }
-        return false;
+        return formulas;
     }
 
     /** The validation whose ranges cover exactly rows {@code firstRow..lastRow} of {@code column}. */

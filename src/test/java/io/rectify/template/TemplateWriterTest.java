@@ -2,6 +2,7 @@ package io.rectify.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.PrintedSize;
 import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.TemplateMarker;
 import io.rectify.ledger.Ledger;
@@ -268,9 +269,10 @@ class TemplateWriterTest {
     }
 
     @Test
-    void formulaLookingTextIsNeutralised() throws IOException {
+    void formulaLookingTextIsNeutralisedAndTheOnlyFormulasAreTheExtensionLookUps() throws IOException {
         try (OpenedTemplate t = OpenedTemplate.open(file)) {
-            assertThat(t.anyFormula()).isFalse();
+            assertThat(t.formulas()).isNotEmpty().allSatisfy(formula -> assertThat(formula)
+                    .matches("延期申请![BC]\\d+: IFERROR\\(VLOOKUP\\(\\$A\\d+,延期任务,[23],FALSE\\),\"\"\\)"));
             assertThat(t.text(PROGRESS, FIRST_TASK_ROW + 1, col(ReturnLayout.MEASURE)))
                     .isEqualTo("'=HYPERLINK(\"http://evil\",\"点击\")");
             assertThat(t.text(PROGRESS, FIRST_TASK_ROW + 2, col(ReturnLayout.MEASURE))).isEqualTo("'+建立企业诉求快速响应机制");
@@ -299,6 +301,7 @@ class TemplateWriterTest {
             assertThat(progress.getFitToPage()).isTrue();
             assertThat(progress.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
             assertThat(progress.getPrintSetup().getFitHeight()).isZero();
+            assertThat(PrintedSize.smallestFontPoints(progress)).isGreaterThanOrEqualTo(9);
             assertThat(progress.getRepeatingRows().getFirstRow()).isEqualTo(ProgressSheet.HEADER_ROW);
             assertThat(progress.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) FIRST_TASK_ROW);
             assertThat(progress.getColumnWidth(col(ReturnLayout.MEASURE)) / 256).isGreaterThanOrEqualTo(30);

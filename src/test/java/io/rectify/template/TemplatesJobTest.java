@@ -52,7 +52,7 @@ class TemplatesJobTest extends TempFolderContext {
 
     @BeforeEach
     void emptyDatabase() throws IOException {
-        for (String table : List.of("rule_exception", "institution", "accountability", "return_row", "return_file", "task_status",
+        for (String table : List.of("deadline_extension", "rule_exception", "institution", "accountability", "return_row", "return_file", "task_status",
                 "task_cooperator", "task", "problem", "feedback_point", "category", "unit", "supervision_group",
                 "ledger_version")) {
             jdbc.update("DELETE FROM " + table);
@@ -126,11 +126,58 @@ class TemplatesJobTest extends TempFolderContext {
 
         run("2024-04");
 
+        assertThat(u01April(ReturnLayout.TASK_CODE)).containsExactly("T001", "T002", "T007", "T003");
+        assertThat(u01April(ReturnLayout.REMARK)).containsExactly("上期（2024年3月）报送未采纳：" + reason + "；请本期重新填报", "", "", "");
+    }
+
+    @Test
+    void showsTheDeadlinesExtendedBeforeThePeriodBesideTheLedgersOwn() throws Exception {
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now(), null);
+        status("2024-03", "T001", "推进中", null);
+        extension("2024-02", "T001", true, LocalDate.of(2024, 6, 30), LocalDate.of(2024, 8, 31));
+        extension("2024-03", "T001", true, LocalDate.of(2024, 8, 31), LocalDate.of(2024, 9, 30));
+        extension("2024-03", "T007", false, LocalDate.of(2024, 4, 30), LocalDate.of(2024, 5, 31));
+        // decided in the template's own period: in force from April's reconcile on, not yet for the unit's template
+        extension("2024-04", "T004", true, LocalDate.of(2024, 5, 31), LocalDate.of(2024, 7, 31));
+
+        run("2024-04");
+
         try (OpenedTemplate t = OpenedTemplate.open(template("U01-区发展和改革委员会-2024-04.xlsx"))) {
-            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, 0)).containsExactly("T001", "T002", "T007", "T003");
-            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.REMARK)))
-                    .containsExactly("上期（2024年3月）报送未采纳：" + reason + "；请本期重新填报", "", "", "");
+            assertThat(t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(ReturnLayout.DEADLINE)))
+                    .containsExactly("2024-06-30（延期至2024年9月30日）", "长期坚持", "2024年4月底前", "2024-03-31");
+            assertThat(List.of(t.text(ExtensionSheet.LIST_SHEET, 0, 0), t.text(ExtensionSheet.LIST_SHEET, 0, 2)))
+                    .containsExactly("T001", "2024-06-30（延期至2024年9月30日）");
         }
+        try (OpenedTemplate t = OpenedTemplate.open(template("U02-区财政局-2024-04.xlsx"))) {
+            assertThat(t.text(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW + 1, ProgressSheet.HEADERS.indexOf(ReturnLayout.DEADLINE)))
+                    .isEqualTo("2024-05-31");
+        }
+    }
+
+    @Test
+    void notesOnATasksLineThatItWasReturnedFoundUntrueOrRefusedAnExtensionAndWhy() throws Exception {
+        ledgers.replace(SmallLedger.ledger(), SmallLedger.HASH, "master/台账.xlsx", Instant.now(), null);
+        // reconcile set the returned task back to 推进中 and cleared its completion date
+        status("2024-03", "T001", "推进中", null);
+        status("2024-03", "T007", "推进中", null);
+        exception("2024-03", 1, "signoff-returned", "U01", "T001", "第一督查组审核意见：验收报告未盖章");
+        exception("2024-03", 2, "extension-refused", "U01", "T001", "整改办审批意见：理由不充分");
+        exception("2024-03", 3, "recheck-failed", "U01", "T007", "第一督查组复核意见：机制未实际运行");
+        // a rejected 延期申请 row is told on the receipt, not in the task's 备注; older periods and other units do not count
+        exception("2024-03", 4, "extension-not-lead", "U01", "T003", "第3行任务“T003”不是本单位牵头的任务，不能申请延期");
+        exception("2024-02", 1, "signoff-returned", "U01", "T002", "第一督查组审核意见：二月的旧意见");
+        exception("2024-03", 5, "signoff-returned", "U02", "T003", "第一督查组审核意见：另一单位的任务");
+
+        run("2024-04");
+
+        assertThat(u01April(ReturnLayout.TASK_CODE)).containsExactly("T001", "T002", "T007", "T003");
+        assertThat(u01April(ReturnLayout.STATUS)).containsExactly("推进中", "", "推进中", "");
+        assertThat(u01April(ReturnLayout.REMARK)).containsExactly(
+                "上期（2024年3月）销号退回：第一督查组审核意见：验收报告未盖章；请整改到位后重新报送已完成并附佐证材料\n"
+                        + "上期（2024年3月）延期未批准：整改办审批意见：理由不充分；请按现完成时限完成整改",
+                "",
+                "上期（2024年3月）回头看复核不属实：第一督查组复核意见：机制未实际运行；请整改到位后重新报送已完成并附佐证材料",
+                "");
     }
 
     @Test
@@ -210,6 +257,13 @@ class TemplatesJobTest extends TempFolderContext {
                 .toJobParameters());
     }
 
+    /** A column of 整改进展 in U01's template for 2024-04. */
+    private List<String> u01April(String header) throws IOException {
+        try (OpenedTemplate t = OpenedTemplate.open(template("U01-区发展和改革委员会-2024-04.xlsx"))) {
+            return t.column(ReturnLayout.PROGRESS_SHEET, FIRST_TASK_ROW, ProgressSheet.HEADERS.indexOf(header));
+        }
+    }
+
     private Path template(String name) {
         return output.resolve("templates").resolve("2024-04").resolve(name);
     }
@@ -238,6 +292,13 @@ class TemplatesJobTest extends TempFolderContext {
         jdbc.update("""
                 INSERT INTO rule_exception (period, seq, rule, severity, unit_code, task_code, file, message)
                 VALUES (?, ?, ?, 'error', ?, ?, ?, ?)""", period, seq, rule, unit, task, unit + ".xlsx", message);
+    }
+
+    private void extension(String period, String task, boolean granted, LocalDate previous, LocalDate requested) {
+        jdbc.update("""
+                INSERT INTO deadline_extension (period, task_code, granted, previous, requested, extended_to, file, excel_row)
+                VALUES (?, ?, ?, ?, ?, ?, '延期审批表.xlsx', 3)""",
+                period, task, granted, Date.valueOf(previous), Date.valueOf(requested), granted ? Date.valueOf(requested) : null);
     }
 
     private void institution(long file, String unit, String name) {

@@ -9,6 +9,7 @@ import io.rectify.ledger.LedgerVersions;
 import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
@@ -43,14 +44,16 @@ public class Consolidator {
     private final ReconcileResults results;
     private final StoredFigures stored;
     private final DeadlineExtensions extensions;
+    private final Completion completion;
 
     Consolidator(LedgerRepository ledgers, LedgerVersions versions, ReconcileResults results, StoredFigures stored,
-                 DeadlineExtensions extensions) {
+                 DeadlineExtensions extensions, RectifyProperties properties) {
         this.ledgers = ledgers;
         this.versions = versions;
         this.results = results;
         this.stored = stored;
         this.extensions = extensions;
+        this.completion = new Completion(properties.completedMeans());
     }
 
     /** A period's ledger: the version it was judged with and the extended deadlines in force for it. */
@@ -90,7 +93,7 @@ public class Consolidator {
                 problems(ledger, records.board()), units, groups(ledger, units, records.board()),
                 InstitutionRegister.deduplicate(records.institutions(), ledger),
                 sortedByUnit(records.accountability(), ledger), List.copyOf(trend), records.exceptions(),
-                receipts(ledger, units, records, deadlines), reviews(ledger, records));
+                receipts(ledger, units, records, deadlines), reviews(ledger, records), completion);
     }
 
     /**
@@ -151,9 +154,7 @@ public class Consolidator {
 
     private PeriodFigures figures(LedgerLookup ledger, PeriodRecords records) {
         TaskBoard board = records.board();
-        List<Problem> problems = ledger.ledger().problems();
-        int rectified = (int) problems.stream().filter(p -> board.rectified(ledger.tasksOf(p))).count();
-        return new PeriodFigures(records.period(), new ProblemCount(problems.size(), rectified),
+        return new PeriodFigures(records.period(), problemCount(ledger, board, ledger.ledger().problems()),
                 board.count(ledger.ledger().tasks()), accountability(records.accountability()),
                 institutions(InstitutionRegister.deduplicate(records.institutions(), ledger)),
                 submissions(units(ledger, records), records.files()), exceptions(records.exceptions()));
@@ -318,8 +319,7 @@ public class Consolidator {
     }
 
     private static ProblemCount problemCount(LedgerLookup ledger, TaskBoard board, List<Problem> problems) {
-        return new ProblemCount(problems.size(),
-                (int) problems.stream().filter(p -> board.rectified(ledger.tasksOf(p))).count());
+        return board.problems(problems.stream().map(ledger::tasksOf).toList());
     }
 
     private static List<Task> tasksOf(LedgerLookup ledger, List<Problem> problems) {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param receipts       one per ledger unit, in ledger order; each made from the database when it is got
  *                       (get each once: a city's receipts together hold 400,000 reported rows)
  * @param reviews        what the period's review workbooks (销号审核表, 延期审批表) list
+ * @param completion     what the headline counts as done (rectify.completed-means) and its word
  */
 public record Consolidation(YearMonth period, LocalDate asOf, String title, List<String> groups,
                             PeriodFigures headline, List<CategoryFigures> byCategory,
@@ -25,5 +26,5 @@ public record Consolidation(YearMonth period, LocalDate asOf, String title, List
                             List<UnitFigures> byUnit, List<GroupFigures> byGroup, List<Institution> institutions,
                             List<ListedAccountability> accountability, List<PeriodFigures> trend,
                             List<ExceptionEntry> exceptions, List<UnitReceipt> receipts,
-                            Reviews reviews) {
+                            Reviews reviews, Completion completion) {
 }

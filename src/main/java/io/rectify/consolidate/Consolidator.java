@@ -1,6 +1,7 @@
 package io.rectify.consolidate;
 
 import io.rectify.ledger.Category;
+import io.rectify.ledger.DeadlineExtensions;
 import io.rectify.ledger.FeedbackPoint;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
@@ -8,6 +9,7 @@ import io.rectify.ledger.LedgerVersions;
 import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
@@ -41,24 +43,35 @@ public class Consolidator {
     private final LedgerVersions versions;
     private final ReconcileResults results;
     private final StoredFigures stored;
+    private final DeadlineExtensions extensions;
+    private final Completion completion;
 
-    Consolidator(LedgerRepository ledgers, LedgerVersions versions, ReconcileResults results, StoredFigures stored) {
+    Consolidator(LedgerRepository ledgers, LedgerVersions versions, ReconcileResults results, StoredFigures stored,
+                 DeadlineExtensions extensions, RectifyProperties properties) {
         this.ledgers = ledgers;
         this.versions = versions;
         this.results = results;
         this.stored = stored;
+        this.extensions = extensions;
+        this.completion = new Completion(properties.completedMeans());
+    }
+
+    /** A period's ledger: the version it was judged with and the extended deadlines in force for it. */
+    private record PeriodLedger(Optional<LedgerVersion> version, Map<String, LocalDate> extendedTo) {
     }
 
     /**
      * The period's figures, roll-ups, lists and receipts; {@code asOf} is the date the figures are as
      * of. Each period, the trend's earlier ones included, is counted against the ledger version it was
-     * judged with, so that an earlier period's trend row stays as published after a ledger edit; an
-     * earlier period's row is computed once after its reconcile and kept ({@link StoredFigures}).
+     * judged with, so that an earlier period's trend row stays as published after a ledger edit, and with
+     * the deadlines in force for it ({@link DeadlineExtensions#inForce}); an earlier period's row is computed
+     * once after its reconcile and kept ({@link StoredFigures}).
      */
     public Consolidation consolidate(YearMonth period, LocalDate asOf) {
-        Map<Optional<LedgerVersion>, LedgerLookup> ledgersByVersion = new HashMap<>();
+        Map<PeriodLedger, LedgerLookup> ledgersByVersion = new HashMap<>();
         Function<YearMonth, LedgerLookup> ledgerOf = p -> ledgersByVersion.computeIfAbsent(
-                results.judgedWith(p).flatMap(ledgers::version), v -> new LedgerLookup(versions.ledger(v)));
+                new PeriodLedger(results.judgedWith(p).flatMap(ledgers::version), extensions.inForce(p)),
+                l -> new LedgerLookup(versions.ledger(l.version()).extended(l.extendedTo())));
         PeriodRecords records = load(period);
         List<PeriodFigures> trend = new ArrayList<>();
         for (YearMonth earlier : results.periodsUpTo(period)) {
@@ -80,7 +93,7 @@ public class Consolidator {
                 problems(ledger, records.board()), units, groups(ledger, units, records.board()),
                 InstitutionRegister.deduplicate(records.institutions(), ledger),
                 sortedByUnit(records.accountability(), ledger), List.copyOf(trend), records.exceptions(),
-                receipts(ledger, units, records, deadlines), reviews(ledger, records));
+                receipts(ledger, units, records, deadlines), reviews(ledger, records), completion);
     }
 
     /**
@@ -141,9 +154,7 @@ public class Consolidator {
 
     private PeriodFigures figures(LedgerLookup ledger, PeriodRecords records) {
         TaskBoard board = records.board();
-        List<Problem> problems = ledger.ledger().problems();
-        int rectified = (int) problems.stream().filter(p -> board.rectified(ledger.tasksOf(p))).count();
-        return new PeriodFigures(records.period(), new ProblemCount(problems.size(), rectified),
+        return new PeriodFigures(records.period(), problemCount(ledger, board, ledger.ledger().problems()),
                 board.count(ledger.ledger().tasks()), accountability(records.accountability()),
                 institutions(InstitutionRegister.deduplicate(records.institutions(), ledger)),
                 submissions(units(ledger, records), records.files()), exceptions(records.exceptions()));
@@ -280,14 +291,15 @@ public class Consolidator {
     }
 
     /**
-     * The messages of a unit's row errors by task, and of its rows written without a status
-     * (task-not-reported on a row): why its rows of these tasks were not adopted.
+     * The messages of a unit's 整改进展 row errors by task, and of its rows written without a status
+     * (task-not-reported on a row): why its rows of these tasks were not adopted. A rejected 延期申请 row
+     * leaves the task's progress row as it was.
      */
     private static Map<String, String> rowRejections(List<ExceptionEntry> exceptions) {
         Map<String, String> rejections = new HashMap<>();
         for (ExceptionEntry e : exceptions) {
             boolean rowWithoutStatus = e.rule() == Rule.TASK_NOT_REPORTED && e.row() != null;
-            if ((e.rule().rejectsRow() || rowWithoutStatus) && e.taskCode() != null) {
+            if ((UnitReceipt.rejectsProgressRow(e) || rowWithoutStatus) && e.taskCode() != null) {
                 rejections.merge(e.taskCode(), e.message(), (a, b) -> a + "；" + b);
             }
         }
@@ -307,8 +319,7 @@ public class Consolidator {
     }
 
     private static ProblemCount problemCount(LedgerLookup ledger, TaskBoard board, List<Problem> problems) {
-        return new ProblemCount(problems.size(),
-                (int) problems.stream().filter(p -> board.rectified(ledger.tasksOf(p))).count());
+        return board.problems(problems.stream().map(ledger::tasksOf).toList());
     }
 
     private static List<Task> tasksOf(LedgerLookup ledger, List<Problem> problems) {

@@ -15,12 +15,12 @@ import org.springframework.stereotype.Repository;
  * The trend rows of earlier periods as first consolidated (table {@code period_figures}, V7), so
  * that a period judged with an earlier ledger version has that version read again once, not every
  * night. Encoded as the counts in a fixed order, then {@code rule=count} pairs:
- * {@code 1;problems,tasks...;accountability...;institutions...;submissions...;error,warning,info;rule=n,...}.
+ * {@code 2;problems,tasks...;accountability...;institutions...;submissions...;error,warning,info;rule=n,...}.
  */
 @Repository
 class StoredFigures {
 
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
 
     private final JdbcClient jdbc;
 
@@ -52,7 +52,8 @@ class StoredFigures {
         SubmissionCount s = f.submissions();
         ExceptionCount e = f.exceptions();
         return String.join(";", FORMAT,
-                ints(p.total(), p.completed(), t.total(), t.completed(), t.inProgress(), t.notStarted(), t.overdue(), t.dueSoon()),
+                ints(p.total(), p.completed(), p.signedOff(), t.total(), t.completed(), t.inProgress(), t.notStarted(), t.overdue(),
+                        t.dueSoon(), t.awaitingSignOff(), t.signedOff()),
                 ints(a.caseFiled(), a.disciplined(), a.admonished(), a.organizational()),
                 ints(f.institutions().created(), f.institutions().revised()),
                 ints(s.expected(), s.accepted(), s.missing(), s.late(), s.rejectedFiles()),
@@ -75,8 +76,8 @@ class StoredFigures {
                 byRule.put(Rule.of(pair.substring(0, eq)), Integer.parseInt(pair.substring(eq + 1)));
             }
         }
-        return new PeriodFigures(period, new ProblemCount(pt[0], pt[1]),
-                new TaskCount(pt[2], pt[3], pt[4], pt[5], pt[6], pt[7]), new AccountabilityCount(a[0], a[1], a[2], a[3]),
+        return new PeriodFigures(period, new ProblemCount(pt[0], pt[1], pt[2]),
+                new TaskCount(pt[3], pt[4], pt[5], pt[6], pt[7], pt[8], pt[9], pt[10]), new AccountabilityCount(a[0], a[1], a[2], a[3]),
                 new InstitutionCount(i[0], i[1]), new SubmissionCount(s[0], s[1], s[2], s[3], s[4]),
                 new ExceptionCount(e[0], e[1], e[2], Collections.unmodifiableMap(byRule)));
     }

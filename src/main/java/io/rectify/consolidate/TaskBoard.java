@@ -46,6 +46,8 @@ final class TaskBoard {
         int inProgress = 0;
         int overdueCount = 0;
         int dueSoonCount = 0;
+        int awaiting = 0;
+        int signedOff = 0;
         for (Task task : tasks) {
             TaskStatusRow state = state(task);
             if (state.status() == TaskStatus.COMPLETED) {
@@ -53,16 +55,24 @@ final class TaskBoard {
             } else if (state.status() == TaskStatus.IN_PROGRESS) {
                 inProgress++;
             }
+            awaiting += state.awaitingSignOff() ? 1 : 0;
+            signedOff += state.signedOff() ? 1 : 0;
             overdueCount += overdue(task) ? 1 : 0;
             dueSoonCount += dueSoon(task) ? 1 : 0;
         }
         return new TaskCount(tasks.size(), completed, inProgress, tasks.size() - completed - inProgress,
-                overdueCount, dueSoonCount);
+                overdueCount, dueSoonCount, awaiting, signedOff);
     }
 
-    /** A problem is rectified when it has tasks and all of them are 已完成. */
-    boolean rectified(Collection<Task> tasks) {
-        return !tasks.isEmpty() && tasks.stream().allMatch(task -> state(task).status() == TaskStatus.COMPLETED);
+    /** A problem's tasks counted as a problem: rectified when it has tasks and all are 已完成, signed off when all are 已销号. */
+    ProblemCount problems(Collection<? extends Collection<Task>> problems) {
+        int rectified = 0;
+        int signedOff = 0;
+        for (Collection<Task> tasks : problems) {
+            rectified += !tasks.isEmpty() && tasks.stream().allMatch(t -> state(t).status() == TaskStatus.COMPLETED) ? 1 : 0;
+            signedOff += !tasks.isEmpty() && tasks.stream().allMatch(t -> state(t).signedOff()) ? 1 : 0;
+        }
+        return new ProblemCount(problems.size(), rectified, signedOff);
     }
 
     private static Set<String> tasksWith(Rule rule, Collection<ExceptionEntry> exceptions) {

@@ -1,5 +1,6 @@
 package io.rectify.consolidate;
 
+import io.rectify.intake.ReturnLayout;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.time.LocalDate;
@@ -43,8 +44,13 @@ public record UnitReceipt(UnitFigures unit, List<PeriodFile> files, List<Receipt
     public List<ExceptionEntry> rejectedRowsOutsideTasks() {
         Set<String> shown = tasks.stream().filter(t -> t.rejection() != null).map(t -> t.task().code())
                 .collect(Collectors.toSet());
-        return exceptions.stream().filter(e -> e.rule().rejectsRow())
+        return exceptions.stream().filter(UnitReceipt::rejectsProgressRow)
                 .filter(e -> e.taskCode() != null ? !shown.contains(e.taskCode()) : e.rule() == Rule.UNKNOWN_TASK)
                 .toList();
+    }
+
+    /** An error that rejected a row of 整改进展 (not of 制度建设, 问责情况 or 延期申请, which leave the task's row as it was). */
+    static boolean rejectsProgressRow(ExceptionEntry e) {
+        return e.rule().rejectsRow() && ReturnLayout.PROGRESS_SHEET.equals(e.sheet());
     }
 }

@@ -49,6 +49,7 @@ final class ChartData {
         words.put("inProgress", TaskStatus.IN_PROGRESS.word());
         words.put("notStarted", TaskStatus.NOT_STARTED.word());
         words.put("overdue", Rule.OVERDUE.title());
+        words.put("headline", c.completion().word());
 
         ArrayNode groups = root.putArray("groups");
         for (GroupStanding g : standings.groups()) {
@@ -67,7 +68,7 @@ final class ChartData {
         for (PeriodFigures f : c.trend()) {
             ObjectNode period = trend.addObject();
             period.put("period", Periods.text(f.period()));
-            period.put("completed", f.tasks().completed());
+            period.put("completed", c.completion().tasks(f.tasks()));
             period.put("overdue", f.tasks().overdue());
         }
 

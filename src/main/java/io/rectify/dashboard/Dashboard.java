@@ -1,5 +1,6 @@
 package io.rectify.dashboard;
 
+import io.rectify.consolidate.Completion;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.GroupFigures;
 import io.rectify.consolidate.PeriodFigures;
@@ -10,6 +11,8 @@ import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
+import io.rectify.rule.SignOff;
+import io.rectify.rule.TaskStatus;
 import io.rectify.standing.GroupStanding;
 import io.rectify.standing.Light;
 import io.rectify.standing.ProblemStanding;
@@ -62,7 +65,7 @@ public final class Dashboard {
                 .raw("</div><h3>各督查组单位整改进度</h3><div class=\"charts\" id=\"chart-group-units\"></div></section>\n");
         units(html, standings, links);
         groups(html, standings);
-        problems(html, standings);
+        problems(html, standings, c.completion());
         exceptions(html, c);
         html.raw("<footer>本页由整改台账汇总程序生成，数据截至").text(Periods.date(c.asOf()))
                 .raw("，与同一文件夹中的汇总统计、异常清单一致。本页无需联网，可直接用浏览器打开。</footer>\n")
@@ -89,7 +92,7 @@ public final class Dashboard {
         List<UnitStanding> red = standings.units().stream().filter(s -> s.light() == Light.RED).toList();
         List<UnitStanding> missing = standings.units().stream().filter(UnitStanding::carriedForward).toList();
         List<UnitStanding> overdue = standings.units().stream().filter(s -> s.unit().tasks().overdue() > 0).toList();
-        long open = c.byProblem().stream().filter(p -> !p.rectified()).count();
+        long open = c.byProblem().stream().filter(p -> !p.done(c.completion())).count();
         html.raw("<section id=\"first\"><h2>须优先处理</h2><ul class=\"first\">");
         if (f.tasks().overdue() > 0) {
             item(html, "red", Rule.OVERDUE.title() + "的整改措施" + f.tasks().overdue() + "条，涉及" + overdue.size() + "个单位："
@@ -105,12 +108,19 @@ public final class Dashboard {
         if (f.tasks().dueSoon() > 0) {
             item(html, "yellow", Rule.DUE_SOON.title() + "的整改措施" + f.tasks().dueSoon() + "条", "#units");
         }
+        int sentBack = f.exceptions().byRule().getOrDefault(Rule.SIGNOFF_RETURNED, 0)
+                + f.exceptions().byRule().getOrDefault(Rule.RECHECK_FAILED, 0);
+        if (sentBack > 0) {
+            item(html, "yellow", Rule.SIGNOFF_RETURNED.title() + "或" + Rule.RECHECK_FAILED.title() + "的整改措施" + sentBack
+                    + "条（已按" + TaskStatus.IN_PROGRESS.word() + "统计，须由单位整改后重新报为" + TaskStatus.COMPLETED.word() + "）",
+                    "#exceptions");
+        }
         if (f.exceptions().error() > 0) {
             item(html, "yellow", "异常清单中" + Severity.ERROR.label() + f.exceptions().error() + "条，须由单位更正或补报",
                     "#exceptions");
         }
         if (open > 0) {
-            item(html, "yellow", "尚未完成整改的问题" + open + "项", "#problems");
+            item(html, "yellow", c.completion().notDoneWord() + "的问题" + open + "项", "#problems");
         }
         if (f.tasks().overdue() == 0 && missing.isEmpty() && red.isEmpty() && f.tasks().dueSoon() == 0
                 && f.exceptions().error() == 0 && open == 0) {
@@ -132,15 +142,31 @@ public final class Dashboard {
                         String counter, boolean moreIsBetter) {
     }
 
+    /**
+     * The headline cards: problems and tasks done as rectify.completed-means counts them, then the other kind
+     * (signed off, or as reported) with what awaits sign-off, then what lags.
+     */
     private static void headline(Html html, Consolidation c) {
         PeriodFigures f = c.headline();
+        Completion completion = c.completion();
         Optional<PeriodFigures> previous = c.trend().stream().filter(t -> t.period().isBefore(c.period()))
                 .max(Comparator.comparing(PeriodFigures::period));
+        String awaiting = SignOff.AWAITING.word() + " " + f.tasks().awaitingSignOff() + "条";
+        Card other = completion.signedOff()
+                ? new Card("整改措施" + TaskStatus.COMPLETED.word() + "（单位报告）", String.valueOf(f.tasks().completed()),
+                        "/ " + f.tasks().total() + "条", "完成率 " + percent(f.tasks().rate()) + "，其中" + awaiting,
+                        t -> t.tasks().completed(), "条", true)
+                : new Card("整改措施" + SignOff.SIGNED_OFF.word(), String.valueOf(f.tasks().signedOff()),
+                        "/ " + f.tasks().total() + "条", "销号率 " + percent(f.tasks().signedOffRate()) + "，" + awaiting,
+                        t -> t.tasks().signedOff(), "条", true);
         List<Card> cards = List.of(
-                new Card("问题整改", String.valueOf(f.problems().completed()), "/ " + f.problems().total() + "项",
-                        "整改率 " + percent(f.problems().rate()), t -> t.problems().completed(), "项", true),
-                new Card("整改措施完成", String.valueOf(f.tasks().completed()), "/ " + f.tasks().total() + "条",
-                        "完成率 " + percent(f.tasks().rate()), t -> t.tasks().completed(), "条", true),
+                new Card(completion.signedOff() ? "问题销号" : "问题整改", String.valueOf(completion.problems(f.problems())),
+                        "/ " + f.problems().total() + "项", (completion.signedOff() ? "销号率 " : "整改率 ")
+                        + percent(completion.problemRate(f.problems())), t -> completion.problems(t.problems()), "项", true),
+                new Card(completion.signedOff() ? "整改措施销号" : "整改措施完成", String.valueOf(completion.tasks(f.tasks())),
+                        "/ " + f.tasks().total() + "条", (completion.signedOff() ? "销号率 " : "完成率 ")
+                        + percent(completion.taskRate(f.tasks())), t -> completion.tasks(t.tasks()), "条", true),
+                other,
                 new Card(Rule.OVERDUE.title(), String.valueOf(f.tasks().overdue()), "条", "完成时限已过仍未完成",
                         t -> t.tasks().overdue(), "条", false),
                 new Card(Rule.DUE_SOON.title(), String.valueOf(f.tasks().dueSoon()), "条", "完成时限将至且未完成",
@@ -182,8 +208,8 @@ public final class Dashboard {
     private static void units(Html html, Standings standings, Links links) {
         html.raw("<section id=\"units\"><h2>单位排名（最落后的在前）</h2>")
                 .raw("<table class=\"ranked\" id=\"unit-table\"><thead><tr><th>排名</th><th>红绿灯</th><th>单位</th>"
-                        + "<th>督查组</th><th>牵头措施</th><th>已完成</th><th>" + Rule.OVERDUE.title() + "</th><th>"
-                        + Rule.DUE_SOON.title() + "</th><th>完成率</th><th>本期报送</th><th>亮灯原因</th><th>回执</th></tr>"
+                        + "<th>督查组</th><th>牵头措施</th><th>已完成</th><th>" + SignOff.SIGNED_OFF.word() + "</th><th>"
+                        + Rule.OVERDUE.title() + "</th><th>" + Rule.DUE_SOON.title() + "</th><th>完成率</th><th>本期报送</th><th>亮灯原因</th><th>回执</th></tr>"
                         + "</thead><tbody>");
         for (UnitStanding s : standings.units()) {
             UnitFigures u = s.unit();
@@ -219,8 +245,9 @@ public final class Dashboard {
     private static void groups(Html html, Standings standings) {
         html.raw("<section id=\"groups\"><h2>督查组</h2>")
                 .raw("<table class=\"ranked\" id=\"group-table\"><thead><tr><th>排名</th><th>红绿灯</th><th>督查组</th>"
-                        + "<th>已报送 / 应报送单位</th><th>牵头措施</th><th>已完成</th><th>" + Rule.OVERDUE.title() + "</th><th>"
-                        + Rule.DUE_SOON.title() + "</th><th>完成率</th><th>亮灯原因</th></tr></thead><tbody>");
+                        + "<th>已报送 / 应报送单位</th><th>牵头措施</th><th>已完成</th><th>" + SignOff.SIGNED_OFF.word()
+                        + "</th><th>" + Rule.OVERDUE.title() + "</th><th>" + Rule.DUE_SOON.title()
+                        + "</th><th>完成率</th><th>亮灯原因</th></tr></thead><tbody>");
         for (GroupStanding s : standings.groups()) {
             GroupFigures g = s.group();
             html.raw("<tr>").element("td", String.valueOf(s.rank()), "class", "num");
@@ -233,16 +260,16 @@ public final class Dashboard {
         html.raw("</tbody></table></section>\n");
     }
 
-    private static void problems(Html html, Standings standings) {
-        List<ProblemStanding> open = standings.problems().stream().filter(s -> !s.problem().rectified()).toList();
-        html.raw("<section id=\"problems\"><h2>尚未完成整改的问题（" + open.size() + "项，最落后的在前）</h2>");
+    private static void problems(Html html, Standings standings, Completion completion) {
+        List<ProblemStanding> open = standings.problems().stream().filter(s -> !s.problem().done(completion)).toList();
+        html.raw("<section id=\"problems\"><h2>" + completion.notDoneWord() + "的问题（" + open.size() + "项，最落后的在前）</h2>");
         if (open.isEmpty()) {
-            html.raw("<p>全部问题已完成整改。</p></section>\n");
+            html.raw("<p>全部问题" + completion.problemWord() + "。</p></section>\n");
             return;
         }
         html.raw("<table class=\"ranked\" id=\"problem-table\"><thead><tr><th>序号</th><th>红绿灯</th><th>编号</th>"
-                + "<th>问题</th><th>方面</th><th>已完成 / 措施</th><th>" + Rule.OVERDUE.title() + "</th><th>亮灯原因</th>"
-                + "</tr></thead><tbody>");
+                + "<th>问题</th><th>方面</th><th>已完成 / 措施</th><th>" + SignOff.SIGNED_OFF.word() + "</th><th>"
+                + Rule.OVERDUE.title() + "</th><th>亮灯原因</th></tr></thead><tbody>");
         for (int i = 0; i < open.size(); i++) {
             ProblemStanding s = open.get(i);
             ProblemFigures p = s.problem();
@@ -250,6 +277,7 @@ public final class Dashboard {
             light(html, s.light());
             html.element("td", p.code()).element("td", p.description()).element("td", p.category())
                     .element("td", p.tasks().completed() + " / " + p.tasks().total(), "class", "num")
+                    .element("td", String.valueOf(p.tasks().signedOff()), "class", "num")
                     .element("td", String.valueOf(p.tasks().overdue()), "class", "num")
                     .element("td", String.join("；", s.reasons())).raw("</tr>");
         }
@@ -299,6 +327,7 @@ public final class Dashboard {
     private static void taskCells(Html html, TaskCount t) {
         html.element("td", String.valueOf(t.total()), "class", "num")
                 .element("td", String.valueOf(t.completed()), "class", "num")
+                .element("td", String.valueOf(t.signedOff()), "class", "num")
                 .element("td", String.valueOf(t.overdue()), "class", t.overdue() > 0 ? "num bad" : "num")
                 .element("td", String.valueOf(t.dueSoon()), "class", "num");
     }

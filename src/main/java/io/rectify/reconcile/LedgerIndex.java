@@ -6,6 +6,7 @@ import io.rectify.ledger.Problem;
 import io.rectify.ledger.Task;
 import io.rectify.ledger.Unit;
 import io.rectify.workbook.Texts;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,6 +56,11 @@ final class LedgerIndex {
             leadTasks.computeIfAbsent(task.leadUnit(), k -> new ArrayList<>()).add(task);
         }
         ledger.problems().forEach(p -> problemsByCode.put(Texts.code(p.code()), p));
+    }
+
+    /** The index of the ledger with the deadlines {@code extendedTo} in force ({@link Ledger#extended}); this one when there is none. */
+    LedgerIndex extended(Map<String, LocalDate> extendedTo) {
+        return extendedTo.isEmpty() ? this : new LedgerIndex(ledger.extended(extendedTo));
     }
 
     /** A code folded with {@link Texts#code}; the code itself when folding leaves it as it is (one string, not two, per task). */

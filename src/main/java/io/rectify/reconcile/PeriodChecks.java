@@ -42,7 +42,7 @@ public final class PeriodChecks {
         UnitReturn content = ((ReadOutcome.Read) outcome).unitReturn();
         ReturnFile file = triage.checked(found, content, fileFindings);
         int rowsRead = content.progress().rows().size() + rows(content.institutions().orElse(null))
-                + rows(content.accountability().orElse(null));
+                + rows(content.accountability().orElse(null)) + rows(content.extensions().orElse(null));
         if (!file.accepted()) {
             return new CheckedFile(file, fileFindings.entries(), null, List.of(), rowsRead);
         }
@@ -51,7 +51,8 @@ public final class PeriodChecks {
         CheckedReturn rows = new CheckedReturn(file,
                 new ProgressCheck(ledger, useFindings).check(file, content.progress()),
                 new InstitutionCheck(ledger, useFindings).check(file, content.institutions()),
-                new AccountabilityCheck(ledger, useFindings).check(file, content.accountability()), List.of());
+                new AccountabilityCheck(ledger, useFindings).check(file, content.accountability()),
+                new ExtensionRequestCheck(ledger, useFindings).check(file, content.extensions()));
         return new CheckedFile(file, fileFindings.entries(), rows, useFindings.entries(), rowsRead);
     }
 

@@ -4,6 +4,7 @@ import io.rectify.reconcile.InstitutionIdentity.Key;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.SignOff;
 import io.rectify.rule.TaskStatus;
+import io.rectify.rule.Verdict;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -101,7 +102,8 @@ class ReconcileStore {
         // period_fingerprint (V5) goes too: what the nightly job records of the new state's inputs comes after;
         // the rows referring to a file go before it
         for (String table : List.of("period_fingerprint", "period_ledger", "rule_exception", "task_status",
-                "institution", "accountability", "return_row", "return_file", "review_decision", "review_file")) {
+                "institution", "accountability", "extension_request", "return_row", "return_file", "review_decision",
+                "review_file")) {
             jdbc.update("DELETE FROM " + table + " WHERE period = ?", p);
         }
         // the trend rows of this period and the later ones (lists in force come from the periods before)
@@ -139,6 +141,9 @@ class ReconcileStore {
         Batch accountability = new Batch("""
                 INSERT INTO accountability (file_id, period, unit_code, kind, persons, problem_ref, note, excel_row)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+        Batch requests = new Batch("""
+                INSERT INTO extension_request (file_id, period, unit_code, task_code, deadline, requested, reason, excel_row)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
         for (CheckedReturn checked : used) {
             long id = ids.get(checked.file().path());
             String unit = checked.file().unit().code();
@@ -153,10 +158,15 @@ class ReconcileStore {
             for (AccountabilityRow a : checked.accountability().rows()) {
                 accountability.add(id, p, unit, a.kind(), a.persons(), a.problemRef(), a.note(), a.excelRow());
             }
+            for (ExtensionRequest r : checked.extensions()) {
+                requests.add(id, p, unit, r.task().code(), toDate(r.task().deadline().date()), toDate(r.requested()),
+                        r.reason(), r.place().row());
+            }
         }
         rows.flush();
         institutions.flush();
         accountability.flush();
+        requests.flush();
         Batch statuses = new Batch("""
                 INSERT INTO task_status (period, task_code, status, completion_date, source_period, sign_off,
                     signed_off_period) VALUES (?, ?, ?, ?, ?, ?, ?)""");
@@ -198,6 +208,25 @@ class ReconcileStore {
         decisions.forEach(d -> decisionRows.add(ids.get(d.file()), period, d.task().code(), d.verdict().word(),
                 d.opinion(), d.row()));
         decisionRows.flush();
+    }
+
+    /**
+     * Replaces the period's extension decisions (deadline_extension), granted or not, each with the deadline
+     * in force before it; the deadlines in force of this period and the later ones come from them.
+     */
+    void replaceDecisions(YearMonth period, List<ExtensionDecision> decisions) {
+        String p = period.toString();
+        jdbc.update("DELETE FROM deadline_extension WHERE period = ?", p);
+        Batch rows = new Batch("""
+                INSERT INTO deadline_extension (period, task_code, granted, previous, requested, extended_to, decided_by,
+                    decided_on, file, excel_row, opinion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        for (ExtensionDecision d : decisions) {
+            ExtensionRequest r = d.request();
+            rows.add(p, r.task().code(), d.verdict() == Verdict.GRANT, toDate(r.task().deadline().date()),
+                    toDate(r.requested()), toDate(d.extendedTo()), d.decidedBy(), toDate(d.decidedOn()), d.file(), d.row(),
+                    d.opinion());
+        }
+        rows.flush();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.rectify.reconcile;
 
 import io.rectify.intake.FoundFile;
 import io.rectify.intake.PeriodScan;
+import io.rectify.ledger.DeadlineExtensions;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.LedgerVersions;
@@ -40,12 +41,15 @@ public class Reconciler {
     private final LedgerRepository ledgers;
     private final LedgerVersions versions;
     private final ReconcileStore store;
+    private final DeadlineExtensions extensions;
     private final int dueSoonDays;
 
-    Reconciler(LedgerRepository ledgers, LedgerVersions versions, ReconcileStore store, RectifyProperties properties) {
+    Reconciler(LedgerRepository ledgers, LedgerVersions versions, ReconcileStore store, DeadlineExtensions extensions,
+               RectifyProperties properties) {
         this.ledgers = ledgers;
         this.versions = versions;
         this.store = store;
+        this.extensions = extensions;
         this.dueSoonDays = properties.dueSoonDays();
     }
 
@@ -77,12 +81,14 @@ public class Reconciler {
 
     /**
      * The checks of {@code period} as of {@code asOf} that each workbook gets as it is read, against
-     * the ledger {@code version} (see {@link #versionFor}).
+     * the ledger {@code version} (see {@link #versionFor}) with the deadlines in force before the period's own
+     * extension decisions.
      */
     public PeriodChecks checks(YearMonth period, LocalDate asOf, Optional<LedgerVersion> version) {
         Map<String, Long> order = new HashMap<>();
         ledgers.versions().forEach(v -> order.put(v.contentHash(), v.id()));
-        return new PeriodChecks(new LedgerIndex(versions.ledger(version)), period, asOf, new JudgedVersion(version, order));
+        return new PeriodChecks(new LedgerIndex(versions.ledger(version).extended(extensions.inForceBefore(period))),
+                period, asOf, new JudgedVersion(version, order));
     }
 
     /**
@@ -109,24 +115,25 @@ public class Reconciler {
         List<CheckedReturn> used = files.stream().filter(ReturnFile::accepted).map(f -> checked.get(f.found()).rows())
                 .toList();
         flagSharedInstitutions(new InstitutionCheck(ledger, findings), used, store.institutionListsBefore(period));
-        TaskRollup rollup = new TaskRollup(ledger, findings, period, checks.asOf(), dueSoonDays);
+        List<ReviewFile> reviewFiles = new ReviewTriage(ledger, period, findings).triage(reviews);
+        ReviewCheck reviewCheck = new ReviewCheck(ledger, period, findings);
+        List<ExtensionDecision> extensionDecisions = extensionDecisions(requests(used), reviewFiles, reviewCheck);
+        // the deadline rules of this period judge by the deadlines its own 延期审批表 granted
+        LedgerIndex inForce = new DecidedExtensions(findings, period).apply(ledger, extensionDecisions);
+        TaskRollup rollup = new TaskRollup(inForce, findings, period, checks.asOf(), dueSoonDays);
         TaskRollup.Reported reported = reported(files, checked, used);
         List<TaskState> reportedStates = rollup.rollup(reported, store.statusesBefore(period));
 
-        List<ReviewFile> reviewFiles = new ReviewTriage(ledger, period, findings).triage(reviews);
-        ReviewCheck reviewCheck = new ReviewCheck(ledger, period, findings);
         Map<String, TaskState> byTask = new HashMap<>();
         reportedStates.forEach(s -> byTask.put(s.taskCode(), s));
         List<ReviewDecision> decisions = reviewCheck.signOffs(reviewFiles, byTask);
         List<TaskState> states = reviewCheck.apply(reportedStates, decisions, reported.leadRows());
-        List<ExtensionDecision> extensionDecisions = extensionDecisions(requests(used), reviewFiles, reviewCheck);
-        // the extensions part applies extensionDecisions here, before the deadline rules (deadline_extension,
-        // extension-granted/refused, the deadlines in force of this period)
         rollup.checkDeadlines(states, reported);
 
         List<ExceptionEntry> exceptions = findings.sorted();
         store.replace(period, checks.version().version().map(LedgerVersion::contentHash).orElse(null), files, used,
                 states, exceptions, reviewFiles, decisions);
+        store.replaceDecisions(period, extensionDecisions);
         ReconcileResult result = result(period, files, used, states, exceptions);
         log.info("Reconciled {}", result.summary());
         if (!reviewFiles.isEmpty()) {

@@ -237,7 +237,7 @@ final class ReviewCheck {
         LocalDate deadline = request.task().deadline().date();
         if (!granted.get().get().isAfter(deadline)) {
             return Optional.of(new Rejection(Rule.REVIEW_INVALID_DECISION, column, column + Periods.date(granted.get().get())
-                    + "不晚于现行完成时限" + Periods.date(deadline) + "，本行未采纳；请填写晚于现行完成时限的日期"));
+                    + "不晚于现完成时限" + Periods.date(deadline) + "，本行未采纳；请填写晚于现完成时限的日期"));
         }
         return Optional.empty();
     }

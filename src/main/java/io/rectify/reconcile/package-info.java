@@ -62,6 +62,16 @@
  *       status. completed-late is reported in the period whose return first gives the (late)
  *       completion date, not again while later returns repeat it. overdue / due-soon point at the
  *       lead unit's status cell when it reported the task this period.</li>
+ *   <li>延期申请 ({@link io.rectify.reconcile.ExtensionRequestCheck}): identity checks stop the row
+ *       (unknown or blank task, extension-not-lead, the same task in an earlier row, 长期坚持, then
+ *       extension-too-late when the deadline in force was before the 报送日期); then every bad cell
+ *       (申请延期至 blank, unreadable or not after the deadline in force; 延期理由 blank) is reported and
+ *       the row rejected. Accepted rows of the used return go to extension_request.</li>
+ *   <li>Deadlines in force: a period's checks use the ledger with the extensions granted in earlier
+ *       periods (ledger-field-changed and the requests see them); the period's own 延期审批表 decisions
+ *       ({@link io.rectify.reconcile.DecidedExtensions}) then move the deadlines the task rules judge by,
+ *       are told to the lead unit (extension-granted / extension-refused, on its request's cell) and are
+ *       stored in deadline_extension with the period's other state.</li>
  *   <li>A period is judged with one ledger version ({@link io.rectify.reconcile.Reconciler#versionFor}),
  *       recorded in period_ledger with its state: the current one for the run's latest period, the one
  *       it was last judged with for any other (so a ledger edit leaves published periods as they were),

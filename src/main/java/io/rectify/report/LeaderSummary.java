@@ -1,5 +1,6 @@
 package io.rectify.report;
 
+import io.rectify.consolidate.Completion;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.GroupFigures;
 import io.rectify.consolidate.PeriodFigures;
@@ -10,6 +11,7 @@ import io.rectify.report.Indicators.Indicator;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
+import io.rectify.rule.SignOff;
 import io.rectify.standing.Light;
 import io.rectify.standing.ProblemStanding;
 import io.rectify.standing.Standings;
@@ -214,23 +216,26 @@ final class LeaderSummary {
     }
 
     private Section openProblems() {
-        List<ProblemStanding> open = standings.problems().stream().filter(s -> !s.problem().rectified()).toList();
+        Completion completion = c.completion();
+        List<ProblemStanding> open = standings.problems().stream().filter(s -> !s.problem().done(completion)).toList();
         List<List<Object>> rows = new ArrayList<>();
         for (ProblemStanding s : open) {
             TaskCount tasks = s.problem().tasks();
-            List<String> progress = new ArrayList<>(List.of("措施完成" + tasks.completed() + "/" + tasks.total() + "条"));
+            List<String> progress = new ArrayList<>(List.of("措施完成" + tasks.completed() + "/" + tasks.total() + "条"
+                    + (tasks.signedOff() > 0 || completion.signedOff() ? "，" + SignOff.SIGNED_OFF.word() + tasks.signedOff() + "条" : "")));
             progress.addAll(s.reasons());
             rows.add(List.of(s.problem().code(), s.problem().description(), Lights.reasons(progress)));
         }
-        return new Section("四、尚未完成整改的问题" + open.size() + "项", new int[] {2, 4, 1},
+        return new Section("四、" + completion.notDoneWord() + "的问题" + open.size() + "项", new int[] {2, 4, 1},
                 List.of("问题编号", "问题", "整改进度"), rows,
-                "全部" + c.headline().problems().total() + "项问题均已完成整改。", List.of("项问题", "项", "按问题"), false);
+                "全部" + c.headline().problems().total() + "项问题均" + completion.problemWord() + "。",
+                List.of("项问题", "项", "按问题"), false);
     }
 
     private Section figures() {
         Optional<PeriodFigures> previous = previous();
         List<List<Object>> rows = new ArrayList<>();
-        for (Indicator indicator : Indicators.SUMMARY) {
+        for (Indicator indicator : Indicators.summary(c.completion())) {
             Number now = indicator.value().apply(c.headline());
             Object before = previous.<Object>map(p -> indicator.value().apply(p)).orElse(NONE);
             Object change = previous.<Object>map(p -> new Styled(change(indicator, now, indicator.value().apply(p)),

@@ -11,6 +11,7 @@ import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
+import io.rectify.rule.TaskStatus;
 import io.rectify.standing.UnitStanding;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +40,14 @@ final class ReceiptItems {
     /** The places of one rule's exceptions listed up to this many; the rest are counted (…等12处). */
     private static final int LISTED = 8;
     /** The 提示 that ask the unit something; the others (a superseded, duplicate or skipped file) only inform. */
-    private static final Set<Rule> ASKING_NOTICES = EnumSet.of(Rule.COMPLETED_LATE, Rule.DUPLICATE_INSTITUTION);
+    private static final Set<Rule> ASKING_NOTICES = EnumSet.of(Rule.COMPLETED_LATE, Rule.DUPLICATE_INSTITUTION,
+            Rule.EXTENSION_GRANTED);
+    /**
+     * The supervisors' and the office's decisions on one task: each is its own item with its opinion, never
+     * counted together with others.
+     */
+    private static final Set<Rule> DECISIONS = EnumSet.of(Rule.SIGNOFF_RETURNED, Rule.RECHECK_FAILED,
+            Rule.EXTENSION_REFUSED, Rule.EXTENSION_GRANTED);
 
     /**
      * One thing to do.
@@ -75,7 +83,13 @@ final class ReceiptItems {
         receipt.exceptions().stream().filter(which)
                 .sorted(Comparator.comparingInt((ExceptionEntry e) -> rank(e.rule())).thenComparing(ExceptionEntry::rule))
                 .forEach(e -> byRule.computeIfAbsent(e.rule(), r -> new ArrayList<>()).add(e));
-        byRule.forEach((rule, list) -> items.add(item(rule, list, tasks, receipt, asOf)));
+        byRule.forEach((rule, list) -> {
+            if (DECISIONS.contains(rule)) {
+                list.forEach(e -> items.add(item(rule, List.of(e), tasks, receipt, asOf)));
+            } else {
+                items.add(item(rule, list, tasks, receipt, asOf));
+            }
+        });
         return List.copyOf(items);
     }
 
@@ -94,11 +108,13 @@ final class ReceiptItems {
     }
 
     /**
-     * Falling behind first (overdue, regressed), then the other errors, then what is due soon, the tasks left
-     * unreported, the other warnings, and last the reasons for tasks completed late.
+     * The tasks the supervisors sent back first (退回, 回头看 不属实), then falling behind (overdue, regressed), then
+     * the other errors, then what is due soon, the tasks left unreported, the other warnings, and last the
+     * reasons for tasks completed late.
      */
     private static int rank(Rule rule) {
         return switch (rule) {
+            case SIGNOFF_RETURNED, RECHECK_FAILED -> -1;
             case OVERDUE -> 0;
             case REGRESSION -> 1;
             case DUE_SOON -> 3;
@@ -138,7 +154,7 @@ final class ReceiptItems {
         if (list.size() == 1) {
             ExceptionEntry e = list.get(0);
             String where = where(e, tasks, true);
-            what = mentions(e.message(), e) ? e.message() : where + "：" + e.message();
+            what = mentions(e.message(), e) && !DECISIONS.contains(rule) ? e.message() : where + "：" + e.message();
         } else {
             List<String> places = list.stream().map(e -> where(e, tasks, false)).distinct().toList();
             what = places.stream().limit(LISTED).collect(Collectors.joining("、"))
@@ -166,7 +182,7 @@ final class ReceiptItems {
                 }
             }
         }
-        if (e.row() != null) {
+        if (e.row() != null && !DECISIONS.contains(e.rule())) {
             where.append(where.isEmpty() ? "" : "，").append("第").append(e.row()).append("行")
                     .append(e.column() == null ? "" : e.column() + "列");
         }
@@ -180,6 +196,10 @@ final class ReceiptItems {
         return switch (rule) {
             case OVERDUE -> "加快整改，在下次报送时报告进展";
             case REGRESSION -> "核实后在下次报送时更正状态或说明原因";
+            case SIGNOFF_RETURNED, RECHECK_FAILED -> "按意见整改到位后，在下次报送时将该任务重新报为" + TaskStatus.COMPLETED.word()
+                    + "，填写完成日期并补充佐证材料";
+            case EXTENSION_REFUSED -> "按现完成时限抓紧推进，在下次报送时报告进展";
+            case EXTENSION_GRANTED -> "按延期后的完成时限完成整改";
             case DUE_SOON -> "在完成时限前完成整改";
             case LATE_SUBMISSION -> "下次按时报送";
             case TASK_NOT_REPORTED, MISSING_EVIDENCE -> "在下次报送时补充";

@@ -7,6 +7,7 @@ import io.rectify.consolidate.ListedInstitution;
 import io.rectify.consolidate.PeriodFile;
 import io.rectify.consolidate.ReceiptTask;
 import io.rectify.consolidate.TaskCount;
+import io.rectify.consolidate.TaskStatusRow;
 import io.rectify.consolidate.UnitFigures;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ledger.Unit;
@@ -15,6 +16,7 @@ import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
+import io.rectify.rule.SignOff;
 import io.rectify.rule.TaskStatus;
 import io.rectify.standing.UnitStanding;
 import java.io.IOException;
@@ -42,7 +44,7 @@ final class ReceiptWorkbook {
     static final String TO_FIX = "需整改事项";
 
     /** 任务情况's columns printed: the task, its status and why a row was not adopted; the unit's own texts stay on screen. */
-    private static final int TASK_COLUMNS_PRINTED = 9;
+    private static final int TASK_COLUMNS_PRINTED = 10;
     /**
      * The exception table's columns a unit's receipt hides: those naming the unit itself on every row, and
      * the rule code, for machines (the rule's name is shown).
@@ -159,8 +161,9 @@ final class ReceiptWorkbook {
         if (tasks.total() == 0) {
             return "无";
         }
-        return "共 %d 条：%s %d 条，%s %d 条，%s %d 条；%s %d 条，%s %d 条%s".formatted(tasks.total(),
-                TaskStatus.COMPLETED.word(), tasks.completed(), TaskStatus.IN_PROGRESS.word(), tasks.inProgress(),
+        return "共 %d 条：%s %d 条（其中%s %d 条，%s %d 条），%s %d 条，%s %d 条；%s %d 条，%s %d 条%s".formatted(tasks.total(),
+                TaskStatus.COMPLETED.word(), tasks.completed(), SignOff.SIGNED_OFF.word(), tasks.signedOff(),
+                SignOff.AWAITING.word(), tasks.awaitingSignOff(), TaskStatus.IN_PROGRESS.word(), tasks.inProgress(),
                 TaskStatus.NOT_STARTED.word(), tasks.notStarted(), Rule.OVERDUE.title(), tasks.overdue(),
                 Rule.DUE_SOON.title(), tasks.dueSoon(),
                 figures.expected() && !figures.submitted() ? "（本期无可采纳的报送表，" + UnitStanding.CARRIED_FORWARD + "）" : "");
@@ -198,7 +201,7 @@ final class ReceiptWorkbook {
                               Styles styles, Sheet sheet) {
         Table table = new Table(workbook, styles, sheet, 0, List.of(Column.text("任务编号", 9),
                 Column.text("整改措施", 36), Column.text("完成时限", 12), Column.text("责任类型", 8),
-                Column.text("本期填报状态", 12), Column.text("汇总状态", 10), Column.text("状态来源", 12),
+                Column.text("本期填报状态", 12), Column.text("汇总状态", 10), Column.text("销号", 11), Column.text("状态来源", 12),
                 Column.text("提醒", 10), Column.text("未采纳原因", 36), Column.text("问题编号", 9),
                 Column.date("填报完成日期", 12), Column.text("进展情况", 50), Column.text("佐证材料", 30)));
         for (ReceiptTask line : receipt.tasks()) {
@@ -206,7 +209,8 @@ final class ReceiptWorkbook {
             table.row(line.task().code(), line.task().measure(), line.task().deadline().text(),
                     line.lead() ? "牵头" : "配合",
                     row != null ? row.status().word() : line.rejection() != null ? "本期报送未采纳" : "本期未填报",
-                    line.lead() ? line.state().status().word() : "（由牵头单位报送）", source(line),
+                    line.lead() ? line.state().status().word() : "（由牵头单位报送）", line.lead() ? signOff(line.state()) : "",
+                    source(line),
                     line.overdue() ? Rule.OVERDUE.title() : line.dueSoon() ? Rule.DUE_SOON.title() : "",
                     line.rejection(), line.task().problemCode(), row == null ? null : row.completionDate(),
                     row == null ? null : row.progress(), row == null ? null : row.evidence());
@@ -214,7 +218,7 @@ final class ReceiptWorkbook {
         for (ExceptionEntry row : rowsOutside) {
             table.row(row.taskCode() != null ? row.taskCode() : row.value(),
                     "（报送表第" + row.row() + "行：" + row.rule().title() + "）", null, null, "本期报送未采纳", null, null,
-                    null, row.message(), row.problemCode());
+                    null, null, row.message(), row.problemCode());
         }
         table.filter();
         workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, TASK_COLUMNS_PRINTED - 1, 0, sheet.getLastRowNum());
@@ -232,6 +236,15 @@ final class ReceiptWorkbook {
                 sheet.setColumnHidden(i, true);
             }
         }
+    }
+
+    /** 待销号, 已销号（2024年2月） with the period whose review signed it off, or blank. */
+    static String signOff(TaskStatusRow state) {
+        if (state.signOff() == null) {
+            return "";
+        }
+        return state.signedOff() && state.signedOffIn() != null
+                ? state.signOff().word() + "（" + Periods.text(state.signedOffIn()) + "）" : state.signOff().word();
     }
 
     private static String source(ReceiptTask line) {

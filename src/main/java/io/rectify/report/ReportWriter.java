@@ -169,7 +169,8 @@ public class ReportWriter {
         return String.join("\n",
                 "汇总完成：" + Periods.text(c.period()) + "（截至 " + c.asOf() + "）"
                         + SkippedNotice.of(c).map(n -> "\n" + n.text()).orElse(""),
-                Bulletin.text(f),
+                Bulletin.text(f, c.completion()),
+                Bulletin.signOff(f),
                 "报送：应报送 %d 个单位，已报送 %d 个，未报送 %d 个，逾期报送 %d 个，未采纳文件 %d 份"
                         .formatted(s.expected(), s.accepted(), s.missing(), s.late(), s.rejectedFiles()),
                 "异常：错误 %d 条，警告 %d 条，提示 %d 条"

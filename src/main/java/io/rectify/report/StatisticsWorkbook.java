@@ -3,6 +3,8 @@ package io.rectify.report;
 import static io.rectify.rule.TaskStatus.COMPLETED;
 import static io.rectify.rule.TaskStatus.IN_PROGRESS;
 import static io.rectify.rule.TaskStatus.NOT_STARTED;
+import static io.rectify.rule.SignOff.AWAITING;
+import static io.rectify.rule.SignOff.SIGNED_OFF;
 
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.CategoryFigures;
@@ -56,10 +58,14 @@ final class StatisticsWorkbook {
     static final List<String> SHEETS = List.of(LeaderSummary.SHEET, "总体情况", "按方面", "按反馈问题", "按问题", "按单位", "按督查组",
             "报送情况", "制度建设", "问责情况", "趋势", ScoreSheet.SHEET);
 
+    /** Problems rectified as reported, and signed off: every problem table shows both. */
     private static final List<Column> PROBLEM_COLUMNS = List.of(
-            Column.number("问题数", 7), Column.number("已完成整改", 8), Column.percent("问题整改率", 8));
+            Column.number("问题数", 7), Column.number("已完成整改", 8), Column.number(SIGNED_OFF.word(), 7),
+            Column.percent("问题整改率", 8));
+    /** 已完成 as reported, then of those 待销号 and 已销号: every task table shows both. */
     private static final List<Column> TASK_COLUMNS = List.of(
-            Column.number("整改措施", 8), Column.number(COMPLETED.word(), 7), Column.number(IN_PROGRESS.word(), 7),
+            Column.number("整改措施", 8), Column.number(COMPLETED.word(), 7), Column.number(AWAITING.word(), 7),
+            Column.number(SIGNED_OFF.word(), 7), Column.number(IN_PROGRESS.word(), 7),
             Column.number(NOT_STARTED.word(), 7), Column.number(Rule.OVERDUE.title(), 8), Column.number(Rule.DUE_SOON.title(), 8),
             Column.percent("完成率", 8));
 
@@ -67,7 +73,7 @@ final class StatisticsWorkbook {
     private static final List<Column> RANK_COLUMNS = List.of(Column.number("排名", 5), Column.text("红绿灯", 6));
     private static final int LIGHT_COLUMN = 1;
     /** The last column of a ranked table: why its light is not green. */
-    private static final Column REASONS = Column.text("原因", 20);
+    private static final Column REASONS = Column.text("原因", 18);
     /** The heading rows that group 按反馈问题 and 按问题. */
     private static final String CATEGORY = "方面：";
     private static final String FEEDBACK_POINT = "反馈问题：";
@@ -134,7 +140,8 @@ final class StatisticsWorkbook {
         }
         int row = table.sheet().getLastRowNum() + 2;
         Workbooks.title(sheet, styles, row, 3, "通报");
-        Workbooks.note(sheet, styles, row + 1, 3, Bulletin.text(c.headline()));
+        Workbooks.note(sheet, styles, row + 1, 3, Bulletin.text(c.headline(), c.completion()));
+        Workbooks.note(sheet, styles, row + 2, 3, Bulletin.signOff(c.headline()));
         // one portrait page: the figures and the bulletin belong together
         sheet.getPrintSetup().setLandscape(false);
         sheet.getPrintSetup().setFitHeight((short) 1);
@@ -172,7 +179,7 @@ final class StatisticsWorkbook {
     /** Grouped under a heading row per 方面 and per 反馈问题 instead of repeating their long titles on every row. */
     private void problems() {
         Table table = table(SHEETS.get(4), columns(RANK_COLUMNS, List.of(Column.text("问题编号", 7),
-                Column.text("问题描述", 34)), TASK_COLUMNS, List.of(Column.text("整改情况", 12), Column.text("原因", 16))));
+                Column.text("问题描述", 30)), TASK_COLUMNS, List.of(Column.text("整改情况", 12), Column.text("原因", 16))));
         Map<String, ProblemStanding> ranked = standings.problems().stream()
                 .collect(Collectors.toMap(s -> s.problem().code(), Function.identity()));
         String category = null;
@@ -192,15 +199,20 @@ final class StatisticsWorkbook {
             }
             ProblemStanding standing = ranked.get(problem.code());
             table.row(cells(List.of(standing.rank(), standing.light().word(), problem.code(), problem.description()),
-                    taskCells(problem.tasks()), List.of(problem.rectified() ? "已完成整改" : "整改中",
-                            Lights.reasons(standing.reasons()))));
+                    taskCells(problem.tasks()), List.of(progress(problem), Lights.reasons(standing.reasons()))));
         }
         int last = table.sheet().getLastRowNum();
         table.filter();
         Lights.colour(table.sheet(), LIGHT_COLUMN, first, last);
         ProblemCount problems = c.headline().problems();
         table.total(cells(List.of("合计", "", "", ""), taskCells(c.headline().tasks()),
-                List.of("已完成整改 " + problems.completed() + "/" + problems.total())));
+                List.of("已完成整改 " + problems.completed() + "/" + problems.total() + "\n" + SIGNED_OFF.word() + " "
+                        + problems.signedOff() + "/" + problems.total())));
+    }
+
+    /** 已销号 when every task is, 已完成整改 when every task is reported 已完成, else 整改中. */
+    private static String progress(ProblemFigures problem) {
+        return problem.signedOff() ? SIGNED_OFF.word() : problem.rectified() ? "已完成整改" : "整改中";
     }
 
     /** Worst first; a unit whose statuses were carried forward shows its rate marked （沿用）. */
@@ -356,11 +368,12 @@ final class StatisticsWorkbook {
     }
 
     private static List<Object> problemCells(ProblemCount p) {
-        return List.of(p.total(), p.completed(), p.rate());
+        return List.of(p.total(), p.completed(), p.signedOff(), p.rate());
     }
 
     private static List<Object> taskCells(TaskCount t) {
-        return List.of(t.total(), t.completed(), t.inProgress(), t.notStarted(), t.overdue(), t.dueSoon(), t.rate());
+        return List.of(t.total(), t.completed(), t.awaitingSignOff(), t.signedOff(), t.inProgress(), t.notStarted(),
+                t.overdue(), t.dueSoon(), t.rate());
     }
 
     private static Object[] cells(List<?>... parts) {

@@ -2,6 +2,7 @@ package io.rectify.report;
 
 import io.rectify.consolidate.AccountabilityCount;
 import io.rectify.consolidate.CategoryFigures;
+import io.rectify.consolidate.Completion;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.ExceptionCount;
 import io.rectify.consolidate.FeedbackPointFigures;
@@ -69,6 +70,7 @@ final class SummaryJson {
         root.put("period", c.period().toString());
         root.put("asOf", c.asOf().toString());
         root.put("title", c.title());
+        root.put("completedMeans", c.completion().code());
         Optional<SkippedNotice> notice = SkippedNotice.of(c);
         if (notice.isPresent()) {
             root.putObject("incomplete").put("skippedFiles", notice.get().skipped()).put("readFiles", notice.get().read())
@@ -76,44 +78,44 @@ final class SummaryJson {
         } else {
             root.putNull("incomplete");
         }
-        figures(root, c.headline());
+        figures(root, c.headline(), c.completion());
         ArrayNode missing = ((ObjectNode) root.get("submissions")).putArray("missingUnits");
         c.byUnit().stream().filter(u -> u.expected() && !u.submitted()).forEach(u -> missing.add(u.unit().code()));
         ArrayNode categories = root.putArray("byCategory");
         for (CategoryFigures category : c.byCategory()) {
             ObjectNode node = categories.addObject().put("name", category.name());
-            problems(node, category.problems());
-            tasks(node, category.tasks());
+            problems(node, category.problems(), c.completion());
+            tasks(node, category.tasks(), c.completion());
         }
         ArrayNode groups = root.putArray("byGroup");
         for (GroupFigures group : c.byGroup()) {
             ObjectNode node = groups.addObject().put("name", group.name()).put("units", group.units())
                     .put("expected", group.expected()).put("submitted", group.submitted());
-            tasks(node, group.tasks());
+            tasks(node, group.tasks(), c.completion());
         }
         ArrayNode units = root.putArray("byUnit");
         for (UnitFigures unit : c.byUnit()) {
             ObjectNode node = units.addObject().put("code", unit.unit().code()).put("name", unit.unit().name())
                     .put("group", unit.unit().group()).put("submitted", unit.submitted())
                     .put("expected", unit.expected()).put("late", unit.late());
-            tasks(node, unit.tasks());
+            tasks(node, unit.tasks(), c.completion());
         }
         ArrayNode points = root.putArray("byFeedbackPoint");
         for (FeedbackPointFigures point : c.byFeedbackPoint()) {
             ObjectNode node = points.addObject().put("category", point.category()).put("name", point.name());
-            problems(node, point.problems());
-            tasks(node, point.tasks());
+            problems(node, point.problems(), c.completion());
+            tasks(node, point.tasks(), c.completion());
         }
         ArrayNode trend = root.putArray("trend");
         for (PeriodFigures period : c.trend()) {
-            figures(trend.addObject().put("period", period.period().toString()), period);
+            figures(trend.addObject().put("period", period.period().toString()), period, c.completion());
         }
         return root;
     }
 
-    private static void figures(ObjectNode node, PeriodFigures f) {
-        problems(node, f.problems());
-        tasks(node, f.tasks());
+    private static void figures(ObjectNode node, PeriodFigures f, Completion completion) {
+        problems(node, f.problems(), completion);
+        tasks(node, f.tasks(), completion);
         AccountabilityCount a = f.accountability();
         node.putObject("accountability").put("caseFiled", a.caseFiled()).put("disciplined", a.disciplined())
                 .put("admonished", a.admonished()).put("organizational", a.organizational());
@@ -129,13 +131,20 @@ final class SummaryJson {
         e.byRule().forEach((rule, count) -> byRule.put(rule.code(), count));
     }
 
-    private static void problems(ObjectNode node, ProblemCount p) {
-        node.putObject("problems").put("total", p.total()).put("completed", p.completed());
+    /** {@code completed} as rectify.completed-means counts it; {@code reported} and {@code signedOff} whatever it says. */
+    private static void problems(ObjectNode node, ProblemCount p, Completion completion) {
+        node.putObject("problems").put("total", p.total()).put("completed", completion.problems(p))
+                .put("reported", p.completed()).put("signedOff", p.signedOff());
     }
 
-    private static void tasks(ObjectNode node, TaskCount t) {
-        node.putObject("tasks").put("total", t.total()).put("completed", t.completed())
+    /**
+     * {@code completed} as rectify.completed-means counts it; {@code reported} the tasks 已完成 as the units
+     * reported them, of which {@code awaitingSignOff} are 待销号 and {@code signedOff} 已销号.
+     */
+    private static void tasks(ObjectNode node, TaskCount t, Completion completion) {
+        node.putObject("tasks").put("total", t.total()).put("completed", completion.tasks(t))
                 .put("inProgress", t.inProgress()).put("notStarted", t.notStarted())
-                .put("overdue", t.overdue()).put("dueSoon", t.dueSoon());
+                .put("overdue", t.overdue()).put("dueSoon", t.dueSoon())
+                .put("reported", t.completed()).put("awaitingSignOff", t.awaitingSignOff()).put("signedOff", t.signedOff());
     }
 }

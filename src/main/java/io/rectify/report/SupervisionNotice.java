@@ -11,6 +11,7 @@ import io.rectify.ledger.Unit;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
+import io.rectify.rule.TaskStatus;
 import io.rectify.standing.UnitStanding;
 import io.rectify.workbook.SafeText;
 import io.rectify.workbook.TableSheet;
@@ -20,7 +21,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
@@ -36,8 +39,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * 督办单/<单位代码>-<单位名称>-<YYYY-MM>-督办单.xlsx: the notice a supervision group signs and sends
- * to a unit whose light is red. It says why the unit is red, lists each of its overdue and regressed
- * tasks, what to do about each and by when (the next return's due date), and leaves lines for the
+ * to a unit whose light is red. It says why the unit is red, lists each of its overdue, regressed and
+ * sent-back (销号退回, 回头看 不属实) tasks, what to do about each and by when (the next return's due date), and leaves lines for the
  * group to sign and date it and for the unit to acknowledge it. One A4 page, portrait, at 100 %.
  */
 final class SupervisionNotice {
@@ -50,9 +53,14 @@ final class SupervisionNotice {
     private static final int COLUMNS = HEADERS.size();
     private static final int TITLE_POINTS = 18;
     private static final int TEXT_POINTS = 12;
+    /** The supervisors sent the task back: it is 推进中 again and must be reported 已完成 anew. */
+    private static final Set<Rule> RETURNED = EnumSet.of(Rule.SIGNOFF_RETURNED, Rule.RECHECK_FAILED);
 
-    /** One line of the notice's table: a task of the unit that is overdue, regressed, or both. */
-    private record Item(ReceiptTask task, boolean overdue, boolean regressed, long daysOverdue) {
+    /**
+     * One line of the notice's table: a task of the unit that is overdue, regressed, or sent back by its
+     * supervision group (销号退回 or 回头看 不属实: {@code returned} is that rule), or several of these.
+     */
+    private record Item(ReceiptTask task, boolean overdue, boolean regressed, Rule returned, long daysOverdue) {
     }
 
     private SupervisionNotice() {
@@ -118,16 +126,19 @@ final class SupervisionNotice {
         return table.lastRow();
     }
 
-    /** The unit's overdue and regressed lead tasks, the longest overdue first, then ledger order. */
+    /** The unit's overdue, regressed and sent-back lead tasks, the longest overdue first, then ledger order. */
     private static List<Item> items(Consolidation c, UnitReceipt receipt) {
         Set<String> regressed = receipt.exceptions().stream().filter(e -> e.rule() == Rule.REGRESSION)
                 .map(ExceptionEntry::taskCode).collect(Collectors.toSet());
+        Map<String, Rule> returned = receipt.exceptions().stream().filter(e -> RETURNED.contains(e.rule()))
+                .collect(Collectors.toMap(ExceptionEntry::taskCode, ExceptionEntry::rule, (a, b) -> a));
         List<Item> items = new ArrayList<>();
         for (ReceiptTask task : receipt.tasks()) {
             boolean isRegressed = regressed.contains(task.task().code());
-            if (task.lead() && (task.overdue() || isRegressed)) {
+            Rule sentBack = returned.get(task.task().code());
+            if (task.lead() && (task.overdue() || isRegressed || sentBack != null)) {
                 long days = task.overdue() ? ChronoUnit.DAYS.between(task.task().deadline().date(), c.asOf()) : 0;
-                items.add(new Item(task, task.overdue(), isRegressed, days));
+                items.add(new Item(task, task.overdue(), isRegressed, sentBack, days));
             }
         }
         items.sort(comparingLong((Item item) -> item.daysOverdue()).reversed());
@@ -157,6 +168,12 @@ final class SupervisionNotice {
             asks.add("下表" + regressed + "条整改措施此前已报已完成、本期报为未完成（整改反弹），请逐条核实：如确已完成请更正状态，"
                     + "如确属反弹请说明原因和整改计划。");
         }
+        long sentBack = items.stream().filter(item -> item.returned() != null).count();
+        if (sentBack > 0) {
+            asks.add("下表" + sentBack + "条整改措施经" + receipt.unit().unit().group() + "审核退回或回头看复核不属实（意见见回执“"
+                    + receiptFile + "”），已按" + TaskStatus.IN_PROGRESS.word() + "统计。请按意见逐条整改到位，在下次报送时重新报为"
+                    + TaskStatus.COMPLETED.word() + "并补充佐证材料。");
+        }
         if (standing.errors() > 0 && !standing.carriedForward()) {
             asks.add("报送中有" + standing.errors() + "条错误待更正，见回执“" + receiptFile + "”，请在下次报送时更正。");
         }
@@ -164,10 +181,17 @@ final class SupervisionNotice {
     }
 
     private static String what(Item item) {
-        if (item.overdue() && item.regressed()) {
-            return Rule.OVERDUE.title() + "、" + Rule.REGRESSION.title();
+        List<String> what = new ArrayList<>();
+        if (item.returned() != null) {
+            what.add(item.returned().title());
         }
-        return item.overdue() ? Rule.OVERDUE.title() : Rule.REGRESSION.title();
+        if (item.overdue()) {
+            what.add(Rule.OVERDUE.title());
+        }
+        if (item.regressed()) {
+            what.add(Rule.REGRESSION.title());
+        }
+        return String.join("、", what);
     }
 
     /** The status counted, and where it comes from when not from this period's return. */

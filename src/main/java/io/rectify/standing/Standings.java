@@ -34,6 +34,9 @@ public record Standings(List<UnitStanding> units, List<GroupStanding> groups, Li
                 ExceptionEntry::unitCode);
         Map<String, Long> regressedByProblem = count(c.exceptions(), e -> e.rule() == Rule.REGRESSION, ExceptionEntry::problemCode);
         Map<String, Long> errorsByProblem = count(c.exceptions(), Standings::toCorrect, ExceptionEntry::problemCode);
+        SentBack byUnit = SentBack.of(c.exceptions(), ExceptionEntry::unitCode);
+        SentBack byGroup = SentBack.of(c.exceptions(), ExceptionEntry::group);
+        SentBack byProblem = SentBack.of(c.exceptions(), ExceptionEntry::problemCode);
 
         List<UnitStanding> units = new ArrayList<>();
         for (UnitFigures u : c.byUnit()) {
@@ -45,9 +48,9 @@ public record Standings(List<UnitStanding> units, List<GroupStanding> groups, Li
             if (unranked.carriedForward()) {
                 reasons.add(unranked.carriedForwardReason());
             }
-            red(reasons, u.tasks(), regressed);
+            red(reasons, u.tasks(), regressed, byUnit.refuted(u.unit().code()));
             int reds = reasons.size();
-            yellow(reasons, u.tasks(), errors);
+            yellow(reasons, u.tasks(), errors, byUnit.returned(u.unit().code()));
             if (u.late()) {
                 reasons.add("逾期报送");
             }
@@ -75,9 +78,9 @@ public record Standings(List<UnitStanding> units, List<GroupStanding> groups, Li
             if (rejected > 0) {
                 reasons.add(rejected + "个单位本期报送未采纳");
             }
-            red(reasons, g.tasks(), members.stream().mapToInt(UnitStanding::regressed).sum());
+            red(reasons, g.tasks(), members.stream().mapToInt(UnitStanding::regressed).sum(), byGroup.refuted(g.name()));
             int reds = reasons.size();
-            yellow(reasons, g.tasks(), members.stream().mapToInt(UnitStanding::errors).sum());
+            yellow(reasons, g.tasks(), members.stream().mapToInt(UnitStanding::errors).sum(), byGroup.returned(g.name()));
             long late = members.stream().filter(s -> s.unit().late()).count();
             if (late > 0) {
                 reasons.add(late + "个单位逾期报送");
@@ -92,9 +95,9 @@ public record Standings(List<UnitStanding> units, List<GroupStanding> groups, Li
         List<ProblemStanding> problems = new ArrayList<>();
         for (ProblemFigures p : c.byProblem()) {
             List<String> reasons = new ArrayList<>();
-            red(reasons, p.tasks(), regressedByProblem.getOrDefault(p.code(), 0L).intValue());
+            red(reasons, p.tasks(), regressedByProblem.getOrDefault(p.code(), 0L).intValue(), byProblem.refuted(p.code()));
             int reds = reasons.size();
-            yellow(reasons, p.tasks(), errorsByProblem.getOrDefault(p.code(), 0L).intValue());
+            yellow(reasons, p.tasks(), errorsByProblem.getOrDefault(p.code(), 0L).intValue(), byProblem.returned(p.code()));
             problems.add(new ProblemStanding(0, p, light(reds, reasons), List.copyOf(reasons)));
         }
         problems = ranked(problems, comparing(ProblemStanding::light)
@@ -119,21 +122,52 @@ public record Standings(List<UnitStanding> units, List<GroupStanding> groups, Li
         return e.severity() == Severity.ERROR && (e.rule().scope() == Rule.Scope.FILE || e.rule().scope() == Rule.Scope.ROW);
     }
 
-    private static void red(List<String> reasons, TaskCount tasks, int regressed) {
+    /**
+     * Red: overdue, regressed, or a signed-off task that a 回头看 check found not done (回头看复核不属实) — a
+     * regression the supervisors found rather than the unit reported.
+     */
+    private static void red(List<String> reasons, TaskCount tasks, int regressed, int refuted) {
         if (tasks.overdue() > 0) {
             reasons.add("逾期未完成" + tasks.overdue() + "条");
         }
         if (regressed > 0) {
             reasons.add("整改反弹" + regressed + "条");
         }
+        if (refuted > 0) {
+            reasons.add(Rule.RECHECK_FAILED.title() + refuted + "条");
+        }
     }
 
-    private static void yellow(List<String> reasons, TaskCount tasks, int errors) {
+    /**
+     * Yellow: due soon, errors to correct, or a task the group's review sent back (销号退回): like an error, the
+     * unit must put it right and report it again, but nothing done was undone.
+     */
+    private static void yellow(List<String> reasons, TaskCount tasks, int errors, int returned) {
         if (tasks.dueSoon() > 0) {
             reasons.add("即将到期" + tasks.dueSoon() + "条");
         }
         if (errors > 0) {
             reasons.add("待更正错误" + errors + "条");
+        }
+        if (returned > 0) {
+            reasons.add(Rule.SIGNOFF_RETURNED.title() + returned + "条");
+        }
+    }
+
+    /** The tasks the supervisors sent back (销号退回) and found not done (回头看复核不属实), by unit, group or problem. */
+    private record SentBack(Map<String, Long> returned, Map<String, Long> refuted) {
+
+        static SentBack of(List<ExceptionEntry> exceptions, Function<ExceptionEntry, String> key) {
+            return new SentBack(count(exceptions, e -> e.rule() == Rule.SIGNOFF_RETURNED, key),
+                    count(exceptions, e -> e.rule() == Rule.RECHECK_FAILED, key));
+        }
+
+        int returned(String key) {
+            return returned.getOrDefault(key, 0L).intValue();
+        }
+
+        int refuted(String key) {
+            return refuted.getOrDefault(key, 0L).intValue();
         }
     }
 

@@ -53,7 +53,7 @@
   // two plots over one time axis: 400 tasks done and 3 overdue do not share a scale
   var periods = data.trend.map(function (t) { return t.period; });
   chart(document.getElementById('chart-trend'), {
-    title: { text: '各期已完成与' + words.overdue + '的整改措施（条）', left: 'center' },
+    title: { text: '各期' + words.headline + '与' + words.overdue + '的整改措施（条）', left: 'center' },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 4 },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
@@ -64,7 +64,7 @@
     yAxis: [{ type: 'value', gridIndex: 0, minInterval: 1, scale: true, splitNumber: 3 },
       { type: 'value', gridIndex: 1, minInterval: 1, splitNumber: 2 }],
     series: [
-      { name: words.completed, type: 'line', xAxisIndex: 0, yAxisIndex: 0, symbolSize: 8, label: { show: true },
+      { name: words.headline, type: 'line', xAxisIndex: 0, yAxisIndex: 0, symbolSize: 8, label: { show: true },
         itemStyle: { color: colors.completed }, data: data.trend.map(function (t) { return t.completed; }) },
       { name: words.overdue, type: 'line', xAxisIndex: 1, yAxisIndex: 1, symbolSize: 8, label: { show: true },
         itemStyle: { color: colors.overdue }, data: data.trend.map(function (t) { return t.overdue; }) }]

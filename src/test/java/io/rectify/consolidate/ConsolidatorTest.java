@@ -28,10 +28,10 @@ class ConsolidatorTest extends ConsolidatedMarch {
 
         assertThat(march.byProblem()).extracting(ProblemFigures::code, ProblemFigures::rectified)
                 .containsExactly(tuple("P01", true), tuple("P02", false), tuple("P03", false));
-        assertThat(march.headline().problems()).isEqualTo(new ProblemCount(3, 1));
+        assertThat(march.headline().problems()).isEqualTo(new ProblemCount(3, 1, 0));
         // in February T02 of P01 was still 推进中
         assertThat(consolidator.consolidate(FEBRUARY, FEBRUARY.atEndOfMonth()).headline().problems())
-                .isEqualTo(new ProblemCount(3, 0));
+                .isEqualTo(new ProblemCount(3, 0, 0));
     }
 
     @Test
@@ -39,7 +39,7 @@ class ConsolidatorTest extends ConsolidatedMarch {
         TaskCount tasks = consolidator.consolidate(MARCH, AS_OF).headline().tasks();
 
         // T01 (已完成) and T04 (推进中) were carried from February; T04 is overdue, T03 due soon
-        assertThat(tasks).isEqualTo(new TaskCount(5, 2, 2, 1, 1, 1));
+        assertThat(tasks).isEqualTo(new TaskCount(5, 2, 2, 1, 1, 1, 0, 0));
     }
 
     @Test
@@ -105,19 +105,19 @@ class ConsolidatorTest extends ConsolidatedMarch {
         Consolidation march = consolidator.consolidate(MARCH, AS_OF);
 
         assertThat(march.byUnit()).extracting(u -> u.unit().code(), UnitFigures::tasks).containsExactly(
-                tuple("U01", new TaskCount(2, 1, 1, 0, 0, 1)), tuple("U02", new TaskCount(1, 1, 0, 0, 0, 0)),
-                tuple("U03", new TaskCount(2, 0, 1, 1, 1, 0)), tuple("U04", new TaskCount(0, 0, 0, 0, 0, 0)));
+                tuple("U01", new TaskCount(2, 1, 1, 0, 0, 1, 0, 0)), tuple("U02", new TaskCount(1, 1, 0, 0, 0, 0, 0, 0)),
+                tuple("U03", new TaskCount(2, 0, 1, 1, 1, 0, 0, 0)), tuple("U04", new TaskCount(0, 0, 0, 0, 0, 0, 0, 0)));
         assertThat(march.byGroup()).containsExactly(
-                new GroupFigures("第一督查组", 2, 2, 2, new TaskCount(3, 2, 1, 0, 0, 1)),
-                new GroupFigures("第二督查组", 2, 1, 0, new TaskCount(2, 0, 1, 1, 1, 0)));
+                new GroupFigures("第一督查组", 2, 2, 2, new TaskCount(3, 2, 1, 0, 0, 1, 0, 0)),
+                new GroupFigures("第二督查组", 2, 1, 0, new TaskCount(2, 0, 1, 1, 1, 0, 0, 0)));
         assertThat(march.byCategory()).extracting(CategoryFigures::name, CategoryFigures::problems,
                         c -> c.tasks().completed(), c -> c.tasks().total())
-                .containsExactly(tuple("贯彻落实重大决策部署", new ProblemCount(2, 1), 2, 3),
-                        tuple("全面从严治党", new ProblemCount(1, 0), 0, 2));
+                .containsExactly(tuple("贯彻落实重大决策部署", new ProblemCount(2, 1, 0), 2, 3),
+                        tuple("全面从严治党", new ProblemCount(1, 0, 0), 0, 2));
         assertThat(march.byFeedbackPoint()).extracting(FeedbackPointFigures::category, FeedbackPointFigures::name,
                         FeedbackPointFigures::problems)
-                .containsExactly(tuple("贯彻落实重大决策部署", "发挥国家战略平台作用不足", new ProblemCount(2, 1)),
-                        tuple("全面从严治党", "主体责任不实", new ProblemCount(1, 0)));
+                .containsExactly(tuple("贯彻落实重大决策部署", "发挥国家战略平台作用不足", new ProblemCount(2, 1, 0)),
+                        tuple("全面从严治党", "主体责任不实", new ProblemCount(1, 0, 0)));
     }
 
     @Test
@@ -144,7 +144,7 @@ class ConsolidatorTest extends ConsolidatedMarch {
         assertThat(march.trend()).extracting(PeriodFigures::period).containsExactly(FEBRUARY, MARCH);
         assertThat(march.trend().get(1)).isEqualTo(march.headline());
         PeriodFigures february = march.trend().get(0);
-        assertThat(february.tasks()).isEqualTo(new TaskCount(5, 1, 2, 2, 0, 0));
+        assertThat(february.tasks()).isEqualTo(new TaskCount(5, 1, 2, 2, 0, 0, 0, 0));
         assertThat(february.submissions()).isEqualTo(new SubmissionCount(3, 3, 0, 0, 0));
         assertThat(february.institutions()).isEqualTo(new InstitutionCount(3, 0));
         assertThat(consolidator.consolidate(FEBRUARY, FEBRUARY.atEndOfMonth()).trend())

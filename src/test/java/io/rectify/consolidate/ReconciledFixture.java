@@ -78,7 +78,7 @@ public final class ReconciledFixture {
             ledgers.replace(ledger(), "fixture-ledger", "master/台账.xlsx", Instant.parse("2024-02-01T00:00:00Z"), null);
         }
         for (String table : List.of("rule_exception", "task_status", "institution", "accountability", "return_row",
-                "return_file", "period_figures")) {
+                "return_file", "period_figures", "deadline_extension")) {
             jdbc.update("DELETE FROM " + table);
         }
         february();

@@ -57,7 +57,7 @@ final class ArchivedReturn {
 
     static UnitReceipt receipt(PeriodFile file, List<ExceptionEntry> exceptions) {
         Unit unit = new Unit("U01", "区发改委", "第一督查组", null, null);
-        UnitFigures figures = new UnitFigures(unit, true, file, List.of(), new TaskCount(0, 0, 0, 0, 0, 0));
+        UnitFigures figures = new UnitFigures(unit, true, file, List.of(), new TaskCount(0, 0, 0, 0, 0, 0, 0, 0));
         return new UnitReceipt(figures, List.of(file), List.of(), List.of(), List.of(), exceptions,
                 new ReturnDeadlines(LocalDate.of(2024, 4, 10), LocalDate.of(2024, 5, 10)));
     }

@@ -95,8 +95,9 @@ abstract class ReconcileTestSupport {
 
     @BeforeEach
     void freshLedger() {
-        for (String table : List.of("review_decision", "review_file", "rule_exception", "task_status", "institution", "accountability", "return_row",
-                "return_file", "period_ledger", "ledger_version")) {
+        for (String table : List.of("review_decision", "review_file", "rule_exception", "task_status", "institution",
+                "accountability", "extension_request", "deadline_extension", "return_row", "return_file", "period_ledger",
+                "ledger_version")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         ledgers.replace(ledger(), LEDGER_VERSION, "整改台账.xlsx", Instant.parse("2024-03-01T00:00:00Z"), null);

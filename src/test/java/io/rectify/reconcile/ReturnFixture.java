@@ -47,7 +47,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *       row 3, 报送期次 row 4, 报送日期 row 5 (every label is written, its value only when given);
  *       header row 7; data rows from Excel row 8, columns from A in the order of {@link #columns}
  *       (default 任务编号, 整改状态, 完成日期, 进展情况, 佐证材料, 备注);</li>
- *   <li>制度建设 and 问责情况, when used: header row 1, data rows from row 2, columns in layout order;</li>
+ *   <li>制度建设, 问责情况 and 延期申请, when used: header row 1, data rows from row 2, columns in layout order;</li>
  *   <li>the template marker, when given: the very hidden sheet {@value TemplateMarker#SHEET}.</li>
  * </ul>
  * Cell values: a String is a text cell, a {@link LocalDate} an Excel date cell, a Number a number
@@ -70,6 +70,7 @@ public final class ReturnFixture {
     private final List<Object[]> rows = new ArrayList<>();
     private List<Object[]> institutions;
     private List<Object[]> accountability;
+    private List<Object[]> extensions;
     private String marker;
     private String markerUnit;
     private LocalDateTime modifiedAt;
@@ -191,6 +192,15 @@ public final class ReturnFixture {
         return this;
     }
 
+    /** A 延期申请 row: 任务编号, 申请延期至, 延期理由, 整改措施, 现完成时限. */
+    public ReturnFixture extension(Object... values) {
+        if (extensions == null) {
+            extensions = new ArrayList<>();
+        }
+        extensions.add(values);
+        return this;
+    }
+
     /** The same content under another file name: a byte-identical copy. */
     public ReturnFixture copyAs(String relative) {
         ReturnFixture copy = new ReturnFixture();
@@ -200,6 +210,7 @@ public final class ReturnFixture {
         copy.rows.addAll(rows);
         copy.institutions = institutions == null ? null : new ArrayList<>(institutions);
         copy.accountability = accountability == null ? null : new ArrayList<>(accountability);
+        copy.extensions = extensions == null ? null : new ArrayList<>(extensions);
         copy.marker = marker;
         copy.markerUnit = markerUnit;
         copy.modifiedAt = modifiedAt;
@@ -282,6 +293,10 @@ public final class ReturnFixture {
         if (accountability != null) {
             table(workbook.createSheet(ReturnLayout.ACCOUNTABILITY_SHEET), 0, ReturnLayout.ACCOUNTABILITY_COLUMNS.stream()
                     .map(Column::name).toList(), accountability, dates);
+        }
+        if (extensions != null) {
+            table(workbook.createSheet(ReturnLayout.EXTENSION_SHEET), 0, ReturnLayout.EXTENSION_COLUMNS.stream()
+                    .map(Column::name).toList(), extensions, dates);
         }
         if (marker != null) {
             Sheet sheet = workbook.createSheet(TemplateMarker.SHEET);

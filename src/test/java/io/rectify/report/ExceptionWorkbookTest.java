@@ -172,7 +172,7 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
                 march.accountability(), march.trend(), march.exceptions().stream().map(e -> new ExceptionEntry(e.rule(),
                         e.group() == null ? null : hostile.get(e.group()), e.unitCode(), e.unitName(), e.problemCode(),
                         e.taskCode(), e.file(), e.sheet(), e.row(), e.column(), e.value(), e.message())).toList(),
-                march.receipts(), march.reviews());
+                march.receipts(), march.reviews(), march.completion());
         Path file = root.resolve("异常清单-怪组名.xlsx");
         ExceptionWorkbook.write(renamed, file);
 
@@ -313,7 +313,7 @@ class ExceptionWorkbookTest extends ConsolidatedMarch {
     private Consolidation withExceptions(List<ExceptionEntry> exceptions) {
         return new Consolidation(march.period(), march.asOf(), march.title(), march.groups(),
                 march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(), march.byGroup(),
-                march.institutions(), march.accountability(), march.trend(), exceptions, march.receipts(), march.reviews());
+                march.institutions(), march.accountability(), march.trend(), exceptions, march.receipts(), march.reviews(), march.completion());
     }
 
     /** The 0-based row of the first exception of {@code unit} (blank: of no unit) and severity (null: any). */

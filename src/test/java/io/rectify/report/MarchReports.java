@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,5 +65,26 @@ abstract class MarchReports extends ConsolidatedMarch {
             texts.add(cell == null ? "" : FORMAT.formatCellValue(cell));
         }
         return texts;
+    }
+
+    static List<String> allTexts(Sheet sheet) {
+        List<String> texts = new ArrayList<>();
+        sheet.forEach(row -> texts.addAll(texts(row)));
+        return texts;
+    }
+
+    /** The texts of the first row whose first cell is {@code label}. */
+    static List<String> rowOf(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            List<String> texts = texts(row);
+            if (!texts.isEmpty() && texts.get(0).equals(label)) {
+                return texts;
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
+    }
+
+    static String valueOf(Sheet sheet, String label) {
+        return rowOf(sheet, label).get(1);
     }
 }

@@ -155,7 +155,8 @@ class ReceiptWorkbookTest extends MarchReports {
             Sheet tasks = u01.getSheet("任务情况");
             CellRangeAddress printed = PrintedSize.printArea(tasks);
             assertThat(texts(tasks.getRow(0)).subList(printed.getFirstColumn(), printed.getLastColumn() + 1))
-                    .containsExactly("任务编号", "整改措施", "完成时限", "责任类型", "本期填报状态", "汇总状态", "状态来源", "提醒", "未采纳原因");
+                    .containsExactly("任务编号", "整改措施", "完成时限", "责任类型", "本期填报状态", "汇总状态", "销号", "状态来源", "提醒",
+                            "未采纳原因");
             assertThat(u01.getSheet("回执").getPrintSetup().getLandscape()).as("the first page is portrait").isFalse();
         }
     }

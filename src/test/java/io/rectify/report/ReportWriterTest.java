@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.rectify.NightlyFixture;
 import io.rectify.ReceiptFiles;
 import io.rectify.consolidate.AccountabilityCount;
+import io.rectify.consolidate.Completion;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.ExceptionCount;
 import io.rectify.consolidate.InstitutionCount;
@@ -21,6 +22,7 @@ import io.rectify.consolidate.SubmissionCount;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.ops.FailureCause;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import java.io.IOException;
@@ -75,9 +77,10 @@ class ReportWriterTest extends MarchReports {
                 "institutions", "submissions", "exceptions", "byCategory", "byGroup", "byUnit");
         assertThat(json.get("period").asString()).isEqualTo("2024-03");
         assertThat(json.get("asOf").asString()).isEqualTo("2024-03-31");
-        assertThat(json.get("problems").toString()).isEqualTo("{\"total\":3,\"completed\":1}");
-        assertThat(json.get("tasks").toString()).isEqualTo(
-                "{\"total\":5,\"completed\":2,\"inProgress\":2,\"notStarted\":1,\"overdue\":1,\"dueSoon\":1}");
+        assertThat(json.get("completedMeans").asString()).isEqualTo("reported");
+        assertThat(json.get("problems").toString()).isEqualTo("{\"total\":3,\"completed\":1,\"reported\":1,\"signedOff\":0}");
+        assertThat(json.get("tasks").toString()).isEqualTo("{\"total\":5,\"completed\":2,\"inProgress\":2,\"notStarted\":1,"
+                + "\"overdue\":1,\"dueSoon\":1,\"reported\":2,\"awaitingSignOff\":0,\"signedOff\":0}");
         assertThat(json.get("accountability").toString())
                 .isEqualTo("{\"caseFiled\":3,\"disciplined\":4,\"admonished\":1,\"organizational\":7}");
         assertThat(json.get("institutions").toString()).isEqualTo("{\"created\":3,\"revised\":1}");
@@ -92,7 +95,7 @@ class ReportWriterTest extends MarchReports {
         assertThat(exceptions.get("byRule").get("overdue").asInt()).isEqualTo(1);
         JsonNode category = json.get("byCategory").get(0);
         assertThat(category.get("name").asString()).isEqualTo("贯彻落实重大决策部署");
-        assertThat(category.get("problems").toString()).isEqualTo("{\"total\":2,\"completed\":1}");
+        assertThat(category.get("problems").toString()).isEqualTo("{\"total\":2,\"completed\":1,\"reported\":1,\"signedOff\":0}");
         assertThat(category.get("tasks").get("total").asInt()).isEqualTo(3);
         assertThat(category.get("tasks").get("completed").asInt()).isEqualTo(2);
         JsonNode group = json.get("byGroup").get(1);
@@ -188,22 +191,22 @@ class ReportWriterTest extends MarchReports {
             assertThat(valueOf(overview, "组织处理（人）")).isEqualTo("7");
             assertThat(valueOf(overview, "新建制度（项）")).isEqualTo("3");
             assertThat(valueOf(overview, "未报送单位")).isEqualTo("1");
-            assertThat(allTexts(overview)).contains(Bulletin.text(march.headline()));
+            assertThat(allTexts(overview)).contains(Bulletin.text(march.headline(), march.completion()));
 
             Sheet units = workbook.getSheet("按单位");
-            assertThat(texts(units.getRow(1))).startsWith("1", "红", "U03", "区教育局", "第二督查组", "未报送", "2", "0", "1",
-                    "1", "1");
+            assertThat(texts(units.getRow(1))).startsWith("1", "红", "U03", "区教育局", "第二督查组", "未报送", "2", "0", "0",
+                    "0", "1", "1", "1");
             assertThat(texts(units.getRow(4))).startsWith("4", "绿", "U04", "区民政局", "第二督查组", "无需报送", "0");
             assertThat(texts(units.getRow(5))).startsWith("合计", "", "", "", "", "已报送 2/3", "5", "2");
             Sheet groups = workbook.getSheet("按督查组");
             // worst first: 第二督查组 (red) above
-            assertThat(texts(groups.getRow(2))).containsExactly("2", "黄", "第一督查组", "2", "2", "2", "3", "2", "1", "0",
-                    "0", "1", "66.7%", "即将到期1条；1个单位逾期报送");
+            assertThat(texts(groups.getRow(2))).containsExactly("2", "黄", "第一督查组", "2", "2", "2", "3", "2", "0", "0",
+                    "1", "0", "0", "1", "66.7%", "即将到期1条；1个单位逾期报送");
             Sheet problems = workbook.getSheet("按问题");
-            assertThat(List.of(3, 4, 7)).extracting(r -> texts(problems.getRow(r)).subList(2, 12))
-                    .containsExactly(List.of("P01", "战略平台牵引不足", "2", "2", "0", "0", "0", "0", "100.0%", "已完成整改"),
-                            List.of("P02", "产业转型欠缺", "1", "0", "1", "0", "0", "1", "0.0%", "整改中"),
-                            List.of("P03", "主体责任落实不到位", "2", "0", "1", "1", "1", "0", "0.0%", "整改中"));
+            assertThat(List.of(3, 4, 7)).extracting(r -> texts(problems.getRow(r)).subList(2, 14))
+                    .containsExactly(List.of("P01", "战略平台牵引不足", "2", "2", "0", "0", "0", "0", "0", "0", "100.0%", "已完成整改"),
+                            List.of("P02", "产业转型欠缺", "1", "0", "0", "0", "1", "0", "0", "1", "0.0%", "整改中"),
+                            List.of("P03", "主体责任落实不到位", "2", "0", "0", "0", "1", "1", "1", "0", "0.0%", "整改中"));
             Sheet submissions = workbook.getSheet("报送情况");
             assertThat(texts(submissions.getRow(2))).containsExactly("第一督查组", "U02", "区财政局", "是", "已报送",
                     "U02/财政局-v2.xlsx", "2024-04-08", "是", "");
@@ -245,7 +248,7 @@ class ReportWriterTest extends MarchReports {
             assertThat(rowOf(summary, "2. 缺少佐证材料")).contains("在下次报送时补充");
             assertThat(allTexts(summary)).contains("另有提示 1 条，请知悉，见“需整改事项”表。");
             assertThat(texts(u02.getSheet("任务情况").getRow(1))).startsWith("T02", "建立联席会议机制", "长期坚持", "牵头",
-                    "已完成", "已完成", "2024年3月报送", "", "", "P01", "2024-03-20");
+                    "已完成", "已完成", "", "2024年3月报送", "", "", "P01", "2024-03-20");
             assertThat(u02.getSheet("制度建设").getLastRowNum()).isEqualTo(3);
             assertThat(column(u02.getSheet("问责情况"), 1)).containsExactly("4", "5", "1");
             assertThat(column(u02.getSheet("需整改事项"), 14))
@@ -338,11 +341,14 @@ class ReportWriterTest extends MarchReports {
                 "闵行区巡视整改进展情况通报\r\n统计截至2024年3月31日\r\n\r\n"
                         + "\u3000\u3000截至2024年3月，巡视反馈的3项问题已完成整改1项。提出整改措施5条，已经完成2条。党纪政务立案3人，"
                         + "党纪政务处分共4人。诫勉谈话1人，通过提醒谈话、批评教育、书面检查、调整职务等方式组织处理7人。"
-                        + "已新建制度3项，修订完善1项。\r\n");
-        PeriodFigures seed = new PeriodFigures(MARCH, new ProblemCount(79, 76), new TaskCount(427, 418, 9, 0, 0, 0),
+                        + "已新建制度3项，修订完善1项。\r\n"
+                        + "\u3000\u3000各单位报告已完成的2条整改措施中，经督查组验收已销号0条，待销号0条，缺少完成日期或佐证材料、尚不能销号2条；"
+                        + "已完成整改的1项问题中，已销号0项。\r\n");
+        PeriodFigures seed = new PeriodFigures(MARCH, new ProblemCount(79, 76, 0), new TaskCount(427, 418, 9, 0, 0, 0, 0, 0),
                 new AccountabilityCount(18, 11, 2, 18), new InstitutionCount(59, 6),
                 new SubmissionCount(54, 54, 0, 0, 0), new ExceptionCount(0, 0, 0, Map.of()));
-        assertThat(Bulletin.text(seed)).isEqualTo(SEED_PARAGRAPH).doesNotContain(",", ";", ":", "(", ")");
+        assertThat(Bulletin.text(seed, new Completion(RectifyProperties.CompletedMeans.REPORTED))).isEqualTo(SEED_PARAGRAPH)
+                .doesNotContain(",", ";", ":", "(", ")");
     }
 
     @Test
@@ -360,7 +366,7 @@ class ReportWriterTest extends MarchReports {
             Consolidation titled = new Consolidation(march.period(), march.asOf(), title, march.groups(),
                     march.headline(), march.byCategory(), march.byFeedbackPoint(), march.byProblem(), march.byUnit(),
                     march.byGroup(), march.institutions(), march.accountability(), march.trend(), march.exceptions(),
-                    march.receipts(), march.reviews());
+                    march.receipts(), march.reviews(), march.completion());
 
             assertThat(new String(Bulletin.file(titled), StandardCharsets.UTF_8).split("\r\n"))
                     .startsWith("\uFEFF" + title + "进展情况通报", "统计截至2024年3月31日");
@@ -412,7 +418,7 @@ class ReportWriterTest extends MarchReports {
 
     @Test
     void consoleSummaryGivesTheBulletinTheCountsAndWhereTheOutputsAre() {
-        assertThat(report.consoleSummary()).contains(Bulletin.text(march.headline()))
+        assertThat(report.consoleSummary()).contains(Bulletin.text(march.headline(), march.completion()))
                 .contains("错误 4 条，警告 11 条，提示 2 条")
                 .contains("应报送 3 个单位，已报送 2 个，未报送 1 个，逾期报送 1 个，未采纳文件 2 份")
                 .contains("回执 4 份、督办单 1 份")
@@ -545,7 +551,7 @@ class ReportWriterTest extends MarchReports {
     private static Consolidation with(Consolidation c, List<ExceptionEntry> exceptions, List<UnitReceipt> receipts) {
         return new Consolidation(c.period(), c.asOf(), c.title(), c.groups(), c.headline(), c.byCategory(),
                 c.byFeedbackPoint(), c.byProblem(), c.byUnit(), c.byGroup(), c.institutions(), c.accountability(),
-                c.trend(), exceptions, receipts, c.reviews());
+                c.trend(), exceptions, receipts, c.reviews(), c.completion());
     }
 
     /** Fills the file system of {@code folder} to its last few kilobytes. */
@@ -569,11 +575,6 @@ class ReportWriterTest extends MarchReports {
         return !text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0;
     }
 
-    private static List<String> allTexts(Sheet sheet) {
-        List<String> texts = new ArrayList<>();
-        sheet.forEach(row -> texts.addAll(texts(row)));
-        return texts;
-    }
 
     /** The data rows' texts in one column, below the header row. */
     private static List<String> column(Sheet sheet, int column) {
@@ -584,19 +585,6 @@ class ReportWriterTest extends MarchReports {
         return values;
     }
 
-    private static List<String> rowOf(Sheet sheet, String label) {
-        for (Row row : sheet) {
-            List<String> texts = texts(row);
-            if (!texts.isEmpty() && texts.get(0).equals(label)) {
-                return texts;
-            }
-        }
-        throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
-    }
-
-    private static String valueOf(Sheet sheet, String label) {
-        return rowOf(sheet, label).get(1);
-    }
 
     private static String fill(Cell cell) {
         return ((XSSFCellStyle) cell.getCellStyle()).getFillForegroundXSSFColor().getARGBHex().substring(2);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.rectify.consolidate.ConsolidatedMarch;
+import io.rectify.consolidate.SignOffFixture;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,20 @@ class StandingsTest extends ConsolidatedMarch {
 
         assertThat(standings.unit("U03").reasons()).containsExactly("本期未报送，状态沿用此前报送", "逾期未完成1条");
         assertThat(standings.groups().get(0).reasons()).startsWith("1个单位本期未报送");
+    }
+
+    @Test
+    void aTaskFoundNotDoneOnRecheckIsRedAndAReturnedOneYellow() {
+        storeFixture();
+        SignOffFixture.add(jdbc);
+
+        Standings standings = Standings.of(consolidator.consolidate(MARCH, AS_OF));
+
+        assertThat(standings.unit("U03").redReasons()).endsWith("回头看复核不属实1条");
+        assertThat(standings.unit("U01").light()).isEqualTo(Light.YELLOW);
+        assertThat(standings.unit("U01").reasons()).containsExactly("即将到期1条", "销号退回1条");
+        assertThat(standings.groups()).filteredOn(g -> g.group().name().equals(G1)).singleElement()
+                .satisfies(g -> assertThat(g.reasons()).contains("销号退回1条"));
     }
 
     @Test

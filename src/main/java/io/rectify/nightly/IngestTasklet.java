@@ -74,7 +74,6 @@ class IngestTasklet implements Tasklet {
     private final ReadLimits limits;
     private final ReturnReader reader;
     private final ReviewReader reviewReader;
-    private final Path reviewsFolder;
     private final Duration settle;
     private final Duration settleWait;
     private final PeriodFingerprints fingerprints;
@@ -91,7 +90,6 @@ class IngestTasklet implements Tasklet {
         this.limits = ReadLimits.of(properties.limits());
         this.reader = new ReturnReader(limits);
         this.reviewReader = new ReviewReader(limits);
-        this.reviewsFolder = properties.reviewsFolder();
         this.settle = properties.settle();
         this.settleWait = properties.settleWait();
     }
@@ -101,7 +99,7 @@ class IngestTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         RunParameters run = RunParameters.of(step.getJobParameters());
         PeriodFolderScanner scanner = new PeriodFolderScanner(run.returnsFolder(), settle, settleWait);
-        PeriodFolderScanner reviewScanner = new PeriodFolderScanner(reviewsFolder, settle, settleWait);
+        PeriodFolderScanner reviewScanner = new PeriodFolderScanner(run.reviewsFolder(), settle, settleWait);
         String reconciled = step.getExecutionContext().getString(RECONCILED, null);
         if (reconciled == null) {
             asOfCheck.check(step.getJobParameters().getLocalDate("asOf"), reconciler.versionFor(run.period(), run.asOf(), true));

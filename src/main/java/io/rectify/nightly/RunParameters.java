@@ -33,4 +33,9 @@ record RunParameters(Path input, Path output, YearMonth period, LocalDate asOf, 
     Path returnsFolder() {
         return input.resolve("returns");
     }
+
+    /** Where the office puts the filled review workbooks of the run's input folder: {@code <input>/reviews/<YYYY-MM>/}. */
+    Path reviewsFolder() {
+        return input.resolve("reviews");
+    }
 }

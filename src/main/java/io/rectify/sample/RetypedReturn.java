@@ -7,6 +7,7 @@ import io.rectify.workbook.TableSheet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ final class RetypedReturn {
         return columns;
     }
 
-    void write(Path file) throws IOException {
+    /** Writes the return to {@code file}; returns where its task rows are (the unit's lead tasks only). */
+    SampleReturn.Rows write(Path file) throws IOException {
         try (Workbook workbook = look.xls() ? new HSSFWorkbook() : new XSSFWorkbook()) {
             CellStyle body = workbook.createCellStyle();
             body.setBorderTop(BorderStyle.THIN);
@@ -103,8 +105,10 @@ final class RetypedReturn {
                 sheet.setColumnWidth(i, width(fields.get(i)) * 256);
             }
             List<SampleReturn.Line> lines = content.leadLines();
+            Map<String, Integer> taskRows = new HashMap<>();
             for (int r = 0; r < lines.size(); r++) {
                 Row row = sheet.createRow(headerRow + 1 + r);
+                taskRows.put(lines.get(r).code(), row.getRowNum() + 1);
                 int height = 1;
                 for (int i = 0; i < fields.size(); i++) {
                     Cell cell = row.createCell(i);
@@ -130,6 +134,7 @@ final class RetypedReturn {
             sheet.getPrintSetup().setFitHeight((short) 0);
             SampleWorkbooks.stamp(workbook, content.submittedOn().minusDays(2), content.submittedOn(), content.reporter());
             SampleWorkbooks.write(workbook, file);
+            return new SampleReturn.Rows(taskRows, Map.of());
         }
     }
 

@@ -11,8 +11,10 @@ import java.util.HexFormat;
 
 /**
  * Writes the shipped sample (the reference case of the seed bulletin) into an input folder:
- * {@code master/整改台账.xlsx}, the ledger of {@link SampleLedger}, and the units' returns for
- * 2024-02 and 2024-03 under {@code returns/} ({@link SampleReturns}, which says what they hold).
+ * {@code master/整改台账.xlsx}, the ledger of {@link SampleLedger}, the units' returns for
+ * 2024-02 and 2024-03 under {@code returns/} ({@link SampleReturns}, which says what they hold), and
+ * the supervision groups' and the office's filled review workbooks for both periods under
+ * {@code reviews/} ({@link SampleReviews}).
  * Deterministic: the same code writes the same bytes. Run it with
  * {@code java -jar target/rectify.jar sample [--input=DIR]}.
  */
@@ -26,8 +28,11 @@ public final class SampleInputs {
         try {
             Ledger ledger = SampleLedger.ledger();
             SampleLedgerWorkbook.write(ledger, ledgerFile);
-            // the templates carry the version of the ledger file they were made from, as the templates job writes it
-            new SampleReturns(ledger, sha256(ledgerFile)).write(returns(input));
+            // the templates and review workbooks carry the version of the ledger file they were made from, as the
+            // nightly and templates jobs write it
+            String version = sha256(ledgerFile);
+            new SampleReviews(ledger, version, new SampleReturns(ledger, version).write(returns(input)))
+                    .write(reviews(input));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sample into " + input, e);
         }
@@ -41,6 +46,11 @@ public final class SampleInputs {
     /** Where {@link #write} puts the returns under an input folder: one folder per period. */
     public static Path returns(Path input) {
         return input.resolve("returns");
+    }
+
+    /** Where {@link #write} puts the filled review workbooks under an input folder: one folder per period. */
+    public static Path reviews(Path input) {
+        return input.resolve("reviews");
     }
 
     /** The ledger version as the importer records it: the SHA-256 of the file. */

@@ -32,6 +32,9 @@ import java.util.Random;
  *       2024-03 ones, so that no return's date is earlier than the completions it reports.</li>
  *   <li>A task not completed is 推进中, or 未启动 for some of those due after April 2024.</li>
  *   <li>The {@link #REGRESSION} task was reported 已完成 in 2024-02 and is 推进中 again in 2024-03.</li>
+ *   <li>The {@link #RETURNED} task was reported 已完成 in 2024-02, returned (退回) by its group's
+ *       sign-off review ({@link SampleReviews}), and reported 已完成 again in 2024-03 once the missing
+ *       work was done: the template for 2024-03 shows it 推进中, as the templates job prefills it.</li>
  * </ul>
  * Dates and the early share are drawn from a Random with a fixed seed, task by task in ledger order.
  */
@@ -49,6 +52,9 @@ final class SampleProgress {
     /** One of the unfinished tasks, reported done in February, then found not done (反弹). */
     static final String REGRESSION = "P22-04";
     static final LocalDate REGRESSION_REPORTED_DONE = LocalDate.of(2024, 2, 23);
+    /** Reported done in February, returned by its group (退回), done again in March; due after March. */
+    static final String RETURNED = "P21-07";
+    static final LocalDate RETURNED_DONE_AGAIN = LocalDate.of(2024, 3, 15);
     /** The unfinished task that waits for another (撤制审批) before it can start. */
     static final String WAITING = "P74-04";
 
@@ -105,7 +111,17 @@ final class SampleProgress {
             plan.february.put(task.code(), done.isAfter(LAST_FEBRUARY_DAY) ? Progress.pending(waiting) : Progress.done(done));
             plan.march.put(task.code(), Progress.done(done));
         }
+        plan.requireReturnable(ledger);
+        plan.march.put(RETURNED, Progress.done(RETURNED_DONE_AGAIN));
         return plan;
+    }
+
+    /** Reopening the returned task must change neither February's deadline rules nor March's. */
+    private void requireReturnable(Ledger ledger) {
+        Task task = ledger.tasks().stream().filter(t -> t.code().equals(RETURNED)).findFirst().orElseThrow();
+        if (!february.get(RETURNED).done() || task.longTerm() || !task.deadline().date().isAfter(MARCH.atEndOfMonth())) {
+            throw new IllegalStateException(RETURNED + " must be done in 2024-02 and due after 2024-03");
+        }
     }
 
     private static LocalDate completion(Task task, Random random, LocalDate earliest) {
@@ -142,10 +158,16 @@ final class SampleProgress {
         return progress;
     }
 
-    /** The statuses a template for the period after {@code period} is prefilled with. */
+    /**
+     * The statuses a template for the period after {@code period} is prefilled with: those reconcile
+     * keeps after the period's reviews, the {@link #RETURNED} task back to 推进中 in 2024-02.
+     */
     Map<String, KnownStatus> known(YearMonth period) {
         Map<String, KnownStatus> known = new LinkedHashMap<>();
         (period.equals(FEBRUARY) ? february : march).forEach((code, progress) -> known.put(code, progress.known()));
+        if (period.equals(FEBRUARY)) {
+            known.put(RETURNED, Progress.pending(IN_PROGRESS).known());
+        }
         return known;
     }
 }

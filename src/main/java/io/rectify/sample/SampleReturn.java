@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -17,9 +18,11 @@ import java.util.function.UnaryOperator;
  * @param lines          the 整改进展 rows: the unit's lead tasks, then the tasks it cooperates on
  * @param institutions   the 制度建设 list
  * @param accountability the 问责情况 list
+ * @param extensions     the 延期申请 rows
  */
 record SampleReturn(Unit unit, YearMonth period, LocalDate submittedOn, String reporter, List<Line> lines,
-                    List<InstitutionLine> institutions, List<AccountabilityLine> accountability) {
+                    List<InstitutionLine> institutions, List<AccountabilityLine> accountability,
+                    List<SampleExtensions.Request> extensions) {
 
     /**
      * A row of the 整改进展 table. The ledger columns (问题编号, 整改措施, 完成时限) are what the unit's
@@ -52,6 +55,18 @@ record SampleReturn(Unit unit, YearMonth period, LocalDate submittedOn, String r
         }
     }
 
+    /**
+     * Where a written return holds what it says: the Excel row (1-based) of each task's row and of
+     * each extension request, by task code.
+     */
+    record Rows(Map<String, Integer> tasks, Map<String, Integer> requests) {
+
+        Rows {
+            tasks = Map.copyOf(tasks);
+            requests = Map.copyOf(requests);
+        }
+    }
+
     Optional<Line> line(String code) {
         return lines.stream().filter(l -> l.code().equals(code)).findFirst();
     }
@@ -62,7 +77,8 @@ record SampleReturn(Unit unit, YearMonth period, LocalDate submittedOn, String r
         int index = changed.indexOf(line(code).orElseThrow(
                 () -> new IllegalStateException(unit.name() + " has no row for task " + code)));
         changed.set(index, change.apply(changed.get(index)));
-        return new SampleReturn(unit, period, submittedOn, reporter, List.copyOf(changed), institutions, accountability);
+        return new SampleReturn(unit, period, submittedOn, reporter, List.copyOf(changed), institutions, accountability,
+                extensions);
     }
 
     /** This return with a row added after the unit's lead tasks. */
@@ -75,15 +91,16 @@ record SampleReturn(Unit unit, YearMonth period, LocalDate submittedOn, String r
             }
         }
         more.add(lastLead, extra);
-        return new SampleReturn(unit, period, submittedOn, reporter, List.copyOf(more), institutions, accountability);
+        return new SampleReturn(unit, period, submittedOn, reporter, List.copyOf(more), institutions, accountability,
+                extensions);
     }
 
     SampleReturn submittedOn(LocalDate day) {
-        return new SampleReturn(unit, period, day, reporter, lines, institutions, accountability);
+        return new SampleReturn(unit, period, day, reporter, lines, institutions, accountability, extensions);
     }
 
     SampleReturn withAccountability(List<AccountabilityLine> list) {
-        return new SampleReturn(unit, period, submittedOn, reporter, lines, institutions, List.copyOf(list));
+        return new SampleReturn(unit, period, submittedOn, reporter, lines, institutions, List.copyOf(list), extensions);
     }
 
     List<Line> leadLines() {

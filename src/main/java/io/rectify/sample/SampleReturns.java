@@ -69,6 +69,13 @@ import java.util.Map;
  *   <li>skipped-file and duplicate-file: 区教育局 uploads its folder with Excel's lock file
  *       {@code ~$…xlsx} and a byte-identical copy in 备份/ (info).</li>
  * </ul>
+ * <h2>The supervision loop ({@link SampleReviews})</h2>
+ * <ul>
+ *   <li>In 2024-02 区民政局 and 七宝镇 ask on their 延期申请 sheet to extend a task due 2024-06-30
+ *       ({@link SampleExtensions}); the office grants the first and refuses the second.</li>
+ *   <li>新虹街道 reports {@link SampleProgress#RETURNED} 已完成 again in 2024-03, with the evidence its
+ *       group asked for when it returned the task (退回) in 2024-02.</li>
+ * </ul>
  * The retyped returns exercise the reader and are otherwise clean: 区农业农村委's .xls with reordered
  * columns under 措施编号, 任务内容 and 状态; 颛桥镇's full-width task codes and 完成/进行中; 马桥镇's text
  * dates (2024年3月15日). Group 5's returns sit in a sub-folder 第五督查组/, 马桥镇's one level deeper.
@@ -123,22 +130,36 @@ final class SampleReturns {
         this.progress = SampleProgress.plan(ledger, lists);
     }
 
-    /** Writes both periods' returns under {@code returnsFolder}, replacing what the folders held. */
-    void write(Path returnsFolder) throws IOException {
-        february(clean(returnsFolder.resolve(FEBRUARY.toString())));
-        march(clean(returnsFolder.resolve(MARCH.toString())));
+    /**
+     * A return the nightly job uses (the unit's latest, its copies and earlier versions left out):
+     * what it says, its path relative to the period folder ('/' separated) and where its rows are.
+     */
+    record Sent(SampleReturn content, String file, SampleReturn.Rows rows) {
     }
 
-    private void february(Path folder) throws IOException {
+    /**
+     * Writes both periods' returns under {@code returnsFolder}, replacing what the folders held;
+     * returns the returns the nightly job uses, by period.
+     */
+    Map<YearMonth, List<Sent>> write(Path returnsFolder) throws IOException {
+        SampleExtensions.requireValid(ledger, lastReturnDay(FEBRUARY));
+        return Map.of(FEBRUARY, february(clean(returnsFolder.resolve(FEBRUARY.toString()))),
+                MARCH, march(clean(returnsFolder.resolve(MARCH.toString()))));
+    }
+
+    private List<Sent> february(Path folder) throws IOException {
+        List<Sent> used = new ArrayList<>();
         List<Unit> units = ledger.units();
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
-            new FilledTemplate(UnitTemplate.blank(ledger, ledgerVersion, FEBRUARY, unit.code()),
-                    content(unit, FEBRUARY, returnDay(FEBRUARY, i))).write(folder.resolve(fileName(unit, FEBRUARY, i)));
+            used.add(filled(folder, content(unit, FEBRUARY, returnDay(FEBRUARY, i)),
+                    folder.resolve(fileName(unit, FEBRUARY, i))));
         }
+        return used;
     }
 
-    private void march(Path folder) throws IOException {
+    private List<Sent> march(Path folder) throws IOException {
+        List<Sent> used = new ArrayList<>();
         List<Unit> units = ledger.units();
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
@@ -147,30 +168,32 @@ final class SampleReturns {
                 continue;
             }
             Path unitFolder = unit.group().equals(GROUP_FOLDER_OF) ? folder.resolve(GROUP_FOLDER_OF) : folder;
-            SampleReturn content = withFaults(content(unit, MARCH, returnDay(MARCH, i)));
-            switch (unit.name()) {
-                case RETYPED_XLS -> retyped(agricultureLook(), content,
+            SampleReturn content = withFaults(reportedAgain(content(unit, MARCH, returnDay(MARCH, i))));
+            used.add(switch (unit.name()) {
+                case RETYPED_XLS -> retyped(folder, agricultureLook(), content,
                         folder.resolve(unit.name() + "2024年3月巡视整改进展.xls"));
-                case FULL_WIDTH -> retyped(fullWidthLook(unit), content.withExtraLine(ownRow()),
+                case FULL_WIDTH -> retyped(folder, fullWidthLook(unit), content.withExtraLine(ownRow()),
                         unitFolder.resolve(unit.name() + "-3月份整改进展情况.xlsx"));
-                case TEXT_DATES -> retyped(textDatesLook(unit), content,
+                case TEXT_DATES -> retyped(folder, textDatesLook(unit), content,
                         unitFolder.resolve(unit.name()).resolve(unit.name() + "巡视整改进展（2024年3月）.xlsx"));
                 case CORRECTED -> {
-                    filled(unit, firstVersion(content), folder.resolve(unit.name() + "-2024年3月整改进展.xlsx"));
-                    filled(unit, content.submittedOn(CORRECTION_DAY),
+                    filled(folder, firstVersion(content), folder.resolve(unit.name() + "-2024年3月整改进展.xlsx"));
+                    yield filled(folder, content.submittedOn(CORRECTION_DAY),
                             folder.resolve(unit.name() + "-2024年3月整改进展（更正）.xlsx"));
                 }
                 case WITH_COPIES -> {
                     String name = unit.name() + "-2024年3月整改进展.xlsx";
                     Path own = folder.resolve(unit.name());
-                    filled(unit, content, own.resolve(name));
+                    Sent sent = filled(folder, content, own.resolve(name));
                     Files.createDirectories(own.resolve("备份"));
                     Files.copy(own.resolve(name), own.resolve("备份").resolve(name));
                     Files.write(own.resolve("~$" + name), lockFile("lenovo"));
+                    yield sent;
                 }
-                default -> filled(unit, content, unitFolder.resolve(fileName(unit, MARCH, i)));
-            }
+                default -> filled(folder, content, unitFolder.resolve(fileName(unit, MARCH, i)));
+            });
         }
+        return used;
     }
 
     /** The faults (docs/RULES.md) a unit's 2024-03 return carries (see the class comment). */
@@ -192,6 +215,14 @@ final class SampleReturns {
         };
     }
 
+    /** The task its group returned in 2024-02, reported 已完成 again with what the group asked for. */
+    private static SampleReturn reportedAgain(SampleReturn content) {
+        return content.line(SampleProgress.RETURNED).filter(SampleReturn.Line::lead)
+                .map(line -> content.withLine(line.code(), l -> l.withProgress(SampleReviews.DONE_AGAIN)
+                        .withEvidence(SampleReviews.DONE_AGAIN_EVIDENCE)))
+                .orElse(content);
+    }
+
     /** 区卫生健康委's first 2024-03 return: its March work not yet entered, its new accountability row missing. */
     private SampleReturn firstVersion(SampleReturn corrected) {
         SampleReturn first = corrected.submittedOn(FIRST_VERSION_DAY)
@@ -210,7 +241,7 @@ final class SampleReturns {
     /** What a unit's return for the period says when nothing goes wrong. */
     SampleReturn content(Unit unit, YearMonth period, LocalDate submittedOn) {
         List<SampleReturn.Line> lines = new ArrayList<>();
-        for (TaskLine taskLine : UnitTemplate.blank(ledger, ledgerVersion, period, unit.code()).tasks()) {
+        for (TaskLine taskLine : UnitTemplate.blank(inForce(period), ledgerVersion, period, unit.code()).tasks()) {
             Task task = taskLine.task();
             SampleProgress.Progress planned = progress.of(task.code(), period);
             var institution = lists.institution(task).orElse(null);
@@ -220,26 +251,43 @@ final class SampleReturns {
                     SampleWording.evidence(task, taskLine.lead(), planned.status(), institution)));
         }
         return new SampleReturn(unit, period, submittedOn, unit.contact(), List.copyOf(lines),
-                lists.institutions(unit.code(), period), lists.accountability(unit.code(), period));
+                lists.institutions(unit.code(), period), lists.accountability(unit.code(), period),
+                SampleExtensions.requests(ledger, unit.code(), period));
     }
 
-    /** The template the unit fills: for 2024-03 prefilled with its 2024-02 return, as the templates job makes it. */
+    /**
+     * The template the unit fills, with the deadlines in force: for 2024-03 prefilled with its 2024-02
+     * return as reconciled, as the templates job makes it.
+     */
     private UnitTemplate template(Unit unit, YearMonth period) {
         if (period.equals(FEBRUARY)) {
-            return UnitTemplate.blank(ledger, ledgerVersion, period, unit.code());
+            return UnitTemplate.blank(inForce(period), ledgerVersion, period, unit.code());
         }
         YearMonth before = period.minusMonths(1);
-        return UnitTemplate.of(ledger, ledgerVersion, period, unit, progress.known(before), Map.of(),
+        return UnitTemplate.of(inForce(period), ledgerVersion, period, unit, progress.known(before), Map.of(),
                 lists.institutions(unit.code(), before), lists.accountability(unit.code(), before));
     }
 
-    private void filled(Unit unit, SampleReturn content, Path file) throws IOException {
-        new FilledTemplate(template(unit, content.period()), content).write(file);
+    /** The ledger as a period's template shows it: with the extensions granted before the period. */
+    private Ledger inForce(YearMonth period) {
+        return ledger.extended(SampleExtensions.inForce(period.minusMonths(1)));
     }
 
-    private void retyped(RetypedReturn.Look look, SampleReturn content, Path file) throws IOException {
+    private Sent filled(Path periodFolder, SampleReturn content, Path file) throws IOException {
+        SampleReturn.Rows rows = new FilledTemplate(template(content.unit(), content.period()), content).write(file);
+        return new Sent(content, relative(periodFolder, file), rows);
+    }
+
+    private Sent retyped(Path periodFolder, RetypedReturn.Look look, SampleReturn content, Path file) throws IOException {
         requireFinal(content.unit());
-        new RetypedReturn(look, content).write(file);
+        return new Sent(content, relative(periodFolder, file), new RetypedReturn(look, content).write(file));
+    }
+
+    private static String relative(Path periodFolder, Path file) {
+        Path relative = periodFolder.relativize(file);
+        List<String> names = new ArrayList<>();
+        relative.forEach(name -> names.add(name.toString()));
+        return String.join("/", names);
     }
 
     private static RetypedReturn.Look agricultureLook() {
@@ -298,6 +346,11 @@ final class SampleReturns {
         return ledger.tasks().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
     }
 
+    private static LocalDate lastReturnDay(YearMonth period) {
+        List<LocalDate> days = RETURN_DAYS.get(period);
+        return days.get(days.size() - 1);
+    }
+
     private static LocalDate returnDay(YearMonth period, int unitIndex) {
         List<LocalDate> days = RETURN_DAYS.get(period);
         return days.get(unitIndex * 7 % days.size());
@@ -327,7 +380,7 @@ final class SampleReturns {
     }
 
     /** An empty period folder: a regenerated sample holds nothing left over from an earlier one. */
-    private static Path clean(Path folder) throws IOException {
+    static Path clean(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var paths = Files.walk(folder)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -5,21 +5,15 @@ import static io.rectify.county.CountyTask.JUNE;
 import static io.rectify.county.CountyTask.MAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rectify.RectifyProcess;
 import io.rectify.county.CountyReturns.Kind;
 import io.rectify.county.CountyReturns.Sent;
 import io.rectify.county.CountyReturns.SentRow;
-import io.rectify.report.Csv;
 import io.rectify.report.ReportWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import org.springframework.util.FileSystemUtils;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,21 +42,23 @@ class CountyAcceptanceIT {
     private static final CountyLedger JUNE_LEDGER = MAY_LEDGER.edited();
     private static List<Sent> maySent;
     private static List<Sent> juneSent;
+    private static CountyOffice office;
 
     @BeforeAll
     static void twoNights() throws IOException {
-        MAY_LEDGER.writeToMaster(input());
-        run("templates", "--period=2024-05");
-        maySent = new CountyReturns(MAY_LEDGER, MAY, templates(MAY), input().resolve("returns")).write(CountyReturns.MAY_FAULTS);
-        run("nightly", "--period=2024-05");
-        FileSystemUtils.copyRecursively(output(MAY), published(MAY));
+        office = new CountyOffice(root);
+        MAY_LEDGER.writeToMaster(office.input());
+        office.run("templates", "--period=2024-05");
+        maySent = new CountyReturns(MAY_LEDGER, MAY, office.templates(MAY), office.returns()).write(CountyReturns.MAY_FAULTS);
+        office.run("nightly", "--period=2024-05");
+        FileSystemUtils.copyRecursively(office.output(MAY), published(MAY));
 
-        JUNE_LEDGER.writeToMaster(input());
-        run("templates", "--period=2024-06");
-        juneSent = new CountyReturns(JUNE_LEDGER, JUNE, templates(JUNE), input().resolve("returns")).write(CountyReturns.JUNE_KINDS);
-        run("nightly", "--period=2024-06");
+        JUNE_LEDGER.writeToMaster(office.input());
+        office.run("templates", "--period=2024-06");
+        juneSent = new CountyReturns(JUNE_LEDGER, JUNE, office.templates(JUNE), office.returns()).write(CountyReturns.JUNE_KINDS);
+        office.run("nightly", "--period=2024-06");
         // the office runs May once more, as it may at any time: May is judged as it was
-        run("nightly", "--period=2024-05");
+        office.run("nightly", "--period=2024-05");
     }
 
     @Test
@@ -167,7 +162,7 @@ class CountyAcceptanceIT {
     @Test
     void nextMonthsTemplateSaysLastMonthsEntryWasRejectedAndWhy() throws IOException {
         Sent sent = sent(maySent, Kind.REJECTED_ROWS);
-        CountyReturns june = new CountyReturns(JUNE_LEDGER, JUNE, templates(JUNE), input().resolve("returns"));
+        CountyReturns june = new CountyReturns(JUNE_LEDGER, JUNE, office.templates(JUNE), office.returns());
         Path template = june.templateFile(sent.unit());
         for (SentRow row : sent.rows().stream().filter(r -> !r.acceptable() && !r.task().equals(CountyReturns.UNKNOWN_TASK)).toList()) {
             assertThat(String.join(" ", CountyReturns.line(template, row.task()))).as(row.task())
@@ -212,7 +207,7 @@ class CountyAcceptanceIT {
 
     @Test
     void wordedDeadlinesAreShownAsWrittenInReceiptsAndTemplates() throws IOException {
-        CountyReturns june = new CountyReturns(JUNE_LEDGER, JUNE, templates(JUNE), input().resolve("returns"));
+        CountyReturns june = new CountyReturns(JUNE_LEDGER, JUNE, office.templates(JUNE), office.returns());
         for (String unit : CountyLedger.WORDED.keySet()) {
             CountyTask task = CountyLedger.firstLeadTask(MAY_LEDGER.tasks, unit);
             String words = CountyLedger.WORDED.get(unit).words();
@@ -226,10 +221,10 @@ class CountyAcceptanceIT {
 
     @Test
     void mayStaysAsPublishedAfterTheLedgerEditAndJunesNight() {
-        assertThat(read(output(MAY).resolve(ReportWriter.SUMMARY))).as("May's summary.json run again after June")
-                .isEqualTo(read(published(MAY).resolve(ReportWriter.SUMMARY)));
-        assertThat(read(output(MAY).resolve(ReportWriter.EXCEPTIONS_CSV))).as("May's exceptions.csv run again after June")
-                .isEqualTo(read(published(MAY).resolve(ReportWriter.EXCEPTIONS_CSV)));
+        assertThat(CountyOffice.read(office.output(MAY).resolve(ReportWriter.SUMMARY))).as("May's summary.json run again after June")
+                .isEqualTo(CountyOffice.read(published(MAY).resolve(ReportWriter.SUMMARY)));
+        assertThat(CountyOffice.read(office.output(MAY).resolve(ReportWriter.EXCEPTIONS_CSV))).as("May's exceptions.csv run again after June")
+                .isEqualTo(CountyOffice.read(published(MAY).resolve(ReportWriter.EXCEPTIONS_CSV)));
         JsonNode may = summary(MAY);
         JsonNode trend = null;
         for (JsonNode period : summary(JUNE).get("trend")) {
@@ -261,8 +256,8 @@ class CountyAcceptanceIT {
 
     @Test
     void noTemplateIsOutdatedWhenItWasMadeFromTheLedgerInForceForItsPeriod() {
-        for (Path outputs : List.of(published(MAY), output(MAY), output(JUNE))) {
-            assertThat(exceptions(outputs)).as(outputs.toString()).noneMatch(line -> line.get(0).equals("template-outdated"));
+        for (Path outputs : List.of(published(MAY), office.output(MAY), office.output(JUNE))) {
+            assertThat(CountyOffice.exceptions(outputs)).as(outputs.toString()).noneMatch(line -> line.get(0).equals("template-outdated"));
         }
     }
 
@@ -326,17 +321,11 @@ class CountyAcceptanceIT {
     }
 
     private static List<List<String>> exceptions(YearMonth period) {
-        return exceptions(published(period));
-    }
-
-    private static List<List<String>> exceptions(Path outputs) {
-        String text = read(outputs.resolve(ReportWriter.EXCEPTIONS_CSV));
-        List<List<String>> records = Csv.parse(text.substring(1));
-        return records.subList(1, records.size()).stream().filter(r -> r.size() > 1).toList();
+        return CountyOffice.exceptions(published(period));
     }
 
     private static JsonNode summary(YearMonth period) {
-        return JsonMapper.builder().build().readTree(read(published(period).resolve(ReportWriter.SUMMARY)));
+        return CountyOffice.summary(published(period));
     }
 
     private static JsonNode unit(JsonNode summary, String code) {
@@ -352,39 +341,11 @@ class CountyAcceptanceIT {
         return OutputWorkbook.read(ReceiptFiles.receipt(published(period), unit));
     }
 
-    private static Path input() {
-        return root.resolve("input");
-    }
-
-    private static Path output(YearMonth period) {
-        return root.resolve("output").resolve(period.toString());
-    }
-
     /**
      * A period's outputs as its own night published them: May's copied aside after the May night,
      * June's where they are. Every assertion but the re-run's reads these.
      */
     private static Path published(YearMonth period) {
-        return period.equals(MAY) ? root.resolve("published").resolve(period.toString()) : output(period);
-    }
-
-    private static Path templates(YearMonth period) {
-        return root.resolve("output/templates").resolve(period.toString());
-    }
-
-    private static void run(String command, String... options) {
-        List<String> args = new ArrayList<>(List.of(command, "--input=" + input(), "--output=" + root.resolve("output"),
-                "--data=" + root.resolve("data")));
-        args.addAll(List.of(options));
-        RectifyProcess.Result result = RectifyProcess.run(root.resolve("logs"), Map.of(), args.toArray(String[]::new));
-        assertThat(result.exit()).as(String.join(" ", args) + "\n" + result.out() + result.err()).isZero();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return period.equals(MAY) ? root.resolve("published").resolve(period.toString()) : office.output(period);
     }
 }

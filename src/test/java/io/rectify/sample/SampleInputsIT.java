@@ -1,16 +1,25 @@
 package io.rectify.sample;
 
+import static io.rectify.sample.SampleProgress.FEBRUARY;
+import static io.rectify.sample.SampleProgress.MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.ReviewTables;
+import io.rectify.intake.ReviewLayout;
+import io.rectify.rule.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -103,6 +112,61 @@ class SampleInputsIT {
                         .isEqualTo(Files.readAllBytes(generated.get(file)));
             }
         }
+    }
+
+    @Test
+    void februarysGroupsSignOffAllButOneReturnedTaskAndAFewUndecided() {
+        List<Map<String, String>> rows = reviewRows(FEBRUARY, ReviewLayout.SIGN_OFF_SHEET);
+        assertThat(rows).hasSize(351);
+        assertThat(decided(rows, ReviewLayout.DECISION)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Verdict.SIGN_OFF.word(), 347L, Verdict.RETURN.word(), 1L, "", 3L));
+        assertThat(rows).filteredOn(row -> row.get(ReviewLayout.DECISION).equals(Verdict.RETURN.word())).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get(ReviewLayout.TASK_CODE)).isEqualTo(SampleProgress.RETURNED);
+                    assertThat(row.get(ReviewLayout.OPINION)).isEqualTo(SampleReviews.RETURN_OPINION);
+                });
+        assertThat(reviewRows(FEBRUARY, ReviewLayout.RECHECK_SHEET)).as("nothing signed off before February").isEmpty();
+    }
+
+    @Test
+    void marchsGroupsSignOffAllButTwoAndSpotCheckOneTask() {
+        List<Map<String, String>> rows = reviewRows(MARCH, ReviewLayout.SIGN_OFF_SHEET);
+        assertThat(decided(rows, ReviewLayout.DECISION)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Verdict.SIGN_OFF.word(), 69L, "", 2L));
+        assertThat(rows).extracting(row -> row.get(ReviewLayout.TASK_CODE)).contains(SampleProgress.RETURNED)
+                .containsAll(SampleReviews.FEBRUARY_UNDECIDED);
+        List<Map<String, String>> rechecks = reviewRows(MARCH, ReviewLayout.RECHECK_SHEET);
+        assertThat(decided(rechecks, ReviewLayout.RECHECK_DECISION)).containsEntry(Verdict.CONFIRMED.word(), 1L)
+                .doesNotContainKey(Verdict.REFUTED.word());
+        assertThat(rechecks).filteredOn(row -> row.get(ReviewLayout.RECHECK_REASON).equals(ReviewLayout.REGRESSION))
+                .extracting(row -> row.get(ReviewLayout.TASK_CODE)).containsExactly(SampleProgress.REGRESSION);
+    }
+
+    @Test
+    void februarysExtensionRequestsAreDecidedOneGrantedOneRefused() throws IOException {
+        Path table;
+        try (Stream<Path> files = Files.list(SampleInputs.reviews(first).resolve(FEBRUARY.toString()))) {
+            table = files.filter(f -> f.getFileName().toString().startsWith("延期审批表")).findFirst().orElseThrow();
+        }
+        assertThat(ReviewTables.rows(table, ReviewLayout.EXTENSION_SHEET))
+                .extracting(row -> String.join(" ", row.get(ReviewLayout.TASK_CODE), row.get(ReviewLayout.EXTENSION_DECISION),
+                        row.get(ReviewLayout.GRANTED_TO)))
+                .containsExactly(SampleExtensions.REFUSED.task() + " 不批准 ",
+                        SampleExtensions.GRANTED.task() + " 批准 " + SampleExtensions.GRANTED.grantedTo());
+    }
+
+    /** The rows of a sheet of all the groups' filled 销号审核表 of a period. */
+    private static List<Map<String, String>> reviewRows(YearMonth period, String sheet) {
+        try (Stream<Path> files = Files.walk(SampleInputs.reviews(first).resolve(period.toString()))) {
+            return files.filter(f -> f.getFileName().toString().contains("销号审核表")).sorted()
+                    .flatMap(f -> ReviewTables.rows(f, sheet).stream()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Long> decided(List<Map<String, String>> rows, String column) {
+        return rows.stream().collect(Collectors.groupingBy(row -> row.get(column), Collectors.counting()));
     }
 
     /** Every file under a sample input folder by its path relative to it, '/' separated, sorted. */

@@ -2,11 +2,21 @@ package io.rectify.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.ReviewTables;
 import io.rectify.TempFolderContext;
+import io.rectify.intake.ReviewLayout;
 import io.rectify.rule.Rule;
+import io.rectify.rule.SignOff;
+import io.rectify.rule.TaskStatus;
+import io.rectify.rule.Verdict;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -122,6 +132,99 @@ class SampleNightlyIT extends TempFolderContext {
                 .containsExactly(Rule.DUPLICATE_INSTITUTION, Rule.DUPLICATE_INSTITUTION);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM return_file WHERE period = '2024-02' AND outcome = 'accepted'")
                 .query(Integer.class).single()).isEqualTo(54);
+    }
+
+    @Test
+    void reviewWorkbooksOfBothPeriodsAreAllAcceptedWithoutAReviewException() {
+        assertThat(jdbc.sql("SELECT period, outcome, COUNT(*) FROM review_file GROUP BY period, outcome ORDER BY period")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3)).list())
+                .containsExactly("2024-02 accepted 6", "2024-03 accepted 5");
+        assertThat(jdbc.sql("SELECT rule FROM rule_exception WHERE rule LIKE 'review-%'").query(String.class).list()).isEmpty();
+    }
+
+    @Test
+    void februarySignsOffAllButTheReturnedAndTheUndecidedTasks() {
+        assertThat(signOffs("2024-02")).isEqualTo(Map.of(SignOff.SIGNED_OFF.word(), 347, SignOff.AWAITING.word(), 3));
+        assertThat(jdbc.sql("SELECT task_code FROM task_status WHERE period = '2024-02' AND sign_off = ?")
+                .param(SignOff.AWAITING.word()).query(String.class).list())
+                .containsExactlyInAnyOrderElementsOf(SampleReviews.FEBRUARY_UNDECIDED);
+        assertThat(jdbc.sql("SELECT status FROM task_status WHERE period = '2024-02' AND task_code = ?")
+                .param(SampleProgress.RETURNED).query(String.class).single()).isEqualTo(TaskStatus.IN_PROGRESS.word());
+    }
+
+    @Test
+    void returnedTaskIsASignoffReturnedErrorOfItsUnitQuotingTheGroupsOpinion() {
+        assertThat(jdbc.sql("""
+                        SELECT unit_name, task_code, message FROM rule_exception WHERE rule = 'signoff-returned'""")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list())
+                .singleElement().satisfies(line -> {
+                    assertThat(line.subList(0, 2)).containsExactly("新虹街道", SampleProgress.RETURNED);
+                    assertThat(line.get(2)).contains(SampleReviews.RETURN_OPINION);
+                });
+    }
+
+    @Test
+    void marchSignsOffAllButTheUndecidedTasksWhileTheHeadlineStaysReportedCompletion() {
+        assertThat(signOffs("2024-03")).isEqualTo(Map.of(SignOff.SIGNED_OFF.word(), 415, SignOff.AWAITING.word(), 2));
+        assertThat(summary.get("tasks").get("signedOff").asInt()).isEqualTo(415);
+        assertThat(summary.get("tasks").get("awaitingSignOff").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT signed_off_period FROM task_status WHERE period = '2024-03' AND task_code = ?")
+                .param(SampleProgress.RETURNED).query(String.class).single()).as("signed off once reported again")
+                .isEqualTo("2024-03");
+    }
+
+    @Test
+    void oneSpotCheckConfirmsATaskSignedOffInFebruary() {
+        List<String> confirmed = jdbc.sql("SELECT task_code FROM review_decision WHERE period = '2024-03' AND verdict = ?")
+                .param(Verdict.CONFIRMED.word()).query(String.class).list();
+        assertThat(confirmed).hasSize(1);
+        assertThat(jdbc.sql("SELECT signed_off_period FROM task_status WHERE period = '2024-03' AND task_code = ?")
+                .param(confirmed.get(0)).query(String.class).single()).isEqualTo("2024-02");
+    }
+
+    @Test
+    void februarysExtensionRequestsAreOneGrantedAndOneRefused() {
+        assertThat(jdbc.sql("SELECT task_code, granted, extended_to FROM deadline_extension ORDER BY task_code")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2) + " " + rs.getString(3)).list())
+                .containsExactly(SampleExtensions.REFUSED.task() + " false null",
+                        SampleExtensions.GRANTED.task() + " true " + SampleExtensions.GRANTED.grantedTo());
+        assertThat(jdbc.sql("""
+                        SELECT rule, unit_name, task_code FROM rule_exception
+                        WHERE period = '2024-02' AND rule LIKE 'extension-%' ORDER BY rule""")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list())
+                .containsExactly("extension-granted 区民政局 " + SampleExtensions.GRANTED.task(),
+                        "extension-refused 七宝镇 " + SampleExtensions.REFUSED.task());
+    }
+
+    @Test
+    void marchsReviewWorkbooksListTheUndecidedTasksTheRegressionAndTheSpotChecksTheGroupsWereGiven() throws IOException {
+        Path march = root.resolve("output/2024-03");
+        assertThat(ReviewTables.signOffWorkbooks(march).stream()
+                .flatMap(w -> ReviewTables.rows(w, ReviewLayout.SIGN_OFF_SHEET).stream())
+                .map(row -> row.get(ReviewLayout.TASK_CODE)).toList())
+                .containsExactlyInAnyOrderElementsOf(SampleReviews.MARCH_UNDECIDED);
+        List<Map<String, String>> rechecks = ReviewTables.signOffWorkbooks(march).stream()
+                .flatMap(w -> ReviewTables.rows(w, ReviewLayout.RECHECK_SHEET).stream()).toList();
+        assertThat(rechecks).filteredOn(row -> row.get(ReviewLayout.RECHECK_REASON).equals(ReviewLayout.REGRESSION))
+                .extracting(row -> row.get(ReviewLayout.TASK_CODE)).containsExactly(SampleProgress.REGRESSION);
+        // the sample's March workbooks, filled by the groups, hold the very spot checks the nightly draws
+        List<String> given = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SampleInputs.reviews(Path.of("input")).resolve("2024-03"))) {
+            files.sorted().forEach(w -> ReviewTables.rows(w, ReviewLayout.RECHECK_SHEET).stream()
+                    .filter(row -> row.get(ReviewLayout.RECHECK_REASON).equals(ReviewLayout.SPOT_CHECK))
+                    .forEach(row -> given.add(row.get(ReviewLayout.TASK_CODE))));
+        }
+        assertThat(rechecks).filteredOn(row -> row.get(ReviewLayout.RECHECK_REASON).equals(ReviewLayout.SPOT_CHECK))
+                .extracting(row -> row.get(ReviewLayout.TASK_CODE)).isNotEmpty().containsExactlyInAnyOrderElementsOf(given);
+    }
+
+    private Map<String, Integer> signOffs(String period) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT sign_off, COUNT(*) FROM task_status WHERE period = ? AND sign_off IS NOT NULL GROUP BY sign_off")
+                .param(period).query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     private static String blank(String value) {

@@ -3,6 +3,7 @@ package io.rectify.sample;
 import static io.rectify.intake.ReturnLayout.COMPLETION_DATE;
 import static io.rectify.intake.ReturnLayout.EVIDENCE;
 import static io.rectify.intake.ReturnLayout.PERIOD;
+import static io.rectify.intake.ReturnLayout.REQUESTED;
 import static io.rectify.intake.ReturnLayout.STATUS;
 import static io.rectify.intake.ReturnLayout.SUBMITTED_ON;
 import static io.rectify.intake.ReturnLayout.TASK_CODE;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shipped sample returns, read back with intake's {@link ReturnReader} as the nightly job
  * reads them: every filled template and every retyped return is accepted by the reader and gives
- * back exactly what the generator meant the unit to say.
+ * back exactly what the generator meant the unit to say, its extension requests included.
  */
 class SampleReturnsReadBackTest {
 
@@ -74,6 +75,12 @@ class SampleReturnsReadBackTest {
                         .as(file.relative() + " row " + row.row()).isEqualTo(Optional.ofNullable(planned.completed()));
                 assertThat(row.text(EVIDENCE).isEmpty()).as(file.relative() + " row " + row.row()).isEqualTo(!planned.done());
             }
+            assertThat(read.extensions().map(table -> table.rows().stream()
+                            .map(row -> row.text(TASK_CODE) + " " + row.cell(REQUESTED).flatMap(ExcelDates::date).orElse(null))
+                            .toList()).orElse(List.of()))
+                    .as(file.relative() + " 延期申请")
+                    .containsExactlyElementsOf(SampleExtensions.requests(LEDGER, unit.code(), FEBRUARY).stream()
+                            .map(request -> request.task() + " " + request.requested()).toList());
             assertThat(read.institutions().orElseThrow().rows()).as(file.relative())
                     .hasSize(LISTS.institutions(unit.code(), FEBRUARY).size());
             assertThat(read.accountability().orElseThrow().rows()).as(file.relative())

@@ -128,7 +128,10 @@ final class ReceiptWorkbook {
             }
         }
         if (markedCopy != null) {
-            page.line("已在“" + markedCopy + "”中逐格标注需要更正之处，请在该文件上修改后报送。");
+            // a copy marked only with notices and the office's extension decisions has nothing to correct
+            page.line(receipt.exceptions().stream().anyMatch(e -> e.severity() != Severity.INFO && e.rule() != Rule.EXTENSION_REFUSED)
+                    ? "已在“" + markedCopy + "”中逐格标注需要更正之处，请在该文件上修改后报送。"
+                    : "已在“" + markedCopy + "”中逐格标注本期的提示，请知悉。");
         }
         long notices = ReceiptItems.notices(receipt);
         if (notices > 0) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -197,6 +199,21 @@ class SignOffTest extends ReconcileTestSupport {
                 "副本/第一督查组-销号审核表.xlsx accepted", "第一督查组-销号审核表.xlsx duplicate",
                 "第九督查组-销号审核表.xlsx rejected", "第二督查组/审核说明.docx skipped", "第二督查组/第二督查组-销号审核表.xlsx rejected");
         assertThat(signOff("2024-02", "P01-02")).isEqualTo("已销号 2024-02");
+    }
+
+    @Test
+    void aFileWhereThePeriodsReviewsFolderMustBeIsASkippedFileNamingTheFolderForNoGroup() throws IOException {
+        PeriodFolder february = period("2024-02").add(completed("2024-02"));
+        Files.createDirectories(february.reviewsFolder().getParent());
+        Files.writeString(february.reviewsFolder(), "审核表");
+
+        reconcile(february);
+
+        ExceptionEntry skipped = only("2024-02", Rule.SKIPPED_FILE);
+        assertThat(skipped.file() + " " + skipped.group() + " " + skipped.unitCode()).isEqualTo("reviews/2024-02 null null");
+        assertThat(skipped.message()).isEqualTo("已跳过：“2024-02”是一个文件而不是文件夹，本期的文件均未读取；"
+                + "请移走或改名该文件，新建名为“2024-02”的文件夹并放入文件");
+        assertThat(signOff("2024-02", "P01-02")).isEqualTo("待销号 null");
     }
 
     @Test

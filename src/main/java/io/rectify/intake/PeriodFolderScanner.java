@@ -136,12 +136,19 @@ public final class PeriodFolderScanner {
 
     /**
      * Scans a period folder. A missing folder gives an empty scan (every unit is then missing its
-     * return). Workbooks and skipped files are sorted by relative path.
+     * return); a file standing where the period folder or the folder above it must be is the scan's one
+     * skipped entry, with the path {@code ""} of the period folder itself, so that the office learns why
+     * nothing was read. Workbooks and skipped files are sorted by relative path.
      */
     public PeriodScan scan(YearMonth period) throws IOException {
         Path folder = folder(period);
         if (!Files.isDirectory(folder)) {
-            return new PeriodScan(period, List.of(), List.of());
+            List<SkippedFile> blocked = List.of(returnsFolder, folder).stream()
+                    .filter(path -> Files.exists(path) && !Files.isDirectory(path)).limit(1)
+                    .map(path -> new SkippedFile("", "“" + path.getFileName() + "”是一个文件而不是文件夹，本期的文件均未读取；"
+                            + "请移走或改名该文件，新建名为“" + path.getFileName() + "”的文件夹并放入文件"))
+                    .toList();
+            return new PeriodScan(period, List.of(), blocked);
         }
         awaitSettled(folder.toRealPath());
         Visitor visitor = new Visitor(folder.toRealPath(), settle);

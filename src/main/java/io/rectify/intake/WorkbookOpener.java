@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
@@ -221,11 +222,15 @@ final class WorkbookOpener {
      * The refusal for a package stopped on purpose: at one of POI's zip-bomb limits
      * ({@link ReadLimits#applyToPoi}: a part inflating far beyond its compressed size or past the
      * size limit, too many parts; POI says which in its message), or by the XML parser refusing a
-     * document type declaration (entity expansion, external entities). Empty for any other failure.
+     * document type declaration (entity expansion, external entities); or a file removed since the folder was
+     * scanned, which is no damage of the file. Empty for any other failure.
      */
     Optional<Refusal> recognised(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof NoSuchFileException) {
+                return Optional.of(unreadable("文件在扫描后已被移走或删除，本次未读取；如仍需报送，请将文件重新放入文件夹，下次汇总时将读取"));
+            }
             if (t instanceof SAXParseException && message.contains("DOCTYPE")) {
                 return Optional.of(unreadable("文件中含有工作簿不会有的 XML 声明（DTD，可用于实体膨胀或读取外部文件），"
                         + "出于安全原因未读取；" + SAVE_AS_XLSX));

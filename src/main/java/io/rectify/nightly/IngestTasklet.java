@@ -23,7 +23,6 @@ import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -46,11 +46,6 @@ public record RectifyProperties(Path input, Path output, Path data,
         return input.resolve("returns");
     }
 
-    /** Where the office puts the filled review workbooks: {@code <input>/reviews/<YYYY-MM>/}. */
-    public Path reviewsFolder() {
-        return input.resolve("reviews");
-    }
-
     public Duration settle() {
         return Duration.ofSeconds(settleSeconds);
     }

@@ -29,9 +29,12 @@ record ReviewFile(String path, FoundFile found, ReviewWorkbook.Kind kind, String
         return new ReviewFile(path, found, kind, group, reviewer, reviewedOn, outcome, workbook);
     }
 
-    /** How exceptions name a review file: relative to the input folder, {@code reviews/2024-03/…}. */
+    /**
+     * How exceptions name a review file: relative to the input folder, {@code reviews/2024-03/…}; the path
+     * {@code ""} is the period's folder itself.
+     */
     static String named(YearMonth period, String path) {
-        return "reviews/" + period + "/" + path;
+        return "reviews/" + period + (path.isEmpty() ? "" : "/" + path);
     }
 
     /** The kind as review_file stores it. */

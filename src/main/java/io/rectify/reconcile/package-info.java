@@ -1,11 +1,12 @@
 /**
- * Reconciliation of a period's returns against the master ledger and the earlier periods
- * (docs/RETURNS.md, docs/RULES.md). Each workbook is checked on its own as it is read
+ * Reconciliation of a period's returns and review workbooks against the master ledger and the earlier
+ * periods (docs/RETURNS.md, docs/REVIEWS.md, docs/RULES.md). Each workbook is checked on its own as it is read
  * ({@link io.rectify.reconcile.Reconciler#checks}, {@link io.rectify.reconcile.PeriodChecks#check}: file-scope
  * rules, and the row rules of a file that passes them) so that its cells can be dropped at once;
  * {@link io.rectify.reconcile.Reconciler#reconcile} then decides the period from those compact
- * results (duplicates, superseding, task rules) and replaces everything stored for the period
- * (return_file, return_row, institution, accountability, task_status, rule_exception) in one
+ * results (duplicates, superseding, the period's reviews, task rules) and replaces everything stored for
+ * the period (return_file, return_row, institution, accountability, task_status with its sign-off,
+ * extension_request, deadline_extension, review_file, review_decision, rule_exception) in one
  * transaction, and drops the period's period_fingerprint (what the nightly job records of the
  * inputs it reconciled it from). The row exceptions of a file that is not used are dropped, so
  * the result is the same as checking the used files' rows only.
@@ -67,6 +68,12 @@
  *       extension-too-late when the deadline in force was before the 报送日期); then every bad cell
  *       (申请延期至 blank, unreadable or not after the deadline in force; 延期理由 blank) is reported and
  *       the row rejected. Accepted rows of the used return go to extension_request.</li>
+ *   <li>Reviews ({@link io.rectify.reconcile.ReviewTriage}, {@link io.rectify.reconcile.ReviewCheck}): after the
+ *       returns' rollup, a task 已完成 with a completion date and evidence on the lead row that set it is 待销号
+ *       (已销号 stays so while it is still 已完成); the period's accepted review workbooks then sign tasks off,
+ *       return them (signoff-returned) or reopen them on a failed 回头看 (recheck-failed), before the task rules
+ *       run. A review workbook's exceptions carry the group, never a unit, and name the file from the input
+ *       folder (reviews/&lt;period&gt;/…).</li>
  *   <li>Deadlines in force: a period's checks use the ledger with the extensions granted in earlier
  *       periods (ledger-field-changed and the requests see them); the period's own 延期审批表 decisions
  *       ({@link io.rectify.reconcile.DecidedExtensions}) then move the deadlines the task rules judge by,

@@ -10,7 +10,6 @@ import io.rectify.ledger.Unit;
 import io.rectify.rule.FileOutcome;
 import io.rectify.rule.Rule;
 import io.rectify.rule.TaskStatus;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -180,6 +180,17 @@ class PeriodFolderScannerTest {
     }
 
     @Test
+    void aFileWhereThePeriodFolderOrTheFolderAboveItMustBeIsTheScansOneSkippedEntry() throws IOException {
+        Files.write(returns.resolve("2024-05"), new byte[] {1});
+        Path reviews = Files.write(input.resolve("reviews"), new byte[] {1});
+
+        assertThat(scanner.scan(YearMonth.of(2024, 5)).skipped()).extracting(SkippedFile::relative, SkippedFile::reason)
+                .containsExactly(tuple("", "“2024-05”是一个文件而不是文件夹，本期的文件均未读取；请移走或改名该文件，新建名为“2024-05”的文件夹并放入文件"));
+        assertThat(new PeriodFolderScanner(reviews).scan(MARCH).skipped()).extracting(SkippedFile::reason)
+                .containsExactly("“reviews”是一个文件而不是文件夹，本期的文件均未读取；请移走或改名该文件，新建名为“reviews”的文件夹并放入文件");
+    }
+
+    @Test
     void periodsAreTheYearMonthFoldersOldestFirstAndTheLatestIsTheDefault() throws IOException {
         Files.createDirectories(returns.resolve("2023-12"));
         Files.createDirectories(returns.resolve("2024-02"));

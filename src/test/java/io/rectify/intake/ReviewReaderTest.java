@@ -8,6 +8,7 @@ import io.rectify.intake.ReviewWorkbook.Kind;
 import io.rectify.rule.Rule;
 import io.rectify.workbook.ExcelDates;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -249,6 +250,19 @@ class ReviewReaderTest {
         ReviewOutcome.Refused tooLarge = refused(smallReader, long_, "第三督查组/long.xlsx");
         assertThat(tooLarge.refusal().message()).contains("文件大小上限");
         assertThat(tooLarge.groupClue()).contains("第三督查组");
+    }
+
+    @Test
+    void aWorkbookRemovedAfterTheScanIsRefusedAsGoneNotAsDamaged() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir.resolve("第一督查组-销号审核表.xlsx"), ReviewReaderTest::filledSignOff);
+        FoundFile scanned = found(file, "第一督查组-销号审核表.xlsx");
+        Files.delete(file);
+
+        ReviewOutcome.Refused gone = (ReviewOutcome.Refused) reader.read(scanned);
+
+        assertThat(gone.refusal().rule()).isEqualTo(Rule.FILE_UNREADABLE);
+        assertThat(gone.refusal().message()).startsWith("文件在扫描后已被移走或删除，本次未读取");
+        assertThat(gone.groupClue()).contains("第一督查组");
     }
 
     @Test

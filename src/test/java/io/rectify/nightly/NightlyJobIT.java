@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rectify.ledger.LedgerWorkbookFixture;
 import io.rectify.reconcile.PeriodFolder;
 import io.rectify.reconcile.ReturnFixture;
+import io.rectify.intake.ReviewLayout;
 import io.rectify.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,20 +135,23 @@ class NightlyJobIT {
         }
         assertThat(aprilOutputsWithoutPeriod.keySet().stream()
                 .map(file -> file.replaceAll("^((回执|督办单)/[^-]+)-.+-(回执|督办单)\\.xlsx$", "$1")
-                        .replaceAll("^(回执/[^-]+)-.+-标注\\.xlsx$", "$1 标注")))
+                        .replaceAll("^(回执/[^-]+)-.+-标注\\.xlsx$", "$1 标注")
+                        .replaceAll("^(销号审核/.+)-销号审核表\\.xlsx$", "$1")))
                 .containsExactlyInAnyOrder(ReportWriter.SUMMARY,
                 ReportWriter.EXCEPTIONS_CSV, ReportWriter.BULLETIN, ReportWriter.STATISTICS, ReportWriter.EXCEPTIONS,
                 "回执/U01", "回执/U02", "回执/U03", "回执/U04", "回执/U05",
-                "回执/U01 标注", "督办单/U01", "督办单/U02", "督办单/U05", ReportWriter.DASHBOARD);
+                "回执/U01 标注", "督办单/U01", "督办单/U02", "督办单/U05", ReportWriter.DASHBOARD,
+                ReviewLayout.EXTENSION_FILE, "销号审核/第一督查组", "销号审核/第二督查组", "销号审核/第三督查组");
     }
 
     @Test
     void firstPeriodFiguresCountTheAcceptedReturns() {
         assertThat(march.get("period").asString()).isEqualTo("2024-03");
         assertThat(march.get("asOf").asString()).isEqualTo("2024-03-31");
-        assertThat(march.get("problems").toString()).isEqualTo("{\"total\":5,\"completed\":1}");
+        assertThat(march.get("problems").toString()).isEqualTo("{\"total\":5,\"completed\":1,\"reported\":1,\"signedOff\":0}");
         assertThat(march.get("tasks").toString()).isEqualTo(
-                "{\"total\":6,\"completed\":2,\"inProgress\":3,\"notStarted\":1,\"overdue\":0,\"dueSoon\":0}");
+                "{\"total\":6,\"completed\":2,\"inProgress\":3,\"notStarted\":1,\"overdue\":0,\"dueSoon\":0,"
+                        + "\"reported\":2,\"awaitingSignOff\":2,\"signedOff\":0}");
         assertThat(march.get("accountability").toString())
                 .isEqualTo("{\"caseFiled\":0,\"disciplined\":0,\"admonished\":2,\"organizational\":0}");
         assertThat(march.get("institutions").toString()).isEqualTo("{\"created\":1,\"revised\":0}");
@@ -164,7 +168,8 @@ class NightlyJobIT {
         assertThat(u02.get("submitted").asBoolean()).isFalse();
         assertThat(u02.get("tasks").get("completed").asInt()).isEqualTo(1);
         assertThat(april.get("tasks").toString()).isEqualTo(
-                "{\"total\":6,\"completed\":2,\"inProgress\":3,\"notStarted\":1,\"overdue\":1,\"dueSoon\":0}");
+                "{\"total\":6,\"completed\":2,\"inProgress\":3,\"notStarted\":1,\"overdue\":1,\"dueSoon\":0,"
+                        + "\"reported\":2,\"awaitingSignOff\":2,\"signedOff\":0}");
         assertThat(april.get("submissions").toString()).isEqualTo(
                 "{\"expected\":5,\"accepted\":3,\"missing\":2,\"late\":0,\"rejectedFiles\":0,\"missingUnits\":[\"U02\",\"U05\"]}");
         // U01's lists in force are those of its 2024-03 return: its 2024-04 return has no such sheets

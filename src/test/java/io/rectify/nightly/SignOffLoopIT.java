@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sign-off loop over whole nights on the standard test ledger: U01 (第一督查组) reports T01 已完成 with evidence
  * in 2024-02 and 2024-03, U02 (第一督查组) T02. A 销号审核表 of 第一督查组 put into {@code input/reviews/2024-02/} after
- * the first night has 2024-02 and 2024-03 reconciled again with its decisions; the reviews folder is only read.
+ * the first night has 2024-02 and 2024-03 reconciled again with its decisions; the reviews folder is only read, and a
+ * night with nothing new writes the same bytes.
  */
 class SignOffLoopIT {
 
@@ -75,10 +76,26 @@ class SignOffLoopIT {
 
         Map<String, String> signOffs = signOffs("2024-03");
         Map<String, Instant> second = stored.reconciledAt();
+        Map<Path, byte[]> outputs = outputs();
         night();
 
         assertThat(stored.reconciledAt().get("2024-02")).as("unchanged reviews: kept").isEqualTo(second.get("2024-02"));
         assertThat(signOffs("2024-03")).isEqualTo(signOffs);
+        assertThat(outputs.keySet()).anyMatch(file -> file.toString().endsWith("第一督查组-销号审核表.xlsx"));
+        assertThat(outputs()).as("a re-run writes the same bytes").containsOnlyKeys(outputs.keySet())
+                .allSatisfy((file, written) -> assertThat(written).as(file.toString()).isEqualTo(outputs.get(file)));
+    }
+
+    /** Every file of March's outputs by its path in the period folder. */
+    private Map<Path, byte[]> outputs() throws IOException {
+        Path march = rectify.output().resolve("2024-03");
+        Map<Path, byte[]> outputs = new java.util.TreeMap<>();
+        try (var files = Files.walk(march)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                outputs.put(march.relativize(file), Files.readAllBytes(file));
+            }
+        }
+        return outputs;
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -164,6 +166,29 @@ class SignOffTest extends ReconcileTestSupport {
     }
 
     @Test
+    void everyInvalidRecheckRowIsRejectedAtItsCellAndKeepsTheSignOff() {
+        reconcile(period("2024-02").add(completed("2024-02"),
+                        ReturnFixture.unit("U02").period("2024-02").row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号"))
+                .review(ReviewFixture.signOff(FIRST, "2024-02").signOffRow("P01-02", "同意销号", null)
+                        .signOffRow("P02-01", "同意销号", null)));
+        reconcile(period("2024-03").add(completed("2024-03"),
+                        ReturnFixture.unit("U02").period("2024-03").row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号"))
+                .review(ReviewFixture.signOff(FIRST, "2024-03").recheckRow("P01-02", "同意销号", null)
+                        .recheckRow("P02-01", "不属实", null)
+                        .recheckRow("P09-09", "不属实", "无此任务")));
+
+        assertThat(exceptions("2024-03").stream().filter(e -> e.file() != null && e.file().startsWith("reviews/")))
+                .extracting(e -> e.rule().code() + " " + e.sheet() + "!" + e.column() + e.row() + " " + e.value() + " "
+                        + e.group() + " " + e.unitCode()).containsExactly(
+                        "review-invalid-decision 回头看!B2 同意销号 第一督查组 null",
+                        "review-missing-opinion 回头看!C3 null 第一督查组 null",
+                        "review-unknown-task 回头看!A4 P09-09 第一督查组 null");
+        assertThat(signOff("2024-03", "P01-02")).isEqualTo("已销号 2024-02");
+        assertThat(signOff("2024-03", "P02-01")).isEqualTo("已销号 2024-02");
+        assertThat(exceptions("2024-03", Rule.RECHECK_FAILED)).isEmpty();
+    }
+
+    @Test
     void reviewWorkbooksOfAnotherGroupOrPeriodOrUnreadableAreRejectedCopiesAreDuplicatesOthersSkippedAndTheLatestOfAGroupIsUsed() {
         ReviewFixture earlier = ReviewFixture.signOff(FIRST, "2024-02").file("初稿/第一督查组-销号审核表.xlsx")
                 .metadata("审核日期", LocalDate.of(2024, 3, 2)).signOffRow("P01-02", "退回", "再核实");
@@ -197,6 +222,21 @@ class SignOffTest extends ReconcileTestSupport {
                 "副本/第一督查组-销号审核表.xlsx accepted", "第一督查组-销号审核表.xlsx duplicate",
                 "第九督查组-销号审核表.xlsx rejected", "第二督查组/审核说明.docx skipped", "第二督查组/第二督查组-销号审核表.xlsx rejected");
         assertThat(signOff("2024-02", "P01-02")).isEqualTo("已销号 2024-02");
+    }
+
+    @Test
+    void aFileWhereThePeriodsReviewsFolderMustBeIsASkippedFileNamingTheFolderForNoGroup() throws IOException {
+        PeriodFolder february = period("2024-02").add(completed("2024-02"));
+        Files.createDirectories(february.reviewsFolder().getParent());
+        Files.writeString(february.reviewsFolder(), "审核表");
+
+        reconcile(february);
+
+        ExceptionEntry skipped = only("2024-02", Rule.SKIPPED_FILE);
+        assertThat(skipped.file() + " " + skipped.group() + " " + skipped.unitCode()).isEqualTo("reviews/2024-02 null null");
+        assertThat(skipped.message()).isEqualTo("已跳过：“2024-02”是一个文件而不是文件夹，本期的文件均未读取；"
+                + "请移走或改名该文件，新建名为“2024-02”的文件夹并放入文件");
+        assertThat(signOff("2024-02", "P01-02")).isEqualTo("待销号 null");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -127,7 +128,10 @@ final class ReceiptWorkbook {
             }
         }
         if (markedCopy != null) {
-            page.line("已在“" + markedCopy + "”中逐格标注需要更正之处，请在该文件上修改后报送。");
+            // a copy marked only with notices and the office's extension decisions has nothing to correct
+            page.line(receipt.exceptions().stream().anyMatch(e -> e.severity() != Severity.INFO && e.rule() != Rule.EXTENSION_REFUSED)
+                    ? "已在“" + markedCopy + "”中逐格标注需要更正之处，请在该文件上修改后报送。"
+                    : "已在“" + markedCopy + "”中逐格标注本期的提示，请知悉。");
         }
         long notices = ReceiptItems.notices(receipt);
         if (notices > 0) {
@@ -204,14 +208,20 @@ final class ReceiptWorkbook {
                 Column.text("本期填报状态", 12), Column.text("汇总状态", 10), Column.text("销号", 11), Column.text("状态来源", 12),
                 Column.text("提醒", 10), Column.text("未采纳原因", 36), Column.text("问题编号", 9),
                 Column.date("填报完成日期", 12), Column.text("进展情况", 50), Column.text("佐证材料", 30)));
+        // a task sent back this period reads 已完成 as reported and 推进中 as counted: 提醒 says why
+        Map<String, Rule> sentBack = receipt.exceptions().stream()
+                .filter(e -> e.taskCode() != null && (e.rule() == Rule.SIGNOFF_RETURNED || e.rule() == Rule.RECHECK_FAILED))
+                .collect(Collectors.toMap(ExceptionEntry::taskCode, ExceptionEntry::rule, (a, b) -> a));
         for (ReceiptTask line : receipt.tasks()) {
             AcceptedRow row = line.reported();
+            Rule reminder = sentBack.containsKey(line.task().code()) ? sentBack.get(line.task().code())
+                    : line.overdue() ? Rule.OVERDUE : line.dueSoon() ? Rule.DUE_SOON : null;
             table.row(line.task().code(), line.task().measure(), line.task().deadline().text(),
                     line.lead() ? "牵头" : "配合",
                     row != null ? row.status().word() : line.rejection() != null ? "本期报送未采纳" : "本期未填报",
                     line.lead() ? line.state().status().word() : "（由牵头单位报送）", line.lead() ? signOff(line.state()) : "",
                     source(line),
-                    line.overdue() ? Rule.OVERDUE.title() : line.dueSoon() ? Rule.DUE_SOON.title() : "",
+                    reminder == null ? "" : reminder.title(),
                     line.rejection(), line.task().problemCode(), row == null ? null : row.completionDate(),
                     row == null ? null : row.progress(), row == null ? null : row.evidence());
         }

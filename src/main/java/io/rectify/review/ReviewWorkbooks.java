@@ -3,6 +3,7 @@ package io.rectify.review;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Reviews;
 import io.rectify.intake.ReviewLayout;
+import io.rectify.ledger.Deadline;
 import io.rectify.ledger.Task;
 import io.rectify.ops.FileNames;
 import java.io.IOException;
@@ -73,9 +74,18 @@ public final class ReviewWorkbooks {
                 reviews.extensions().stream().map(e -> {
                     Task task = e.task();
                     return new ExtensionReview.Request(task.code(), task.problemCode(), e.unit().name(), task.measure(),
-                            task.deadline().original().text(), task.deadline().text(), e.deadline(), e.requested(),
+                            task.deadline().original().text(), whenRequested(e).text(), e.deadline(), e.requested(),
                             e.reason(), e.file(), e.row());
                 }).toList());
+    }
+
+    /**
+     * 现完成时限 is the deadline the request was judged against, not the one the period's own 批准 moved it to: the
+     * office reads the row (and 批准延期至 is checked) against the deadline the unit asked to move.
+     */
+    private static Deadline whenRequested(Reviews.RequestedExtension e) {
+        Deadline ledger = e.task().deadline().original();
+        return e.deadline() == null || e.deadline().equals(ledger.date()) ? ledger : ledger.extendedTo(e.deadline());
     }
 
     private static SignOffReview.Recheck recheck(SignOffReview.Reason reason, Reviews.SignedOffTask task) {

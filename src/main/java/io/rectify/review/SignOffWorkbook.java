@@ -158,7 +158,8 @@ public final class SignOffWorkbook {
 
     private static String signOffInstruction(SignOffReview review) {
         String back = "将本工作簿放入 " + ReviewSheets.backInto(review.period()) + " 文件夹（文件名不限），下次汇总时读取。";
-        int rechecks = review.rechecks().size();
+        // a regression is listed on 回头看 for the record only: the spot checks are what the group must decide
+        long rechecks = review.rechecks().stream().filter(r -> r.reason() == Reason.SPOT_CHECK).count();
         if (review.pending().isEmpty()) {
             return "本期" + review.group() + "没有待销号的整改任务。" + (rechecks == 0 ? "本表无需填写。"
                     : "“" + ReviewLayout.RECHECK_SHEET + "”工作表有" + rechecks + "条已销号任务需要复核，填好后请在上方填写审核人、审核日期，"

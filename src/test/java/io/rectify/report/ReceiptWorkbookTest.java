@@ -11,6 +11,8 @@ import io.rectify.consolidate.ReconciledFixture;
 import io.rectify.consolidate.UnitReceipt;
 import io.rectify.marking.ReturnMarker;
 import io.rectify.ops.RectifyProperties;
+import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +194,24 @@ class ReceiptWorkbookTest extends MarchReports {
         assertThat(allTexts(firstPage(marked)))
                 .contains("已在“U02-区财政局-2024-03-标注.xlsx”中逐格标注需要更正之处，请在该文件上修改后报送。");
         assertThat(allTexts(firstPage("U02"))).noneMatch(text -> text.contains("标注"));
+    }
+
+    @Test
+    void aCopyMarkedOnlyWithARefusedExtensionAsksForNoCorrection() throws IOException {
+        Consolidation march = consolidator.consolidate(MARCH, AS_OF);
+        UnitReceipt u02 = march.receipts().get(1);
+        ExceptionEntry late = u02.exceptions().get(0);
+        ExceptionEntry refused = new ExceptionEntry(Rule.EXTENSION_REFUSED, late.group(), late.unitCode(), late.unitName(),
+                "P02", "T02", late.file(), "延期申请", 3, "D", "2024-09-30", "任务“T02”申请延期至2024年9月30日，未获批准");
+        UnitReceipt warningsOnly = new UnitReceipt(u02.unit(), u02.files(), u02.tasks(), u02.institutions(),
+                u02.accountability(), List.of(refused), u02.deadlines());
+        Path marked = root.resolve("marked/U02-回执.xlsx");
+        Files.createDirectories(marked.getParent());
+
+        ReceiptWorkbook.write(march, warningsOnly, DEFAULT_ISSUER, "U02-区财政局-2024-03-标注.xlsx", marked);
+
+        assertThat(allTexts(firstPage(marked))).contains("已在“U02-区财政局-2024-03-标注.xlsx”中逐格标注本期的提示，请知悉。")
+                .noneMatch(text -> text.contains("需要更正之处"));
     }
 
     /** The items of the first page's table of things to do, each as its four texts. */

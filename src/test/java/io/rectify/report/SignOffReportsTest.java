@@ -99,6 +99,7 @@ class SignOffReportsTest extends MarchReports {
             int column = texts(tasks.getRow(0)).indexOf("销号");
             assertThat(row(tasks, "T01").get(column)).isEqualTo("已销号（2024年2月）");
             assertThat(row(tasks, "T03").get(column)).isEmpty();
+            assertThat(row(tasks, "T03").get(texts(tasks.getRow(0)).indexOf("提醒"))).as("T03 was sent back").isEqualTo("销号退回");
             assertThat(row(u02.getSheet("任务情况"), "T02").get(column)).isEqualTo("待销号");
             for (Sheet sheet : u01) {
                 assertThat(PrintedSize.smallestFontPoints(sheet)).as(sheet.getSheetName()).isGreaterThanOrEqualTo(9);

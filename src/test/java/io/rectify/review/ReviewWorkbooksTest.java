@@ -146,6 +146,20 @@ class ReviewWorkbooksTest extends ConsolidatedMarch {
     }
 
     @Test
+    void theExtensionWorkbookShowsTheDeadlineTheRequestAskedToMoveEvenOnceGranted() {
+        jdbc.update("""
+                INSERT INTO deadline_extension (period, task_code, granted, previous, requested, extended_to, decided_by,
+                    decided_on, file, excel_row, opinion)
+                VALUES ('2024-03', 'T03', TRUE, DATE '2024-04-10', DATE '2024-06-30', DATE '2024-05-31', '李四', NULL,
+                    'reviews/2024-03/延期审批表.xlsx', 5, NULL)""");
+
+        assertThat(ReviewWorkbooks.extensions(consolidator.consolidate(MARCH, AS_OF)).requests())
+                .filteredOn(r -> r.taskCode().equals("T03"))
+                .extracting(ExtensionReview.Request::deadline, ExtensionReview.Request::deadlineDay)
+                .containsExactly(tuple("2024-04-10", LocalDate.of(2024, 4, 10)));
+    }
+
+    @Test
     void groupFileNameKeepsOnlyCharactersEveryFileSystemTakes() {
         assertThat(ReviewWorkbooks.signOffFile("第一督查组")).isEqualTo("销号审核/第一督查组-销号审核表.xlsx");
         assertThat(ReviewWorkbooks.signOffFile("第一/二督查组:东片")).isEqualTo("销号审核/第一_二督查组_东片-销号审核表.xlsx");

@@ -167,8 +167,22 @@ class SignOffWorkbookTest {
         try (OpenedReview r = written(new SignOffReview(review.title(), review.period(), review.group(),
                 review.ledgerVersion(), List.of(), review.rechecks()))) {
             assertThat(text(r.sheet(SIGN_OFF), SignOffWorkbook.SIGN_OFF_HEADER_ROW - 1, 0))
-                    .startsWith("本期第一督查组没有待销号的整改任务。“回头看”工作表有3条已销号任务需要复核")
+                    .startsWith("本期第一督查组没有待销号的整改任务。“回头看”工作表有2条已销号任务需要复核")
                     .endsWith("将本工作簿放入 input/reviews/2024-03/ 文件夹（文件名不限），下次汇总时读取。");
+        }
+    }
+
+    @Test
+    void regressionsAreNotCountedAsRechecksToFill() throws IOException {
+        SignOffReview review = ReviewModels.signOff();
+        try (OpenedReview r = written(review)) {
+            assertThat(text(r.sheet(SIGN_OFF), SignOffWorkbook.SIGN_OFF_HEADER_ROW - 1, 0))
+                    .contains("“回头看”工作表另有2条已销号任务需要复核");
+        }
+        try (OpenedReview r = written(new SignOffReview(review.title(), review.period(), review.group(),
+                review.ledgerVersion(), List.of(), review.rechecks().subList(0, 1)))) {
+            assertThat(text(r.sheet(SIGN_OFF), SignOffWorkbook.SIGN_OFF_HEADER_ROW - 1, 0))
+                    .isEqualTo("本期第一督查组没有待销号的整改任务。本表无需填写。");
         }
     }
 

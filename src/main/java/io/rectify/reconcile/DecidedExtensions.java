@@ -34,8 +34,10 @@ final class DecidedExtensions {
             Deadline inForce = request.task().deadline();
             if (decision.verdict() == Verdict.GRANT) {
                 granted.put(request.task().code(), decision.extendedTo());
+                boolean shorter = !decision.extendedTo().equals(request.requested());
                 findings.add(Rule.EXTENSION_GRANTED, request.unit(), request.task(), request.place(), asked + "，已"
-                        + Verdict.GRANT.word() + decidedBy(decision) + "；完成时限现为" + inForce.extendedTo(decision.extendedTo()).text()
+                        + Verdict.GRANT.word() + (shorter ? "延期至" + Periods.date(decision.extendedTo()) + "（短于申请）" : "")
+                        + decidedBy(decision) + "；完成时限现为" + inForce.extendedTo(decision.extendedTo()).text()
                         + "，自" + Periods.text(period) + "起按此时限统计；请在" + Periods.date(decision.extendedTo())
                         + "前完成整改并及时报送");
             } else {

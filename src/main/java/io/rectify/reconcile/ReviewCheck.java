@@ -171,7 +171,7 @@ final class ReviewCheck {
             if (rejection.isEmpty() && verdict.get().needsOpinion() && opinion.isEmpty()) {
                 rejection = Optional.of(new Rejection(Rule.REVIEW_MISSING_OPINION, opinionColumn, decisionColumn + "为“"
                         + verdict.get().word() + "”，但未填写" + opinionColumn + "，本行未采纳；请在" + opinionColumn
-                        + "中写明理由和要求（将告知责任单位）"));
+                        + "中写明理由和要求（将告知牵头单位）"));
             }
             Integer first = firstRow.get(t.code());
             if (rejection.isEmpty() && first != null) {

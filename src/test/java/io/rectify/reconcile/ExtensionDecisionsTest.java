@@ -58,7 +58,8 @@ class ExtensionDecisionsTest extends ReconcileTestSupport {
         reconcile(june(ReviewFixture.extension("2024-06").extensionRow("P01-01", "批准", LocalDate.parse("2024-07-05"),
                 "先延至7月5日")), JULY_5);
 
-        assertThat(only("2024-06", Rule.EXTENSION_GRANTED).message()).startsWith("任务“P01-01”申请延期至2024年9月30日，已批准")
+        assertThat(only("2024-06", Rule.EXTENSION_GRANTED).message())
+                .startsWith("任务“P01-01”申请延期至2024年9月30日，已批准延期至2024年7月5日（短于申请）")
                 .contains("完成时限现为2024年6月前（延期至2024年7月5日）");
         assertThat(only("2024-06", Rule.DUE_SOON).message()).contains("今日到期");
         assertThat(stored("2024-06")).startsWith("true 2024-06-30 2024-09-30 2024-07-05 ");

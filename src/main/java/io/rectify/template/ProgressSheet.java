@@ -126,7 +126,7 @@ final class ProgressSheet {
                 + (template.extendable().isEmpty()
                         ? "4. 本单位没有可申请延期的牵头任务（长期坚持，或本期报送截止前即到期），本模板不含“延期申请”表。"
                         : "4. 牵头任务确需延期的，请在现完成时限到期前于“延期申请”表中申请。")
-                + "请于" + Periods.date(due) + "前报送。";
+                + "\n请于" + Periods.date(due) + "前报送本表。";
     }
 
     private String example() {

@@ -27,6 +27,18 @@ class SignOffTest extends ReconcileTestSupport {
                 .row("P01-02", "已完成", "2024-02-20", "专项检查已完成", "检查报告");
     }
 
+    /** U02's return of a period reporting P02-01 已完成 on 2024-02-10 with evidence. */
+    private static ReturnFixture u02Completed(String period) {
+        return ReturnFixture.unit("U02").period(period).row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号");
+    }
+
+    /** P01-02 and P02-01 reported 已完成 with evidence in 2024-02 and signed off by that month's review. */
+    private void bothTasksSignedOffInFebruary() {
+        reconcile(period("2024-02").add(completed("2024-02"), u02Completed("2024-02"))
+                .review(ReviewFixture.signOff(FIRST, "2024-02").signOffRow("P01-02", "同意销号", null)
+                        .signOffRow("P02-01", "同意销号", null)));
+    }
+
     /** A task's stored sign-off in a period: "signOff signedOffPeriod". */
     private String signOff(String period, String task) {
         return jdbc.sql("SELECT sign_off, signed_off_period FROM task_status WHERE period = ? AND task_code = ?")
@@ -93,12 +105,9 @@ class SignOffTest extends ReconcileTestSupport {
 
     @Test
     void spotCheckFoundUntrueReopensTheTaskAndTrueChangesNothing() {
-        reconcile(period("2024-02").add(completed("2024-02"),
-                        ReturnFixture.unit("U02").period("2024-02").row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号"))
-                .review(ReviewFixture.signOff(FIRST, "2024-02").signOffRow("P01-02", "同意销号", null)
-                        .signOffRow("P02-01", "同意销号", null)));
+        bothTasksSignedOffInFebruary();
         reconcile(period("2024-03").add(completed("2024-03"),
-                        ReturnFixture.unit("U02").period("2024-03").row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号"))
+                        u02Completed("2024-03"))
                 .review(ReviewFixture.signOff(FIRST, "2024-03").recheckRow("P01-02", "不属实", "检查未覆盖全部项目")
                         .recheckRow("P02-01", "属实", null)));
 
@@ -126,7 +135,7 @@ class SignOffTest extends ReconcileTestSupport {
     @Test
     void everyInvalidReviewRowIsRejectedAtItsCellForTheGroupAndChangesNothing() {
         reconcile(period("2024-02").add(completed("2024-02"),
-                        ReturnFixture.unit("U02").period("2024-02").row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号"),
+                        u02Completed("2024-02"),
                         ReturnFixture.unit("U03").period("2024-02").row("P02-02", "已完成", "2024-02-11", "已完成", "报告"))
                 .review(ReviewFixture.signOff(FIRST, "2024-02")
                         .signOffRow("P09-09", "同意销号", null)
@@ -167,12 +176,9 @@ class SignOffTest extends ReconcileTestSupport {
 
     @Test
     void everyInvalidRecheckRowIsRejectedAtItsCellAndKeepsTheSignOff() {
-        reconcile(period("2024-02").add(completed("2024-02"),
-                        ReturnFixture.unit("U02").period("2024-02").row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号"))
-                .review(ReviewFixture.signOff(FIRST, "2024-02").signOffRow("P01-02", "同意销号", null)
-                        .signOffRow("P02-01", "同意销号", null)));
+        bothTasksSignedOffInFebruary();
         reconcile(period("2024-03").add(completed("2024-03"),
-                        ReturnFixture.unit("U02").period("2024-03").row("P02-01", "已完成", "2024-02-10", "制度已印发", "闵财〔2024〕1号"))
+                        u02Completed("2024-03"))
                 .review(ReviewFixture.signOff(FIRST, "2024-03").recheckRow("P01-02", "同意销号", null)
                         .recheckRow("P02-01", "不属实", null)
                         .recheckRow("P09-09", "不属实", "无此任务")));

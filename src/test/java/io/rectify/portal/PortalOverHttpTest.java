@@ -83,6 +83,8 @@ class PortalOverHttpTest extends PortalTestContext {
             assertThat(refused.statusCode()).as("chunked " + chunked).isEqualTo(413);
             assertThat(refused.body()).contains("文件过大，未被接收", "<strong>1MB</strong>", "请压缩或删除无关工作表后重新上传")
                     .doesNotContain("Exception");
+            assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                    assertThat(csp).startsWith("default-src 'self'"));
         }
     }
 

@@ -246,13 +246,6 @@ class CheckTest extends TempFolderContext {
         assertThat(again.rowsAccepted()).isEqualTo(2);
     }
 
-    @Test
-    void aCommandWithoutFilesIsAUsageError() {
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CommandLine.parse("check", "--period=2024-03")))
-                .hasMessageContaining("'check' needs the returns to check");
-        assertThat(CommandLine.parse("check", "a.xlsx", "b.xlsx").files()).containsExactly(Path.of("a.xlsx"), Path.of("b.xlsx"));
-    }
-
     /** Every row of every table of the database, as text. */
     private String databaseFingerprint() {
         StringBuilder all = new StringBuilder();

@@ -54,7 +54,7 @@ public class ReturnCheck {
     private final OpenPeriod openPeriod;
     /**
      * The checks of a period, built once for what they are built from: making them reads the whole
-     * ledger, which would cost more than reading a return and, with 54 units checking at once, 54 times over.
+     * ledger from the database, a good part of a check's time, and with 54 units checking at once 54 times over.
      */
     private final Map<ChecksOf, PeriodChecks> checks = new ConcurrentHashMap<>();
 

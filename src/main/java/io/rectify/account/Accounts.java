@@ -84,6 +84,16 @@ public class Accounts implements UserDetailsService {
                 + "username", this::user);
     }
 
+    /** Who holds the account, as 账号.xlsx and the office's page name them: the unit's name, the group's, 整改办. */
+    public String holder(PortalUser user) {
+        return switch (user.role()) {
+            case UNIT -> jdbc.query("SELECT name FROM unit WHERE code = ?", (rs, n) -> rs.getString(1), user.scope())
+                    .stream().findFirst().orElse(user.scope());
+            case SUPERVISOR -> user.scope();
+            case OFFICE -> Role.OFFICE.word();
+        };
+    }
+
     /**
      * Changes a password after checking the current one and the policy: at least 10 characters,
      * letters and digits, not the account's name, not the current (initial) password. Clears the

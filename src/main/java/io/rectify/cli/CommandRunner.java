@@ -1,5 +1,6 @@
 package io.rectify.cli;
 
+import io.rectify.account.AccountsCommand;
 import io.rectify.backup.Backup;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.FailureCause;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Runs one parsed command: launches its Spring Batch job ({@link JobRuns}) and prints the end
  * summary, which starts with the text the job left in its execution context under
  * {@link io.rectify.run.EndSummary#SUMMARY_KEY}; or serves the schedules, shows the status,
- * restarts or abandons, backs up.
+ * restarts or abandons, backs up, creates the portal's accounts.
  */
 @Component
 public class CommandRunner {
@@ -30,15 +31,17 @@ public class CommandRunner {
     private final Status status;
     private final Serve serve;
     private final Backup backup;
+    private final AccountsCommand accounts;
     private final Path input;
 
     CommandRunner(JobRuns jobRuns, ExecutionControl control, Status status, Serve serve, Backup backup,
-                  RectifyProperties properties) {
+                  AccountsCommand accounts, RectifyProperties properties) {
         this.jobRuns = jobRuns;
         this.control = control;
         this.status = status;
         this.serve = serve;
         this.backup = backup;
+        this.accounts = accounts;
         this.input = properties.input();
     }
 
@@ -58,6 +61,7 @@ public class CommandRunner {
             case ABANDON -> control.abandon(commandLine.execution().orElseThrow());
             case IMPORT_LEDGER, TEMPLATES, NIGHTLY -> runJob(commandLine);
             case BACKUP -> backup(commandLine.backupFile().orElseThrow());
+            case ACCOUNTS -> accounts.run(commandLine.output(), commandLine.reset(), System.out, System.err);
             case RESTORE -> throw new IllegalArgumentException("restore runs before the application starts (RectifyApplication)");
         };
     }

@@ -26,7 +26,10 @@ public enum Command {
     ABANDON("abandon", "mark a failed, stopped or interrupted execution as never to be restarted",
             List.of(), List.of(), "execution-id"),
     BACKUP("backup", "write one .zip holding a consistent copy of the database and the archive in <data>/", List.of("to")),
-    RESTORE("restore", "put a backup's database and archive into <data>/ (the ones there are moved aside)", List.of("from"));
+    RESTORE("restore", "put a backup's database and archive into <data>/ (the ones there are moved aside)", List.of("from")),
+    ACCOUNTS("accounts", "create the portal's missing accounts (each unit, each supervision group, the office) and "
+            + "write their initial passwords once to <output>/accounts/; --reset=NAME gives one account a new one",
+            List.of("reset"));
 
     static final List<String> COMMON_OPTIONS = List.of("input", "output", "data");
 
@@ -86,7 +89,7 @@ public enum Command {
      */
     public boolean locksData() {
         return switch (this) {
-            case IMPORT_LEDGER, TEMPLATES, NIGHTLY, RESTART, BACKUP, RESTORE -> true;
+            case IMPORT_LEDGER, TEMPLATES, NIGHTLY, RESTART, BACKUP, RESTORE, ACCOUNTS -> true;
             case SAMPLE, SERVE, STATUS, ABANDON -> false;
         };
     }

@@ -25,10 +25,12 @@ import java.util.OptionalLong;
  * @param json      status: print JSON for machines instead of the table
  * @param limit     status: how many of the latest executions to list
  * @param backupFile backup: the file to write (--to, default backups/rectify-<time>.zip); restore: the one to read (--from)
+ * @param reset     accounts: the account to give a new initial password (--reset); empty to create the missing accounts
  */
 public record CommandLine(Command command, boolean help, Path input, Path output, Path data,
                           Optional<YearMonth> period, Optional<LocalDate> asOf, Optional<String> rejudge,
-                          OptionalLong execution, Path jobs, boolean json, int limit, Optional<Path> backupFile) {
+                          OptionalLong execution, Path jobs, boolean json, int limit, Optional<Path> backupFile,
+                          Optional<String> reset) {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -111,12 +113,13 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                 period, asOf, rejudge, execution,
                 path(options.getOrDefault("jobs", "jobs")),
                 options.containsKey("json"),
-                Optional.ofNullable(options.get("limit")).map(CommandLine::limit).orElse(DEFAULT_LIMIT), backupFile);
+                Optional.ofNullable(options.get("limit")).map(CommandLine::limit).orElse(DEFAULT_LIMIT), backupFile,
+                Optional.ofNullable(options.get("reset")).map(String::strip));
     }
 
     private static CommandLine help(Command command) {
         return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalLong.empty(), null, false, DEFAULT_LIMIT, Optional.empty());
+                OptionalLong.empty(), null, false, DEFAULT_LIMIT, Optional.empty(), Optional.empty());
     }
 
     /** Properties handed to Spring so that every bean sees the same folders. */
@@ -156,6 +159,8 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                   --limit=N            status: how many of the latest executions to list (default: 20)
                   --to=FILE            backup: the .zip to write (default: backups/rectify-<date>-<time>.zip)
                   --from=FILE          restore: the backup .zip to restore
+                  --reset=NAME         accounts: give the account NAME (a unit code, a group's name, office) a new
+                                       initial password, to be changed at the next login, and unlock it
                   --help               this text
 
                 Exit status: 0 the job completed (whatever exceptions it found), 1 it failed, 2 usage error.

@@ -201,6 +201,8 @@ class AccountsTest extends TempFolderContext {
         String current = initial.get("U03");
         assertEquals("当前密码不正确。", rejected("U03", "wrong-password1", "Abcdefgh2345"));
         assertEquals("新密码至少需要10个字符。", rejected("U03", current, "Abc123"));
+        assertEquals("新密码太长：最多72个英文字母、数字或符号（一个汉字按3个计）。",
+                rejected("U03", current, "巡视整改".repeat(6) + "2024"));
         assertEquals("新密码须同时包含字母和数字。", rejected("U03", current, "abcdefghijkl"));
         assertEquals("新密码须同时包含字母和数字。", rejected("U03", current, "123456789012"));
         assertEquals("新密码不能与账号相同，也不能包含账号。", rejected("U03", current, "u03u03u03u03x"));
@@ -217,8 +219,8 @@ class AccountsTest extends TempFolderContext {
     @Test
     void fiveFailuresInARowLockTheAccountUntilTheLockRunsOut() {
         String password = initial.get("U02");
-        for (int i = 0; i < 5; i++) {
-            assertThrows(BadCredentialsException.class, () -> login("U02", "wrong"));
+        for (String name : List.of("U02", "u02", " U02", "U02 ", "u02")) {
+            assertThrows(BadCredentialsException.class, () -> login(name, "wrong"));
         }
         assertThrows(LockedException.class, () -> login("U02", password));
         assertFalse(accounts.loadUserByUsername("U02").isAccountNonLocked());

@@ -290,6 +290,19 @@ class AccountsTest extends TempFolderContext {
     }
 
     @Test
+    void whenThePasswordsCannotBeWrittenTheAccountKeepsItsPasswordAndTheCauseIsNamed() throws IOException {
+        Path blocked = Files.createDirectories(root.resolve("blocked"));
+        Files.writeString(blocked.resolve("accounts"), "a file where the folder must go");
+        String hash = hashes().get("U01");
+
+        Run run = accounts("--reset=U01", "--output=" + blocked);
+
+        assertEquals(CommandLine.EXIT_FAILED, run.exit());
+        assertTrue(run.err().contains("no account was created or reset: 该位置已有同名文件：" + blocked.resolve("accounts")), run.err());
+        assertEquals(hash, hashes().get("U01"));
+    }
+
+    @Test
     void resetOfAnAccountThatDoesNotExistSaysWhatAccountsAre() {
         Run run = accounts("--reset=U99");
 
@@ -326,8 +339,11 @@ class AccountsTest extends TempFolderContext {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> args = new ArrayList<>(List.of("accounts", "--input=" + root.resolve("input"),
-                "--output=" + root.resolve("output"), "--data=" + root.resolve("data")));
+                "--data=" + root.resolve("data")));
         args.addAll(List.of(options));
+        if (args.stream().noneMatch(a -> a.startsWith("--output="))) {
+            args.add("--output=" + root.resolve("output"));
+        }
         CommandLine line = CommandLine.parse(args.toArray(String[]::new));
         int exit = command.run(line.output(), line.reset(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.rectify.backup;
 
+import io.rectify.ops.DatabasePassword;
 import static io.rectify.NightlyFixture.differences;
 import static io.rectify.NightlyFixture.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,7 +137,7 @@ class BackupRestoreIT {
 
     private static int nightlyExecutions(Path dataFolder) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataFolder.resolve("db/rectify")
-                + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+                + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", DatabasePassword.USER, DatabasePassword.current(dataFolder));
              ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e "
                      + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'nightlyJob'")) {
             rs.next();

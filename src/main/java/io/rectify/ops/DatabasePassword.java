@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -162,7 +163,14 @@ public final class DatabasePassword {
     private static void write(Path file, String password) {
         try {
             Path folder = file.getParent();
-            Files.createDirectories(folder);
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder.getParent());
+                if (posix(folder)) {
+                    Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER_MODE));
+                } else {
+                    Files.createDirectory(folder);
+                }
+            }
             protect(folder, FOLDER_MODE);
             AtomicFiles.writeOwnerOnly(file, out -> out.write(password.getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
@@ -191,7 +199,7 @@ public final class DatabasePassword {
      * could read or replace it. A mode that lets others in is corrected, with a warning.
      */
     private static void protect(Path path, Set<PosixFilePermission> mode) {
-        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (!posix(path)) {
             if (NOT_POSIX_TOLD.compareAndSet(false, true)) {
                 log.warn("The file system of {} has no POSIX permissions: Rectify cannot make the database password "
                         + "readable by its own user only; restrict that folder with the file system's own access rules", path);
@@ -216,6 +224,10 @@ public final class DatabasePassword {
         }
     }
 
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     /** Why a write failed, as the office acts on it. */
     private static String cause(IOException e) {
         return FailureCause.of(e).orElseGet(() -> reason(e));
@@ -223,6 +235,9 @@ public final class DatabasePassword {
 
     /** Why reading failed: FailureCause's words are about writing. */
     private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist";
+        }
         return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
     }
 }

@@ -10,6 +10,7 @@ import io.rectify.ops.DatabaseServer;
 import io.rectify.ops.FailureCause;
 import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;
+import io.rectify.portal.PortalStart;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.boot.SpringApplication;
@@ -69,11 +70,15 @@ public class RectifyApplication {
     private static int runInSpring(CommandLine commandLine) {
         SpringApplication application = new SpringApplication(RectifyApplication.class);
         application.setDefaultProperties(commandLine.springProperties());
+        PortalStart portal = new PortalStart();
+        if (commandLine.command() == Command.SERVE) {
+            application.addListeners(portal);
+        }
         try (ConfigurableApplicationContext context = application.run();
              Signals signals = Signals.closeOnTermination(context)) {
             return context.getBean(CommandRunner.class).run(commandLine);
         } catch (RuntimeException e) {
-            Optional<String> known = DatabaseFailure.explain(e, commandLine.data());
+            Optional<String> known = DatabaseFailure.explain(e, commandLine.data()).or(() -> portal.portInUse(e));
             System.err.println("rectify: " + known.orElse("failed: " + e.getMessage()));
             if (known.isEmpty()) {
                 e.printStackTrace();

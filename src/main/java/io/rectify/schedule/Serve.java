@@ -2,11 +2,13 @@ package io.rectify.schedule;
 
 import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
+import io.rectify.run.Plan;
 import io.rectify.run.RunningJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,12 @@ public class Serve implements SmartLifecycle {
     public RunNow runNow(Command command, YearMonth period) {
         Session current = session;
         return current == null ? RunNow.NOT_SERVING : current.runNow(command, period);
+    }
+
+    /** The schedules serve follows now, as status shows them; none when not serving. */
+    public List<Plan> plans(Instant now) {
+        Session current = session;
+        return current == null ? List.of() : current.plans(now);
     }
 
     /** Stops serving: no new run starts and a running one is stopped after its current chunk. */
@@ -184,6 +192,10 @@ public class Serve implements SmartLifecycle {
                     }
                 }
             }
+        }
+
+        synchronized List<Plan> plans(Instant now) {
+            return schedules.values().stream().sorted(Comparator.comparing(JobSchedule::name)).map(s -> s.plan(now)).toList();
         }
 
         RunNow runNow(Command command, YearMonth period) {

@@ -12,10 +12,12 @@ import io.rectify.ops.CommandLine;
 import io.rectify.run.Await;
 import io.rectify.run.ExecutionHistory;
 import io.rectify.run.ExecutionRecord;
+import io.rectify.run.JobRuns;
 import io.rectify.schedule.Serve;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,8 @@ class OfficeRunsTest extends OfficeMvc {
     ExecutionHistory history;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JobRuns jobRuns;
     @Autowired
     @Qualifier("ingestStep")
     Step ingestStep;
@@ -106,7 +110,7 @@ class OfficeRunsTest extends OfficeMvc {
                 .andExpect(flash().attribute("problem", "已有汇总正在运行，请稍后刷新"));
         String running = home();
         assertThat(row(running, started)).startsWith("nightly|2024-03|手动|").contains("|运行中|");
-        assertThat(running).contains("<button type=\"submit\" disabled=\"disabled\">立即汇总</button>");
+        assertThat(running).contains("<button type=\"submit\" class=\"primary\" disabled=\"disabled\">立即汇总</button>");
 
         release.countDown();
         Await.until(() -> row(home(), started).contains("|完成|"));
@@ -120,5 +124,26 @@ class OfficeRunsTest extends OfficeMvc {
                 .satisfies(r -> assertThat(r.state()).isEqualTo(ExecutionRecord.State.COMPLETED));
         assertThat(jdbc.sql("SELECT outcome || ' ' || target FROM audit_event WHERE action = 'RUN_START' ORDER BY id")
                 .query(String.class).list()).containsExactly("SUCCESS nightly 2024年3月", "REFUSED nightly 2024年3月");
+    }
+
+    @Test
+    void aFailedRunComesFirstWithWhatToDoAboutIt() throws Exception {
+        Path blocked = Files.createDirectories(root.resolve("blocked"));
+        Files.writeString(blocked.resolve("2024-03"), "a file where the period's folder must go");
+        try {
+            jobRuns.run(CommandLine.parse("nightly", "--input=" + root.resolve("input"), "--output=" + blocked,
+                    "--data=" + root.resolve("data"), "--period=2024-03"), Optional.empty());
+        } catch (IllegalStateException e) {
+            // the failure is what the page must show
+        }
+        ExecutionRecord failed = history.recent(1).get(0);
+        assertThat(failed.state()).isEqualTo(ExecutionRecord.State.FAILED);
+
+        String page = home();
+
+        assertThat(page.indexOf("需要处理")).isLessThan(page.indexOf("立即汇总"));
+        assertThat(page).contains("<strong>#" + failed.id() + " nightly 2024-03 失败：" + failed.reason() + "</strong>",
+                "<span>排除上述原因后运行 java -jar ")
+                .containsPattern("restart " + failed.id() + " --input=\\S+ --output=" + Pattern.quote(blocked.toString()));
     }
 }

@@ -7,49 +7,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-import io.rectify.NightlyFixture;
-import io.rectify.account.Accounts;
 import io.rectify.account.IssuedPassword;
 import io.rectify.account.PortalUser;
-import io.rectify.ledger.LedgerImporter;
+import io.rectify.portal.PortalTestContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** /office/accounts: the ledger's missing accounts created, a password reset and a lock lifted, each in the database and the audit log. */
-class OfficeAccountsTest extends OfficeMvc {
+class OfficeAccountsTest extends PortalTestContext {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    Accounts accounts;
-    @Autowired
-    LedgerImporter importer;
     @Autowired
     PasswordEncoder encoder;
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void officeInput() {
-        NightlyFixture.standard(root.resolve("input"));
-    }
-
-    @BeforeEach
-    void ledgerAndAccounts() throws Exception {
-        if (accounts.list().isEmpty()) {
-            importer.importFrom(root.resolve("input/master"));
-            mvc.perform(post("/office/accounts").with(office()).with(csrf()));
-        }
-    }
 
     private List<String> audited(String action) {
         return jdbc.sql("SELECT outcome || ' ' || target FROM audit_event WHERE action = ? ORDER BY id").param(action)
@@ -60,20 +36,20 @@ class OfficeAccountsTest extends OfficeMvc {
     void theLedgersMissingAccountsAreCreatedOnceWithTheirPasswordsShownOnce() throws Exception {
         jdbc.sql("DELETE FROM account WHERE username IN ('U05', '第三督查组')").update();
 
-        MvcResult created = mvc.perform(post("/office/accounts").with(office()).with(csrf()))
+        MvcResult created = mvc.perform(post("/office/accounts").with(as(OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/office/accounts")).andReturn();
 
         @SuppressWarnings("unchecked")
         List<IssuedPassword> issued = (List<IssuedPassword>) created.getFlashMap().get("issued");
         assertThat(issued).extracting(IssuedPassword::username).containsExactly("第三督查组", "U05");
         assertThat(encoder.matches(issued.get(1).password(), accounts.find("U05").orElseThrow().passwordHash())).isTrue();
-        String page = mvc.perform(get("/office/accounts").flashAttrs(created.getFlashMap()).with(office()))
+        String page = mvc.perform(get("/office/accounts").flashAttrs(created.getFlashMap()).with(as(OFFICE)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains(issued.get(1).password(), "<td>U05 区民政局</td>");
-        String again = mvc.perform(get("/office/accounts").with(office())).andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(get("/office/accounts").with(as(OFFICE))).andReturn().getResponse().getContentAsString();
         assertThat(again).doesNotContain(issued.get(1).password()).contains("<td>U01 区发展改革委</td>", "<td>整改办</td>");
 
-        mvc.perform(post("/office/accounts").with(office()).with(csrf()))
+        mvc.perform(post("/office/accounts").with(as(OFFICE)).with(csrf()))
                 .andExpect(flash().attribute("notice", "台账中的单位和督查组都已有账号，没有新建账号"));
         assertThat(accounts.list()).hasSize(9);
         assertThat(audited("ACCOUNTS_CREATE")).contains("SUCCESS 2 个账号", "SUCCESS 0 个账号");
@@ -84,14 +60,14 @@ class OfficeAccountsTest extends OfficeMvc {
         String before = accounts.find("U01").orElseThrow().passwordHash();
         jdbc.sql("UPDATE account SET locked_until = ?, must_change_password = FALSE WHERE username = 'U02'")
                 .param(java.sql.Timestamp.from(Instant.now().plus(10, ChronoUnit.MINUTES))).update();
-        assertThat(mvc.perform(get("/office/accounts").with(office())).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get("/office/accounts").with(as(OFFICE))).andReturn().getResponse().getContentAsString())
                 .contains("action=\"/office/accounts/U02/unlock\"").doesNotContain("action=\"/office/accounts/U01/unlock\"");
 
-        MvcResult reset = mvc.perform(post("/office/accounts/U01/reset").with(office()).with(csrf()))
+        MvcResult reset = mvc.perform(post("/office/accounts/U01/reset").with(as(OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/office/accounts")).andReturn();
-        mvc.perform(post("/office/accounts/U02/unlock").with(office()).with(csrf()))
+        mvc.perform(post("/office/accounts/U02/unlock").with(as(OFFICE)).with(csrf()))
                 .andExpect(flash().attribute("notice", "账号 U02 已解除锁定，可以重新登录"));
-        mvc.perform(post("/office/accounts/U99/unlock").with(office()).with(csrf()))
+        mvc.perform(post("/office/accounts/U99/unlock").with(as(OFFICE)).with(csrf()))
                 .andExpect(flash().attribute("problem", "没有账号 U99"));
 
         PortalUser u01 = accounts.find("U01").orElseThrow();

@@ -10,6 +10,7 @@ import io.rectify.audit.AuditEvent;
 import io.rectify.audit.AuditFilter;
 import io.rectify.audit.AuditLog;
 import io.rectify.audit.AuditOutcome;
+import io.rectify.portal.PortalTestContext;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** /office/audit: the log newest first, filtered and paged; its export holds exactly the filtered lines. */
-class OfficeAuditTest extends OfficeMvc {
+class OfficeAuditTest extends PortalTestContext {
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
 
@@ -40,7 +38,7 @@ class OfficeAuditTest extends OfficeMvc {
     /** 55 logins of U01..U05 on 2024-04-01, then a failed login, an upload and a download on 2024-04-02 (Asia/Shanghai). */
     @BeforeEach
     void log() {
-        if (!auditLog.find(AuditFilter.ALL, 1).isEmpty()) {
+        if (!auditLog.find(new AuditFilter(null, null, "第一督查组", AuditAction.DOWNLOAD, null), 1).isEmpty()) {
             return;
         }
         for (int i = 0; i < 55; i++) {
@@ -56,7 +54,7 @@ class OfficeAuditTest extends OfficeMvc {
     }
 
     private String page(String query) throws Exception {
-        return mvc.perform(get("/office/audit" + query).with(office())).andReturn().getResponse().getContentAsString();
+        return mvc.perform(get("/office/audit" + query).with(as(OFFICE))).andReturn().getResponse().getContentAsString();
     }
 
     /** The page's lines: time, account, action, outcome. */
@@ -89,7 +87,7 @@ class OfficeAuditTest extends OfficeMvc {
 
     @Test
     void theExportHoldsExactlyTheFilteredLinesAndIsItselfAudited() throws Exception {
-        byte[] xlsx = mvc.perform(get("/office/audit/export?from=2024-04-02&account=U03").with(office()))
+        byte[] xlsx = mvc.perform(get("/office/audit/export?from=2024-04-02&account=U03").with(as(OFFICE)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(AuditController.XLSX))
                 .andReturn().getResponse().getContentAsByteArray();

@@ -14,6 +14,7 @@ import io.rectify.NightlyFixture;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.LedgerWorkbookFixture;
 import io.rectify.ops.CommandLine;
+import io.rectify.portal.PortalTestContext;
 import io.rectify.run.JobRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** /office/ledger: a new ledger is checked and its report shown; only a confirmed one without errors reaches input/master/. */
-class OfficeLedgerTest extends OfficeMvc {
+class OfficeLedgerTest extends PortalTestContext {
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     JobRuns jobRuns;
     @Autowired
@@ -79,7 +77,7 @@ class OfficeLedgerTest extends OfficeMvc {
         MockHttpSession session = new MockHttpSession();
 
         String page = mvc.perform(multipart("/office/ledger").file(workbook(broken, "新台账.xlsx")).session(session)
-                        .with(office()).with(csrf()))
+                        .with(as(OFFICE)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("台账校验未通过：新台账.xlsx 共 2 处错误，未启用")
@@ -87,7 +85,7 @@ class OfficeLedgerTest extends OfficeMvc {
                 .contains("<td>区不存在局</td>", "牵头单位在责任单位表中不存在")
                 .doesNotContain("/office/ledger/confirm");
         assertThat(session.getAttribute(LedgerController.PENDING)).isNull();
-        mvc.perform(post("/office/ledger/confirm").session(session).with(office()).with(csrf()))
+        mvc.perform(post("/office/ledger/confirm").session(session).with(as(OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/office/ledger"))
                 .andExpect(flash().attribute("problem", "没有待启用的台账：请先上传台账，校验无误后再确认启用"));
         assertThat(masterFiles()).isEqualTo(before);
@@ -104,14 +102,14 @@ class OfficeLedgerTest extends OfficeMvc {
         MockHttpSession session = new MockHttpSession();
 
         String page = mvc.perform(multipart("/office/ledger").file(workbook(next, "整改台账（4月修订）.xlsx")).session(session)
-                        .with(office()).with(csrf()))
+                        .with(as(OFFICE)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("台账校验通过：整改台账（4月修订）.xlsx", "<td>7条</td>", "<td>6条</td>",
                 "新增整改措施1条：T07", "action=\"/office/ledger/confirm\"");
         assertThat(masterFiles()).containsExactly(LedgerWorkbookFixture.FILE_NAME);
 
-        mvc.perform(post("/office/ledger/confirm").session(session).with(office()).with(csrf()))
+        mvc.perform(post("/office/ledger/confirm").session(session).with(as(OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/office/ledger"))
                 .andExpect(flash().attribute("notice", org.hamcrest.Matchers.startsWith("已启用新台账 整改台账（4月修订）.xlsx")));
 
@@ -123,7 +121,7 @@ class OfficeLedgerTest extends OfficeMvc {
         }
         assertThat(audited()).contains("SUCCESS 整改台账（4月修订）.xlsx");
         // the session's upload is used once: a second confirmation finds none
-        mvc.perform(post("/office/ledger/confirm").session(session).with(office()).with(csrf()))
+        mvc.perform(post("/office/ledger/confirm").session(session).with(as(OFFICE)).with(csrf()))
                 .andExpect(flash().attributeExists("problem"));
 
         nightly();

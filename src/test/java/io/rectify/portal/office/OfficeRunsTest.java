@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.rectify.NightlyFixture;
 import io.rectify.ops.CommandLine;
+import io.rectify.portal.PortalTestContext;
 import io.rectify.run.Await;
 import io.rectify.run.ExecutionHistory;
 import io.rectify.run.ExecutionRecord;
@@ -33,13 +34,10 @@ import org.springframework.batch.core.step.tasklet.TaskletStep;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** /office and 立即汇总 while serve runs: the nightly goes through serve's run thread and the page shows it. */
-class OfficeRunsTest extends OfficeMvc {
+class OfficeRunsTest extends PortalTestContext {
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     Serve serve;
     @Autowired
@@ -61,7 +59,7 @@ class OfficeRunsTest extends OfficeMvc {
 
     private String home() {
         try {
-            return mvc.perform(get("/office").with(office())).andReturn().getResponse().getContentAsString();
+            return mvc.perform(get("/office").with(as(OFFICE))).andReturn().getResponse().getContentAsString();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -99,13 +97,13 @@ class OfficeRunsTest extends OfficeMvc {
         CountDownLatch release = new CountDownLatch(1);
         holdAfterFirstChunk.set(release);
 
-        mvc.perform(post("/office/runs").with(office()).with(csrf()))
+        mvc.perform(post("/office/runs").with(as(OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/office"))
                 .andExpect(flash().attribute("notice", "已开始汇总2024年3月，在后台运行；稍后刷新本页，在下方的执行记录中查看结果"));
         Await.until(() -> history.recent(1).get(0).id() > caughtUp && holdAfterFirstChunk.get() == null);
         long started = history.recent(1).get(0).id();
 
-        mvc.perform(post("/office/runs").with(office()).with(csrf()))
+        mvc.perform(post("/office/runs").with(as(OFFICE)).with(csrf()))
                 .andExpect(redirectedUrl("/office"))
                 .andExpect(flash().attribute("problem", "已有汇总正在运行，请稍后刷新"));
         String running = home();

@@ -6,7 +6,6 @@ import io.rectify.account.PortalUser;
 import io.rectify.audit.AuditAction;
 import io.rectify.audit.AuditOutcome;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,14 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The accounts: every one listed; a password reset (the new initial password shown once), a lock
- * lifted, and the accounts the current ledger lacks created (their initial passwords shown once,
- * and kept in this session only until 账号.xlsx of exactly those is downloaded).
+ * lifted, and the accounts the current ledger lacks created (their initial passwords shown once).
  */
 @Controller
 class AccountsController {
-
-    /** The session attribute holding the passwords just issued, for the one download of 账号.xlsx. */
-    static final String ISSUED = "office.accounts.issued";
 
     private final AccountRows rows;
     private final Accounts accounts;
@@ -40,15 +35,13 @@ class AccountsController {
     }
 
     @GetMapping("/office/accounts")
-    String page(Model model, HttpSession session) {
+    String page(Model model) {
         model.addAttribute("accounts", rows.all());
-        model.addAttribute("downloadable", session.getAttribute(ISSUED) != null);
         return "office/accounts";
     }
 
     @PostMapping("/office/accounts")
-    String createMissing(@AuthenticationPrincipal PortalUser user, HttpServletRequest request, HttpSession session,
-                         RedirectAttributes redirect) {
+    String createMissing(@AuthenticationPrincipal PortalUser user, HttpServletRequest request, RedirectAttributes redirect) {
         List<IssuedPassword> created = rows.createMissing();
         String names = created.stream().map(IssuedPassword::username).collect(Collectors.joining("、"));
         audit.record(user, request, AuditAction.ACCOUNTS_CREATE, created.size() + " 个账号", AuditOutcome.SUCCESS,
@@ -57,10 +50,9 @@ class AccountsController {
             redirect.addFlashAttribute("notice", "台账中的单位和督查组都已有账号，没有新建账号");
             return "redirect:/office/accounts";
         }
-        session.setAttribute(ISSUED, List.copyOf(created));
         redirect.addFlashAttribute("issued", created);
-        redirect.addFlashAttribute("notice", "已新建 " + created.size() + " 个账号。初始密码只显示这一次：请下载账号.xlsx 或抄下，"
-                + "交给各账号的使用人；首次登录时须修改密码");
+        redirect.addFlashAttribute("notice", "已新建 " + created.size() + " 个账号。初始密码只显示这一次：请打印或抄下本页，"
+                + "逐一交给各账号的使用人；首次登录时须修改密码");
         return "redirect:/office/accounts";
     }
 

@@ -1,11 +1,11 @@
 package io.rectify.portal.group;
 
+import io.rectify.audit.AuditLog;
 import io.rectify.consolidate.TaskCount;
 import io.rectify.ledger.Unit;
 import io.rectify.standing.Light;
 import io.rectify.standing.UnitStanding;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,6 @@ record UnitRow(UnitStanding standing, Reporting reporting, Instant pendingUpload
 
     /** What the pages say of an upload the nightly has not read yet. */
     static final String PENDING = "已上传，待今晚汇总";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter UPLOADED = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.CHINA);
 
     public Unit unit() {
@@ -38,7 +37,7 @@ record UnitRow(UnitStanding standing, Reporting reporting, Instant pendingUpload
 
     /** 已上传，待今晚汇总（4月3日 10:20）; null without a pending upload. */
     public String pending() {
-        return pendingUpload == null ? null : PENDING + "（" + UPLOADED.format(pendingUpload.atZone(ZONE)) + "）";
+        return pendingUpload == null ? null : PENDING + "（" + UPLOADED.format(pendingUpload.atZone(AuditLog.ZONE)) + "）";
     }
 
     /** The lead tasks' completion rate, marked （沿用） when the statuses were carried forward, as 按单位 shows it. */

@@ -21,13 +21,17 @@ import io.rectify.rule.Severity;
 import io.rectify.run.Console;
 import io.rectify.standing.Standings;
 import io.rectify.standing.UnitStanding;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -73,7 +77,7 @@ class SupervisorPagesTest extends TempFolderContext {
     JdbcTemplate jdbc;
 
     @BeforeEach
-    void twoNights() {
+    void twoNights() throws IOException {
         if (ran) {
             return;
         }
@@ -84,11 +88,7 @@ class SupervisorPagesTest extends TempFolderContext {
                 "2024-03", LocalDate.of(2024, 4, 3),
                 row("T01", "已完成", LocalDate.of(2024, 3, 10), "实施意见已印发", "区发改〔2024〕5号"),
                 row("T06", "差不多了", null, "开展回头看")));
-        try {
-            Files.delete(march.resolve("U02.xlsx"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Files.delete(march.resolve("U02.xlsx"));
         NightlyFixture.dateEverything(input);
         nightly("2024-02");
         nightly("2024-03");
@@ -165,9 +165,9 @@ class SupervisorPagesTest extends TempFolderContext {
         try (InputStream in = Files.newInputStream(root.resolve("output/2024-03").resolve(ReportWriter.STATISTICS));
              Workbook workbook = WorkbookFactory.create(in)) {
             Sheet sheet = workbook.getSheet("按单位");
-            Map<String, List<String>> rows = new java.util.HashMap<>();
+            Map<String, List<String>> rows = new HashMap<>();
             for (Row row : sheet) {
-                List<String> cells = new java.util.ArrayList<>();
+                List<String> cells = new ArrayList<>();
                 for (int c = 0; c < row.getLastCellNum(); c++) {
                     cells.add(format.formatCellValue(row.getCell(c)));
                 }
@@ -234,6 +234,11 @@ class SupervisorPagesTest extends TempFolderContext {
 
         String groups = html(page(OFFICE, get("/group")));
         assertThat(groups).contains("第一督查组", "第二督查组", "第三督查组");
+
+        String theirs = page.files().files().stream().filter(f -> f.kind() == GroupFiles.Kind.RECEIPT)
+                .findFirst().orElseThrow().name();
+        assertThat(page(OFFICE, get("/group/files/{name}", theirs).param("group", "第二督查组"))
+                .getResponse().getContentAsByteArray()).isNotEmpty();
     }
 
     @Test
@@ -298,7 +303,7 @@ class SupervisorPagesTest extends TempFolderContext {
             mvc.perform(get("/group/files/{name}", name).with(user(SUPERVISOR))).andExpect(status().isNotFound());
         }
         for (String path : List.of("/group/files/..%2F" + ReportWriter.STATISTICS, "/group/files/%2E%2E%2F%2E%2E%2Fdata")) {
-            int answer = mvc.perform(get(java.net.URI.create(path)).with(user(SUPERVISOR))).andReturn().getResponse().getStatus();
+            int answer = mvc.perform(get(URI.create(path)).with(user(SUPERVISOR))).andReturn().getResponse().getStatus();
             assertThat(answer).as(path).isIn(400, 403, 404);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'DOWNLOAD' AND outcome = 'REFUSED'"

@@ -2,18 +2,15 @@ package io.rectify.portal.group;
 
 import static io.rectify.intake.TestWorkbooks.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.rectify.NightlyFixture;
-import io.rectify.TempFolderContext;
-import io.rectify.account.PortalUser;
-import io.rectify.account.Role;
 import io.rectify.cli.CommandRunner;
 import io.rectify.consolidate.Consolidation;
 import io.rectify.consolidate.Consolidator;
 import io.rectify.ops.CommandLine;
+import io.rectify.portal.PortalTestContext;
 import io.rectify.report.ReportWriter;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
@@ -44,11 +41,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -57,18 +51,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * standard ledger: 第一督查组 has U01 and U02; U02 sent nothing for March (red, its statuses carried forward) but
  * has since uploaded a return through the portal, and U01's March return has a row with an invalid status.
  */
-@AutoConfigureMockMvc
-@TestPropertySource(properties = "spring.main.web-application-type=servlet")
-class SupervisorPagesTest extends TempFolderContext {
+class SupervisorPagesTest extends PortalTestContext {
 
-    private static final String GROUP = "第一督查组";
+    private static final String GROUP = SUPERVISOR;
     private static final YearMonth MARCH = YearMonth.of(2024, 3);
-    private static final PortalUser SUPERVISOR = new PortalUser(GROUP, "x", Role.SUPERVISOR, GROUP, false, null, true);
-    private static final PortalUser OFFICE = new PortalUser("office", "x", Role.OFFICE, null, false, null, true);
     private static boolean ran;
 
-    @Autowired
-    MockMvc mvc;
     @Autowired
     CommandRunner runner;
     @Autowired
@@ -113,8 +101,8 @@ class SupervisorPagesTest extends TempFolderContext {
                 unit, unit, storedAs, Timestamp.from(Instant.parse("2024-04-03T02:15:00Z")));
     }
 
-    private MvcResult page(PortalUser who, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(who))).andExpect(status().isOk()).andReturn();
+    private MvcResult page(String who, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(as(who))).andExpect(status().isOk()).andReturn();
     }
 
     private static String html(MvcResult result) throws Exception {
@@ -214,16 +202,18 @@ class SupervisorPagesTest extends TempFolderContext {
     }
 
     @Test
-    void anotherGroupIsRefusedToASupervisor() throws Exception {
-        mvc.perform(get("/group").param("group", "第二督查组").with(user(SUPERVISOR))).andExpect(status().isForbidden());
-        mvc.perform(get("/group/exceptions").param("group", "第二督查组").with(user(SUPERVISOR)))
-                .andExpect(status().isForbidden());
+    void anotherGroupIsRefusedToASupervisorAndTheRefusalLogged() throws Exception {
+        for (String url : List.of("/group", "/group/exceptions", "/group/files/x.xlsx")) {
+            mvc.perform(get(url).param("group", "第二督查组").with(as(SUPERVISOR))).andExpect(status().isForbidden());
+        }
+        assertThat(jdbc.queryForList("SELECT target FROM audit_event WHERE action = 'ACCESS_DENIED' AND username = ?"
+                + " AND detail LIKE '%第二督查组'", String.class, GROUP))
+                .hasSize(3).allMatch(target -> target.startsWith("GET /group"));
     }
 
     @Test
     void aUnitIsRefusedTheGroupPages() throws Exception {
-        PortalUser unit = new PortalUser("U01", "x", Role.UNIT, "U01", false, null, true);
-        mvc.perform(get("/group").with(user(unit))).andExpect(status().isForbidden());
+        mvc.perform(get("/group").with(as(UNIT))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -262,7 +252,7 @@ class SupervisorPagesTest extends TempFolderContext {
 
     @Test
     void anUnknownFilterIsABadRequest() throws Exception {
-        mvc.perform(get("/group/exceptions").param("severity", "fatal").with(user(SUPERVISOR)))
+        mvc.perform(get("/group/exceptions").param("severity", "fatal").with(as(SUPERVISOR)))
                 .andExpect(status().isBadRequest());
     }
 
@@ -300,10 +290,10 @@ class SupervisorPagesTest extends TempFolderContext {
     void anotherGroupsFileOrAPathIsNotServed() throws Exception {
         String other = root.resolve("output/2024-03/" + ReportWriter.RECEIPTS).toFile().list((d, n) -> n.startsWith("U03-"))[0];
         for (String name : List.of(other, ReportWriter.STATISTICS, "第二督查组-销号审核表.xlsx")) {
-            mvc.perform(get("/group/files/{name}", name).with(user(SUPERVISOR))).andExpect(status().isNotFound());
+            mvc.perform(get("/group/files/{name}", name).with(as(SUPERVISOR))).andExpect(status().isNotFound());
         }
         for (String path : List.of("/group/files/..%2F" + ReportWriter.STATISTICS, "/group/files/%2E%2E%2F%2E%2E%2Fdata")) {
-            int answer = mvc.perform(get(URI.create(path)).with(user(SUPERVISOR))).andReturn().getResponse().getStatus();
+            int answer = mvc.perform(get(URI.create(path)).with(as(SUPERVISOR))).andReturn().getResponse().getStatus();
             assertThat(answer).as(path).isIn(400, 403, 404);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'DOWNLOAD' AND outcome = 'REFUSED'"

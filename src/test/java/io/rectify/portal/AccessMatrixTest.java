@@ -109,11 +109,19 @@ class AccessMatrixTest extends PortalTestContext {
         // the office's pages (part E2): only the office
         for (String url : List.of("/office", "/office/ledger", "/office/accounts", "/office/audit", "/office/audit/export")) {
             refused(rows, get, url, Who.UNIT_ACCOUNT, Who.SUPERVISOR_ACCOUNT);
+            rows.add(new Row(get, url, Who.OFFICE_ACCOUNT, 200, null));
         }
-        for (String url : List.of("/office/runs", "/office/ledger", "/office/ledger/confirm", "/office/accounts/U01/reset",
-                "/office/accounts/U01/unlock")) {
+        for (String url : List.of("/office/runs", "/office/ledger", "/office/ledger/confirm", "/office/accounts",
+                "/office/accounts/U01/reset", "/office/accounts/U01/unlock")) {
             refused(rows, post, url, Who.UNIT_ACCOUNT, Who.SUPERVISOR_ACCOUNT);
         }
+        rows.add(new Row(post, "/office/runs", Who.OFFICE_ACCOUNT, 302, "/office"));
+        rows.add(new Row(post, "/office/ledger", Who.OFFICE_ACCOUNT, 200, null)); // no file sent: the form again, with why
+        rows.add(new Row(post, "/office/ledger/confirm", Who.OFFICE_ACCOUNT, 302, "/office/ledger"));
+        rows.add(new Row(post, "/office/accounts", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
+        // U05: U01 signs in for the rows above and below, with its own password
+        rows.add(new Row(post, "/office/accounts/U05/reset", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
+        rows.add(new Row(post, "/office/accounts/U05/unlock", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
         return rows.stream();
     }
 

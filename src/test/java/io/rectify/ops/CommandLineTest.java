@@ -116,6 +116,18 @@ class CommandLineTest {
     }
 
     @Test
+    void checkTakesOneOrMoreFilesAndAPeriodAndNeedsNoLock() {
+        CommandLine check = CommandLine.parse("check", "U01.xlsx", "--period=2024-03", "回执/U02 区财政局.xls");
+        assertThat(check.files()).containsExactly(Path.of("U01.xlsx"), Path.of("回执/U02 区财政局.xls"));
+        assertThat(check.period()).hasValue(YearMonth.of(2024, 3));
+        assertThat(check.command().locksData()).isFalse();
+
+        assertThatThrownBy(() -> CommandLine.parse("check", "--period=2024-03"))
+                .hasMessageContaining("'check' needs the returns to check");
+        assertThatThrownBy(() -> CommandLine.parse("check", "a.xlsx", "--as-of=2024-03-31")).hasMessageContaining("--as-of");
+    }
+
+    @Test
     void statusTakesTheJsonFlagALimitAndTheJobsFolder() {
         CommandLine table = CommandLine.parse("status");
         assertThat(table.json()).isFalse();

@@ -1,0 +1,18 @@
+package io.rectify.portal.unit;
+
+import org.springframework.http.HttpStatus;
+
+/** An upload not checked at all: nothing sent (400), a bad period (400), another unit's file or a role that may not upload (403). */
+final class UploadRefused extends RuntimeException {
+
+    private final HttpStatus status;
+
+    UploadRefused(HttpStatus status, String message) {
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+}

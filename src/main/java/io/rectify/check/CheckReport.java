@@ -1,7 +1,7 @@
 package io.rectify.check;
 
+import io.rectify.report.CheckReceiptWorkbook;
 import io.rectify.rule.ExceptionEntry;
-import io.rectify.rule.Severity;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -9,6 +9,7 @@ import java.util.List;
  * What checking one return gave (docs/PORTAL.md, docs/COMMANDS.md {@code check}): every exception the
  * nightly's file- and row-scope rules find in it, and whether the nightly would accept the file as its
  * unit's return for the period (its rows with errors are then left out, as the nightly leaves them out).
+ * {@link #count} counts its exceptions of a severity.
  *
  * @param accepted     the file would be accepted (FileOutcome ACCEPTED); false when rejected or refused unread
  * @param unitCode     the unit the file states or is recognised as; null when nothing in it tells
@@ -20,9 +21,6 @@ import java.util.List;
  * @param rowsRejected the 整改进展 rows it would leave out for their errors
  */
 public record CheckReport(boolean accepted, String unitCode, String unitName, YearMonth period, String file,
-                          List<ExceptionEntry> exceptions, int rowsAccepted, int rowsRejected) {
-
-    public long count(Severity severity) {
-        return exceptions.stream().filter(e -> e.severity() == severity).count();
-    }
+                          List<ExceptionEntry> exceptions, int rowsAccepted, int rowsRejected)
+        implements CheckReceiptWorkbook.Subject {
 }

@@ -1,44 +1,116 @@
 package io.rectify.check;
 
 import io.rectify.intake.FoundFile;
+import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
+import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.ReturnReader;
+import io.rectify.ledger.LedgerVersion;
+import io.rectify.ledger.Unit;
+import io.rectify.ops.FailureCause;
+import io.rectify.ops.RectifyProperties;
+import io.rectify.reconcile.CheckedFile;
+import io.rectify.reconcile.PeriodChecks;
+import io.rectify.reconcile.Reconciler;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.FileOutcome;
+import io.rectify.rule.Rule;
+import io.rectify.workbook.ExcelDates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** STAND-IN for part A's ReturnCheck until it lands on main (portal-unit removes it at the merge). */
+/**
+ * Checks one return now, as the nightly would judge it (docs/PORTAL.md, {@code check} in
+ * docs/COMMANDS.md): read within the nightly's limits, then every file- and row-scope rule against
+ * the current ledger version, as if it were its unit's only file of the period. Rules about a
+ * period as a whole (a task not reported, overdue, a file superseded by a later one) are the
+ * nightly's. Reads the database only: never archives the file, never stores anything and needs no
+ * lock on the data folder, so it runs beside a nightly run.
+ * <p>
+ * The as-of day is the period's last day, as the nightly judges the period by default; the file-
+ * and row-scope rules do not depend on it (lateness is judged by the return's 报送日期, else the
+ * file's last-modified day, against the period's 报送截止日).
+ */
 @Component
 public class ReturnCheck {
 
-    private final ReturnReader reader = new ReturnReader();
+    private final Reconciler reconciler;
+    private final ReturnReader reader;
     private final OpenPeriod openPeriod;
 
-    ReturnCheck(OpenPeriod openPeriod) {
+    ReturnCheck(Reconciler reconciler, RectifyProperties properties, OpenPeriod openPeriod) {
+        this.reconciler = reconciler;
+        this.reader = new ReturnReader(ReadLimits.of(properties.limits()));
         this.openPeriod = openPeriod;
     }
 
+    /**
+     * @param file     the return to check; only read
+     * @param fileName its name as the unit sent it, shown in the report and the exceptions (never used as a path)
+     * @param period   the period to check it for; empty: the one it states, else the {@link OpenPeriod}
+     * @throws NoLedger when no ledger has been imported
+     */
     public CheckReport check(Path file, String fileName, Optional<YearMonth> period) {
-        try {
-            ReadOutcome outcome = reader.read(new FoundFile(file, fileName, Files.size(file), null, Instant.now()));
-            if (outcome instanceof ReadOutcome.Refused refused) {
-                return new CheckReport(false, null, null, period.orElse(openPeriod.get()), fileName,
-                        List.of(new ExceptionEntry(refused.rule(), null, null, null, null, null, fileName, refused.sheet(),
-                                refused.row(), refused.column(), refused.value(), refused.message())), 0, 0);
-            }
-            var read = ((ReadOutcome.Read) outcome).unitReturn();
-            String unit = read.field("单位代码").map(f -> f.text()).orElse(null);
-            YearMonth stated = read.field("报送期次").map(f -> YearMonth.parse(f.text())).orElse(openPeriod.get());
-            return new CheckReport(true, unit, unit, period.orElse(stated), fileName, List.of(), read.progress().rows().size(), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Optional<LedgerVersion> version = reconciler.currentVersion();
+        if (version.isEmpty()) {
+            throw new NoLedger();
         }
+        String name = fileName == null || fileName.isBlank() ? String.valueOf(file.getFileName()) : fileName;
+        Read read = read(file, name);
+        ReadOutcome outcome = read.outcome();
+        YearMonth checked = period.or(() -> stated(outcome)).orElseGet(openPeriod::period);
+        PeriodChecks checks = reconciler.checks(checked, checked.atEndOfMonth(), version);
+        CheckedFile result = checks.check(read.found(), outcome);
+        List<ExceptionEntry> exceptions = checks.exceptions(result).stream()
+                .sorted(Comparator.comparing(ExceptionEntry::severity)).toList();
+        Optional<Unit> unit = result.unit();
+        return new CheckReport(result.outcome() == FileOutcome.ACCEPTED, unit.map(Unit::code).orElse(null),
+                unit.map(Unit::name).orElse(null), checked, name, exceptions, result.rowsAccepted(), result.rowsRejected());
+    }
+
+    /** The file as found (never archived, so without a content hash) and what reading it gave. */
+    private record Read(FoundFile found, ReadOutcome outcome) {
+    }
+
+    /** Reads the file within the limits; a path that is no readable file is refused, naming the real cause. */
+    private Read read(Path file, String name) {
+        FoundFile unread = new FoundFile(file, name, 0, null, null);
+        try {
+            if (Files.isDirectory(file)) {
+                return refused(unread, "“" + name + "”是一个文件夹，不是报送表文件；请选择报送表文件本身");
+            }
+            FoundFile found = new FoundFile(file, name, Files.size(file), null, Files.getLastModifiedTime(file).toInstant());
+            if (!Files.isReadable(file)) {
+                return refused(found, noPermission(file));
+            }
+            return new Read(found, reader.read(found));
+        } catch (AccessDeniedException e) {
+            return refused(unread, noPermission(file));
+        } catch (IOException e) {
+            return refused(unread, "无法读取本文件（" + FailureCause.of(e).orElse(e.getClass().getSimpleName()) + "）；请确认文件存在、"
+                    + "已保存完毕后再检查");
+        }
+    }
+
+    private static String noPermission(Path file) {
+        return "没有读取本文件的权限：" + file + "；请让文件的所有者开放读取权限，或另存一份后再检查";
+    }
+
+    private static Read refused(FoundFile file, String message) {
+        return new Read(file, new ReadOutcome.Refused(Rule.FILE_UNREADABLE, null, null, null, null, message));
+    }
+
+    /** The period the return states in its metadata block, when it was read and states one that can be understood. */
+    private static Optional<YearMonth> stated(ReadOutcome outcome) {
+        return outcome instanceof ReadOutcome.Read read
+                ? read.unitReturn().field(ReturnLayout.PERIOD).flatMap(field -> ExcelDates.period(field.cell()))
+                : Optional.empty();
     }
 }

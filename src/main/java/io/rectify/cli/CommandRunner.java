@@ -1,6 +1,7 @@
 package io.rectify.cli;
 
 import io.rectify.backup.Backup;
+import io.rectify.check.CheckCommand;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.FailureCause;
 import io.rectify.ops.RectifyProperties;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Runs one parsed command: launches its Spring Batch job ({@link JobRuns}) and prints the end
  * summary, which starts with the text the job left in its execution context under
  * {@link io.rectify.run.EndSummary#SUMMARY_KEY}; or serves the schedules, shows the status,
- * restarts or abandons, backs up.
+ * restarts or abandons, backs up, checks returns.
  */
 @Component
 public class CommandRunner {
@@ -30,15 +31,17 @@ public class CommandRunner {
     private final Status status;
     private final Serve serve;
     private final Backup backup;
+    private final CheckCommand check;
     private final Path input;
 
     CommandRunner(JobRuns jobRuns, ExecutionControl control, Status status, Serve serve, Backup backup,
-                  RectifyProperties properties) {
+                  CheckCommand check, RectifyProperties properties) {
         this.jobRuns = jobRuns;
         this.control = control;
         this.status = status;
         this.serve = serve;
         this.backup = backup;
+        this.check = check;
         this.input = properties.input();
     }
 
@@ -58,6 +61,7 @@ public class CommandRunner {
             case ABANDON -> control.abandon(commandLine.execution().orElseThrow());
             case IMPORT_LEDGER, TEMPLATES, NIGHTLY -> runJob(commandLine);
             case BACKUP -> backup(commandLine.backupFile().orElseThrow());
+            case CHECK -> check.run(commandLine.files(), commandLine.period());
             case RESTORE -> throw new IllegalArgumentException("restore runs before the application starts (RectifyApplication)");
         };
     }

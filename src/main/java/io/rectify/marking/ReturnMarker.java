@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * period, else the newest of its rejected ones), read from the archive, never from {@code input/},
  * with that file's exceptions marked ({@link MarkedWorkbook}). A file that cannot be opened as a
  * workbook (.ods, .csv, encrypted, damaged) or whose archived copy is missing gets no copy: the
- * run goes on, and the log says why.
+ * run goes on, and the log says why. A return checked on its own, never archived, is marked from
+ * where it is ({@link #write(Path, List, Function)}).
  */
 @Component
 public class ReturnMarker {
@@ -66,10 +67,40 @@ public class ReturnMarker {
         }
         PeriodFile file = chosen.get();
         List<ExceptionEntry> exceptions = receipt.exceptions().stream().filter(e -> file.path().equals(e.file())).toList();
-        if (exceptions.isEmpty() || exceptions.stream().anyMatch(e -> UNOPENED.contains(e.rule()))) {
+        if (!markable(exceptions)) {
             return Optional.empty();
         }
-        Optional<Workbook> opened = open(file);
+        Optional<byte[]> archived = archived(file);
+        if (archived.isEmpty()) {
+            return Optional.empty();
+        }
+        return mark(archived.get(), exceptions, target, file.path() + " (" + file.unitCode() + ")");
+    }
+
+    /**
+     * Writes the marked copy of a return checked where it is, before anything archived it (the check
+     * of one file): as {@link #write(UnitReceipt, Function)}, with {@code exceptions}, the file's own.
+     *
+     * @return the file written; empty when there is no exception or the file cannot be opened as a workbook
+     * @throws IOException when the file cannot be read again or the copy cannot be written
+     */
+    public static Optional<Path> write(Path file, List<ExceptionEntry> exceptions, Function<String, Path> target)
+            throws IOException {
+        if (!markable(exceptions)) {
+            return Optional.empty();
+        }
+        return mark(Files.readAllBytes(file), exceptions, target, file.toString());
+    }
+
+    /** Whether a file with these exceptions has anything to mark and was opened when checked. */
+    private static boolean markable(List<ExceptionEntry> exceptions) {
+        return !exceptions.isEmpty() && exceptions.stream().noneMatch(e -> UNOPENED.contains(e.rule()));
+    }
+
+    /** Marks the workbook in {@code bytes} and writes it; empty when they cannot be opened as a workbook. */
+    private static Optional<Path> mark(byte[] bytes, List<ExceptionEntry> exceptions, Function<String, Path> target,
+                                       String what) throws IOException {
+        Optional<Workbook> opened = open(bytes, what);
         if (opened.isEmpty()) {
             return Optional.empty();
         }
@@ -90,23 +121,25 @@ public class ReturnMarker {
                 Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(PeriodFile::id));
     }
 
-    private Optional<Workbook> open(PeriodFile file) {
+    /** The archived content of a unit's file; empty, with a line in the log, when it has none or it cannot be read. */
+    private Optional<byte[]> archived(PeriodFile file) {
         if (file.sha256() == null) {
             log.warn("No marked copy of {} ({}): no archived content is recorded for it", file.path(), file.unitCode());
             return Optional.empty();
         }
         Path archived = archive.pathOf(file.sha256());
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(archived);
+            return Optional.of(Files.readAllBytes(archived));
         } catch (NoSuchFileException e) {
             log.warn("No marked copy of {} ({}): its archived copy {} is missing", file.path(), file.unitCode(), archived);
-            return Optional.empty();
         } catch (IOException e) {
             log.warn("No marked copy of {} ({}): its archived copy {} cannot be read: {}", file.path(), file.unitCode(),
                     archived, e.toString());
-            return Optional.empty();
         }
+        return Optional.empty();
+    }
+
+    private static Optional<Workbook> open(byte[] bytes, String what) {
         try {
             Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes));
             if (workbook instanceof XSSFWorkbook || workbook instanceof HSSFWorkbook) {
@@ -114,8 +147,7 @@ public class ReturnMarker {
             }
             workbook.close();
         } catch (IOException | RuntimeException e) {
-            log.warn("No marked copy of {} ({}): it cannot be opened as a workbook: {}", file.path(), file.unitCode(),
-                    e.toString());
+            log.warn("No marked copy of {}: it cannot be opened as a workbook: {}", what, e.toString());
         }
         return Optional.empty();
     }

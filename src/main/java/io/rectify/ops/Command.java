@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The commands of docs/COMMANDS.md, the options each one accepts besides the common
  * ones, the flags it takes (options without a value; a name that is both may be given either way)
- * and its positional argument, if any.
+ * and its positional argument, if any ({@code check} takes one or more files).
  */
 public enum Command {
 
@@ -26,7 +26,9 @@ public enum Command {
     ABANDON("abandon", "mark a failed, stopped or interrupted execution as never to be restarted",
             List.of(), List.of(), "execution-id"),
     BACKUP("backup", "write one .zip holding a consistent copy of the database and the archive in <data>/", List.of("to")),
-    RESTORE("restore", "put a backup's database and archive into <data>/ (the ones there are moved aside)", List.of("from"));
+    RESTORE("restore", "put a backup's database and archive into <data>/ (the ones there are moved aside)", List.of("from")),
+    CHECK("check", "check returns now against the current ledger, as the nightly would; receipts go to "
+            + "<output>/check/, nothing is stored", List.of("period"), List.of(), "file...");
 
     static final List<String> COMMON_OPTIONS = List.of("input", "output", "data");
 
@@ -69,6 +71,11 @@ public enum Command {
         return Optional.ofNullable(argument);
     }
 
+    /** Whether the positional argument may be given more than once (check's files). */
+    boolean repeatsArgument() {
+        return this == CHECK;
+    }
+
     /** The Spring Batch job a command launches; empty for the commands that launch none. */
     public Optional<String> jobName() {
         return switch (this) {
@@ -82,12 +89,12 @@ public enum Command {
     /**
      * Whether the command writes to the data folder or the outputs, and so takes the data folder's
      * {@link DataLock} for its whole run. serve takes it for each run instead (it stays up between
-     * them); status and abandon never write outputs and work beside a running job.
+     * them); status, abandon and check never write outputs and work beside a running job.
      */
     public boolean locksData() {
         return switch (this) {
             case IMPORT_LEDGER, TEMPLATES, NIGHTLY, RESTART, BACKUP, RESTORE -> true;
-            case SAMPLE, SERVE, STATUS, ABANDON -> false;
+            case SAMPLE, SERVE, STATUS, ABANDON, CHECK -> false;
         };
     }
 

@@ -7,7 +7,9 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -25,10 +27,12 @@ import java.util.OptionalLong;
  * @param json      status: print JSON for machines instead of the table
  * @param limit     status: how many of the latest executions to list
  * @param backupFile backup: the file to write (--to, default backups/rectify-<time>.zip); restore: the one to read (--from)
+ * @param files     check: the returns to check, as given
  */
 public record CommandLine(Command command, boolean help, Path input, Path output, Path data,
                           Optional<YearMonth> period, Optional<LocalDate> asOf, Optional<String> rejudge,
-                          OptionalLong execution, Path jobs, boolean json, int limit, Optional<Path> backupFile) {
+                          OptionalLong execution, Path jobs, boolean json, int limit, Optional<Path> backupFile,
+                          List<Path> files) {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -47,17 +51,17 @@ public record CommandLine(Command command, boolean help, Path input, Path output
         Command command = Command.of(args[0])
                 .orElseThrow(() -> new UsageException("unknown command '" + args[0] + "'"));
         Map<String, String> options = new LinkedHashMap<>();
-        String argument = null;
+        List<String> arguments = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 return help(command);
             }
             if (!arg.startsWith("--")) {
-                if (command.argument().isEmpty() || argument != null) {
+                if (command.argument().isEmpty() || !arguments.isEmpty() && !command.repeatsArgument()) {
                     throw new UsageException("unexpected argument '" + arg + "'");
                 }
-                argument = arg;
+                arguments.add(arg);
                 continue;
             }
             int eq = arg.indexOf('=');
@@ -89,12 +93,18 @@ public record CommandLine(Command command, boolean help, Path input, Path output
         Optional<String> rejudge = Optional.ofNullable(options.get("rejudge"))
                 .map(r -> r.equals("true") ? REJUDGE_EVERY_PERIOD : rejudgeFrom(r));
         OptionalLong execution = OptionalLong.empty();
-        if (command.argument().isPresent()) {
-            if (argument == null) {
+        List<Path> files = List.of();
+        if (command == Command.CHECK) {
+            if (arguments.isEmpty()) {
+                throw new UsageException("'check' needs the returns to check, as in 'check U01.xlsx U02.xlsx'");
+            }
+            files = arguments.stream().map(Path::of).toList();
+        } else if (command.argument().isPresent()) {
+            if (arguments.isEmpty()) {
                 throw new UsageException("'" + command.word() + "' needs the number of an execution, as in '"
                         + command.word() + " 12' (see the first column of 'status')");
             }
-            execution = OptionalLong.of(executionId(argument));
+            execution = OptionalLong.of(executionId(arguments.get(0)));
         }
         if (command == Command.RESTORE && !options.containsKey("from")) {
             throw new UsageException("'restore' needs --from=FILE, the backup to restore");
@@ -111,12 +121,12 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                 period, asOf, rejudge, execution,
                 path(options.getOrDefault("jobs", "jobs")),
                 options.containsKey("json"),
-                Optional.ofNullable(options.get("limit")).map(CommandLine::limit).orElse(DEFAULT_LIMIT), backupFile);
+                Optional.ofNullable(options.get("limit")).map(CommandLine::limit).orElse(DEFAULT_LIMIT), backupFile, files);
     }
 
     private static CommandLine help(Command command) {
         return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalLong.empty(), null, false, DEFAULT_LIMIT, Optional.empty());
+                OptionalLong.empty(), null, false, DEFAULT_LIMIT, Optional.empty(), List.of());
     }
 
     /** Properties handed to Spring so that every bean sees the same folders. */
@@ -146,7 +156,8 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                   --input=DIR          input folder (default: input); never modified
                   --output=DIR         output folder (default: output)
                   --data=DIR           database and archive folder (default: data)
-                  --period=YYYY-MM     templates: required; nightly: default the latest folder in <input>/returns/
+                  --period=YYYY-MM     templates: required; nightly: default the latest folder in <input>/returns/;
+                                       check: default the period each file states, else the open period
                   --as-of=YYYY-MM-DD   nightly: the day overdue and due-soon are judged on (default: the period's last day)
                   --rejudge[=YYYY-MM]  nightly: judge the earlier periods (from YYYY-MM on; alone: all of them) again
                                        with the current ledger; without it an earlier period stays judged with
@@ -158,7 +169,8 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                   --from=FILE          restore: the backup .zip to restore
                   --help               this text
 
-                Exit status: 0 the job completed (whatever exceptions it found), 1 it failed, 2 usage error.
+                Exit status: 0 the job completed (whatever exceptions it found), 1 it failed, 2 usage error;
+                check: 0 every file would be accepted, 1 one would not or could not be read, 2 usage error.
                 """);
         return text.toString();
     }

@@ -1,7 +1,10 @@
 package io.rectify.reconcile;
 
+import io.rectify.ledger.Unit;
 import io.rectify.rule.ExceptionEntry;
+import io.rectify.rule.FileOutcome;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One workbook of a period after every check it gets on its own ({@link PeriodChecks#check}),
@@ -46,6 +49,26 @@ public final class CheckedFile {
 
     List<ExceptionEntry> useFindings() {
         return useFindings;
+    }
+
+    /** Accepted or rejected as the file alone tells: what the period makes of it if it is its unit's only file. */
+    public FileOutcome outcome() {
+        return file.outcome();
+    }
+
+    /** The unit it belongs to, when that could be told (also for a rejected file). */
+    public Optional<Unit> unit() {
+        return Optional.ofNullable(file.unit());
+    }
+
+    /** Its 整改进展 rows taken if it is its unit's used file; none when it is rejected. */
+    public int rowsAccepted() {
+        return rows == null ? 0 : rows.progress().rows().size();
+    }
+
+    /** Its filled 整改进展 rows left out for their errors if it is its unit's used file; none when it is rejected. */
+    public int rowsRejected() {
+        return rows == null ? 0 : rows.progress().rowsFilled() - rowsAccepted();
     }
 
     /** The rows of all its tables as read (整改进展, 制度建设, 问责情况): what the progress line counts. */

@@ -4,6 +4,7 @@ import io.rectify.intake.FoundFile;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.SheetTable;
 import io.rectify.intake.UnitReturn;
+import io.rectify.rule.ExceptionEntry;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -54,6 +55,17 @@ public final class PeriodChecks {
                 new AccountabilityCheck(ledger, useFindings).check(file, content.accountability()),
                 new ExtensionRequestCheck(ledger, useFindings).check(file, content.extensions()));
         return new CheckedFile(file, fileFindings.entries(), rows, useFindings.entries(), rowsRead);
+    }
+
+    /**
+     * A checked file's own exceptions, those of the file and those of its use, in the order of the
+     * period's exception list: what the period's list would hold for it if it were its unit's only file.
+     */
+    public List<ExceptionEntry> exceptions(CheckedFile checked) {
+        Findings all = new Findings(ledger);
+        all.addAll(checked.fileFindings());
+        all.addAll(checked.useFindings());
+        return all.sorted();
     }
 
     private static int rows(SheetTable table) {

@@ -66,6 +66,13 @@ final class FrontPage {
         cells(sheet.createRow(next++), header, texts);
     }
 
+    /** A small table's header row, printed again at the top of every page the table runs onto. */
+    void repeatedHeader(String... texts) {
+        int row = next;
+        header(texts);
+        sheet.setRepeatingRows(new CellRangeAddress(row, row, -1, -1));
+    }
+
     /** A small table's row, one text per column, in {@code style} (with borders, wrapped). */
     void row(CellStyle style, String... texts) {
         cells(sheet.createRow(next++), style, texts);

@@ -77,9 +77,24 @@ final class Workbooks {
 
     /** Saves atomically; POI's SOURCE_DATE_EPOCH mode zeroes the zip entries' times, which it otherwise sets to now. */
     static void save(SXSSFWorkbook workbook, Path target) throws IOException {
+        save(workbook, target, true);
+    }
+
+    /**
+     * Saves atomically, in POI's SOURCE_DATE_EPOCH mode when {@code pinned}. That mode is one flag for
+     * the whole JVM, restored when a save ends: a workbook saved while a night may be writing its outputs
+     * on other threads (a check in the portal) is saved unpinned, so that it never unpins theirs.
+     */
+    static void save(SXSSFWorkbook workbook, Path target, boolean pinned) throws IOException {
         ReportWorkbook report = (ReportWorkbook) workbook;
         try {
-            AtomicFiles.write(target, out -> Reproducibility.runWithSourceDateEpoch(() -> report.save(out)));
+            AtomicFiles.write(target, out -> {
+                if (pinned) {
+                    Reproducibility.runWithSourceDateEpoch(() -> report.save(out));
+                } else {
+                    report.save(out);
+                }
+            });
         } finally {
             report.dispose();
             // not close(): closing a package made in memory saves it once more, only to drop the bytes

@@ -17,4 +17,18 @@ public record ExceptionEntry(Rule rule, String group, String unitCode, String un
     public Severity severity() {
         return rule.severity();
     }
+
+    /**
+     * Where it is, as a unit finds it in Excel: 整改进展!C9, 整改进展 第9行 without a column, the sheet alone
+     * without a row, 整个文件 without a sheet.
+     */
+    public String location() {
+        if (sheet == null || sheet.isBlank()) {
+            return "整个文件";
+        }
+        if (row == null) {
+            return sheet;
+        }
+        return column == null || column.isBlank() ? sheet + " 第" + row + "行" : sheet + "!" + column + row;
+    }
 }

@@ -9,6 +9,7 @@ import io.rectify.audit.AuditOutcome;
 import io.rectify.check.CheckOutputs;
 import io.rectify.check.CheckReport;
 import io.rectify.check.CheckedFiles;
+import io.rectify.check.NoLedger;
 import io.rectify.check.ReturnCheck;
 import io.rectify.intake.Sha256;
 import io.rectify.ops.RectifyProperties;
@@ -88,7 +89,7 @@ class Submissions {
         Path staging = folder.resolve(".staging-" + UUID.randomUUID());
         try {
             file.transferTo(incoming);
-            CheckReport report = check.check(incoming, shown, asked);
+            CheckReport report = checked(incoming, shown, asked);
             String unit = report.unitCode() == null ? user.unitCode() : report.unitCode();
             if (user.role() == Role.UNIT && !user.unitCode().equals(unit)) {
                 denied(user, remoteAddress, shown + "（单位代码 " + unit + "）",
@@ -110,6 +111,14 @@ class Submissions {
         } finally {
             Files.deleteIfExists(incoming);
             FileSystemUtils.deleteRecursively(staging);
+        }
+    }
+
+    private CheckReport checked(Path file, String shown, Optional<YearMonth> period) {
+        try {
+            return check.check(file, shown, period);
+        } catch (NoLedger e) {
+            throw new UploadRefused(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }
     }
 

@@ -69,7 +69,7 @@ class UnitPages {
 
     @GetMapping
     String home(@AuthenticationPrincipal PortalUser user, Model model) {
-        YearMonth period = openPeriod.get();
+        YearMonth period = openPeriod.period();
         Optional<Ledger> ledger = ledgers.currentVersion().map(v -> ledgers.load());
         Optional<Unit> unit = ledger.flatMap(l -> l.units().stream().filter(u -> u.code().equals(user.unitCode())).findFirst());
         model.addAttribute("unitCode", user.unitCode());
@@ -84,7 +84,7 @@ class UnitPages {
 
     @GetMapping("/template")
     ResponseEntity<byte[]> template(@AuthenticationPrincipal PortalUser user, HttpServletRequest request) throws IOException {
-        YearMonth period = openPeriod.get();
+        YearMonth period = openPeriod.period();
         var template = templates.template(user.unitCode(), period);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TemplateWriter.write(template, out);

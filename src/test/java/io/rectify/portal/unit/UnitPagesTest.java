@@ -52,12 +52,12 @@ class UnitPagesTest extends UnitPortalContext {
     @Test
     void aReturnWithErrorsListsEachExceptionWithItsCellAndWhatToDo() throws Exception {
         byte[] content = workbook(NightlyFixture.unitReturn("U03", "区科委", "2024-03", LocalDate.of(2024, 4, 3),
-                row("T03", "进行中", null, "月度例会")));
+                row("T03", "差不多了", null, "月度例会")));
         PortalUser u03 = new PortalUser("U03", "x", io.rectify.account.Role.UNIT, "U03", false, null, true);
 
         String receipt = page(u03, upload(u03, file("U03.xlsx", content)).getRedirectedUrl());
 
-        assertThat(receipt).contains("错误", "整改状态无效", "整改进展", "B8", "进行中", "下载标注文件", "下载回执");
+        assertThat(receipt).contains("错误", "整改状态无效", "整改进展", "B8", "差不多了", "下载标注文件", "下载回执");
     }
 
     @Test
@@ -101,7 +101,7 @@ class UnitPagesTest extends UnitPortalContext {
     @Test
     void theReceiptDownloadsAsAWorkbookUnderItsChineseName() throws Exception {
         byte[] content = workbook(NightlyFixture.unitReturn("U01", "区发展改革委", "2024-03", LocalDate.of(2024, 4, 3),
-                row("T01", "进行中")));
+                row("T01", "差不多了")));
         String url = upload(U01, file("U01.xlsx", content)).getRedirectedUrl();
 
         for (String kind : new String[] {"receipt", "marked"}) {
@@ -119,13 +119,15 @@ class UnitPagesTest extends UnitPortalContext {
 
     @Test
     void theHomePageSaysWhatToDoThenListsTheUnitsUploadsOnly() throws Exception {
+        PortalUser u05 = new PortalUser("U05", "x", io.rectify.account.Role.UNIT, "U05", false, null, true);
         upload(U02, file("财政局.xlsx", goodReturn("U02", "区财政局")));
-        String before = page(U01, "/unit");
-        upload(U01, file("发改委三月.xlsx", goodReturn("U01", "区发展改革委")));
-        String after = page(U01, "/unit");
+        String before = page(u05, "/unit");
+        upload(u05, file("民政局三月.xlsx", workbook(NightlyFixture.unitReturn("U05", "区民政局", "2024-03",
+                LocalDate.of(2024, 4, 3), row("T05", "推进中", null, "责任清单征求意见")))));
+        String after = page(u05, "/unit");
 
         assertThat(after.indexOf("本期要做的事")).isLessThan(after.indexOf("上传记录"));
-        assertThat(after).contains("2024年3月", "2024年4月10日", "本期报表已接收", "发改委三月.xlsx", "可以接收",
+        assertThat(after).contains("2024年3月", "2024年4月10日", "本期报表已接收", "民政局三月.xlsx", "可以接收",
                 "accept=\".xlsx,.xls,.xlsm\"", "_csrf").doesNotContain("财政局.xlsx");
         assertThat(before).contains("本期尚未上传可以接收的报表");
     }

@@ -8,6 +8,7 @@ import io.rectify.ops.DataLock;
 import io.rectify.ops.FailureCause;
 import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;
+import io.rectify.portal.PortalStart;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.h2.api.ErrorCode;
@@ -66,6 +67,10 @@ public class RectifyApplication {
     private static int runInSpring(CommandLine commandLine) {
         SpringApplication application = new SpringApplication(RectifyApplication.class);
         application.setDefaultProperties(commandLine.springProperties());
+        PortalStart portal = new PortalStart();
+        if (commandLine.command() == Command.SERVE) {
+            application.addListeners(portal);
+        }
         try (ConfigurableApplicationContext context = application.run();
              Signals signals = Signals.closeOnTermination(context)) {
             return context.getBean(CommandRunner.class).run(commandLine);
@@ -74,6 +79,8 @@ public class RectifyApplication {
                 System.err.println("rectify: the database in " + commandLine.data().resolve("db")
                         + " is open in another program (H2: \"Database may be already in use\"), so this command did not start. "
                         + "Close that program (an H2 console, or Rectify run as another user) and run the command again.");
+            } else if (portal.portInUse(e).isPresent()) {
+                System.err.println("rectify: " + portal.portInUse(e).get());
             } else {
                 System.err.println("rectify: failed: " + e.getMessage());
                 e.printStackTrace();

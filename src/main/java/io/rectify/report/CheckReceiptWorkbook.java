@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -63,9 +62,8 @@ public final class CheckReceiptWorkbook {
                 + "报送表检查回执";
         SXSSFWorkbook workbook = Workbooks.createSmall(title, checked.period().atEndOfMonth());
         Styles styles = new Styles(workbook);
-        Sheet sheet = Workbooks.sheet(workbook, SHEET);
-        Workbooks.printTitle(sheet, title);
-        FrontPage page = new FrontPage(workbook, styles, sheet, 5, 8, 16, 22, 52);
+        // the title is the page's first line: no page header repeating it
+        FrontPage page = new FrontPage(workbook, styles, Workbooks.sheet(workbook, SHEET), 5, 8, 16, 22, 52);
         page.title(title);
         page.line("文件：" + checked.file());
         page.line("单位：" + (checked.unitCode() == null ? "未能识别" : checked.unitCode() + " " + checked.unitName())

@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
@@ -37,10 +39,13 @@ public class Serve implements SmartLifecycle {
     private final RunningJobs running;
     private final Duration shutdownWait;
     private final Duration reload;
+    private final boolean portal;
     private volatile Session session;
 
     Serve(CatchUp catchUp, SlotRunner runner, RunningJobs running,
-          @Value("${rectify.shutdown-wait}") Duration shutdownWait, @Value("${rectify.jobs-reload}") Duration reload) {
+          @Value("${rectify.shutdown-wait}") Duration shutdownWait, @Value("${rectify.jobs-reload}") Duration reload,
+          ApplicationContext context) {
+        this.portal = context instanceof WebServerApplicationContext;
         this.catchUp = catchUp;
         this.runner = runner;
         this.running = running;
@@ -48,7 +53,11 @@ public class Serve implements SmartLifecycle {
         this.reload = reload;
     }
 
-    /** Serves until {@link #shutdown()}; returns the exit status (1 when jobs/ has nothing to run). */
+    /**
+     * Serves until {@link #shutdown()}; returns the exit status (1 when jobs/ has a mistake, or has
+     * nothing to run and the portal is off). With the portal on, serve keeps serving it with no
+     * schedule; a schedule added to jobs/ later is followed as any edit is.
+     */
     public int run(CommandLine serve) {
         ScheduleFiles.Loaded loaded = ScheduleFiles.read(serve.jobs());
         if (!loaded.problems().isEmpty()) {
@@ -56,7 +65,9 @@ public class Serve implements SmartLifecycle {
             System.err.println("rectify: fix the schedule files above, then start serve again");
             return CommandLine.EXIT_FAILED;
         }
-        if (loaded.enabled().isEmpty()) {
+        if (loaded.enabled().isEmpty() && portal) {
+            log.info("No enabled schedule in {}: no job runs on a schedule; serving the portal", serve.jobs());
+        } else if (loaded.enabled().isEmpty()) {
             System.err.println("rectify: no enabled schedule in " + serve.jobs() + " (a file such as nightly.properties "
                     + "with a cron line; see the README): nothing to serve");
             return CommandLine.EXIT_FAILED;

@@ -2,12 +2,14 @@ package io.rectify.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.RectifyProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,10 +59,37 @@ class LauncherIT {
         assertThat(ran.output()).contains("rectify: no rectify.jar");
     }
 
+    @Test
+    void checkSaysToImportTheLedgerFirstThenRunsWhileANightlyHoldsTheDataFolder() throws Exception {
+        String u19 = PROJECT.resolve("input/returns/2024-03/U19-区规划资源局-2024-03.xlsx").toString();
+        Ran noLedger = launch(List.of("check", u19), List.of());
+        assertThat(noLedger.exit()).isEqualTo(CommandLine.EXIT_FAILED);
+        assertThat(noLedger.output()).contains("run import-ledger first", "尚未导入整改台账").doesNotContain("Exception", "\tat ");
+
+        Path resume = folder.resolve("resume");
+        RectifyProcess nightly = RectifyProcess.start(folder.resolve("logs"), Map.of(PausePoint.PAUSE_BEFORE, "异常清单.xlsx",
+                PausePoint.RESUME_WHEN, resume.toString()), "nightly", "--input=" + PROJECT.resolve("input"),
+                "--output=" + folder.resolve("output"), "--data=" + folder.resolve("data"));
+        nightly.awaitOutput("rectify: paused before replacing");
+        Ran check = launch(List.of("check", u19), List.of());
+        Files.createFile(resume);
+
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output()).contains("单位：U19 区规划资源局", "[invalid-date] 错误 整改进展!G23 “2024-04-30”",
+                "Marked copy: " + folder.resolve("output/check/U19-区规划资源局-2024-03-标注.xlsx"));
+        assertThat(nightly.await().exit()).as("the nightly goes on unharmed").isZero();
+    }
+
     private Ran launch(String command, List<String> javaOptions) throws IOException, InterruptedException {
-        return run(List.of(PROJECT.resolve("jobs/rectify").toString(), command, "--input=" + PROJECT.resolve("input"),
-                "--output=" + folder.resolve("output"), "--data=" + folder.resolve("data")),
-                PROJECT.resolve("target/rectify.jar"), javaOptions);
+        return launch(List.of(command), javaOptions);
+    }
+
+    private Ran launch(List<String> arguments, List<String> javaOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(PROJECT.resolve("jobs/rectify").toString()));
+        command.addAll(arguments);
+        command.addAll(List.of("--input=" + PROJECT.resolve("input"), "--output=" + folder.resolve("output"),
+                "--data=" + folder.resolve("data")));
+        return run(command, PROJECT.resolve("target/rectify.jar"), javaOptions);
     }
 
     private Ran run(List<String> command, Path jar, List<String> javaOptions) throws IOException, InterruptedException {

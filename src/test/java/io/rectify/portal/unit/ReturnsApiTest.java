@@ -2,7 +2,6 @@ package io.rectify.portal.unit;
 
 import static io.rectify.intake.TestWorkbooks.row;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,7 +23,7 @@ class ReturnsApiTest extends UnitPortalContext {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MockHttpServletResponse send(String endpoint, PortalUser who, MockMultipartFile file, String period) throws Exception {
-        var request = multipart(endpoint).file(file).with(user(who)).with(csrf());
+        var request = multipart(endpoint).file(file).with(user(who));
         if (period != null) {
             request.param("period", period);
         }
@@ -99,12 +98,12 @@ class ReturnsApiTest extends UnitPortalContext {
 
     @Test
     void nothingSentIsA400InChinese() throws Exception {
-        MockHttpServletResponse noField = mvc.perform(multipart("/api/check").param("period", "2024-03").with(user(U01)).with(csrf()))
+        MockHttpServletResponse noField = mvc.perform(multipart("/api/check").param("period", "2024-03").with(user(U01)))
                 .andReturn().getResponse();
         MockHttpServletResponse emptyField = send("/api/check", U01, new MockMultipartFile("file", "", null, new byte[0]), null);
-        MockHttpServletResponse emptyBody = mvc.perform(post("/api/check").with(user(U01)).with(csrf())).andReturn().getResponse();
+        MockHttpServletResponse emptyBody = mvc.perform(post("/api/check").with(user(U01))).andReturn().getResponse();
         MockHttpServletResponse notMultipart = mvc.perform(post("/api/returns").contentType(MediaType.APPLICATION_JSON)
-                .content("{}").with(user(U01)).with(csrf())).andReturn().getResponse();
+                .content("{}").with(user(U01))).andReturn().getResponse();
 
         for (MockHttpServletResponse response : List.of(noField, emptyField, emptyBody, notMultipart)) {
             assertThat(response.getStatus()).isEqualTo(400);

@@ -9,6 +9,7 @@ import io.rectify.check.OpenPeriod;
 import io.rectify.ledger.Ledger;
 import io.rectify.ledger.LedgerRepository;
 import io.rectify.ledger.Unit;
+import io.rectify.ops.RectifyProperties;
 import io.rectify.rule.Periods;
 import io.rectify.template.TemplateSources;
 import io.rectify.template.TemplateWriter;
@@ -56,15 +57,17 @@ class UnitPages {
     private final TemplateSources templates;
     private final OpenPeriod openPeriod;
     private final AuditLog audit;
+    private final RectifyProperties properties;
 
     UnitPages(Submissions submissions, Uploads uploads, LedgerRepository ledgers, TemplateSources templates,
-              OpenPeriod openPeriod, AuditLog audit) {
+              OpenPeriod openPeriod, AuditLog audit, RectifyProperties properties) {
         this.submissions = submissions;
         this.uploads = uploads;
         this.ledgers = ledgers;
         this.templates = templates;
         this.openPeriod = openPeriod;
         this.audit = audit;
+        this.properties = properties;
     }
 
     @GetMapping
@@ -79,6 +82,7 @@ class UnitPages {
         model.addAttribute("templateReady", unit.isPresent());
         model.addAttribute("reported", uploads.storedFor(user.unitCode(), period));
         model.addAttribute("uploads", uploads.of(user.unitCode()));
+        model.addAttribute("maxMegabytes", properties.limits().maxFileSize().toMegabytes());
         return "unit/home";
     }
 

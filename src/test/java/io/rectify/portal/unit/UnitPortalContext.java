@@ -3,65 +3,35 @@ package io.rectify.portal.unit;
 import static io.rectify.intake.TestWorkbooks.row;
 
 import io.rectify.NightlyFixture;
-import io.rectify.TestFolders;
 import io.rectify.account.PortalUser;
 import io.rectify.account.Role;
-import io.rectify.ledger.LedgerImporter;
-import io.rectify.ledger.LedgerWorkbookFixture;
+import io.rectify.portal.PortalTestContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * The portal on its own folders with the standard ledger (units U01-U05) imported into a real H2
- * file database, Spring Security and MockMvc in front; the open period is 2024-03.
+ * The portal's test context ({@link PortalTestContext}: the standard ledger, units U01-U05, and
+ * their accounts on a real H2 file database, Spring Security and MockMvc in front) with 2024-03 as
+ * the open period, and the returns the unit tests send.
  */
-@SpringBootTest(properties = {"spring.main.web-application-type=servlet", "rectify.open-period=2024-03"})
-@AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class UnitPortalContext {
+@TestPropertySource(properties = "rectify.open-period=2024-03")
+abstract class UnitPortalContext extends PortalTestContext {
 
     static final PortalUser U01 = new PortalUser("U01", "x", Role.UNIT, "U01", false, null, true);
     static final PortalUser U02 = new PortalUser("U02", "x", Role.UNIT, "U02", false, null, true);
     static final PortalUser GROUP = new PortalUser("第一督查组", "x", Role.SUPERVISOR, "第一督查组", false, null, true);
     static final PortalUser OFFICE = new PortalUser("office", "x", Role.OFFICE, null, false, null, true);
 
-    @TempDir
-    static Path root;
-
-    @Autowired
-    MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    LedgerImporter importer;
-
-    @DynamicPropertySource
-    static void folders(DynamicPropertyRegistry registry) {
-        TestFolders.register(registry, root);
-    }
-
-    @BeforeEach
-    void ledgerImported() {
-        if (!Files.exists(root.resolve("input/master"))) {
-            LedgerWorkbookFixture.standard().writeToMaster(root.resolve("input"));
-            importer.refresh(root.resolve("input/master"));
-        }
-    }
 
     /** U01's return for 2024-03 with T01 推进中: accepted. */
     static byte[] goodReturn(String unit, String name) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,10 @@ class LatestUploadTest extends UnitPortalContext {
         }
         List<Path> stored = storedReturns("2024-03");
         assertThat(stored).hasSize(2);
-        // uploaded a minute apart, and long enough ago for the nightly not to wait for them to settle
-        Files.setLastModifiedTime(stored.get(0), FileTime.from(Instant.now().minusSeconds(120)));
-        Files.setLastModifiedTime(stored.get(1), FileTime.from(Instant.now().minusSeconds(60)));
+        // the input long settled (the nightly waits for files modified in the last seconds), the uploads a minute apart
+        NightlyFixture.dateEverything(root.resolve("input"));
+        Files.setLastModifiedTime(stored.get(0), FileTime.from(NightlyFixture.SAVED.plusSeconds(60)));
+        Files.setLastModifiedTime(stored.get(1), FileTime.from(NightlyFixture.SAVED.plusSeconds(120)));
 
         Path night = root.resolve("night");
         assertThat(RectifyApplication.run("nightly", "--period=2024-03", "--input=" + root.resolve("input"),

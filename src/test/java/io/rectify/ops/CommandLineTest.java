@@ -88,6 +88,14 @@ class CommandLineTest {
     }
 
     @Test
+    void accountsResetsTheNamedAccountOnlyWhenAsked() {
+        assertThat(CommandLine.parse("accounts").reset()).isEmpty();
+        assertThat(CommandLine.parse("accounts", "--reset=U03").reset()).contains("U03");
+        assertThat(Command.ACCOUNTS.locksData()).isTrue();
+        assertThatThrownBy(() -> CommandLine.parse("accounts", "--reset")).hasMessageContaining("needs a value");
+    }
+
+    @Test
     void restoreNeedsTheBackupToRestore() {
         assertThat(CommandLine.parse("restore", "--from=r.zip").backupFile()).contains(Path.of("r.zip").toAbsolutePath());
         assertThatThrownBy(() -> CommandLine.parse("restore")).isInstanceOf(UsageException.class)

@@ -86,10 +86,18 @@ class AccessMatrixTest extends PortalTestContext {
             refused(rows, get, url, Who.SUPERVISOR_ACCOUNT, Who.OFFICE_ACCOUNT);
         }
         refused(rows, post, "/unit/uploads", Who.SUPERVISOR_ACCOUNT, Who.OFFICE_ACCOUNT);
+        rows.add(new Row(get, "/unit", Who.UNIT_ACCOUNT, 200, null));
+        rows.add(new Row(get, "/unit/template", Who.UNIT_ACCOUNT, 200, null));
+        rows.add(new Row(post, "/unit/uploads", Who.UNIT_ACCOUNT, 400, null)); // no file sent: asked for again
+        for (String url : List.of("/unit/uploads/1", "/unit/uploads/1/receipt", "/unit/uploads/1/marked")) {
+            rows.add(new Row(get, url, Who.UNIT_ACCOUNT, 404, null)); // no upload yet
+        }
         // the API (part D): a unit and the office, with HTTP Basic
         for (String url : List.of("/api/check", "/api/returns")) {
             rows.add(new Row(post, url, Who.ANONYMOUS, 401, null));
             rows.add(new Row(post, url, Who.SUPERVISOR_ACCOUNT, 403, null));
+            rows.add(new Row(post, url, Who.UNIT_ACCOUNT, 400, null)); // no file sent
+            rows.add(new Row(post, url, Who.OFFICE_ACCOUNT, 400, null));
         }
         // the supervisor's pages (part E1): a supervisor and the office
         for (String url : List.of("/group", "/group/exceptions", "/group/files/异常清单.xlsx")) {

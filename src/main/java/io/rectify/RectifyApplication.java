@@ -5,13 +5,14 @@ import io.rectify.cli.CommandRunner;
 import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
 import io.rectify.ops.DataLock;
+import io.rectify.ops.DatabaseFailure;
+import io.rectify.ops.DatabaseServer;
 import io.rectify.ops.FailureCause;
 import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;
 import io.rectify.portal.PortalStart;
 import java.io.IOException;
-import java.sql.SQLException;
-import org.h2.api.ErrorCode;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -22,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code --help} answer at once with exit status 2 or 0, then locks the data folder (a second
  * process ends at once with exit status 1, see {@link DataLock}) and runs one command in a context
  * whose database lives under {@code --data}; {@code restore} runs before that context, which would
- * open the database it replaces.
+ * open the database it replaces. H2's server is bound to the loopback interface before any H2 class
+ * loads ({@link DatabaseServer}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -33,6 +35,7 @@ public class RectifyApplication {
     }
 
     public static int run(String... args) {
+        DatabaseServer.bindToLoopback();
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -75,27 +78,12 @@ public class RectifyApplication {
              Signals signals = Signals.closeOnTermination(context)) {
             return context.getBean(CommandRunner.class).run(commandLine);
         } catch (RuntimeException e) {
-            if (databaseInUse(e)) {
-                System.err.println("rectify: the database in " + commandLine.data().resolve("db")
-                        + " is open in another program (H2: \"Database may be already in use\"), so this command did not start. "
-                        + "Close that program (an H2 console, or Rectify run as another user) and run the command again.");
-            } else if (portal.portInUse(e).isPresent()) {
-                System.err.println("rectify: " + portal.portInUse(e).get());
-            } else {
-                System.err.println("rectify: failed: " + e.getMessage());
+            Optional<String> known = DatabaseFailure.explain(e, commandLine.data()).or(() -> portal.portInUse(e));
+            System.err.println("rectify: " + known.orElse("failed: " + e.getMessage()));
+            if (known.isEmpty()) {
                 e.printStackTrace();
             }
             return CommandLine.EXIT_FAILED;
         }
-    }
-
-    /** H2's DATABASE_ALREADY_OPEN (90020): another process has the database file locked. */
-    private static boolean databaseInUse(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                return true;
-            }
-        }
-        return false;
     }
 }

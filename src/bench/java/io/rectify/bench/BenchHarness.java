@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * after the application jar is built. Every figure is the median of several runs; each comparison
  * runs all its sides in the same invocation on the same files.
  *
- * <p>Arguments: the project folder, then options {@code cases=district,city,big,marking}, {@code scale=1}
+ * <p>Arguments: the project folder, then options {@code cases=district,city,big,marking,portal}, {@code scale=1}
  * (a fraction shrinks the city and the big workbook for a trial run; the document is then written
  * to target/bench/ instead, as it is when only some cases run), {@code runs=5}, and {@code before=DIR}: the {@code target} folder of a
  * baseline build (its {@code rectify.jar} and {@code classes}), run beside the current build on the
@@ -46,7 +46,7 @@ public final class BenchHarness {
     private static final int BIG_ROWS = 460_000;
     private static final String IMPORT_HEAP = "4g";
     private static final String CITY_FALLBACK_HEAP = "2g";
-    private static final String ALL_CASES = "district,city,big,marking";
+    private static final String ALL_CASES = "district,city,big,marking,portal";
 
     private final Path project;
     private final Path work;
@@ -94,6 +94,9 @@ public final class BenchHarness {
         }
         if (cases.contains("marking")) {
             marking();
+        }
+        if (cases.contains("portal")) {
+            portal();
         }
         targetsTable();
         doc.append(END).append('\n');
@@ -439,6 +442,34 @@ public final class BenchHarness {
                     .append(" | ").append(ms(millis)).append(" | ").append(perSecond(5_000, millis)).append(" |\n");
         }
         doc.append('\n');
+    }
+
+    // ---------------------------------------------------------------- portal
+
+    private void portal() throws Exception {
+        Path folder = work.resolve("portal");
+        deleteTree(folder);
+        PortalCheck.Result r = new PortalCheck(project, jar, folder).run(Math.max(3, runs));
+        long p95 = r.percentile(95);
+        doc.append("## Portal: `POST /api/check`, every unit at once\n\n")
+                .append("`PortalCheck`: `java -jar target/rectify.jar serve` (default heap) with the portal on a loopback port, ")
+                .append("the sample ledger imported and the accounts made by `accounts`; then ").append(r.clients())
+                .append(" clients, one per unit, each posting its unit's typical sample return (its March file, else its ")
+                .append("February one) to `POST /api/check` with HTTP Basic as its unit, all at once, ").append(r.rounds())
+                .append(" rounds, every round started together (after one unmeasured pass as the office, which also tells ")
+                .append("each file's unit). Latency: request sent to answer read, at the client. Load average ")
+                .append(r.loadBefore()).append(" before, ").append(r.loadAfter()).append(" after.\n\n")
+                .append("| requests | p50 | p95 | max | throughput | failed |\n|---:|---:|---:|---:|---:|---:|\n")
+                .append("| ").append(r.latencies().size()).append(" | ").append(ms(r.percentile(50))).append(" | ")
+                .append(ms(p95)).append(" | ").append(ms(r.percentile(100))).append(" | ")
+                .append(String.format(Locale.ROOT, "%.1f checks/s", r.latencies().size() * 1000.0 / r.wallMillis()))
+                .append(" | ").append(r.failures()).append(" |\n\n")
+                .append("The same ").append(r.clients()).append(" clients at once with an empty form (signing in, then 400: ")
+                .append("no file) answer in ").append(ms(PortalCheck.Result.percentile(r.authOnly(), 50))).append(" at the median, ")
+                .append(ms(PortalCheck.Result.percentile(r.authOnly(), 95))).append(" at the 95th percentile: what HTTP Basic ")
+                .append("(a bcrypt hash per request) and the request alone cost.\n\n");
+        targets.add(new String[] {"the check of a typical return, every unit at once (`POST /api/check`), 95th percentile",
+                "< 1 s", ms(p95), verdict(p95 < 1000 && r.failures() == 0)});
     }
 
     /** The read time a {@link Readers} child process printed. */

@@ -1,5 +1,7 @@
 package io.rectify.bench;
 
+import io.rectify.ops.DatabasePassword;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,11 +28,16 @@ record JobTimes(long jobMillis, Map<String, Long> stepMillis, Map<String, Long> 
             "Ingested \\d{4}-\\d{2}: .*?(\\d+) rows accepted, (\\d+) rejected.*read in (\\d+) ms, reconciled in (\\d+) ms");
     private static final Pattern REPORTED = Pattern.compile("Consolidated \\d{4}-\\d{2} in (\\d+) ms; .* in (\\d+) ms");
 
+    /** The data folder's database password; none for a baseline build from before passwords. */
+    private static String password(Path dataFolder) {
+        return Files.exists(DatabasePassword.file(dataFolder)) ? DatabasePassword.current(dataFolder) : "";
+    }
+
     static JobTimes of(Path dataFolder, String output) throws SQLException {
         Map<String, Long> steps = new LinkedHashMap<>();
         long job;
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataFolder.resolve("db").resolve("rectify")
-                + ";ACCESS_MODE_DATA=r", "sa", "");
+                + ";ACCESS_MODE_DATA=r", DatabasePassword.USER, password(dataFolder));
              Statement sql = db.createStatement()) {
             long id;
             try (ResultSet rs = sql.executeQuery("SELECT JOB_EXECUTION_ID, START_TIME, END_TIME FROM BATCH_JOB_EXECUTION "

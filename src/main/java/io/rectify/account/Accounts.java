@@ -68,7 +68,7 @@ public class Accounts implements UserDetailsService {
         if (username == null) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM account" + BY_NAME, this::user, username.strip())
+        return jdbc.query("SELECT " + COLUMNS + " FROM account" + BY_NAME, this::user, typed(username))
                 .stream().findFirst();
     }
 
@@ -82,6 +82,16 @@ public class Accounts implements UserDetailsService {
                 + "COALESCE((SELECT u.seq FROM unit u WHERE a.role = 'UNIT' AND u.code = a.scope), "
                 + "(SELECT g.seq FROM supervision_group g WHERE a.role = 'SUPERVISOR' AND g.name = a.scope), 2147483647), "
                 + "username", this::user);
+    }
+
+    /** Who holds the account, as 账号.xlsx and the office's page name them: the unit's name, the group's, 整改办. */
+    public String holder(PortalUser user) {
+        return switch (user.role()) {
+            case UNIT -> jdbc.query("SELECT name FROM unit WHERE code = ?", (rs, n) -> rs.getString(1), user.scope())
+                    .stream().findFirst().orElse(user.scope());
+            case SUPERVISOR -> user.scope();
+            case OFFICE -> Role.OFFICE.word();
+        };
     }
 
     /**
@@ -117,7 +127,7 @@ public class Accounts implements UserDetailsService {
         String password = InitialPasswords.next();
         int updated = jdbc.update("UPDATE account SET password_hash = ?, must_change_password = TRUE,"
                 + " password_changed_at = NULL, failed_logins = 0, locked_until = NULL" + BY_NAME,
-                encoder.encode(password), username);
+                encoder.encode(password), typed(username));
         if (updated == 0) {
             throw new UsernameNotFoundException("no account named " + username);
         }
@@ -126,7 +136,7 @@ public class Accounts implements UserDetailsService {
 
     /** Lifts a lock after failed logins at once, and forgets the failures. */
     public void unlock(String username) {
-        if (jdbc.update("UPDATE account SET failed_logins = 0, locked_until = NULL" + BY_NAME, username) == 0) {
+        if (jdbc.update("UPDATE account SET failed_logins = 0, locked_until = NULL" + BY_NAME, typed(username)) == 0) {
             throw new UsernameNotFoundException("no account named " + username);
         }
     }
@@ -182,7 +192,7 @@ public class Accounts implements UserDetailsService {
         int updated = jdbc.update("UPDATE account SET"
                 + " failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END,"
                 + " locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END" + BY_NAME,
-                lockoutAttempts, lockoutAttempts, lockEnd, username);
+                lockoutAttempts, lockoutAttempts, lockEnd, typed(username));
         if (updated == 0) {
             return Optional.empty();
         }
@@ -190,13 +200,13 @@ public class Accounts implements UserDetailsService {
             OffsetDateTime locked = rs.getObject(2, OffsetDateTime.class);
             boolean lockedNow = locked != null && locked.toInstant().equals(lockEnd.toInstant());
             return new Failure(lockedNow ? lockoutAttempts : rs.getInt(1), lockedNow ? locked.toInstant() : null);
-        }, username).stream().findFirst();
+        }, typed(username)).stream().findFirst();
     }
 
     /** A successful login forgets the failures before it. */
     void loginSucceeded(String username) {
         jdbc.update("UPDATE account SET failed_logins = 0, locked_until = NULL" + BY_NAME
-                + " AND (failed_logins <> 0 OR locked_until IS NOT NULL)", username);
+                + " AND (failed_logins <> 0 OR locked_until IS NOT NULL)", typed(username));
     }
 
     /** A failed login counted: the failures in a row, and when this one locked the account, until when. */
@@ -212,6 +222,11 @@ public class Accounts implements UserDetailsService {
 
     private Timestamp now() {
         return Timestamp.from(clock.instant());
+    }
+
+    /** A name as typed, as it finds its account: spaces around it do not count (nor, in {@link #BY_NAME}, case). */
+    private static String typed(String username) {
+        return username == null ? null : username.strip();
     }
 
     private static String key(String username) {

@@ -17,12 +17,13 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code backup} command: writes one .zip the office can keep, holding a transactionally
- * consistent copy of the database (H2's {@code BACKUP TO}) and every file of the archive. The
+ * consistent copy of the database (H2's {@code BACKUP TO}), its password and every file of the archive. The
  * caller holds the data folder's lock, so no run changes the archive meanwhile. Written like every
  * output: to a temporary file first, moved into place when whole. See docs/RELIABILITY.md for restoring.
  */
@@ -30,11 +31,13 @@ import org.springframework.stereotype.Component;
 public class Backup {
 
     private final JdbcTemplate jdbc;
+    private final JdbcConnectionDetails connection;
     private final Archive archive;
     private final Path data;
 
-    Backup(JdbcTemplate jdbc, RectifyProperties properties) {
+    Backup(JdbcTemplate jdbc, JdbcConnectionDetails connection, RectifyProperties properties) {
         this.jdbc = jdbc;
+        this.connection = connection;
         this.archive = new Archive(properties.data());
         this.data = properties.data();
     }
@@ -46,10 +49,14 @@ public class Backup {
             Path database = scratch.resolve("database.zip");
             jdbc.execute("BACKUP TO '" + database.toString().replace("'", "''") + "'");
             List<Path> archived = archived();
-            AtomicFiles.write(target, out -> {
+            // it holds the database's password, and the accounts' hashes: for its owner only, as the data folder
+            AtomicFiles.writeOwnerOnly(target, out -> {
                 ZipOutputStream zip = new ZipOutputStream(out);
                 zip.putNextEntry(new ZipEntry(BackupFile.README));
                 zip.write(readme(archived.size()).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(BackupFile.PASSWORD));
+                zip.write(connection.getPassword().getBytes(StandardCharsets.US_ASCII));
                 zip.closeEntry();
                 try (ZipFile h2 = new ZipFile(database.toFile())) {
                     ZipEntry file = h2.stream().filter(e -> e.getName().endsWith(".mv.db")).findFirst()
@@ -96,10 +103,11 @@ public class Backup {
                 Rectify (巡视整改台账汇总) backup
                 written:  %s
                 from:     %s
-                holds:    %s (the H2 database) and %d archived return file(s) under archive/
+                holds:    %s (the H2 database), %s (its password) and %d archived return file(s) under archive/
+                Keep it as safe as the data folder: it is readable by its owner only.
 
                 To restore it into a data folder (the database and archive there are moved aside, not deleted):
                     java -jar target/rectify.jar restore --from=<this file> [--data=DIR]
-                """.formatted(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), data, BackupFile.DATABASE, archivedFiles);
+                """.formatted(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), data, BackupFile.DATABASE, BackupFile.PASSWORD, archivedFiles);
     }
 }

@@ -1,10 +1,12 @@
 package io.rectify.backup;
 
 import io.rectify.intake.Sha256;
+import io.rectify.ops.DatabasePassword;
 import io.rectify.ops.StagedFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,9 +27,11 @@ import java.util.zip.ZipFile;
  * The {@code restore} command: puts a {@link Backup}'s database and archive into a data folder. It
  * runs before the application starts (which would open, or create, the database it replaces), with
  * the data folder's lock held. The backup is checked whole before anything in the data folder is
- * touched: only its three kinds of entries, every archived file matching its hash, a database that
- * opens and holds Rectify's schema. The database and archive found in the data folder are moved
- * into {@code <data>/replaced-<time>/}, never deleted.
+ * touched: only its kinds of entries, every archived file matching its hash, a database that
+ * opens with the backup's password (none in a backup from before passwords) and holds Rectify's
+ * schema. The restored database is then given the data folder's password ({@link
+ * DatabasePassword#forReplacement}), so the backup's stops opening anything. The database and
+ * archive found in the data folder are moved into {@code <data>/replaced-<time>/}, never deleted.
  */
 public final class Restore {
 
@@ -44,8 +48,9 @@ public final class Restore {
         Files.createDirectories(data);
         Path staging = Files.createTempDirectory(data, ".restoring-");
         try {
-            int archived = unpack(backup, staging);
-            checkDatabase(staging);
+            Unpacked unpacked = unpack(backup, staging);
+            int archived = unpacked.archived();
+            checkAndRekey(staging, unpacked.password(), data);
             String stamp = LocalDateTime.now().format(STAMP);
             Path aside = data.resolve("replaced-" + stamp);
             boolean movedAside = false;
@@ -66,16 +71,27 @@ public final class Restore {
         }
     }
 
-    /** Unpacks and checks every entry into {@code staging}; returns the number of archived files. */
-    private static int unpack(Path backup, Path staging) throws IOException {
+    /** What a backup held besides its database: how many archived files, and the database's password. */
+    private record Unpacked(int archived, String password) {
+    }
+
+    /** Unpacks and checks every entry into {@code staging}, but the password, which is only read. */
+    private static Unpacked unpack(Path backup, Path staging) throws IOException {
         int archived = 0;
         boolean database = false;
+        String password = "";
         try (ZipFile zip = new ZipFile(backup.toFile())) {
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
                 Matcher archivedFile = BackupFile.ARCHIVED.matcher(name);
                 if (name.equals(BackupFile.README)) {
+                    continue;
+                }
+                if (name.equals(BackupFile.PASSWORD)) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        password = new String(in.readNBytes(1024), StandardCharsets.US_ASCII).strip();
+                    }
                     continue;
                 }
                 if (!name.equals(BackupFile.DATABASE) && !archivedFile.matches()) {
@@ -95,7 +111,7 @@ public final class Restore {
         if (!database) {
             throw new IOException(backup + " is not a Rectify backup: it holds no " + BackupFile.DATABASE);
         }
-        return archived;
+        return new Unpacked(archived, password);
     }
 
     private static String copy(ZipFile zip, ZipEntry entry, Path target) throws IOException {
@@ -108,13 +124,27 @@ public final class Restore {
         return Sha256.hex(digest);
     }
 
-    private static void checkDatabase(Path staging) throws IOException {
+    private static String targetPassword(Path data) throws IOException {
+        try {
+            return DatabasePassword.forReplacement(data);
+        } catch (DatabasePassword.Unusable e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Opens the staged database with the backup's password, checks it is Rectify's, and gives it the data folder's. */
+    private static void checkAndRekey(Path staging, String password, Path data) throws IOException {
         String file = BackupFile.DATABASE.substring(0, BackupFile.DATABASE.length() - ".mv.db".length());
-        String url = "jdbc:h2:file:" + staging.resolve(file) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
-            rs.next();
+        String url = "jdbc:h2:file:" + staging.resolve(file) + ";IFEXISTS=TRUE;MAX_COMPACT_TIME=0";
+        try (Connection connection = DriverManager.getConnection(url, DatabasePassword.USER, password)) {
+            try (ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
+                rs.next();
+            }
+            DatabasePassword.set(connection, targetPassword(data));
         } catch (SQLException e) {
+            if (DatabasePassword.refused(e)) {
+                throw new IOException("the database in the backup does not open with the password the backup holds", e);
+            }
             throw new IOException("the database in the backup does not open as Rectify's: " + e.getMessage(), e);
         }
     }

@@ -71,7 +71,9 @@ public class CheckCommand {
         out.println("单位：" + (report.unitCode() == null ? "未能识别" : report.unitCode() + " " + report.unitName()));
         out.println("报送期次：" + Periods.text(report.period()));
         out.println("结论：" + CheckReceiptWorkbook.conclusion(report));
-        out.println("可采纳的整改进展行：" + report.rowsAccepted() + " 行；有错误未采纳：" + report.rowsRejected() + " 行");
+        if (report.accepted()) {
+            out.println("可采纳的整改进展行：" + report.rowsAccepted() + " 行；有错误未采纳：" + report.rowsRejected() + " 行");
+        }
         if (report.exceptions().isEmpty()) {
             out.println("未发现问题。");
             return;

@@ -5,6 +5,7 @@ import io.rectify.intake.ReadLimits;
 import io.rectify.intake.ReadOutcome;
 import io.rectify.intake.ReturnLayout;
 import io.rectify.intake.ReturnReader;
+import io.rectify.ledger.DeadlineExtensions;
 import io.rectify.ledger.LedgerVersion;
 import io.rectify.ledger.Unit;
 import io.rectify.ops.FailureCause;
@@ -20,10 +21,13 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +45,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReturnCheck {
 
+    /** Periods whose checks are kept at most; more (someone checking many periods) starts afresh. */
+    private static final int KEPT_PERIODS = 12;
+
     private final Reconciler reconciler;
+    private final DeadlineExtensions extensions;
     private final ReturnReader reader;
     private final OpenPeriod openPeriod;
+    /**
+     * The checks of a period, built once for what they are built from: making them reads the whole
+     * ledger from the database, a good part of a check's time, and with 54 units checking at once 54 times over.
+     */
+    private final Map<ChecksOf, PeriodChecks> checks = new ConcurrentHashMap<>();
 
-    ReturnCheck(Reconciler reconciler, RectifyProperties properties, OpenPeriod openPeriod) {
+    /** What the checks of a period are made of: the ledger version and the deadlines extended before the period. */
+    private record ChecksOf(YearMonth period, LedgerVersion version, Map<String, LocalDate> extended) {
+    }
+
+    ReturnCheck(Reconciler reconciler, DeadlineExtensions extensions, RectifyProperties properties, OpenPeriod openPeriod) {
         this.reconciler = reconciler;
+        this.extensions = extensions;
         this.reader = new ReturnReader(ReadLimits.of(properties.limits()));
         this.openPeriod = openPeriod;
     }
@@ -66,13 +84,21 @@ public class ReturnCheck {
         Read read = read(file, name);
         ReadOutcome outcome = read.outcome();
         YearMonth checked = period.or(() -> stated(outcome)).orElseGet(openPeriod::period);
-        PeriodChecks checks = reconciler.checks(checked, checked.atEndOfMonth(), version);
+        PeriodChecks checks = checksOf(checked, version.get());
         CheckedFile result = checks.check(read.found(), outcome);
         List<ExceptionEntry> exceptions = checks.exceptions(result).stream()
                 .sorted(Comparator.comparing(ExceptionEntry::severity)).toList();
         Optional<Unit> unit = result.unit();
         return new CheckReport(result.outcome() == FileOutcome.ACCEPTED, unit.map(Unit::code).orElse(null),
                 unit.map(Unit::name).orElse(null), checked, name, exceptions, result.rowsAccepted(), result.rowsRejected());
+    }
+
+    private PeriodChecks checksOf(YearMonth period, LedgerVersion version) {
+        if (checks.size() > KEPT_PERIODS) {
+            checks.clear();
+        }
+        return checks.computeIfAbsent(new ChecksOf(period, version, extensions.inForceBefore(period)),
+                key -> reconciler.checks(period, period.atEndOfMonth(), Optional.of(version)));
     }
 
     /** The file as found (never archived, so without a content hash) and what reading it gave. */

@@ -1,5 +1,6 @@
 package io.rectify.cli;
 
+import io.rectify.account.AccountsCommand;
 import io.rectify.backup.Backup;
 import io.rectify.check.CheckCommand;
 import io.rectify.ops.CommandLine;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Runs one parsed command: launches its Spring Batch job ({@link JobRuns}) and prints the end
  * summary, which starts with the text the job left in its execution context under
  * {@link io.rectify.run.EndSummary#SUMMARY_KEY}; or serves the schedules, shows the status,
- * restarts or abandons, backs up, checks returns.
+ * restarts or abandons, backs up, checks returns, creates the portal's accounts.
  */
 @Component
 public class CommandRunner {
@@ -32,16 +33,18 @@ public class CommandRunner {
     private final Serve serve;
     private final Backup backup;
     private final CheckCommand check;
+    private final AccountsCommand accounts;
     private final Path input;
 
     CommandRunner(JobRuns jobRuns, ExecutionControl control, Status status, Serve serve, Backup backup,
-                  CheckCommand check, RectifyProperties properties) {
+                  CheckCommand check, AccountsCommand accounts, RectifyProperties properties) {
         this.jobRuns = jobRuns;
         this.control = control;
         this.status = status;
         this.serve = serve;
         this.backup = backup;
         this.check = check;
+        this.accounts = accounts;
         this.input = properties.input();
     }
 
@@ -62,6 +65,7 @@ public class CommandRunner {
             case IMPORT_LEDGER, TEMPLATES, NIGHTLY -> runJob(commandLine);
             case BACKUP -> backup(commandLine.backupFile().orElseThrow());
             case CHECK -> check.run(commandLine.files(), commandLine.period());
+            case ACCOUNTS -> accounts.run(commandLine.output(), commandLine.reset(), System.out, System.err);
             case RESTORE -> throw new IllegalArgumentException("restore runs before the application starts (RectifyApplication)");
         };
     }

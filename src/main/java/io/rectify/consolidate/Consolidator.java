@@ -96,6 +96,11 @@ public class Consolidator {
                 receipts(ledger, units, records, deadlines), reviews(ledger, records), completion);
     }
 
+    /** The periods the nightly has stored (consolidated statuses), oldest first: those {@link #consolidate} can show. */
+    public List<YearMonth> periods() {
+        return results.periods();
+    }
+
     /**
      * What the period's review workbooks list: its tasks 待销号 with the rows that reported them, the regressions
      * of tasks signed off in the stored period before, the tasks signed off earlier, its extension requests.

@@ -50,6 +50,12 @@ class ReconcileResults {
         this.jdbc = jdbc;
     }
 
+    /** Every period with consolidated statuses, oldest first. */
+    List<YearMonth> periods() {
+        return jdbc.sql("SELECT DISTINCT period FROM task_status ORDER BY period")
+                .query(String.class).list().stream().map(YearMonth::parse).toList();
+    }
+
     /** The periods with consolidated statuses, up to and including {@code period}, oldest first. */
     List<YearMonth> periodsUpTo(YearMonth period) {
         return jdbc.sql("SELECT DISTINCT period FROM task_status WHERE period <= ? ORDER BY period")

@@ -80,12 +80,24 @@ public final class AtomicFiles {
         return name.startsWith(TEMPORARY_PREFIX) && name.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(file);
     }
 
+    /** Writes an output, readable by all as the office shares it. */
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, true);
+    }
+
+    /** Writes a file readable by its owner only: a secret, or what holds one. */
+    public static void writeOwnerOnly(Path target, Content content) throws IOException {
+        write(target, content, false);
+    }
+
+    private static void write(Path target, Content content, boolean shared) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
         try {
-            readableByAll(temporary);
+            if (shared) {
+                readableByAll(temporary);
+            }
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
@@ -111,7 +123,7 @@ public final class AtomicFiles {
         }
     }
 
-    /** Outputs are shared with the office: not the owner-only mode temporary files get. */
+    /** Outputs are shared with the office: not the owner-only mode temporary files get (rw-------). */
     private static void readableByAll(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

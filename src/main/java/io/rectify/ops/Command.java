@@ -28,7 +28,10 @@ public enum Command {
     BACKUP("backup", "write one .zip holding a consistent copy of the database and the archive in <data>/", List.of("to")),
     RESTORE("restore", "put a backup's database and archive into <data>/ (the ones there are moved aside)", List.of("from")),
     CHECK("check", "check returns now against the current ledger, as the nightly would; receipts go to "
-            + "<output>/check/, nothing is stored", List.of("period"), List.of(), "file...");
+            + "<output>/check/, nothing is stored", List.of("period"), List.of(), "file..."),
+    ACCOUNTS("accounts", "create the portal's missing accounts (each unit, each supervision group, the office) and "
+            + "write their initial passwords once to <output>/accounts/; --reset=NAME gives one account a new one",
+            List.of("reset"));
 
     static final List<String> COMMON_OPTIONS = List.of("input", "output", "data");
 
@@ -93,7 +96,7 @@ public enum Command {
      */
     public boolean locksData() {
         return switch (this) {
-            case IMPORT_LEDGER, TEMPLATES, NIGHTLY, RESTART, BACKUP, RESTORE -> true;
+            case IMPORT_LEDGER, TEMPLATES, NIGHTLY, RESTART, BACKUP, RESTORE, ACCOUNTS -> true;
             case SAMPLE, SERVE, STATUS, ABANDON, CHECK -> false;
         };
     }

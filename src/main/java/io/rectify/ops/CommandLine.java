@@ -28,11 +28,12 @@ import java.util.OptionalLong;
  * @param limit     status: how many of the latest executions to list
  * @param backupFile backup: the file to write (--to, default backups/rectify-<time>.zip); restore: the one to read (--from)
  * @param files     check: the returns to check, as given
+ * @param reset     accounts: the account to give a new initial password (--reset); empty to create the missing accounts
  */
 public record CommandLine(Command command, boolean help, Path input, Path output, Path data,
                           Optional<YearMonth> period, Optional<LocalDate> asOf, Optional<String> rejudge,
                           OptionalLong execution, Path jobs, boolean json, int limit, Optional<Path> backupFile,
-                          List<Path> files) {
+                          List<Path> files, Optional<String> reset) {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -121,12 +122,13 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                 period, asOf, rejudge, execution,
                 path(options.getOrDefault("jobs", "jobs")),
                 options.containsKey("json"),
-                Optional.ofNullable(options.get("limit")).map(CommandLine::limit).orElse(DEFAULT_LIMIT), backupFile, files);
+                Optional.ofNullable(options.get("limit")).map(CommandLine::limit).orElse(DEFAULT_LIMIT), backupFile, files,
+                Optional.ofNullable(options.get("reset")).map(String::strip));
     }
 
     private static CommandLine help(Command command) {
         return new CommandLine(command, true, null, null, null, Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalLong.empty(), null, false, DEFAULT_LIMIT, Optional.empty(), List.of());
+                OptionalLong.empty(), null, false, DEFAULT_LIMIT, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** Properties handed to Spring so that every bean sees the same folders. */
@@ -167,6 +169,8 @@ public record CommandLine(Command command, boolean help, Path input, Path output
                   --limit=N            status: how many of the latest executions to list (default: 20)
                   --to=FILE            backup: the .zip to write (default: backups/rectify-<date>-<time>.zip)
                   --from=FILE          restore: the backup .zip to restore
+                  --reset=NAME         accounts: give the account NAME (a unit code, a group's name, office) a new
+                                       initial password, to be changed at the next login, and unlock it
                   --help               this text
 
                 Exit status: 0 the job completed (whatever exceptions it found), 1 it failed, 2 usage error;

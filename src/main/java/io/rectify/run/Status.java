@@ -28,7 +28,8 @@ public class Status {
     private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> HEADERS = List.of("编号", "作业", "期次", "定时", "开始", "结束", "用时", "状态",
+    /** The columns of the table of executions, as {@link #row} fills them. */
+    public static final List<String> HEADERS = List.of("编号", "作业", "期次", "定时", "开始", "结束", "用时", "状态",
             "文件 读取/采纳/未采纳", "异常 错误/警告/提示");
 
     private final ExecutionHistory history;
@@ -92,7 +93,8 @@ public class Status {
         return text.toString();
     }
 
-    private static List<String> row(ExecutionRecord r, LocalDateTime now) {
+    /** An execution as a row of the table under {@link #HEADERS}; times in this machine's zone. */
+    public static List<String> row(ExecutionRecord r, LocalDateTime now) {
         RunFigures f = r.figures();
         Duration duration = r.duration(now);
         return List.of("#" + r.id(), r.job(), dash(r.period()),
@@ -111,7 +113,7 @@ public class Status {
      * What to do about an execution; null when nothing is, including a failed run whose job and
      * period completed in a later execution (the failure no longer matters).
      */
-    private String action(ExecutionRecord r, List<ExecutionRecord> executions) {
+    public String action(ExecutionRecord r, List<ExecutionRecord> executions) {
         boolean settled = executions.stream().anyMatch(later -> later.id() > r.id() && later.job().equals(r.job())
                 && Objects.equals(later.period(), r.period()) && later.state() == ExecutionRecord.State.COMPLETED);
         return settled ? null : whatToDo.about(r);

@@ -1,16 +1,21 @@
 package io.rectify.schedule;
 
+import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
+import io.rectify.run.Plan;
 import io.rectify.run.RunningJobs;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,6 +84,32 @@ public class Serve implements SmartLifecycle {
         return CommandLine.EXIT_OK;
     }
 
+    /** What became of a request to run a job now ({@link #runNow}). */
+    public enum RunNow {
+        /** Handed to serve's run thread: it runs in the background. */
+        STARTED,
+        /** A run is going or waiting on serve's run thread; nothing was started. */
+        BUSY,
+        /** This process is not serving (or is stopping); nothing was started. */
+        NOT_SERVING
+    }
+
+    /**
+     * Runs {@code command} for {@code period} now, as a schedule's run goes: on serve's one run
+     * thread, holding the data lock, so it never overlaps another run of this process. Refused while
+     * a run is going or waiting, so that a second click does not queue a second run.
+     */
+    public RunNow runNow(Command command, YearMonth period) {
+        Session current = session;
+        return current == null ? RunNow.NOT_SERVING : current.runNow(command, period);
+    }
+
+    /** The schedules serve follows now, as status shows them; none when not serving. */
+    public List<Plan> plans(Instant now) {
+        Session current = session;
+        return current == null ? List.of() : current.plans(now);
+    }
+
     /** Stops serving: no new run starts and a running one is stopped after its current chunk. */
     public void shutdown() {
         Session current = session;
@@ -117,6 +148,8 @@ public class Serve implements SmartLifecycle {
         private final Map<String, JobSchedule> schedules = new HashMap<>();
         private final Map<String, ScheduledFuture<?>> waiting = new HashMap<>();
         private final CountDownLatch stopped = new CountDownLatch(1);
+        /** Runs going or waiting on the run thread (catch-up, a slot, a run now). */
+        private final AtomicInteger runs = new AtomicInteger();
         private List<String> lastProblems = List.of();
         private volatile boolean stopping;
 
@@ -131,7 +164,8 @@ public class Serve implements SmartLifecycle {
         void start(List<JobSchedule> all, Instant now) {
             List<JobSchedule> enabled = all.stream().filter(JobSchedule::enabled).toList();
             log.info("Serving {} schedule(s) of {}; logs in the data folder's logs/", enabled.size(), serve.jobs());
-            scheduler.execute(() -> catchUp.run(enabled, now, serve));
+            runs.incrementAndGet();
+            scheduler.execute(() -> counted(() -> catchUp.run(enabled, now, serve)));
             synchronized (this) {
                 all.forEach(s -> schedules.put(s.name(), s));
                 enabled.forEach(s -> waitForNext(s, now));
@@ -154,7 +188,8 @@ public class Serve implements SmartLifecycle {
                 return;
             }
             try {
-                runner.run(schedule, slot, serve);
+                runs.incrementAndGet();
+                counted(() -> runner.run(schedule, slot, serve));
             } finally {
                 synchronized (this) {
                     if (!stopping && schedules.get(schedule.name()) == schedule) {
@@ -167,6 +202,32 @@ public class Serve implements SmartLifecycle {
                         waitForNext(schedule, now);
                     }
                 }
+            }
+        }
+
+        synchronized List<Plan> plans(Instant now) {
+            return schedules.values().stream().sorted(Comparator.comparing(JobSchedule::name)).map(s -> s.plan(now)).toList();
+        }
+
+        RunNow runNow(Command command, YearMonth period) {
+            if (stopping) {
+                return RunNow.NOT_SERVING;
+            }
+            if (!runs.compareAndSet(0, 1)) {
+                return RunNow.BUSY;
+            }
+            CommandLine commandLine = CommandLine.parse(command.word(), "--input=" + serve.input(),
+                    "--output=" + serve.output(), "--data=" + serve.data(), "--period=" + period);
+            scheduler.execute(() -> counted(() -> runner.runNow(commandLine)));
+            return RunNow.STARTED;
+        }
+
+        /** Runs {@code run}, already counted in {@link #runs}, and counts it off when it ends. */
+        private void counted(Runnable run) {
+            try {
+                run.run();
+            } finally {
+                runs.decrementAndGet();
             }
         }
 

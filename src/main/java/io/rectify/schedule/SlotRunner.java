@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Runs a schedule's job for one slot and reports its end; a run that cannot start is logged, never thrown. */
+/** Runs a schedule's job for one slot, or one asked for now, and reports its end; a run that cannot start is logged, never thrown. */
 @Component
 class SlotRunner {
 
@@ -30,6 +30,16 @@ class SlotRunner {
         } catch (RuntimeException e) {
             log.error("Schedule {}: the run for the slot {} could not start: {}", schedule.name(), served.atText(),
                     e.getMessage(), e);
+        }
+    }
+
+    /** Runs a job asked for now (the office's portal), as a run by hand: a new job instance, no slot. */
+    void runNow(CommandLine commandLine) {
+        try {
+            log.info("Running {} now, as asked in the portal", commandLine.command().word());
+            jobRuns.run(commandLine, Optional.empty());
+        } catch (RuntimeException e) {
+            log.error("The {} asked for now could not start: {}", commandLine.command().word(), e.getMessage(), e);
         }
     }
 }

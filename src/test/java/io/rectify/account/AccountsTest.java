@@ -1,26 +1,39 @@
 package io.rectify.account;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rectify.PrintedSize;
 import io.rectify.TempFolderContext;
 import io.rectify.audit.AuditAction;
 import io.rectify.audit.AuditEvent;
 import io.rectify.audit.AuditFilter;
 import io.rectify.audit.AuditLog;
 import io.rectify.audit.AuditOutcome;
-import io.rectify.ledger.Ledger;
-import io.rectify.ledger.LedgerImporter;
-import io.rectify.ledger.LedgerRepository;
+import io.rectify.ledger.LedgerLayout;
 import io.rectify.ledger.LedgerWorkbookFixture;
-import io.rectify.ledger.Unit;
+import io.rectify.ops.CommandLine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +54,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Accounts on a real H2 file database with the small standard ledger, signed in to through Spring
- * Security's own provider and event publisher, as the portal's login form does.
+ * Accounts on a real H2 file database, created by the accounts command from the small standard
+ * ledger and signed in to through Spring Security's own provider and event publisher, as the
+ * portal's login form does.
  */
 class AccountsTest extends TempFolderContext {
 
@@ -72,22 +86,26 @@ class AccountsTest extends TempFolderContext {
     @Autowired
     MovableClock clock;
     @Autowired
-    LedgerImporter importer;
-    @Autowired
-    LedgerRepository ledgers;
-    @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AccountsCommand command;
 
-    /** The initial passwords of the standard ledger's accounts, as the first creation gave them. */
+    /** The initial passwords of the standard ledger's accounts, as the first run of accounts wrote them. */
     private static Map<String, String> initial;
+    /** The bytes of that first 账号.xlsx. */
+    private static byte[] firstFile;
 
     @BeforeEach
-    void accountsOfTheStandardLedger() {
+    void accountsOfTheStandardLedger() throws IOException {
         if (initial == null) {
             LedgerWorkbookFixture.standard().writeToMaster(root.resolve("input"));
-            importer.importFrom(root.resolve("input/master"));
+            Run run = accounts();
+            assertEquals(CommandLine.EXIT_OK, run.exit(), run.err());
+            assertTrue(run.out().contains("已新建 9 个账号（单位 5 个，督查组 3 个，整改办 1 个）。"), run.out());
+            assertTrue(run.out().contains("初始密码已写入 " + firstFile()), run.out());
             initial = new HashMap<>();
-            accounts.createMissing(ledgers.load()).forEach(p -> initial.put(p.username(), p.password()));
+            sheetRows(firstFile()).forEach(row -> initial.put(row.get(0), row.get(1)));
+            firstFile = Files.readAllBytes(firstFile());
         }
     }
 
@@ -120,21 +138,61 @@ class AccountsTest extends TempFolderContext {
     }
 
     @Test
-    void creatingAgainAddsOnlyANewUnitAndLeavesTheOthersAsTheyAre() {
+    void theFirstRunWritesEveryInitialPasswordToAnOwnerOnlySheetPrintedOnA4() throws Exception {
+        try (Workbook workbook = WorkbookFactory.create(firstFile().toFile(), null, true)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertEquals("门户账号初始密码（9个账号）", text(sheet, 0, 0));
+            assertTrue(text(sheet, 1, 0).contains("首次登录须修改密码") && text(sheet, 1, 0).contains("分发完毕后请销毁本文件"),
+                    text(sheet, 1, 0));
+            assertEquals(List.of("账号", "初始密码", "角色", "单位或督查组"), row(sheet, 2));
+            assertEquals(List.of("整改办|office|整改办", "督查组|第一督查组|第一督查组", "单位|U01|区发展改革委"),
+                    sheetRows(firstFile()).stream().filter(r -> List.of("office", "第一督查组", "U01").contains(r.get(0)))
+                            .map(r -> r.get(2) + "|" + r.get(0) + "|" + r.get(3)).toList());
+            assertEquals(PrintSetup.A4_PAPERSIZE, sheet.getPrintSetup().getPaperSize());
+            assertEquals(2, sheet.getRepeatingRows().getFirstRow());
+            assertTrue(PrintedSize.smallestFontPoints(sheet) >= 9, "printed at " + PrintedSize.smallestFontPoints(sheet));
+        }
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(firstFile()));
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(firstFile().getParent()));
+        AuditEvent created = audit.find(new AuditFilter(null, null, null, AuditAction.ACCOUNTS_CREATE, null), 10).stream()
+                .filter(e -> "账号.xlsx".equals(e.target())).findFirst().orElseThrow();
+        assertTrue(created.username().startsWith("命令行"), created.username());
+        assertEquals("local", created.remoteAddress());
+        assertEquals("新建9个账号：office、第一督查组、第二督查组、第三督查组、U01、U02、U03、U04、U05", created.detail());
+    }
+
+    @Test
+    void aRunWithNothingNewSaysSoAndWritesNothing() throws IOException {
+        List<Path> before = files();
+
+        Run run = accounts();
+
+        assertEquals(CommandLine.EXIT_OK, run.exit(), run.err());
+        assertTrue(run.out().contains("没有新建账号，未写出文件"), run.out());
+        assertEquals(before, files());
+    }
+
+    @Test
+    void aUnitAddedToTheLedgerGetsItsAccountInANewFileAndTheOthersAreLeftAlone() throws IOException {
         Map<String, String> hashes = hashes();
-        Ledger ledger = ledgers.load();
-        List<Unit> units = new ArrayList<>(ledger.units());
-        units.add(new Unit("U06", "区审计局", "第三督查组", "", ""));
-        Ledger grown = new Ledger(ledger.info(), ledger.groups(), units, ledger.categories(), ledger.feedbackPoints(),
-                ledger.problems(), ledger.tasks());
+        LedgerWorkbookFixture grown = LedgerWorkbookFixture.standard();
+        grown.units().add("U06", "区审计局", "第三督查组", "", "");
+        grown.tasks().set(3, LedgerLayout.COOPERATORS, "U06");
+        grown.writeToMaster(root.resolve("input"));
+        List<Path> before = files();
 
-        List<IssuedPassword> created = accounts.createMissing(grown);
+        Run run = accounts();
 
-        assertEquals(List.of("U06"), created.stream().map(IssuedPassword::username).toList());
-        assertEquals("区审计局", created.get(0).holder());
-        assertTrue(accounts.createMissing(grown).isEmpty());
+        assertEquals(CommandLine.EXIT_OK, run.exit(), run.err());
+        List<Path> added = files();
+        added.removeAll(before);
+        assertEquals(1, added.size(), added.toString());
+        assertTrue(added.get(0).getFileName().toString().matches("账号-\\d{8}-\\d{6}(-\\d+)?\\.xlsx"), added.toString());
+        assertEquals(List.of("U06|单位|区审计局"), sheetRows(added.get(0)).stream()
+                .map(r -> r.get(0) + "|" + r.get(2) + "|" + r.get(3)).toList());
+        assertArrayEquals(firstFile, Files.readAllBytes(firstFile()));
         Map<String, String> after = hashes();
-        after.remove("U06");
+        assertTrue(encoder.matches(sheetRows(added.get(0)).get(0).get(1), after.remove("U06")));
         assertEquals(hashes, after);
     }
 
@@ -143,6 +201,8 @@ class AccountsTest extends TempFolderContext {
         String current = initial.get("U03");
         assertEquals("当前密码不正确。", rejected("U03", "wrong-password1", "Abcdefgh2345"));
         assertEquals("新密码至少需要10个字符。", rejected("U03", current, "Abc123"));
+        assertEquals("新密码太长：最多72个英文字母、数字或符号（一个汉字按3个计）。",
+                rejected("U03", current, "巡视整改".repeat(6) + "2024"));
         assertEquals("新密码须同时包含字母和数字。", rejected("U03", current, "abcdefghijkl"));
         assertEquals("新密码须同时包含字母和数字。", rejected("U03", current, "123456789012"));
         assertEquals("新密码不能与账号相同，也不能包含账号。", rejected("U03", current, "u03u03u03u03x"));
@@ -159,8 +219,8 @@ class AccountsTest extends TempFolderContext {
     @Test
     void fiveFailuresInARowLockTheAccountUntilTheLockRunsOut() {
         String password = initial.get("U02");
-        for (int i = 0; i < 5; i++) {
-            assertThrows(BadCredentialsException.class, () -> login("U02", "wrong"));
+        for (String name : List.of("U02", "u02", " U02", "U02 ", "u02")) {
+            assertThrows(BadCredentialsException.class, () -> login(name, "wrong"));
         }
         assertThrows(LockedException.class, () -> login("U02", password));
         assertFalse(accounts.loadUserByUsername("U02").isAccountNonLocked());
@@ -204,18 +264,50 @@ class AccountsTest extends TempFolderContext {
     }
 
     @Test
-    void resetGivesANewInitialPasswordAndUnlocks() {
+    void resetGivesOneAccountANewInitialPasswordInANewFileAndUnlocksIt() throws IOException {
         for (int i = 0; i < 5; i++) {
             assertThrows(BadCredentialsException.class, () -> login("U04", "wrong"));
         }
-        String fresh = accounts.reset("U04");
+        List<Path> before = files();
 
+        Run run = accounts("--reset=u04");
+
+        assertEquals(CommandLine.EXIT_OK, run.exit(), run.err());
+        assertTrue(run.out().contains("已重置账号 U04（区教育局）的密码，并解除锁定。"), run.out());
+        List<Path> added = files();
+        added.removeAll(before);
+        List<List<String>> rows = sheetRows(added.get(0));
+        assertEquals(List.of("U04", "单位", "区教育局"), List.of(rows.get(0).get(0), rows.get(0).get(2), rows.get(0).get(3)));
+        String fresh = rows.get(0).get(1);
         PortalUser reset = accounts.loadUserByUsername("U04");
         assertTrue(reset.mustChangePassword());
         assertTrue(reset.isAccountNonLocked());
-        assertTrue(encoder.matches(fresh, reset.passwordHash()));
         assertFalse(encoder.matches(initial.get("U04"), reset.passwordHash()));
         assertEquals("U04", login("U04", fresh).getName());
+        assertArrayEquals(firstFile, Files.readAllBytes(firstFile()));
+        AuditEvent audited = audit.find(new AuditFilter(null, null, null, AuditAction.ACCOUNT_RESET, null), 1).get(0);
+        assertEquals("U04", audited.target());
+    }
+
+    @Test
+    void whenThePasswordsCannotBeWrittenTheAccountKeepsItsPasswordAndTheCauseIsNamed() throws IOException {
+        Path blocked = Files.createDirectories(root.resolve("blocked"));
+        Files.writeString(blocked.resolve("accounts"), "a file where the folder must go");
+        String hash = hashes().get("U01");
+
+        Run run = accounts("--reset=U01", "--output=" + blocked);
+
+        assertEquals(CommandLine.EXIT_FAILED, run.exit());
+        assertTrue(run.err().contains("no account was created or reset: 该位置已有同名文件：" + blocked.resolve("accounts")), run.err());
+        assertEquals(hash, hashes().get("U01"));
+    }
+
+    @Test
+    void resetOfAnAccountThatDoesNotExistSaysWhatAccountsAre() {
+        Run run = accounts("--reset=U99");
+
+        assertEquals(CommandLine.EXIT_FAILED, run.exit());
+        assertTrue(run.err().contains("没有名为“U99”的账号（账号是单位代码、督查组名称或 office）"), run.err());
     }
 
     @Test
@@ -238,6 +330,58 @@ class AccountsTest extends TempFolderContext {
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
         token.setDetails(new WebAuthenticationDetails("10.20.30.40", null));
         return manager.authenticate(token);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run accounts(String... options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("accounts", "--input=" + root.resolve("input"),
+                "--data=" + root.resolve("data")));
+        args.addAll(List.of(options));
+        if (args.stream().noneMatch(a -> a.startsWith("--output="))) {
+            args.add("--output=" + root.resolve("output"));
+        }
+        CommandLine line = CommandLine.parse(args.toArray(String[]::new));
+        int exit = command.run(line.output(), line.reset(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Path firstFile() {
+        return root.resolve("output/accounts/账号.xlsx");
+    }
+
+    private static List<Path> files() throws IOException {
+        try (Stream<Path> files = Files.list(firstFile().getParent())) {
+            return new ArrayList<>(files.sorted().toList());
+        }
+    }
+
+    /** The rows under the header of an 账号.xlsx: 账号, 初始密码, 角色, 单位或督查组. */
+    private static List<List<String>> sheetRows(Path file) throws IOException {
+        try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            List<List<String>> rows = new ArrayList<>();
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                rows.add(row(sheet, r));
+            }
+            return rows;
+        }
+    }
+
+    private static List<String> row(Sheet sheet, int r) {
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            cells.add(text(sheet, r, c));
+        }
+        return cells;
+    }
+
+    private static String text(Sheet sheet, int r, int c) {
+        return new DataFormatter().formatCellValue(sheet.getRow(r).getCell(c));
     }
 
     private String rejected(String username, String current, String next) {

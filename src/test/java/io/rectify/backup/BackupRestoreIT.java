@@ -1,5 +1,6 @@
 package io.rectify.backup;
 
+import io.rectify.ops.DatabasePassword;
 import static io.rectify.NightlyFixture.differences;
 import static io.rectify.NightlyFixture.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -62,7 +64,9 @@ class BackupRestoreIT {
             zip.stream().map(ZipEntry::getName).forEach(entries::add);
         }
 
-        assertThat(entries).contains(BackupFile.README, BackupFile.DATABASE);
+        assertThat(entries).contains(BackupFile.README, BackupFile.DATABASE, BackupFile.PASSWORD);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).as("it holds the password")
+                .isEqualTo("rw-------");
         assertThat(entries).filteredOn(e -> e.startsWith("archive/"))
                 .containsExactlyInAnyOrderElementsOf(archive.keySet().stream().map(k -> "archive/" + k).toList());
         assertThat(archive).hasSize(9);
@@ -85,6 +89,41 @@ class BackupRestoreIT {
                 "--data=" + lost)).isZero();
         assertThat(differences(outputs, snapshot(root.resolve("after")))).isEmpty();
         assertThat(nightlyExecutions(lost)).isEqualTo(2);
+        assertThat(DatabasePassword.current(lost)).as("the restored database was given a password of its own")
+                .isNotEqualTo(DatabasePassword.current(data));
+    }
+
+    @Test
+    void aBackupFromBeforePasswordsRestoresIntoADatabaseWithAPassword() throws Exception {
+        Path old = root.resolve("old-backup.zip");
+        Path unpacked = root.resolve("old-data");
+        assertThat(RectifyApplication.run("restore", "--from=" + backup, "--data=" + unpacked)).isZero();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + unpacked.resolve("db/rectify")
+                + ";IFEXISTS=TRUE;MAX_COMPACT_TIME=0", DatabasePassword.USER, password(unpacked))) {
+            DatabasePassword.set(connection, "");
+        }
+        try (ZipFile original = new ZipFile(backup.toFile());
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(old))) {
+            for (ZipEntry entry : original.stream().filter(e -> !e.getName().equals(BackupFile.PASSWORD)).toList()) {
+                add(zip, entry.getName(), entry.getName().equals(BackupFile.DATABASE)
+                        ? Files.readAllBytes(unpacked.resolve(BackupFile.DATABASE)) : original.getInputStream(entry).readAllBytes());
+            }
+        }
+        Path restored = root.resolve("restored-old");
+
+        assertThat(RectifyApplication.run("restore", "--from=" + old, "--data=" + restored)).isZero();
+
+        assertThat(RectifyApplication.run("status", "--jobs=" + root.resolve("no-jobs"), "--data=" + restored)).isZero();
+        assertThat(nightlyExecutions(restored)).isEqualTo(1);
+    }
+
+    /**
+     * The password of a data folder's database; restored into a folder that had none, the one
+     * restore gave it, which the first start then takes on.
+     */
+    private static String password(Path dataFolder) throws IOException {
+        Path pending = DatabasePassword.file(dataFolder).resolveSibling("db-password.new");
+        return Files.exists(pending) ? Files.readString(pending) : DatabasePassword.current(dataFolder);
     }
 
     @Test
@@ -136,7 +175,7 @@ class BackupRestoreIT {
 
     private static int nightlyExecutions(Path dataFolder) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataFolder.resolve("db/rectify")
-                + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+                + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", DatabasePassword.USER, password(dataFolder));
              ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e "
                      + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'nightlyJob'")) {
             rs.next();

@@ -10,6 +10,7 @@ import io.rectify.TempFolderContext;
 import io.rectify.cli.CommandRunner;
 import io.rectify.intake.HostileFiles;
 import io.rectify.ledger.LedgerImporter;
+import io.rectify.ledger.LedgerWorkbookFixture;
 import io.rectify.ops.CommandLine;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
@@ -230,10 +231,19 @@ class CheckTest extends TempFolderContext {
     }
 
     @Test
-    void aCommandWithoutFilesIsAUsageError() {
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CommandLine.parse("check", "--period=2024-03")))
-                .hasMessageContaining("'check' needs the returns to check");
-        assertThat(CommandLine.parse("check", "a.xlsx", "b.xlsx").files()).containsExactly(Path.of("a.xlsx"), Path.of("b.xlsx"));
+    void aLedgerImportedSinceTheLastCheckJudgesTheNextOne() {
+        Path file = returnFile("U02-新任务.xlsx", "U02", "区财政局", "2024-03", row("T02", "推进中"), row("T07", "推进中"));
+        assertThat(check.check(file, "U02-新任务.xlsx", Optional.empty()).exceptions()).extracting(ExceptionEntry::rule)
+                .containsExactly(Rule.UNKNOWN_TASK);
+
+        LedgerWorkbookFixture ledger = LedgerWorkbookFixture.standard();
+        ledger.tasks().add("T07", "P03", "建立企业诉求快速响应机制", "U02", "", LocalDate.of(2024, 12, 31));
+        ledger.writeToMaster(root.resolve("input"));
+        assertThat(importer.importFrom(root.resolve("input/master")).rejected()).isFalse();
+
+        CheckReport again = check.check(file, "U02-新任务.xlsx", Optional.empty());
+        assertThat(again.exceptions()).isEmpty();
+        assertThat(again.rowsAccepted()).isEqualTo(2);
     }
 
     /** Every row of every table of the database, as text. */

@@ -1,5 +1,6 @@
 package io.rectify.nightly;
 
+import io.rectify.ops.DatabasePassword;
 import io.rectify.reconcile.PeriodFolder;
 import io.rectify.reconcile.ReturnFixture;
 import java.nio.file.Path;
@@ -113,6 +114,7 @@ final class StoredPeriods {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + root.resolve("data/db/rectify") + ";MAX_COMPACT_TIME=0", "sa", "");
+        return DriverManager.getConnection("jdbc:h2:file:" + root.resolve("data/db/rectify") + ";MAX_COMPACT_TIME=0", DatabasePassword.USER,
+                DatabasePassword.current(root.resolve("data")));
     }
 }

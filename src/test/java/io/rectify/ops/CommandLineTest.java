@@ -88,6 +88,14 @@ class CommandLineTest {
     }
 
     @Test
+    void accountsResetsTheNamedAccountOnlyWhenAsked() {
+        assertThat(CommandLine.parse("accounts").reset()).isEmpty();
+        assertThat(CommandLine.parse("accounts", "--reset=U03").reset()).contains("U03");
+        assertThat(Command.ACCOUNTS.locksData()).isTrue();
+        assertThatThrownBy(() -> CommandLine.parse("accounts", "--reset")).hasMessageContaining("needs a value");
+    }
+
+    @Test
     void restoreNeedsTheBackupToRestore() {
         assertThat(CommandLine.parse("restore", "--from=r.zip").backupFile()).contains(Path.of("r.zip").toAbsolutePath());
         assertThatThrownBy(() -> CommandLine.parse("restore")).isInstanceOf(UsageException.class)
@@ -105,6 +113,18 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse("restart", "0")).hasMessageContaining("got '0'");
         assertThatThrownBy(() -> CommandLine.parse("abandon", "3", "4")).hasMessageContaining("unexpected argument '4'");
         assertThatThrownBy(() -> CommandLine.parse("status", "3")).hasMessageContaining("unexpected argument '3'");
+    }
+
+    @Test
+    void checkTakesOneOrMoreFilesAndAPeriodAndNeedsNoLock() {
+        CommandLine check = CommandLine.parse("check", "U01.xlsx", "--period=2024-03", "回执/U02 区财政局.xls");
+        assertThat(check.files()).containsExactly(Path.of("U01.xlsx"), Path.of("回执/U02 区财政局.xls"));
+        assertThat(check.period()).hasValue(YearMonth.of(2024, 3));
+        assertThat(check.command().locksData()).isFalse();
+
+        assertThatThrownBy(() -> CommandLine.parse("check", "--period=2024-03"))
+                .hasMessageContaining("'check' needs the returns to check");
+        assertThatThrownBy(() -> CommandLine.parse("check", "a.xlsx", "--as-of=2024-03-31")).hasMessageContaining("--as-of");
     }
 
     @Test

@@ -32,7 +32,7 @@ final class DataFolderCheck {
      */
     static Connection database(Path data) throws SQLException {
         return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify")
-                + ";IFEXISTS=TRUE;FILE_LOCK=NO;MAX_COMPACT_TIME=0", "sa", "");
+                + ";IFEXISTS=TRUE;FILE_LOCK=NO;MAX_COMPACT_TIME=0", DatabasePassword.USER, DatabasePassword.current(data));
     }
 
     static List<String> strings(Path data, String sql) {

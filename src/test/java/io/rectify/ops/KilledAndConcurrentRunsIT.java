@@ -158,7 +158,7 @@ class KilledAndConcurrentRunsIT {
     @Test
     void aDatabaseHeldOpenByAnotherProgramStopsTheRunWithOneClearLine() throws Exception {
         Path data = root.resolve("held/data");
-        try (Connection console = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify") + ";MAX_COMPACT_TIME=0", "sa", "")) {
+        try (Connection console = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify") + ";MAX_COMPACT_TIME=0", DatabasePassword.USER, "")) {
             RectifyProcess.Result run = nightly("held", Map.of()).await();
 
             assertThat(run.exit()).isEqualTo(CommandLine.EXIT_FAILED);

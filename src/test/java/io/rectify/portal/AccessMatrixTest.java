@@ -86,23 +86,50 @@ class AccessMatrixTest extends PortalTestContext {
             refused(rows, get, url, Who.SUPERVISOR_ACCOUNT, Who.OFFICE_ACCOUNT);
         }
         refused(rows, post, "/unit/uploads", Who.SUPERVISOR_ACCOUNT, Who.OFFICE_ACCOUNT);
+        rows.add(new Row(get, "/unit", Who.UNIT_ACCOUNT, 200, null));
+        rows.add(new Row(get, "/unit/template", Who.UNIT_ACCOUNT, 200, null));
+        rows.add(new Row(post, "/unit/uploads", Who.UNIT_ACCOUNT, 400, null)); // no file sent: asked for again
+        for (String url : List.of("/unit/uploads/1", "/unit/uploads/1/receipt", "/unit/uploads/1/marked")) {
+            rows.add(new Row(get, url, Who.UNIT_ACCOUNT, 404, null)); // no upload yet
+        }
         // the API (part D): a unit and the office, with HTTP Basic
         for (String url : List.of("/api/check", "/api/returns")) {
             rows.add(new Row(post, url, Who.ANONYMOUS, 401, null));
             rows.add(new Row(post, url, Who.SUPERVISOR_ACCOUNT, 403, null));
+            rows.add(new Row(post, url, Who.UNIT_ACCOUNT, 400, null)); // no file sent
+            rows.add(new Row(post, url, Who.OFFICE_ACCOUNT, 400, null));
         }
         // the supervisor's pages (part E1): a supervisor and the office
         for (String url : List.of("/group", "/group/exceptions", "/group/files/异常清单.xlsx")) {
             refused(rows, get, url, Who.UNIT_ACCOUNT);
         }
+        // before the first nightly: the page says there is nothing yet, the exceptions lead back to it, no file is a group's
+        for (Who who : List.of(Who.SUPERVISOR_ACCOUNT, Who.OFFICE_ACCOUNT)) {
+            rows.add(new Row(get, "/group", who, 200, null));
+            rows.add(new Row(get, "/group/exceptions", who, 302, "/group"));
+            rows.add(new Row(get, "/group/files/异常清单.xlsx", who, 404, null));
+        }
+        // another group: the office may, a supervisor may not
+        rows.add(new Row(get, "/group?group=第二督查组", Who.OFFICE_ACCOUNT, 200, null));
+        for (String url : List.of("/group", "/group/exceptions", "/group/files/异常清单.xlsx")) {
+            rows.add(new Row(get, url + "?group=第二督查组", Who.SUPERVISOR_ACCOUNT, 403, null));
+        }
         // the office's pages (part E2): only the office
         for (String url : List.of("/office", "/office/ledger", "/office/accounts", "/office/audit", "/office/audit/export")) {
             refused(rows, get, url, Who.UNIT_ACCOUNT, Who.SUPERVISOR_ACCOUNT);
+            rows.add(new Row(get, url, Who.OFFICE_ACCOUNT, 200, null));
         }
-        for (String url : List.of("/office/runs", "/office/ledger", "/office/ledger/confirm", "/office/accounts/U01/reset",
-                "/office/accounts/U01/unlock")) {
+        for (String url : List.of("/office/runs", "/office/ledger", "/office/ledger/confirm", "/office/accounts",
+                "/office/accounts/U01/reset", "/office/accounts/U01/unlock")) {
             refused(rows, post, url, Who.UNIT_ACCOUNT, Who.SUPERVISOR_ACCOUNT);
         }
+        rows.add(new Row(post, "/office/runs", Who.OFFICE_ACCOUNT, 302, "/office"));
+        rows.add(new Row(post, "/office/ledger", Who.OFFICE_ACCOUNT, 200, null)); // no file sent: the form again, with why
+        rows.add(new Row(post, "/office/ledger/confirm", Who.OFFICE_ACCOUNT, 302, "/office/ledger"));
+        rows.add(new Row(post, "/office/accounts", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
+        // U05: U01 signs in for the rows above and below, with its own password
+        rows.add(new Row(post, "/office/accounts/U05/reset", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
+        rows.add(new Row(post, "/office/accounts/U05/unlock", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
         return rows.stream();
     }
 

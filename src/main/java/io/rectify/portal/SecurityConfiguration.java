@@ -2,6 +2,7 @@ package io.rectify.portal;
 
 import io.rectify.account.Role;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -41,7 +43,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiAnswers answers) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiAnswers answers, MultipartConfigElement limits, PortalErrors errors)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/check", "/api/returns").hasAnyRole(UNIT, OFFICE)
@@ -49,15 +52,17 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(answers))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(answers).accessDeniedHandler(answers))
-                .headers(SecurityConfiguration::headers);
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+                .headers(SecurityConfiguration::headers)
+                .addFilterAfter(new UploadLimits.OversizeUploads(limits, errors), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LoginFailures failures, RefusedPages refused,
-                              SecurityContextRepository contexts) throws Exception {
+                              SecurityContextRepository contexts, MultipartConfigElement limits, PortalErrors errors)
+            throws Exception {
         http.authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/css/**", "/favicon.ico", "/login", "/error").permitAll()
@@ -66,15 +71,16 @@ class SecurityConfiguration {
                         .requestMatchers("/office", "/office/**").hasRole(OFFICE)
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").failureHandler(failures).defaultSuccessUrl("/"))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?notice=" + SignInPages.LOGGED_OUT)
                         .deleteCookies(SESSION_COOKIE))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .sessionManagement(session -> session
                         .sessionFixation(fixation -> fixation.changeSessionId())
-                        .invalidSessionUrl("/login?expired"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(refused))
+                        .invalidSessionUrl("/login?notice=" + SignInPages.EXPIRED))
+                .exceptionHandling(refusals -> refusals.accessDeniedHandler(refused))
                 .csrf(Customizer.withDefaults())
                 .headers(SecurityConfiguration::headers)
+                .addFilterBefore(new UploadLimits.OversizeUploads(limits, errors), CsrfFilter.class)
                 .addFilterAfter(new ForcedPasswordChange(), AuthorizationFilter.class);
         return http.build();
     }

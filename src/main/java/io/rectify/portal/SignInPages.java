@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SignInPages {
 
+    /** The login page's {@code notice}: the session ran out, or the account logged out. */
+    static final String EXPIRED = "expired";
+    static final String LOGGED_OUT = "logout";
+
     private final Duration lockout;
     private final Duration sessionTimeout;
 
@@ -25,16 +29,16 @@ class SignInPages {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String expired,
-                 @RequestParam(required = false) String logout, @AuthenticationPrincipal PortalUser user, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String notice,
+                 @AuthenticationPrincipal PortalUser user, Model model) {
         if (user != null) {
             return "redirect:/";
         }
         if (error != null) {
             model.addAttribute("failure", SignInFailure.ofCode(error).orElse(SignInFailure.BAD_CREDENTIALS).text(lockout));
-        } else if (expired != null) {
+        } else if (EXPIRED.equals(notice)) {
             model.addAttribute("notice", "您已超过" + SignInFailure.words(sessionTimeout) + "未操作，登录已失效，请重新登录。");
-        } else if (logout != null) {
+        } else if (LOGGED_OUT.equals(notice)) {
             model.addAttribute("notice", "您已安全退出。");
         }
         return "login";

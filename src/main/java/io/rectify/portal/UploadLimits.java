@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
@@ -26,7 +24,7 @@ import org.springframework.web.multipart.support.StandardServletMultipartResolve
  * before Spring Security's CSRF check, which looks for its token among the form's fields: read
  * there, an over-size form would lose its token and be refused as a stale form instead of being
  * told its size. An API call is read only once it is signed in, in the DispatcherServlet
- * ({@link PortalErrors} answers it).
+ * ({@link PortalErrors} answers it); one that announces a length over the limit is refused before.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -42,14 +40,11 @@ class UploadLimits {
         return new MultipartConfigElement("", file, file + OTHER_FIELDS.toBytes(), (int) IN_MEMORY.toBytes());
     }
 
-    @Bean
-    FilterRegistrationBean<OversizeUploads> oversizeUploads(MultipartConfigElement limits, PortalErrors errors) {
-        FilterRegistrationBean<OversizeUploads> registration = new FilterRegistrationBean<>(new OversizeUploads(limits, errors));
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-        return registration;
-    }
-
-    /** Refuses an over-size upload with 413 before anything else reads it. */
+    /**
+     * Refuses an over-size upload with 413 before anything else reads it. Not a bean: it stands in
+     * the security filter chains, after the security headers are set (so the 413 page has them) and
+     * before the pages' CSRF check.
+     */
     static final class OversizeUploads extends OncePerRequestFilter {
 
         private final long maxRequestSize;

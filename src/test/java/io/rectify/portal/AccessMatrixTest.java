@@ -66,7 +66,7 @@ class AccessMatrixTest extends PortalTestContext {
         }
         rows.add(new Row(post, "/login", Who.ANONYMOUS, 302, "/login?error=bad"));
         for (Who who : Who.values()) {
-            rows.add(new Row(post, "/logout", who, 302, "/login?logout"));
+            rows.add(new Row(post, "/logout", who, 302, "/login?notice=logout"));
         }
         rows.add(new Row(get, "/password", Who.ANONYMOUS, 302, LOGIN));
         rows.add(new Row(post, "/password", Who.ANONYMOUS, 302, LOGIN));

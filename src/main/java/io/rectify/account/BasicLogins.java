@@ -11,7 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -26,9 +29,11 @@ import org.springframework.stereotype.Component;
  * hash, and the lock, it had when verified: a changed or reset password, or a lock, drops it. A wrong
  * password is never remembered; it is verified and counted towards the lockout as at a page's login.
  * A remembered call is a {@link Remembered} login, which {@link LoginAttempts} does not audit again.
+ * Not an {@code AuthenticationProvider} bean (Spring Security would then use it for the login page
+ * too): the API's filter chain takes its {@link #manager}.
  */
 @Component
-public class BasicLogins implements AuthenticationProvider {
+public class BasicLogins {
 
     static final Duration REMEMBERED = Duration.ofMinutes(5);
 
@@ -57,8 +62,24 @@ public class BasicLogins implements AuthenticationProvider {
     private record Verified(byte[] digest, String passwordHash, Instant lockedUntil, Instant until) {
     }
 
-    @Override
-    public Authentication authenticate(Authentication login) {
+    /** The API's authentication: this, announcing each login's outcome to {@code events} as the login page's does. */
+    public AuthenticationManager manager(AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication login) {
+                return BasicLogins.this.authenticate(login);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        });
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    private Authentication authenticate(Authentication login) {
         String presented = login.getCredentials() == null ? "" : login.getCredentials().toString();
         Optional<PortalUser> account = accounts.find(login.getName());
         if (account.isPresent()) {
@@ -93,10 +114,5 @@ public class BasicLogins implements AuthenticationProvider {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
-
-    @Override
-    public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 }

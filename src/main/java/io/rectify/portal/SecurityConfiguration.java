@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -50,10 +49,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiAnswers answers, MultipartConfigElement limits, PortalErrors errors,
                             BasicLogins logins, AuthenticationEventPublisher events) throws Exception {
-        ProviderManager credentials = new ProviderManager(logins);
-        credentials.setAuthenticationEventPublisher(events);
         http.securityMatcher("/api/**")
-                .authenticationManager(credentials)
+                .authenticationManager(logins.manager(events))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/check", "/api/returns").hasAnyRole(UNIT, OFFICE)
                         .anyRequest().authenticated())

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -82,6 +84,16 @@ public class Accounts implements UserDetailsService {
                 + "COALESCE((SELECT u.seq FROM unit u WHERE a.role = 'UNIT' AND u.code = a.scope), "
                 + "(SELECT g.seq FROM supervision_group g WHERE a.role = 'SUPERVISOR' AND g.name = a.scope), 2147483647), "
                 + "username", this::user);
+    }
+
+    /** When each account was created, by its name: the office's accounts page shows it (signing in does not need it). */
+    public Map<String, Instant> createdAt() {
+        Map<String, Instant> created = new HashMap<>();
+        jdbc.query("SELECT username, created_at FROM account",
+                rs -> {
+                    created.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                });
+        return created;
     }
 
     /** Who holds the account, as 账号.xlsx and the office's page name them: the unit's name, the group's, 整改办. */

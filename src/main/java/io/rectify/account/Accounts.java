@@ -97,7 +97,7 @@ public class Accounts implements UserDetailsService {
     }
 
     /** Who holds the account, as 账号.xlsx and the office's page name them: the unit's name, the group's, 整改办. */
-    public String holder(PortalUser user) {
+    String holder(PortalUser user) {
         return switch (user.role()) {
             case UNIT -> jdbc.query("SELECT name FROM unit WHERE code = ?", (rs, n) -> rs.getString(1), user.scope())
                     .stream().findFirst().orElse(user.scope());

@@ -1,12 +1,17 @@
 package io.rectify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Points a Spring test context at folders under a JUnit temporary directory: {@code input/},
  * {@code output/} and {@code data/} (the H2 file database), as the command line would: for a class
- * of its own, {@link TempFolderContext}; the reconcile tests share one root and one context.
+ * of its own, {@link TempFolderContext}; the reconcile tests share one root and one context, and so
+ * do the tests on the consolidated fixture ({@link #shared}).
  */
 public final class TestFolders {
 
@@ -17,5 +22,20 @@ public final class TestFolders {
         registry.add("rectify.input", () -> root.resolve("input").toString());
         registry.add("rectify.output", () -> root.resolve("output").toString());
         registry.add("rectify.data", () -> root.resolve("data").toString());
+    }
+
+    /**
+     * The root of a context that several test classes share (the same properties give them one cached
+     * Spring context, closed with the JVM): {@code target/<name>}, emptied when first asked for, so
+     * that every run starts from an empty database.
+     */
+    public static Path shared(String name) {
+        Path root = Path.of("target", name).toAbsolutePath();
+        try {
+            FileSystemUtils.deleteRecursively(root);
+            return Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -41,7 +41,7 @@ public class CheckCommand {
 
     public int run(List<Path> files, Optional<YearMonth> period) {
         PrintStream out = System.out;
-        out.println("Checking " + files.size() + " file(s) against the current ledger; receipts go to " + folder);
+        out.println("按现行台账检查 " + files.size() + " 个文件，检查回执写入 " + folder);
         int accepted = 0;
         boolean written = true;
         for (Path file : files) {
@@ -61,8 +61,7 @@ public class CheckCommand {
             written &= write(report, file, out);
         }
         out.println();
-        out.println("Checked " + files.size() + " file(s): " + accepted + " would be accepted, " + (files.size() - accepted)
-                + " would not.");
+        out.println("共检查 " + files.size() + " 个文件：可以接收 " + accepted + " 个，不予接收 " + (files.size() - accepted) + " 个。");
         return accepted == files.size() && written ? CommandLine.EXIT_OK : CommandLine.EXIT_FAILED;
     }
 
@@ -71,20 +70,17 @@ public class CheckCommand {
         out.println("单位：" + (report.unitCode() == null ? "未能识别" : report.unitCode() + " " + report.unitName()));
         out.println("报送期次：" + Periods.text(report.period()));
         out.println("结论：" + CheckReceiptWorkbook.conclusion(report));
-        if (report.accepted()) {
-            out.println("可采纳的整改进展行：" + report.rowsAccepted() + " 行；有错误未采纳：" + report.rowsRejected() + " 行");
-        }
         if (report.exceptions().isEmpty()) {
-            out.println("未发现问题。");
+            out.println("未发现需要更正之处。");
             return;
         }
-        out.println("问题 " + report.exceptions().size() + " 条（" + Severity.ERROR.label() + " " + report.count(Severity.ERROR)
+        out.println("需要办理的事项 " + report.exceptions().size() + " 条（" + Severity.ERROR.label() + " " + report.count(Severity.ERROR)
                 + " 条，" + Severity.WARNING.label() + " " + report.count(Severity.WARNING) + " 条，" + Severity.INFO.label() + " "
                 + report.count(Severity.INFO) + " 条）：");
         int n = 0;
         for (ExceptionEntry e : report.exceptions()) {
-            out.println("  " + ++n + ". [" + e.rule().code() + "] " + e.severity().label() + " " + e.location()
-                    + (e.value() == null || e.value().isEmpty() ? "" : " “" + e.value() + "”") + "：" + e.message());
+            out.println("  " + ++n + ". " + e.severity().label() + " " + e.rule().title() + "（" + e.rule().code() + "） "
+                    + e.location() + (e.value() == null || e.value().isEmpty() ? "" : " “" + e.value() + "”") + "：" + e.message());
         }
     }
 
@@ -92,8 +88,8 @@ public class CheckCommand {
     private boolean write(CheckReport report, Path file, PrintStream out) {
         try {
             CheckedFiles written = outputs.write(report, file, folder);
-            out.println("Receipt: " + written.receipt());
-            written.marked().ifPresent(marked -> out.println("Marked copy: " + marked));
+            out.println("检查回执：" + written.receipt());
+            written.marked().ifPresent(marked -> out.println("标注文件：" + marked));
             return true;
         } catch (IOException | RuntimeException e) {
             System.err.println("rectify: the receipt of " + file + " could not be written to " + folder + ": "

@@ -72,8 +72,8 @@ public final class CheckReceiptWorkbook {
         page.line(conclusion(checked));
         page.line(counts(checked));
         if (!checked.exceptions().isEmpty()) {
-            page.heading("二、问题清单（错误在前）");
-            page.repeatedHeader("序号", "严重程度", "位置", "原值", "问题及办理要求");
+            page.heading("二、需要办理的事项（错误在前）");
+            page.repeatedHeader("序号", "严重程度", "位置", "原值", "事项及办理要求");
             int n = 0;
             for (ExceptionEntry e : checked.exceptions()) {
                 page.row(styles.severity(e.severity(), false), String.valueOf(++n), e.severity().label(), e.location(),
@@ -106,9 +106,9 @@ public final class CheckReceiptWorkbook {
 
     private static String counts(Subject checked) {
         if (checked.exceptions().isEmpty()) {
-            return "未发现问题。";
+            return "未发现需要更正之处。";
         }
-        return "发现问题 " + checked.exceptions().size() + " 条：" + Severity.ERROR.label() + " " + checked.count(Severity.ERROR)
+        return "需要办理的事项 " + checked.exceptions().size() + " 条：" + Severity.ERROR.label() + " " + checked.count(Severity.ERROR)
                 + " 条（须更正），" + Severity.WARNING.label() + " " + checked.count(Severity.WARNING) + " 条（请核实），"
                 + Severity.INFO.label() + " " + checked.count(Severity.INFO) + " 条（请知悉）。";
     }

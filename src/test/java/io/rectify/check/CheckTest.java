@@ -114,9 +114,9 @@ class CheckTest extends TempFolderContext {
 
         assertThat(ran.exit()).as(ran.out() + ran.err()).isZero();
         assertThat(ran.out()).contains("文件：" + file, "单位：U01 区发展改革委", "报送期次：2024年3月",
-                "结论：本文件可以接收：整改进展可采纳 2 行。", "未发现问题。",
-                "Receipt: " + root.resolve("output/check/U01 区发展改革委-检查回执.xlsx"));
-        assertThat(ran.out()).as("nothing to mark").doesNotContain("Marked copy");
+                "结论：本文件可以接收：整改进展可采纳 2 行。", "未发现需要更正之处。",
+                "检查回执：" + root.resolve("output/check/U01 区发展改革委-检查回执.xlsx"));
+        assertThat(ran.out()).as("nothing to mark").doesNotContain("标注文件");
         assertThat(root.resolve("output/check/U01 区发展改革委-检查回执.xlsx")).isRegularFile();
         assertThat(NightlyFixture.differences(input, NightlyFixture.snapshot(root.resolve("input")))).isEmpty();
     }
@@ -175,9 +175,9 @@ class CheckTest extends TempFolderContext {
         Ran ran = check(february.toString(), unknown.toString(), notAReturn.toString(), "--period=2024-03");
 
         assertThat(ran.exit()).isEqualTo(1);
-        assertThat(ran.out()).contains("[period-mismatch] 错误 整改进展!B4 “2024-02”", "[unknown-unit] 错误 整改进展!B2 “U99”",
-                "[template-mismatch] 错误", "本文件不予接收（报送期次不符）", "本文件不予接收（单位代码无效）",
-                "Checked 3 file(s): 0 would be accepted, 3 would not.");
+        assertThat(ran.out()).contains("错误 报送期次不符（period-mismatch） 整改进展!B4 “2024-02”", "错误 单位代码无效（unknown-unit） 整改进展!B2 “U99”",
+                "错误 模板不符（template-mismatch）", "本文件不予接收（报送期次不符）", "本文件不予接收（单位代码无效）",
+                "共检查 3 个文件：可以接收 0 个，不予接收 3 个。");
         assertThat(ran.err()).isEmpty();
         assertThat(check.check(february, "U02.xlsx", Optional.empty()).accepted())
                 .as("without --period a file is checked for the period it states").isTrue();
@@ -195,10 +195,10 @@ class CheckTest extends TempFolderContext {
         Ran ran = check(bomb.toString(), encrypted.toString(), csv.toString());
 
         assertThat(ran.exit()).isEqualTo(1);
-        assertThat(ran.out()).contains("[file-unreadable] 错误 整个文件", "[file-encrypted] 错误 整个文件", "取消打开密码后重新报送",
-                "Checked 3 file(s): 0 would be accepted, 3 would not.");
+        assertThat(ran.out()).contains("错误 文件无法读取（file-unreadable） 整个文件", "错误 文件已加密（file-encrypted） 整个文件", "取消打开密码后重新报送",
+                "共检查 3 个文件：可以接收 0 个，不予接收 3 个。");
         assertThat(ran.out() + ran.err()).doesNotContain("Exception", "\tat ");
-        assertThat(ran.out()).as("a file that cannot be opened has no marked copy").doesNotContain("Marked copy");
+        assertThat(ran.out()).as("a file that cannot be opened has no marked copy").doesNotContain("标注文件");
         CheckReport encryptedReport = check.check(encrypted, "U02-加密.xlsx", Optional.empty());
         assertThat(encryptedReport.unitCode()).as("the unit its name tells").isEqualTo("U02");
         assertThat(encryptedReport.period()).as("the open period").isEqualTo(YearMonth.of(2024, 3));
@@ -213,7 +213,7 @@ class CheckTest extends TempFolderContext {
 
         assertThat(ran.exit()).isEqualTo(1);
         assertThat(ran.out()).contains("找不到文件或文件夹：" + missing, "是一个文件夹，不是报送表文件",
-                "结论：本文件可以接收：整改进展可采纳 2 行。", "Checked 3 file(s): 1 would be accepted, 2 would not.");
+                "结论：本文件可以接收：整改进展可采纳 2 行。", "共检查 3 个文件：可以接收 1 个，不予接收 2 个。");
     }
 
     @Test
@@ -225,7 +225,7 @@ class CheckTest extends TempFolderContext {
         Ran ran = check(file.toString(), root.resolve(MARCH_U01).toString());
 
         assertThat(ran.exit()).as("one file has an error row but both would be accepted").isZero();
-        assertThat(ran.out()).contains("[unknown-task] 错误 整改进展!A9 “T99”", "Marked copy: ");
+        assertThat(ran.out()).contains("错误 任务编号不存在（unknown-task） 整改进展!A9 “T99”", "标注文件：");
         assertThat(databaseFingerprint()).isEqualTo(before);
         assertThat(files(root.resolve("data"))).as("nothing archived").isEqualTo(dataBefore);
     }

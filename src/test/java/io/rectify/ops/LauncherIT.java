@@ -75,8 +75,8 @@ class LauncherIT {
         Files.createFile(resume);
 
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("单位：U19 区规划资源局", "[invalid-date] 错误 整改进展!G23 “2024-04-30”",
-                "Marked copy: " + folder.resolve("output/check/U19-区规划资源局-2024-03-标注.xlsx"));
+        assertThat(check.output()).contains("单位：U19 区规划资源局", "错误 完成日期无效（invalid-date） 整改进展!G23 “2024-04-30”",
+                "标注文件：" + folder.resolve("output/check/U19-区规划资源局-2024-03-标注.xlsx"));
         assertThat(nightly.await().exit()).as("the nightly goes on unharmed").isZero();
     }
 

@@ -19,8 +19,6 @@ import io.rectify.ledger.Unit;
 import io.rectify.rule.ExceptionEntry;
 import io.rectify.rule.Rule;
 import io.rectify.rule.Severity;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A real H2 database with a small ledger of two groups, four units and four tasks:
@@ -61,10 +58,9 @@ abstract class ReconcileTestSupport {
 
     /**
      * The database folder of every reconcile test class: the same properties give them one cached
-     * Spring context, closed (and H2 with it) when the JVM ends. It lives in the build folder and is
-     * cleared when the first class loads, so that every run starts from an empty database.
+     * Spring context, closed (and H2 with it) when the JVM ends.
      */
-    private static final Path SHARED_ROOT = sharedRoot();
+    private static final Path SHARED_ROOT = TestFolders.shared("reconcile-tests");
 
     /** The input folders of one test; every {@link #period} is written to a fresh one. */
     @TempDir
@@ -74,16 +70,6 @@ abstract class ReconcileTestSupport {
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
         TestFolders.register(registry, SHARED_ROOT);
-    }
-
-    private static Path sharedRoot() {
-        Path root = Path.of("target", "reconcile-tests").toAbsolutePath();
-        try {
-            FileSystemUtils.deleteRecursively(root);
-            return Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Autowired

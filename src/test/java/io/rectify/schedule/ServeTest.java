@@ -142,15 +142,18 @@ class ServeTest extends TempFolderContext {
         serve.shutdown();
 
         assertThat(serving.get(2, TimeUnit.MINUTES)).isZero();
-        List<ExecutionRecord> runs = ofSchedule("every-second");
-        assertThat(runs).allSatisfy(r -> {
-            assertThat(r.state()).isEqualTo(ExecutionRecord.State.COMPLETED);
+        List<ExecutionRecord> all = ofSchedule("every-second");
+        // a slot may start between the second completed run and the shutdown: serve stops that one
+        assertThat(all).filteredOn(r -> r.state() != ExecutionRecord.State.COMPLETED).hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(r -> assertThat(r.state()).isEqualTo(ExecutionRecord.State.STOPPED));
+        assertThat(all).extracting(ExecutionRecord::scheduledAt).doesNotHaveDuplicates();
+        List<ExecutionRecord> runs = all.stream().filter(r -> r.state() == ExecutionRecord.State.COMPLETED).toList();
+        assertThat(runs).hasSizeGreaterThanOrEqualTo(2).allSatisfy(r -> {
             assertThat(r.job()).isEqualTo("nightly");
             assertThat(r.period()).isEqualTo("2024-03");
             assertThat(ZonedDateTime.parse(r.scheduledAt()).getNano()).isZero();
             assertThat(r.figures().filesRead()).isEqualTo(5);
         });
-        assertThat(runs).extracting(ExecutionRecord::scheduledAt).doesNotHaveDuplicates();
         String status;
         try (Console console = Console.capture()) {
             runner.run(CommandLine.parse("status", "--jobs=" + jobs, "--data=" + root.resolve("data")));

@@ -40,7 +40,7 @@ class UnitPagesTest extends UnitPortalContext {
 
         assertThat(response.getStatus()).isEqualTo(302);
         String receipt = page(U01, response.getRedirectedUrl());
-        assertThat(receipt.indexOf("已接收，今晚汇总时采用")).isPositive().isLessThan(receipt.indexOf("本单位报表.xlsx"));
+        assertThat(receipt.indexOf("已接收，今晚汇总")).isPositive().isLessThan(receipt.indexOf("本单位报表.xlsx"));
         assertThat(receipt).doesNotContain("../");
         assertThat(storedReturns("2024-03")).filteredOn(f -> !before.contains(f)).singleElement().satisfies(stored -> {
                     assertThat(stored.getFileName().toString()).matches("U01-\\d{8}-\\d{6}-\\d{3}\\.xlsx");
@@ -57,7 +57,7 @@ class UnitPagesTest extends UnitPortalContext {
 
         String receipt = page(u03, upload(u03, file("U03.xlsx", content)).getRedirectedUrl());
 
-        assertThat(receipt).contains("错误", "整改状态无效", "整改进展", "B8", "差不多了", "下载标注文件", "下载回执");
+        assertThat(receipt).contains("错误", "整改状态无效", "整改进展", "B8", "差不多了", "下载标注文件", "下载检查回执");
     }
 
     @Test
@@ -127,9 +127,9 @@ class UnitPagesTest extends UnitPortalContext {
         String after = page(u05, "/unit");
 
         assertThat(after.indexOf("本期要做的事")).isLessThan(after.indexOf("上传记录"));
-        assertThat(after).contains("2024年3月", "2024年4月10日", "本期报表已接收", "民政局三月.xlsx", "可以接收",
+        assertThat(after).contains("2024年3月", "2024年4月10日", "本期报表已接收", "民政局三月.xlsx", "已接收",
                 "accept=\".xlsx,.xls,.xlsm\"", "_csrf").doesNotContain("财政局.xlsx");
-        assertThat(before).contains("本期尚未上传可以接收的报表");
+        assertThat(before).contains("本期报表尚未接收");
     }
 
     @Test

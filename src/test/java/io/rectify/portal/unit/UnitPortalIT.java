@@ -145,13 +145,13 @@ class UnitPortalIT {
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
         browser.get(url("/unit"));
-        assertThat(browser.findElement(By.id("todo")).getText()).contains("2024年3月", "本期尚未上传可以接收的报表");
+        assertThat(browser.findElement(By.id("todo")).getText()).contains("2024年3月", "本期报表尚未接收");
         screenshot("03-home");
         browser.findElement(By.id("file")).sendKeys(withError.toString());
         browser.findElement(By.id("submit")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.getCurrentUrl().matches(".*/unit/uploads/\\d+$"));
-        assertThat(browser.findElement(By.id("conclusion")).getText()).contains("已接收，今晚汇总时采用", "发改委三月报表.xlsx");
+        assertThat(browser.findElement(By.id("conclusion")).getText()).contains("已接收，今晚汇总", "发改委三月报表.xlsx");
         List<WebElement> error = browser.findElements(By.cssSelector("#exceptions tbody tr")).stream()
                 .filter(r -> r.getText().contains("整改状态无效")).toList();
         assertThat(error).singleElement().satisfies(r -> {

@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -84,8 +86,18 @@ public class Accounts implements UserDetailsService {
                 + "username", this::user);
     }
 
+    /** When each account was created, by its name: the office's accounts page shows it (signing in does not need it). */
+    public Map<String, Instant> createdAt() {
+        Map<String, Instant> created = new HashMap<>();
+        jdbc.query("SELECT username, created_at FROM account",
+                rs -> {
+                    created.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                });
+        return created;
+    }
+
     /** Who holds the account, as 账号.xlsx and the office's page name them: the unit's name, the group's, 整改办. */
-    public String holder(PortalUser user) {
+    String holder(PortalUser user) {
         return switch (user.role()) {
             case UNIT -> jdbc.query("SELECT name FROM unit WHERE code = ?", (rs, n) -> rs.getString(1), user.scope())
                     .stream().findFirst().orElse(user.scope());

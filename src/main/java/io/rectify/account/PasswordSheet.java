@@ -27,10 +27,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * file already there may not have been handed out yet, so a later one takes a new name
  * (账号-yyyyMMdd-HHmmss.xlsx) and none is ever overwritten. Readable by its owner only.
  */
-final class PasswordSheet {
+public final class PasswordSheet {
 
     static final String FOLDER = "accounts";
-    static final String FILE_NAME = "账号.xlsx";
+    public static final String FILE_NAME = "账号.xlsx";
     static final List<String> HEADERS = List.of("账号", "初始密码", "角色", "单位或督查组");
     private static final List<Integer> WIDTHS = List.of(16, 18, 10, 30);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(AuditLog.ZONE);
@@ -53,10 +53,9 @@ final class PasswordSheet {
         // a temporary file is created owner-only (rw-------) on POSIX file systems, and keeps that mode when moved
         Path temporary = Files.createTempFile(folder, ".writing-", ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                 XSSFWorkbook workbook = workbook(passwords)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
-                workbook.write(out);
+                write(out, passwords);
                 out.flush();
                 channel.force(true);
             }
@@ -73,6 +72,16 @@ final class PasswordSheet {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Writes the passwords as 账号.xlsx to {@code out} (the office's page sends it as a download,
+     * so that no file of passwords is left on the server); {@code out} is left open.
+     */
+    public static void write(OutputStream out, List<IssuedPassword> passwords) throws IOException {
+        try (XSSFWorkbook workbook = workbook(passwords)) {
+            workbook.write(out);
         }
     }
 

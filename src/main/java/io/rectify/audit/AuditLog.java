@@ -27,7 +27,7 @@ public class AuditLog {
     /** A moment as the office reads it: 2024-04-03 10:15:00, in {@link #ZONE}. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
     /** The most events one export holds: Excel's rows, less the title and the header. */
-    public static final int MAX_EXPORT = 1_048_576 - 2;
+    private static final int MAX_EXPORT = 1_048_576 - 2;
 
     private static final String COLUMNS = "at, username, remote_address, action, target, outcome, detail";
 

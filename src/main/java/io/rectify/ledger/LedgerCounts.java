@@ -10,9 +10,9 @@ public record LedgerCounts(int categories, int feedbackPoints, int problems, int
                 ledger.tasks().size(), ledger.units().size(), ledger.groups().size());
     }
 
-    /** 4 个方面 / 13 个反馈问题 / 79 项问题 / 427 条任务 / 54 个责任单位 / 5 个督查组. */
+    /** 4 个方面 / 13 个反馈问题 / 79 项问题 / 427 条整改措施 / 54 个责任单位 / 5 个督查组. */
     public String describe() {
-        return categories + " 个方面 / " + feedbackPoints + " 个反馈问题 / " + problems + " 项问题 / " + tasks + " 条任务 / "
+        return categories + " 个方面 / " + feedbackPoints + " 个反馈问题 / " + problems + " 项问题 / " + tasks + " 条整改措施 / "
                 + units + " 个责任单位 / " + groups + " 个督查组";
     }
 }

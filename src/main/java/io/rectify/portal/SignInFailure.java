@@ -39,7 +39,7 @@ enum SignInFailure {
     String text(Duration lockout) {
         return switch (this) {
             case BAD_CREDENTIALS -> "账号或密码错误，请重新输入。";
-            case LOCKED -> "账号因连续登录失败已被锁定，请" + words(lockout) + "后再试或联系整改办";
+            case LOCKED -> "账号因连续登录失败已被锁定，请" + words(lockout) + "后再试或联系整改办。";
             case DISABLED -> "该账号已停用，请联系整改办。";
         };
     }

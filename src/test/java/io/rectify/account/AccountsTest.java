@@ -24,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -180,10 +182,14 @@ class AccountsTest extends TempFolderContext {
         grown.tasks().set(3, LedgerLayout.COOPERATORS, "U06");
         grown.writeToMaster(root.resolve("input"));
         List<Path> before = files();
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
         Run run = accounts();
 
         assertEquals(CommandLine.EXIT_OK, run.exit(), run.err());
+        Map<String, Instant> created = accounts.createdAt();
+        assertFalse(created.get("U06").isBefore(start), created.toString());
+        assertTrue(created.get("U01").isBefore(created.get("U06")), created.toString());
         List<Path> added = files();
         added.removeAll(before);
         assertEquals(1, added.size(), added.toString());

@@ -61,10 +61,10 @@ class ImportLedgerJobTest {
         Run second = importLedger();
 
         assertEquals(0, first.exit(), first.out());
-        assertTrue(first.out().contains("台账已导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条任务 / 5 个责任单位 / 3 个督查组"),
+        assertTrue(first.out().contains("台账已导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条整改措施 / 5 个责任单位 / 3 个督查组"),
                 first.out());
         assertEquals(0, second.exit(), second.out());
-        assertTrue(second.out().contains("台账未变化，无需重新导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条任务 / 5 个责任单位 / 3 个督查组"),
+        assertTrue(second.out().contains("台账未变化，无需重新导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条整改措施 / 5 个责任单位 / 3 个督查组"),
                 second.out());
         assertEquals(inputBefore, snapshot(root.resolve("input")));
         assertFalse(Files.exists(root.resolve("output").resolve(LedgerErrorReport.FILE_NAME)));

@@ -175,7 +175,7 @@ class LedgerImporterTest extends TempFolderContext {
         assertEquals(sha256(file), version.contentHash());
         assertEquals(FILE_NAME, version.sourceFile());
         assertEquals(new LedgerCounts(2, 3, 5, 6, 5, 3), repository.counts());
-        assertEquals("台账已导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条任务 / 5 个责任单位 / 3 个督查组（整改台账.xlsx，版本 "
+        assertEquals("台账已导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条整改措施 / 5 个责任单位 / 3 个督查组（整改台账.xlsx，版本 "
                 + version.id() + "）", result.summary());
     }
 
@@ -192,7 +192,7 @@ class LedgerImporterTest extends TempFolderContext {
         assertEquals(versions, repository.versions());
         assertEquals(versions.get(0), again.version());
         assertEquals(new LedgerCounts(2, 3, 5, 6, 5, 3), again.counts());
-        assertTrue(again.summary().startsWith("台账未变化，无需重新导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条任务"),
+        assertTrue(again.summary().startsWith("台账未变化，无需重新导入: 2 个方面 / 3 个反馈问题 / 5 项问题 / 6 条整改措施"),
                 again.summary());
     }
 

@@ -120,13 +120,15 @@ class AccessMatrixTest extends PortalTestContext {
             rows.add(new Row(get, url, Who.OFFICE_ACCOUNT, 200, null));
         }
         for (String url : List.of("/office/runs", "/office/ledger", "/office/ledger/confirm", "/office/accounts",
-                "/office/accounts/U01/reset", "/office/accounts/U01/unlock")) {
+                "/office/accounts/passwords", "/office/accounts/U01/reset", "/office/accounts/U01/unlock")) {
             refused(rows, post, url, Who.UNIT_ACCOUNT, Who.SUPERVISOR_ACCOUNT);
         }
         rows.add(new Row(post, "/office/runs", Who.OFFICE_ACCOUNT, 302, "/office"));
         rows.add(new Row(post, "/office/ledger", Who.OFFICE_ACCOUNT, 200, null)); // no file sent: the form again, with why
         rows.add(new Row(post, "/office/ledger/confirm", Who.OFFICE_ACCOUNT, 302, "/office/ledger"));
         rows.add(new Row(post, "/office/accounts", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
+        // no passwords just created in this session: back to the page, with why
+        rows.add(new Row(post, "/office/accounts/passwords", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
         // U05: U01 signs in for the rows above and below, with its own password
         rows.add(new Row(post, "/office/accounts/U05/reset", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));
         rows.add(new Row(post, "/office/accounts/U05/unlock", Who.OFFICE_ACCOUNT, 302, "/office/accounts"));

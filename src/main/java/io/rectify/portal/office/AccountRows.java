@@ -7,11 +7,9 @@ import io.rectify.account.Role;
 import io.rectify.audit.AuditLog;
 import io.rectify.ledger.LedgerRepository;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Every account as the office's accounts page lists it, with the name of the unit it belongs to. */
@@ -20,12 +18,10 @@ class AccountRows {
 
     private final Accounts accounts;
     private final LedgerRepository ledger;
-    private final JdbcClient jdbc;
 
-    AccountRows(Accounts accounts, LedgerRepository ledger, JdbcClient jdbc) {
+    AccountRows(Accounts accounts, LedgerRepository ledger) {
         this.accounts = accounts;
         this.ledger = ledger;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -38,12 +34,7 @@ class AccountRows {
     List<Row> all() {
         Map<String, String> unitNames = new HashMap<>();
         ledger.load().units().forEach(u -> unitNames.put(u.code(), u.name()));
-        Map<String, Instant> created = new HashMap<>();
-        // PortalUser carries what signing in needs; when the account was made is the office's concern only
-        jdbc.sql("SELECT username, created_at FROM account")
-                .query(rs -> {
-                    created.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
-                });
+        Map<String, Instant> created = accounts.createdAt();
         return accounts.list().stream().map(user -> new Row(user.username(), user.role().word(), holder(user, unitNames),
                 user.mustChangePassword(), user.isAccountNonLocked() ? null : AuditLog.TIME.format(user.lockedUntil()),
                 created.containsKey(user.username()) ? AuditLog.TIME.format(created.get(user.username())) : "")).toList();

@@ -10,12 +10,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.rectify.account.IssuedPassword;
 import io.rectify.account.PortalUser;
 import io.rectify.portal.PortalTestContext;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -53,6 +59,39 @@ class OfficeAccountsTest extends PortalTestContext {
                 .andExpect(flash().attribute("notice", "台账中的单位和督查组都已有账号，没有新建账号"));
         assertThat(accounts.list()).hasSize(9);
         assertThat(audited("ACCOUNTS_CREATE")).contains("SUCCESS 2 个账号", "SUCCESS 0 个账号");
+    }
+
+    @Test
+    void thePasswordsJustCreatedCanBeDownloadedOnceAsTheAccountsWorkbook() throws Exception {
+        jdbc.sql("DELETE FROM account WHERE username IN ('U05', '第三督查组')").update();
+        MvcResult created = mvc.perform(post("/office/accounts").with(as(OFFICE)).with(csrf())).andReturn();
+        MockHttpSession session = (MockHttpSession) created.getRequest().getSession();
+        @SuppressWarnings("unchecked")
+        List<IssuedPassword> issued = (List<IssuedPassword>) created.getFlashMap().get("issued");
+        assertThat(mvc.perform(get("/office/accounts").session(session).flashAttrs(created.getFlashMap()).with(as(OFFICE)))
+                .andReturn().getResponse().getContentAsString()).contains("action=\"/office/accounts/passwords\"");
+
+        MvcResult download = mvc.perform(post("/office/accounts/passwords").session(session).with(as(OFFICE)).with(csrf()))
+                .andReturn();
+        assertThat(download.getResponse().getHeader("Content-Disposition")).contains("attachment", "UTF-8''%E8%B4%A6%E5%8F%B7.xlsx");
+        List<String> rows = new java.util.ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.getResponse().getContentAsByteArray()))) {
+            Sheet sheet = workbook.getSheet("账号");
+            DataFormatter text = new DataFormatter();
+            for (Row row : sheet) {
+                if (row.getRowNum() > 2) {
+                    rows.add(text.formatCellValue(row.getCell(0)) + " " + text.formatCellValue(row.getCell(1))
+                            + " " + text.formatCellValue(row.getCell(3)));
+                }
+            }
+        }
+        assertThat(rows).containsExactly("第三督查组 " + issued.get(0).password() + " 第三督查组",
+                "U05 " + issued.get(1).password() + " 区民政局");
+
+        mvc.perform(post("/office/accounts/passwords").session(session).with(as(OFFICE)).with(csrf()))
+                .andExpect(redirectedUrl("/office/accounts"));
+        assertThat(session.getAttribute(AccountsController.UNDOWNLOADED)).isNull();
+        assertThat(audited("DOWNLOAD")).containsExactly("SUCCESS 账号.xlsx", "REFUSED 账号.xlsx");
     }
 
     @Test

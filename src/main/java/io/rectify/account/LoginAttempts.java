@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Every login, as Spring Security announces it: a success forgets the failures before it, a wrong
  * password is counted (the {@code rectify.web.lockout-attempts}-th in a row locks the account for
  * {@code rectify.web.lockout-duration}, see {@link Accounts}), and each one is written to the audit
- * log, a login refused because the account is locked as REFUSED.
+ * log, a login refused because the account is locked as REFUSED. An API call let in by a verification
+ * {@link BasicLogins} remembers is no new login: it is not written again.
  */
 @Component
 class LoginAttempts {
@@ -36,6 +37,9 @@ class LoginAttempts {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         Authentication login = event.getAuthentication();
+        if (login instanceof BasicLogins.Remembered) {
+            return;
+        }
         accounts.loginSucceeded(login.getName());
         boolean mustChange = login.getPrincipal() instanceof PortalUser user && user.mustChangePassword();
         record(login, AuditOutcome.SUCCESS, mustChange ? "初始密码登录，须先修改密码" : null);

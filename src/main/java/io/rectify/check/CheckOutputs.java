@@ -40,6 +40,20 @@ public class CheckOutputs {
     }
 
     /**
+     * The files {@link #write} writes for {@code report} into {@code folder}, named without writing
+     * them (the portal writes them when first downloaded).
+     *
+     * @param format the checked file's format as its content tells it (xlsx, xlsm or xls), that of its
+     *               marked copy; empty when it is no workbook
+     */
+    public CheckedFiles names(CheckReport report, Optional<String> format, Path folder) {
+        String stem = stem(report.file());
+        Optional<Path> marked = ReturnMarker.markable(report.exceptions())
+                ? format.map(extension -> folder.resolve(stem + MARKED_SUFFIX + extension)) : Optional.empty();
+        return new CheckedFiles(folder.resolve(stem + RECEIPT_SUFFIX), marked);
+    }
+
+    /**
      * The file's name as sent without its folders and extension, safe on every system (never a path:
      * no separators, no leading dot) and at most {@value #MAX_STEM} characters.
      */

@@ -93,7 +93,7 @@ public class ReturnMarker {
     }
 
     /** Whether a file with these exceptions has anything to mark and was opened when checked. */
-    private static boolean markable(List<ExceptionEntry> exceptions) {
+    public static boolean markable(List<ExceptionEntry> exceptions) {
         return !exceptions.isEmpty() && exceptions.stream().noneMatch(e -> UNOPENED.contains(e.rule()));
     }
 

@@ -1,5 +1,6 @@
 package io.rectify.portal;
 
+import io.rectify.account.BasicLogins;
 import io.rectify.account.Role;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -26,7 +28,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * without CSRF (a machine holds no session a forged form could ride on); the pages with a form
  * login, a session that expires, CSRF on every form, and the URL rules by role. The accounts and
  * the password encoder are {@code io.rectify.account}'s beans; Spring Boot publishes the
- * authentication events its lockout counts.
+ * authentication events its lockout counts. The API checks its Basic credentials with
+ * {@link BasicLogins}, which remembers a verified password for a few minutes instead of paying
+ * bcrypt on every call.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -43,9 +47,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiAnswers answers, MultipartConfigElement limits, PortalErrors errors)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiAnswers answers, MultipartConfigElement limits, PortalErrors errors,
+                            BasicLogins logins, AuthenticationEventPublisher events) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(logins.manager(events))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.POST, "/api/check", "/api/returns").hasAnyRole(UNIT, OFFICE)
                         .anyRequest().authenticated())

@@ -6,13 +6,11 @@ import io.rectify.audit.AuditAction;
 import io.rectify.audit.AuditEvent;
 import io.rectify.audit.AuditLog;
 import io.rectify.audit.AuditOutcome;
-import io.rectify.check.CheckOutputs;
 import io.rectify.check.CheckReport;
 import io.rectify.check.CheckedFiles;
 import io.rectify.check.NoLedger;
 import io.rectify.check.ReturnCheck;
 import io.rectify.intake.Sha256;
-import io.rectify.ops.RectifyProperties;
 import io.rectify.rule.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Checks an uploaded return and keeps what the unit must see again: the file is streamed to
  * {@code <data>/uploads/.incoming/} (never held in memory), checked as the nightly would check it,
- * refused whole when it states another unit than the uploader's, recorded in table upload with its
- * receipt and marked copy in {@code <data>/uploads/<id>/} and, when accepted and asked to, stored
+ * refused whole when it states another unit than the uploader's, recorded in table upload, kept with
+ * its report in {@code <data>/uploads/<id>/} ({@link UploadFolders}) and, when accepted and asked to, stored
  * among the period's returns ({@link StoredReturns}). Safe to call from many requests at once.
  */
 @Component
@@ -53,20 +51,19 @@ class Submissions {
     static final String NO_FILE = "没有收到文件：请选择要上传的报表文件（.xlsx、.xls 或 .xlsm）";
 
     private final ReturnCheck check;
-    private final CheckOutputs outputs;
+    private final UploadFolders folders;
     private final StoredReturns stored;
     private final Uploads uploads;
     private final AuditLog audit;
     private final Path folder;
 
-    Submissions(ReturnCheck check, CheckOutputs outputs, StoredReturns stored, Uploads uploads, AuditLog audit,
-                RectifyProperties properties) {
+    Submissions(ReturnCheck check, UploadFolders folders, StoredReturns stored, Uploads uploads, AuditLog audit) {
         this.check = check;
-        this.outputs = outputs;
+        this.folders = folders;
         this.stored = stored;
         this.uploads = uploads;
         this.audit = audit;
-        this.folder = properties.data().resolve("uploads");
+        this.folder = folders.root();
     }
 
     /**
@@ -95,16 +92,18 @@ class Submissions {
                 denied(user, remoteAddress, shown + "（单位代码 " + unit + "）",
                         "这份报表填写的单位代码是 " + unit + "，不是本单位（" + user.unitCode() + "）的报表，未接收；请上传本单位的报表");
             }
-            CheckedFiles written = outputs.write(report, incoming, staging);
             String storedAs = action == Action.STORE && report.accepted()
                     ? stored.store(incoming, report.unitCode(), report.period(), ReturnFormat.of(incoming)) : null;
+            String sha256 = sha256(incoming);
+            long size = Files.size(incoming);
+            CheckedFiles named = folders.keep(incoming, report, staging);
             Upload upload = new Upload(0, user.username(), unit, report.period(), shown, storedAs, Instant.now(),
                     report.accepted(), (int) report.count(Severity.ERROR), (int) report.count(Severity.WARNING),
                     (int) report.count(Severity.INFO), CheckAnswer.of(report), report.rowsAccepted(),
-                    written.receipt().getFileName().toString(),
-                    written.marked().map(p -> p.getFileName().toString()).orElse(null));
-            long id = uploads.add(upload, sha256(incoming), Files.size(incoming));
-            Files.move(staging, folder.resolve(Long.toString(id)));
+                    named.receipt().getFileName().toString(),
+                    named.marked().map(p -> p.getFileName().toString()).orElse(null));
+            long id = uploads.add(upload, sha256, size);
+            folders.publish(staging, id);
             audit.record(new AuditEvent(Instant.now(), user.username(), remoteAddress, action.audited, shown,
                     report.accepted() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, outcome(upload)));
             return uploads.find(id).orElseThrow();
@@ -120,11 +119,6 @@ class Submissions {
         } catch (NoLedger e) {
             throw new UploadRefused(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }
-    }
-
-    /** The folder holding an upload's receipt and marked copy. */
-    Path folder(long id) {
-        return folder.resolve(Long.toString(id));
     }
 
     private void denied(PortalUser user, String remoteAddress, String target, String message) {

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -52,6 +51,7 @@ import org.springframework.web.server.ResponseStatusException;
 class UnitPages {
 
     private final Submissions submissions;
+    private final UploadFolders folders;
     private final Uploads uploads;
     private final LedgerRepository ledgers;
     private final TemplateSources templates;
@@ -59,9 +59,10 @@ class UnitPages {
     private final AuditLog audit;
     private final RectifyProperties properties;
 
-    UnitPages(Submissions submissions, Uploads uploads, LedgerRepository ledgers, TemplateSources templates,
+    UnitPages(Submissions submissions, UploadFolders folders, Uploads uploads, LedgerRepository ledgers, TemplateSources templates,
               OpenPeriod openPeriod, AuditLog audit, RectifyProperties properties) {
         this.submissions = submissions;
+        this.folders = folders;
         this.uploads = uploads;
         this.ledgers = ledgers;
         this.templates = templates;
@@ -115,14 +116,14 @@ class UnitPages {
 
     @GetMapping("/uploads/{id}/receipt")
     ResponseEntity<Resource> receiptFile(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
-                                         HttpServletRequest request) {
+                                         HttpServletRequest request) throws IOException {
         Upload upload = own(user, id, request);
         return file(user, request, upload, upload.receipt());
     }
 
     @GetMapping("/uploads/{id}/marked")
     ResponseEntity<Resource> markedFile(@AuthenticationPrincipal PortalUser user, @PathVariable long id,
-                                        HttpServletRequest request) {
+                                        HttpServletRequest request) throws IOException {
         Upload upload = own(user, id, request);
         return file(user, request, upload, upload.marked());
     }
@@ -145,11 +146,10 @@ class UnitPages {
         return upload;
     }
 
-    private ResponseEntity<Resource> file(PortalUser user, HttpServletRequest request, Upload upload, String name) {
-        Path file = name == null ? null : submissions.folder(upload.id()).resolve(name);
-        if (file == null || !Files.isRegularFile(file)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+    private ResponseEntity<Resource> file(PortalUser user, HttpServletRequest request, Upload upload, String name)
+            throws IOException {
+        Path file = (name == null ? Optional.<Path>empty() : folders.file(upload.id(), name))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         downloaded(user, request, name);
         return download(name, ReturnFormat.byName(name)).body(new FileSystemResource(file));
     }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -18,6 +17,9 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +39,13 @@ public class BasicLogins {
 
     static final Duration REMEMBERED = Duration.ofMinutes(5);
 
-    private final Accounts accounts;
+    private final UserDetailsService accounts;
     private final DaoAuthenticationProvider verifier;
     private final Clock clock;
     private final byte[] salt = new SecureRandom().generateSeed(32);
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
-    BasicLogins(Accounts accounts, PasswordEncoder encoder, ObjectProvider<Clock> clock) {
+    BasicLogins(UserDetailsService accounts, PasswordEncoder encoder, ObjectProvider<Clock> clock) {
         this.accounts = accounts;
         this.verifier = new DaoAuthenticationProvider(accounts);
         this.verifier.setPasswordEncoder(encoder);
@@ -79,11 +81,17 @@ public class BasicLogins {
         return manager;
     }
 
+    private UserDetails known(String username) {
+        try {
+            return accounts.loadUserByUsername(username);
+        } catch (UsernameNotFoundException e) {
+            return null;
+        }
+    }
+
     private Authentication authenticate(Authentication login) {
         String presented = login.getCredentials() == null ? "" : login.getCredentials().toString();
-        Optional<PortalUser> account = accounts.find(login.getName());
-        if (account.isPresent()) {
-            PortalUser user = account.get();
+        if (known(login.getName()) instanceof PortalUser user) {
             Verified seen = verified.get(user.getUsername());
             if (seen != null && taken(seen, user, digest(user.getUsername(), presented))) {
                 return new Remembered(user, login.getDetails());

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.rectify.account.PortalUser;
 import io.rectify.account.Role;
+import io.rectify.account.BasicLogins;
 import io.rectify.audit.AuditLog;
 import io.rectify.ops.RectifyProperties;
 import org.h2.Driver;
@@ -18,6 +19,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -32,7 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(controllers = SignInPages.class, properties = {"spring.main.web-application-type=servlet",
         "rectify.web.lockout-duration=90m", "rectify.web.session-timeout=30m"})
 @Import({SecurityConfiguration.class, LoginFailures.class, RefusedPages.class, Refusals.class, ApiAnswers.class,
-        UploadLimits.class, AuditLog.class, SignInPagesTest.NoAccounts.class})
+        UploadLimits.class, AuditLog.class, BasicLogins.class, SignInPagesTest.NoAccounts.class})
 class SignInPagesTest {
 
     /** No account exists: the pages under test look none up; the audit log (on an empty in-memory database) is there for the wiring only. */
@@ -44,6 +47,11 @@ class SignInPagesTest {
             return name -> {
                 throw new UsernameNotFoundException(name);
             };
+        }
+
+        @Bean
+        PasswordEncoder passwords() {
+            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
         }
 
         @Bean

@@ -117,7 +117,7 @@ class OfficeRunsTest extends PortalTestContext {
 
         String done = home();
         assertThat(row(done, started)).startsWith("nightly|2024-03|手动|").contains("|完成|5 / 5 / 0|");
-        assertThat(done).contains("2024年3月汇总结果（截至2024年3月31日）", "巡视反馈的5项问题", "没有需要处理的执行。");
+        assertThat(done).contains("2024年3月汇总结果（截至2024年3月31日）", "巡视反馈的5项问题", "没有需要处理的作业执行。");
         assertThat(history.recent(10)).filteredOn(r -> r.id() > caughtUp).singleElement()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(ExecutionRecord.State.COMPLETED));
         assertThat(jdbc.sql("SELECT outcome || ' ' || target FROM audit_event WHERE action = 'RUN_START' ORDER BY id")

@@ -20,6 +20,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 /** V6 on a database that already holds a ledger: its tasks show what they showed before. */
 class DeadlineTextMigrationTest {
 
+    private static final String[] MIGRATIONS = {"classpath:db/migration/common", "classpath:db/migration/h2"};
+
     @TempDir
     Path dir;
 
@@ -42,7 +44,7 @@ class DeadlineTextMigrationTest {
     void tasksStoredBeforeKeepTheirDateOrLongTermAsTheirText() {
         SimpleDriverDataSource data = new SimpleDriverDataSource(new org.h2.Driver(),
                 "jdbc:h2:file:" + dir.resolve("rectify").toAbsolutePath(), "sa", "");
-        Flyway.configure().dataSource(data).target("5").load().migrate();
+        Flyway.configure().dataSource(data).locations(MIGRATIONS).target("5").load().migrate();
         JdbcClient jdbc = JdbcClient.create(data);
         jdbc.sql("INSERT INTO supervision_group (name, seq) VALUES ('第一督查组', 1)").update();
         jdbc.sql("INSERT INTO unit (code, name, group_name, seq) VALUES ('U01', '区财政局', '第一督查组', 1)").update();
@@ -53,7 +55,7 @@ class DeadlineTextMigrationTest {
                 ('T01', 'P01', '措施一', 'U01', DATE '2024-06-30', FALSE, 1),
                 ('T02', 'P01', '措施二', 'U01', NULL, TRUE, 2)""").update();
 
-        Flyway.configure().dataSource(data).load().migrate();
+        Flyway.configure().dataSource(data).locations(MIGRATIONS).load().migrate();
 
         List<Task> tasks = new LedgerRepository(jdbc, new JdbcTemplate(data)).load().tasks();
         assertEquals(List.of(Deadline.on(LocalDate.of(2024, 6, 30)), Deadline.NONE), tasks.stream().map(Task::deadline).toList());

@@ -73,7 +73,7 @@ public class ServerLock implements DisposableBean {
                @Value("${rectify.server-lock-ttl:PT30S}") Duration ttl) {
         this.dataSource = dataSource;
         this.ttl = ttl;
-        this.server = !connection.getJdbcUrl().startsWith("jdbc:h2:");
+        this.server = DatabaseKind.of(connection.getJdbcUrl()) == DatabaseKind.SERVER;
     }
 
     /** Closes a hold of the lock: the last one unlocks it. */

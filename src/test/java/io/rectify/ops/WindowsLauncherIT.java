@@ -46,9 +46,7 @@ class WindowsLauncherIT {
                 .filter(Files::isExecutable).findFirst();
         assumeTrue(found.isPresent(), "Wine is not installed");
         wine = found.get();
-        office = Files.createDirectories(root.resolve("整改 办公室"));
-        Files.createDirectories(office.resolve("target"));
-        Files.writeString(office.resolve("target/rectify.jar"), "a jar");
+        office = officeWithAJar("整改 办公室");
         javaHome = Files.createDirectories(root.resolve("Java 17 (x64)/bin")).getParent();
         try (InputStream stub = WindowsLauncherIT.class.getResourceAsStream("stub-java.cmd")) {
             String text = new String(stub.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
@@ -80,6 +78,14 @@ class WindowsLauncherIT {
     }
 
     @Test
+    void withoutJavaHomeJavaComesFromThePath() throws Exception {
+        Ran ran = launch(officeWithAJar("另一 办公室"), Map.of("WINEPATH", windows(javaHome.resolve("bin"))), 4, "status");
+
+        assertThat(ran.exit()).isEqualTo(4);
+        assertThat(ran.javaCalls()).last().asString().endsWith("\\app\\rectify.jar\" status");
+    }
+
+    @Test
     void withoutAJarItSaysWhereItLookedAndExitsOne() throws Exception {
         Path empty = Files.createDirectories(root.resolve("空 文件夹"));
 
@@ -90,8 +96,19 @@ class WindowsLauncherIT {
         assertThat(ran.javaCalls()).isEmpty();
     }
 
-    /** Runs {@code jobs\rectify.cmd args...} in {@code folder}, the stand-in java exiting with {@code exit}. */
+    private static Path officeWithAJar(String name) throws IOException {
+        Path folder = Files.createDirectories(root.resolve(name).resolve("target")).getParent();
+        Files.writeString(folder.resolve("target/rectify.jar"), "a jar");
+        return folder;
+    }
+
+    /** Runs {@code jobs\rectify.cmd args...} in {@code folder}, the stand-in java in JAVA_HOME exiting with {@code exit}. */
     private static Ran launch(Path folder, int exit, String... args) throws Exception {
+        return launch(folder, Map.of("JAVA_HOME", windows(javaHome)), exit, args);
+    }
+
+    /** The same with java found as {@code environment} says (JAVA_HOME, or Wine's PATH). */
+    private static Ran launch(Path folder, Map<String, String> environment, int exit, String... args) throws Exception {
         Path log = root.resolve("java-calls.txt");
         Files.deleteIfExists(log);
         List<String> command = new ArrayList<>(List.of(wine.toString(), "cmd", "/c", windows(PROJECT.resolve("jobs/rectify.cmd"))));
@@ -101,7 +118,8 @@ class WindowsLauncherIT {
         env.put("WINEPREFIX", PROJECT.resolve("target/wine").toString());
         env.put("WINEDEBUG", "-all");
         env.put("LANG", "C.UTF-8");
-        env.put("JAVA_HOME", windows(javaHome));
+        env.remove("JAVA_HOME");
+        env.putAll(environment);
         env.put("STUB_LOG", windows(log));
         env.put("STUB_EXIT", Integer.toString(exit));
         Process process = builder.start();

@@ -88,6 +88,11 @@ public final class TestDatabase {
         }
     }
 
+    /** A connection to the database of {@code data}: {@link #connect(Path, String)} with no H2 options. */
+    public static Connection connect(Path data) throws SQLException {
+        return connect(data, "");
+    }
+
     /**
      * A connection to the database of {@code data}, for a test to look into once the application that
      * had it open ended: its H2 file (with {@code h2Options} added to the URL) or its PostgreSQL database.

@@ -118,6 +118,6 @@ final class StoredPeriods {
     }
 
     private Connection connect() throws SQLException {
-        return TestDatabase.connect(root.resolve("data"), "");
+        return TestDatabase.connect(root.resolve("data"));
     }
 }

@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reconciles one period's returns against the ledger version it is judged with ({@link #versionFor})
  * and the periods before it: decides what each file of the period folder is, checks the rows of the returns used, sets
- * every task's status for the period and lists the exceptions, then replaces everything stored
- * for the period in one transaction. Periods are reconciled in order: a period reads the task
+ * every task's status for the period and lists the exceptions, then replaces what changed of the
+ * period's stored state, unit by unit ({@link ReconcileStore#replace}), in one transaction. Periods are reconciled in order: a period reads the task
  * statuses and lists of the latest earlier period stored, so re-running an earlier period calls
  * for re-running the later ones (the nightly job catches up in order).
  */

@@ -14,6 +14,7 @@ import io.rectify.ledger.LedgerVersions;
 import io.rectify.ops.Parallel;
 import io.rectify.ops.RectifyProperties;
 import io.rectify.reconcile.CheckedFile;
+import io.rectify.reconcile.CheckedFiles;
 import io.rectify.reconcile.PeriodChecks;
 import io.rectify.reconcile.PeriodReviews;
 import io.rectify.reconcile.ReconcileResult;
@@ -23,6 +24,7 @@ import io.rectify.rule.Periods;
 import io.rectify.rule.Rule;
 import io.rectify.run.RunFigures;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,6 +40,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +50,10 @@ import org.springframework.stereotype.Component;
  * one before, so a return that arrived late for an earlier month must reach this month's figures.
  * An earlier period whose inputs are those it was last reconciled from (its
  * {@link PeriodFingerprints fingerprint}: files, ledger, settings, build and the stored period
- * before it) is kept as stored, unread; the run's own period is always reconciled.
+ * before it) is kept as stored, unread; the run's own period is always reconciled. Within a period reconciled,
+ * a workbook unchanged since it was last checked with the same period-wide inputs ({@link PeriodFingerprints#periodWide})
+ * is taken as checked then ({@link CheckedFiles}), not read again, and the store replaces only the units
+ * whose state changed ({@code rectify.incremental=false}: every workbook is read).
  * Each period's review workbooks ({@code <input>/reviews/<YYYY-MM>/}, docs/REVIEWS.md) are part of its inputs: read
  * with the same care and applied to its state. Every workbook is archived before it is read; the input folder is only read. Files modified in
  * the last {@code rectify.settle-seconds} are waited for, up to {@code rectify.settle-wait-seconds}, then left
@@ -78,10 +84,16 @@ class IngestTasklet implements Tasklet {
     private final PeriodFingerprints fingerprints;
     private final AsOfCheck asOfCheck;
     private final LedgerVersions versions;
+    private final CheckedFiles checkedFiles;
+    /** Whether unchanged workbooks are taken as checked before (rectify.incremental, on by default). */
+    private final boolean incremental;
 
     IngestTasklet(Reconciler reconciler, RectifyProperties properties, PeriodFingerprints fingerprints, AsOfCheck asOfCheck,
-                  LedgerVersions versions) {
+                  LedgerVersions versions, CheckedFiles checkedFiles,
+                  @Value("${rectify.incremental:true}") boolean incremental) {
         this.reconciler = reconciler;
+        this.checkedFiles = checkedFiles;
+        this.incremental = incremental;
         this.versions = versions;
         this.asOfCheck = asOfCheck;
         this.fingerprints = fingerprints;
@@ -114,17 +126,22 @@ class IngestTasklet implements Tasklet {
         YearMonth period = scan.period();
         boolean last = period.equals(run.period());
         PeriodChecks checks = reconciler.checks(period, asOf(run, period), next.get().version());
-        PeriodRead files = read(scan, checks, contribution);
+        String periodWide = fingerprints.periodWide(next.get().reviews(), asOf(run, period), next.get().version());
+        Map<FoundFile, CheckedFile> unchanged = unchanged(checks, scan, periodWide);
+        PeriodRead files = read(scan, unchanged, checks, contribution);
         PeriodReviews reviews = readReviews(next.get().reviews());
         long read = System.nanoTime();
         ReconcileResult result = reconciler.reconcile(checks, scan, files.checked(), reviews);
-        List<ReadOutcome> refusals = new ArrayList<>(files.refusals());
+        List<ReadOutcome> refusals = new ArrayList<>(files.refusals().values());
+        checkedFiles.keep(scan, periodWide, files.read(), files.refusals().entrySet().stream()
+                .filter(e -> PeriodFingerprints.momentary(e.getValue())).map(Map.Entry::getKey).toList());
         reviews.outcomes().values().stream().filter(o -> o instanceof ReviewOutcome.Refused)
                 .forEach(o -> refusals.add(((ReviewOutcome.Refused) o).refusal()));
         fingerprints.record(scan, next.get().reviews(), asOf(run, period), next.get().version(), refusals);
-        // stage timings: what the office compares night to night, and what the benchmarks parse
-        log.info("Ingested {}; read in {} ms, reconciled in {} ms", result.summary(), millis(start, read),
-                millis(read, System.nanoTime()));
+        // stage timings and what was done again: what the office compares night to night, and what the benchmarks parse
+        log.info("Ingested {}; read in {} ms, reconciled in {} ms; units reconciled again {}, kept {}; "
+                + "files read {}, unchanged {}", result.summary(), millis(start, read), millis(read, System.nanoTime()),
+                result.units().reconciled(), result.units().kept(), files.read().size(), unchanged.size());
         step.getExecutionContext().putString(RECONCILED, period.toString());
         if (last) {
             ReconcileResult.Files counted = result.files();
@@ -264,10 +281,24 @@ class IngestTasklet implements Tasklet {
     }
 
     /**
-     * A period's workbooks as checked, in scan order, and what the reader refused (its reasons
-     * decide whether the period can be kept unread next time).
+     * The workbooks of the scan kept as checked with the same period-wide inputs, unchanged since, and still in
+     * the archive (their marked copies are made from it); none when {@code rectify.incremental} is off.
      */
-    private record PeriodRead(Map<FoundFile, CheckedFile> checked, List<ReadOutcome> refusals) {
+    private Map<FoundFile, CheckedFile> unchanged(PeriodChecks checks, PeriodScan scan, String periodWide) {
+        if (!incremental) {
+            return Map.of();
+        }
+        Map<FoundFile, CheckedFile> kept = new LinkedHashMap<>(checkedFiles.unchanged(checks, scan, periodWide));
+        kept.keySet().removeIf(f -> !Files.isRegularFile(archive.pathOf(f.sha256())));
+        return kept;
+    }
+
+    /**
+     * A period's workbooks as checked, in scan order; those read this time, and what the reader refused of them
+     * (its reasons decide whether the period can be kept unread next time).
+     */
+    private record PeriodRead(Map<FoundFile, CheckedFile> checked, Map<FoundFile, CheckedFile> read,
+                              Map<FoundFile, ReadOutcome> refusals) {
     }
 
     /** A workbook as checked, and the reader's refusal when it refused it. */
@@ -275,27 +306,31 @@ class IngestTasklet implements Tasklet {
     }
 
     /**
-     * Every workbook of the scan archived, read and checked on its own, the files spread over the
-     * cores; in scan order. A workbook's cells are dropped once it is checked.
+     * Every workbook of the scan but the {@code unchanged} ones archived, read and checked on its own, the files
+     * spread over the cores; with the unchanged ones, in scan order. A workbook's cells are dropped once it is checked.
      */
-    private PeriodRead read(PeriodScan scan, PeriodChecks checks, StepContribution contribution) throws IOException {
-        Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
-        List<ReadOutcome> refusals = new ArrayList<>();
-        IngestProgress progress = new IngestProgress(scan.period(), scan.workbooks().size());
-        Parallel.forEach(scan.workbooks(), file -> {
+    private PeriodRead read(PeriodScan scan, Map<FoundFile, CheckedFile> unchanged, PeriodChecks checks,
+                            StepContribution contribution) throws IOException {
+        Map<FoundFile, CheckedFile> read = new LinkedHashMap<>();
+        Map<FoundFile, ReadOutcome> refusals = new LinkedHashMap<>();
+        List<FoundFile> toRead = scan.workbooks().stream().filter(f -> !unchanged.containsKey(f)).toList();
+        IngestProgress progress = new IngestProgress(scan.period(), toRead.size());
+        Parallel.forEach(toRead, file -> {
             ReadOutcome outcome = archiveAndRead(file);
             return new FileRead(checks.check(file, outcome), outcome instanceof ReadOutcome.Refused r ? r : null);
         }, (file, result) -> {
-            checked.put(file, result.checked());
+            read.put(file, result.checked());
             if (result.refusal() != null) {
-                refusals.add(result.refusal());
+                refusals.put(file, result.refusal());
             }
             contribution.incrementReadCount();
             progress.fileRead(result.checked().rowsRead());
         });
-        if (!scan.workbooks().isEmpty()) {
+        if (!toRead.isEmpty()) {
             progress.finished();
         }
-        return new PeriodRead(checked, refusals);
+        Map<FoundFile, CheckedFile> checked = new LinkedHashMap<>();
+        scan.workbooks().forEach(f -> checked.put(f, unchanged.containsKey(f) ? unchanged.get(f) : read.get(f)));
+        return new PeriodRead(checked, read, refusals);
     }
 }

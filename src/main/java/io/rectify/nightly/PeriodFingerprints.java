@@ -93,13 +93,27 @@ class PeriodFingerprints {
      * {@code version}, after the periods stored before it.
      */
     String of(PeriodScan scan, PeriodScan reviews, LocalDate asOf, Optional<LedgerVersion> version) {
-        Fields fields = new Fields().add("rectify period fingerprint 2").add(build)
-                .add(scan.period()).add(asOf)
-                .add(version.map(LedgerVersion::contentHash).orElse("no ledger"))
-                .add(dueSoonDays).add(immediateDays).add(limits).add(before(scan.period()));
+        Fields fields = periodWide(new Fields().add("rectify period fingerprint 2"), scan.period(), asOf, version);
         files(fields, scan);
         files(fields.add("reviews"), reviews);
         return fields.hex();
+    }
+
+    /**
+     * The fingerprint of everything but the returns that reconciling the period as of {@code asOf} against the
+     * ledger {@code version} depends on: with it unchanged, a workbook unchanged since it was last checked
+     * is taken as checked then ({@link io.rectify.reconcile.CheckedFiles}), not read again.
+     */
+    String periodWide(PeriodScan reviews, LocalDate asOf, Optional<LedgerVersion> version) {
+        Fields fields = periodWide(new Fields().add("rectify period-wide inputs 1"), reviews.period(), asOf, version);
+        files(fields.add("reviews"), reviews);
+        return fields.hex();
+    }
+
+    private Fields periodWide(Fields fields, YearMonth period, LocalDate asOf, Optional<LedgerVersion> version) {
+        return fields.add(build).add(period).add(asOf)
+                .add(version.map(LedgerVersion::contentHash).orElse("no ledger"))
+                .add(dueSoonDays).add(immediateDays).add(limits).add(before(period));
     }
 
     private static void files(Fields fields, PeriodScan scan) {

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.util.Map;
 
 /** What reconciling a period gave, in counts (the details are in the database). */
-public record ReconcileResult(YearMonth period, Files files, Rows rows, Tasks tasks, Exceptions exceptions) {
+public record ReconcileResult(YearMonth period, Files files, Rows rows, Tasks tasks, Exceptions exceptions, Units units) {
 
     /**
      * The files of the period folder, skipped ones included.
@@ -32,6 +32,15 @@ public record ReconcileResult(YearMonth period, Files files, Rows rows, Tasks ta
     }
 
     public record Exceptions(int errors, int warnings, int infos) {
+    }
+
+    /**
+     * The ledger's units by what storing the period did to them.
+     *
+     * @param reconciled units whose stored state (files, rows, lists or exceptions) changed and was stored again
+     * @param kept       units whose stored state was kept as it was
+     */
+    public record Units(int reconciled, int kept) {
     }
 
     /** One line for the job log and summary. */

@@ -28,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reconciles one period's returns against the ledger version it is judged with ({@link #versionFor})
  * and the periods before it: decides what each file of the period folder is, checks the rows of the returns used, sets
- * every task's status for the period and lists the exceptions, then replaces everything stored
- * for the period in one transaction. Periods are reconciled in order: a period reads the task
+ * every task's status for the period and lists the exceptions, then replaces what changed of the
+ * period's stored state, unit by unit ({@link ReconcileStore#replace}), in one transaction. Periods are reconciled in order: a period reads the task
  * statuses and lists of the latest earlier period stored, so re-running an earlier period calls
  * for re-running the later ones (the nightly job catches up in order).
  */
@@ -131,10 +131,11 @@ public class Reconciler {
         rollup.checkDeadlines(states, reported);
 
         List<ExceptionEntry> exceptions = findings.sorted();
-        store.replace(period, checks.version().version().map(LedgerVersion::contentHash).orElse(null), files, used,
-                states, exceptions, reviewFiles, decisions);
-        store.replaceDecisions(period, extensionDecisions);
-        ReconcileResult result = result(period, files, used, states, exceptions);
+        ReconcileStore.Replaced replaced = store.replace(period, ledger,
+                checks.version().version().map(LedgerVersion::contentHash).orElse(null), files, used, states, exceptions,
+                reviewFiles, decisions, extensionDecisions);
+        ReconcileResult result = result(period, files, used, states, exceptions,
+                new ReconcileResult.Units(replaced.units(), replaced.kept()));
         log.info("Reconciled {}", result.summary());
         if (!reviewFiles.isEmpty()) {
             log.info("Reviews of {}: {} file(s), {} accepted; {} sign-off decision(s), {} extension decision(s)", period,
@@ -197,7 +198,8 @@ public class Reconciler {
     }
 
     private static ReconcileResult result(YearMonth period, List<ReturnFile> files, List<CheckedReturn> used,
-                                          List<TaskState> states, List<ExceptionEntry> exceptions) {
+                                          List<TaskState> states, List<ExceptionEntry> exceptions,
+                                          ReconcileResult.Units units) {
         Map<FileOutcome, Integer> outcomes = new HashMap<>();
         files.forEach(f -> outcomes.merge(f.outcome(), 1, Integer::sum));
         int rowsAccepted = used.stream().mapToInt(c -> c.progress().rows().size()).sum();
@@ -209,7 +211,7 @@ public class Reconciler {
                 new ReconcileResult.Tasks(states.size(), (int) states.stream().filter(TaskState::completed).count(),
                         (int) states.stream().filter(s -> !current.equals(s.sourcePeriod())).count()),
                 new ReconcileResult.Exceptions(count(exceptions, Severity.ERROR), count(exceptions, Severity.WARNING),
-                        count(exceptions, Severity.INFO)));
+                        count(exceptions, Severity.INFO)), units);
     }
 
     private static int count(List<ExceptionEntry> exceptions, Severity severity) {

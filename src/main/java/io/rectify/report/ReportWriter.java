@@ -73,8 +73,23 @@ public class ReportWriter {
      * @param output the output root (--output); the files go to its sub-folder named by the period
      */
     public WrittenReport write(Consolidation consolidation, Path output) throws IOException {
+        return write(consolidation, output, "", List.of());
+    }
+
+    /**
+     * Writes the period's outputs as {@link #write(Consolidation, Path)} does, but takes a unit's receipt, marked
+     * copy and 督办单 over from the period folder being replaced (a hard link, else a copy) when what they show is
+     * what the {@code previous} outputs were written from and each file still has the hash it was written with.
+     *
+     * @param build    the application's build: outputs written by another build are written again
+     * @param previous the unit outputs of the period folder as last written ({@link WrittenReport#unitOutputs()})
+     */
+    public WrittenReport write(Consolidation consolidation, Path output, String build, List<UnitOutput> previous)
+            throws IOException {
         Path folder = output.resolve(consolidation.period().toString());
         List<String> files = new ArrayList<>();
+        List<UnitOutput> unitOutputs = new ArrayList<>();
+        int takenOver = 0;
         try (StagedFolder staged = StagedFolder.create(folder)) {
             Path staging = staged.path();
             Scores scores = scoring.of(consolidation);
@@ -89,7 +104,12 @@ public class ReportWriter {
             files.add(STATISTICS);
             ExceptionWorkbook.write(consolidation, staging.resolve(EXCEPTIONS));
             files.add(EXCEPTIONS);
-            files.addAll(receipts(consolidation, standings, staging));
+            UnitOutputs outputs = new UnitOutputs(folder, build + "\n" + issuer, previous);
+            for (UnitOutputs.Written unit : receipts(consolidation, standings, staging, outputs)) {
+                files.addAll(unit.files());
+                unitOutputs.addAll(unit.outputs());
+                takenOver += unit.takenOver() ? unit.files().size() : 0;
+            }
             files.addAll(ReviewWorkbooks.write(consolidation, spotCheckShare, staging));
             boolean notices = files.stream().anyMatch(f -> f.startsWith(NOTICES + "/"));
             Links links = new Links(STATISTICS, EXCEPTIONS, BULLETIN, RECEIPTS,
@@ -100,7 +120,7 @@ public class ReportWriter {
             files.add(DASHBOARD);
             staged.publish(OURS::contains);
         }
-        return new WrittenReport(folder, files.stream().map(folder::resolve).toList(),
+        return new WrittenReport(folder, files.stream().map(folder::resolve).toList(), List.copyOf(unitOutputs), takenOver,
                 consoleSummary(consolidation, folder, (int) files.stream().filter(f -> f.startsWith(NOTICES + "/")).count(),
                 (int) files.stream().filter(f -> f.startsWith(ReviewLayout.SIGN_OFF_FOLDER + "/")).count()));
     }
@@ -108,14 +128,22 @@ public class ReportWriter {
     /**
      * One receipt per ledger unit, beside it the unit's own file marked when that has anything to
      * mark, and for a unit whose light is red its 督办单, by their paths relative to the period folder.
-     * Each receipt is read from the database once, for all three.
+     * Each receipt is read from the database once, for all three. A unit whose outputs show what they showed
+     * when last written has them taken over from the folder being replaced ({@link UnitOutputs}).
      */
-    private List<String> receipts(Consolidation consolidation, Standings standings, Path staging) throws IOException {
+    private List<UnitOutputs.Written> receipts(Consolidation consolidation, Standings standings, Path staging,
+                                               UnitOutputs outputs) throws IOException {
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
         List<UnitReceipt> receipts = consolidation.receipts();
         return inParallel(IntStream.range(0, receipts.size()).boxed().toList(), index -> {
             UnitReceipt receipt = receipts.get(index);
             Unit unit = receipt.unit().unit();
+            UnitStanding standing = standings.unit(unit.code());
+            String digest = outputs.digest(consolidation, receipt, standing);
+            Optional<UnitOutputs.Written> taken = outputs.takeOver(unit.code(), digest, staging);
+            if (taken.isPresent()) {
+                return taken.get();
+            }
             Path folder = staging.resolve(RECEIPTS);
             Optional<Path> marked = marker.write(receipt, extension -> folder.resolve(markedFile(unit, consolidation.period(), extension)));
             String name = RECEIPTS + "/" + receiptFile(unit, consolidation.period());
@@ -123,14 +151,13 @@ public class ReportWriter {
                     staging.resolve(name));
             List<String> written = new ArrayList<>(List.of(name));
             marked.ifPresent(m -> written.add(RECEIPTS + "/" + m.getFileName()));
-            UnitStanding standing = standings.unit(unit.code());
             if (standing.light() == Light.RED) {
                 String notice = NOTICES + "/" + noticeFile(unit, consolidation.period());
                 SupervisionNotice.write(consolidation, standing, receipt, staging.resolve(notice));
                 written.add(notice);
             }
-            return written;
-        }).stream().flatMap(List::stream).toList();
+            return outputs.written(unit.code(), digest, staging, written);
+        });
     }
 
     /**

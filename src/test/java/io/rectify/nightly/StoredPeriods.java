@@ -67,7 +67,7 @@ final class StoredPeriods {
         query("SELECT period, path, sha256, outcome FROM return_file ORDER BY period, path",
                 rs -> states.merge(rs.getString(1), rs.getString(2) + rs.getString(3) + rs.getString(4), String::concat));
         query("SELECT period, seq, rule, task_code, message FROM rule_exception ORDER BY period, seq",
-                rs -> states.merge(rs.getString(1), rs.getInt(2) + rs.getString(3) + rs.getString(4) + rs.getString(5), String::concat));
+                rs -> states.merge(rs.getString(1), rs.getLong(2) + rs.getString(3) + rs.getString(4) + rs.getString(5), String::concat));
         return states;
     }
 

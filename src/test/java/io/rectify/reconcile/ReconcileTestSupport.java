@@ -83,6 +83,7 @@ abstract class ReconcileTestSupport {
     void freshLedger() {
         for (String table : List.of("review_decision", "review_file", "rule_exception", "task_status", "institution",
                 "accountability", "extension_request", "deadline_extension", "return_row", "return_file", "period_ledger",
+                "stored_part",
                 "ledger_version")) {
             jdbc.sql("DELETE FROM " + table).update();
         }

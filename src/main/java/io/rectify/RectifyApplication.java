@@ -69,8 +69,7 @@ public class RectifyApplication {
     }
 
     private static int runInSpring(CommandLine commandLine) {
-        SpringApplication application = new SpringApplication(RectifyApplication.class);
-        application.setDefaultProperties(CommandContext.properties(commandLine));
+        SpringApplication application = CommandContext.application(RectifyApplication.class, commandLine);
         PortalStart portal = new PortalStart();
         if (commandLine.command() == Command.SERVE) {
             application.addListeners(portal);

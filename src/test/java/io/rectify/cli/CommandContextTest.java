@@ -8,7 +8,6 @@ import io.rectify.run.Console;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,9 +21,8 @@ class CommandContextTest {
     @Test
     void aCommandCreatesOnlyTheBeansItRuns() {
         CommandLine status = CommandLine.parse("status", "--jobs=" + root.resolve("jobs"), "--data=" + root.resolve("data"));
-        SpringApplication application = new SpringApplication(RectifyApplication.class);
-        application.setDefaultProperties(CommandContext.properties(status));
-        try (ConfigurableApplicationContext context = application.run(); Console console = Console.capture()) {
+        try (ConfigurableApplicationContext context = CommandContext.application(RectifyApplication.class, status).run();
+             Console console = Console.capture()) {
             assertThat(context.getBean(CommandRunner.class).run(status)).as(console.err()).isZero();
 
             assertThat(context.getBeanNamesForType(ITemplateEngine.class)).as("the portal's templates").isEmpty();

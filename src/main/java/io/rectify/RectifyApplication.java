@@ -1,6 +1,7 @@
 package io.rectify;
 
 import io.rectify.backup.Restore;
+import io.rectify.cli.CommandContext;
 import io.rectify.cli.CommandRunner;
 import io.rectify.ops.Command;
 import io.rectify.ops.CommandLine;
@@ -68,8 +69,7 @@ public class RectifyApplication {
     }
 
     private static int runInSpring(CommandLine commandLine) {
-        SpringApplication application = new SpringApplication(RectifyApplication.class);
-        application.setDefaultProperties(commandLine.springProperties());
+        SpringApplication application = CommandContext.application(RectifyApplication.class, commandLine);
         PortalStart portal = new PortalStart();
         if (commandLine.command() == Command.SERVE) {
             application.addListeners(portal);

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,18 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandRunner {
 
-    private final JobRuns jobRuns;
-    private final ExecutionControl control;
-    private final Status status;
-    private final Serve serve;
-    private final Backup backup;
-    private final CheckCommand check;
-    private final AccountsCommand accounts;
+    // each command's beans are made when it runs: a command's context creates no other (CommandContext)
+    private final ObjectProvider<JobRuns> jobRuns;
+    private final ObjectProvider<ExecutionControl> control;
+    private final ObjectProvider<Status> status;
+    private final ObjectProvider<Serve> serve;
+    private final ObjectProvider<Backup> backup;
+    private final ObjectProvider<CheckCommand> check;
+    private final ObjectProvider<AccountsCommand> accounts;
     private final ServerLock serverLock;
     private final Path input;
 
-    CommandRunner(JobRuns jobRuns, ExecutionControl control, Status status, Serve serve, Backup backup,
-                  CheckCommand check, AccountsCommand accounts, ServerLock serverLock, RectifyProperties properties) {
+    CommandRunner(ObjectProvider<JobRuns> jobRuns, ObjectProvider<ExecutionControl> control, ObjectProvider<Status> status,
+                  ObjectProvider<Serve> serve, ObjectProvider<Backup> backup, ObjectProvider<CheckCommand> check,
+                  ObjectProvider<AccountsCommand> accounts, ServerLock serverLock, RectifyProperties properties) {
         this.jobRuns = jobRuns;
         this.control = control;
         this.status = status;
@@ -75,24 +78,24 @@ public class CommandRunner {
                 System.out.println("Sample ledger and returns written to " + input);
                 yield CommandLine.EXIT_OK;
             }
-            case SERVE -> serve.run(commandLine);
+            case SERVE -> serve.getObject().run(commandLine);
             case STATUS -> {
                 ScheduleFiles.Loaded schedules = ScheduleFiles.read(commandLine.jobs());
-                yield status.print(commandLine, schedules.plans(Instant.now()), schedules.problems());
+                yield status.getObject().print(commandLine, schedules.plans(Instant.now()), schedules.problems());
             }
-            case RESTART -> control.restart(commandLine.execution().orElseThrow());
-            case ABANDON -> control.abandon(commandLine.execution().orElseThrow());
+            case RESTART -> control.getObject().restart(commandLine.execution().orElseThrow());
+            case ABANDON -> control.getObject().abandon(commandLine.execution().orElseThrow());
             case IMPORT_LEDGER, TEMPLATES, NIGHTLY -> runJob(commandLine);
             case BACKUP -> backup(commandLine.backupFile().orElseThrow());
-            case CHECK -> check.run(commandLine.files(), commandLine.period());
-            case ACCOUNTS -> accounts.run(commandLine.output(), commandLine.reset(), System.out, System.err);
+            case CHECK -> check.getObject().run(commandLine.files(), commandLine.period());
+            case ACCOUNTS -> accounts.getObject().run(commandLine.output(), commandLine.reset(), System.out, System.err);
             case RESTORE -> throw new IllegalArgumentException("restore runs before the application starts (RectifyApplication)");
         };
     }
 
     private int backup(Path target) {
         try {
-            System.out.println(backup.write(target));
+            System.out.println(backup.getObject().write(target));
             return CommandLine.EXIT_OK;
         } catch (IOException | RuntimeException e) {
             System.err.println("rectify: backup failed: " + FailureCause.of(e).orElse(e.getMessage()));
@@ -102,7 +105,7 @@ public class CommandRunner {
 
     private int runJob(CommandLine commandLine) {
         try {
-            return jobRuns.run(commandLine, Optional.empty());
+            return jobRuns.getObject().run(commandLine, Optional.empty());
         } catch (IllegalStateException e) {
             System.err.println("rectify: " + e.getMessage());
             return CommandLine.EXIT_FAILED;

@@ -60,6 +60,15 @@ class LauncherIT {
     }
 
     @Test
+    void runsAJarNamedOtherwiseThanRectifyJar() throws Exception {
+        Path versioned = Files.copy(PROJECT.resolve("target/rectify.jar"), folder.resolve("rectify-0.1.0.jar"));
+        Ran ran = run(List.of(PROJECT.resolve("jobs/rectify").toString(), "status", "--data=" + folder.resolve("data")),
+                versioned, List.of());
+        assertThat(ran.exit()).as(ran.output()).isZero();
+        assertThat(ran.output()).doesNotContain("Unable to access jarfile");
+    }
+
+    @Test
     void checkSaysToImportTheLedgerFirstThenRunsWhileANightlyHoldsTheDataFolder() throws Exception {
         String u19 = PROJECT.resolve("input/returns/2024-03/U19-区规划资源局-2024-03.xlsx").toString();
         Ran noLedger = launch(List.of("check", u19), List.of());

@@ -343,7 +343,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 // what DataFormatter does for these patterns (round half up the shortest text of the double), without it
                 String plain = NumberToTextConverter.toText(number);
                 if (plain.indexOf('E') < 0) {
-                    return new BigDecimal(plain).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+                    return fixedPoint(plain);
                 }
             }
             String text = texts.get(number);
@@ -354,6 +354,24 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 }
             }
             return text;
+        }
+
+        /** Plain digits with the pattern's decimals: padded with zeros when they are enough, else rounded half up. */
+        private String fixedPoint(String plain) {
+            int point = plain.indexOf('.');
+            int have = point < 0 ? 0 : plain.length() - point - 1;
+            if (have > decimals || plain.startsWith("-")) {
+                // rounding, or a negative zero (-0.0 is not below 0): BigDecimal's text, as DataFormatter's
+                return new BigDecimal(plain).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+            }
+            StringBuilder text = new StringBuilder(plain.length() + decimals - have + 1).append(plain);
+            if (point < 0 && decimals > 0) {
+                text.append('.');
+            }
+            for (int i = have; i < decimals; i++) {
+                text.append('0');
+            }
+            return text.toString();
         }
     }
 

@@ -238,25 +238,10 @@ final class XmlScanner {
             if (b == '&') {
                 ensureAt(12);
                 appendCodePoint(reference());
-            } else if (b >= 0x20) {
-                if (b == ']' && startsWith("]]>")) {
-                    throw malformed("The character sequence \"]]>\" must not appear in content unless used to mark the end of a CDATA section.");
-                }
-                chars[length++] = (char) b;
-                pos++;
-            } else if (b == '\r') {
-                pos++;
-                if ((pos < limit || fill()) && buf[pos] == '\n') {
-                    pos++;
-                }
-                chars[length++] = '\n';
-            } else if (b == '\n' || b == '\t') {
-                chars[length++] = (char) b;
-                pos++;
-            } else if (b < 0) {
-                appendCodePoint(multiByte());
+            } else if (b == ']' && startsWith("]]>")) {
+                throw malformed("The character sequence \"]]>\" must not appear in content unless used to mark the end of a CDATA section.");
             } else {
-                throw malformed(invalidCharacter(b));
+                character(b);
             }
             if (length >= TEXT_CHUNK) {
                 characters();
@@ -296,25 +281,30 @@ final class XmlScanner {
                 pos += 3;
                 break;
             }
-            if (b >= 0x20 || b == '\n' || b == '\t') {
-                chars[length++] = (char) b;
-                pos++;
-            } else if (b == '\r') {
-                pos++;
-                if ((pos < limit || fill()) && buf[pos] == '\n') {
-                    pos++;
-                }
-                chars[length++] = '\n';
-            } else if (b < 0) {
-                appendCodePoint(multiByte());
-            } else {
-                throw malformed(invalidCharacter(b));
-            }
+            character(b);
             if (length >= TEXT_CHUNK) {
                 characters();
             }
         }
         characters();
+    }
+
+    /** Takes the character that starts with byte {@code b} at {@code pos}, a line end as '\n'. */
+    private void character(int b) throws IOException, SAXParseException {
+        if (b >= 0x20 || b == '\n' || b == '\t') {
+            chars[length++] = (char) b;
+            pos++;
+        } else if (b == '\r') {
+            pos++;
+            if ((pos < limit || fill()) && buf[pos] == '\n') {
+                pos++;
+            }
+            chars[length++] = '\n';
+        } else if (b < 0) {
+            appendCodePoint(multiByte());
+        } else {
+            throw malformed(invalidCharacter(b));
+        }
     }
 
     /** An attribute's value: entities decoded, white space normalised to spaces as XML prescribes. */

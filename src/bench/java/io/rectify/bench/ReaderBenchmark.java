@@ -22,7 +22,7 @@ public class ReaderBenchmark {
     @Param("")
     public String file;
 
-    @Param({"RECTIFY", "POI_SAX", "FASTEXCEL", "EASYEXCEL"})
+    @Param({"RECTIFY", "POI_SAX", "FASTEXCEL", "EASYEXCEL", "DHATIM"})
     public String reader;
 
     @Benchmark

@@ -70,20 +70,28 @@ public final class StreamingXlsxReader implements WorkbookReader {
 
     private final OPCPackage pkg;
     private final XSSFReader reader;
+    /** One parser for every part of the package: making one costs more than parsing a small return's part. */
+    private final XMLReader xml;
     private final List<String> strings;
     private final StylesPart styles;
     private final WorkbookPart workbook;
     private final DataFormatter formatter = new DataFormatter();
     /** Number formats by style index: styles are few, cells many. */
     private final Map<Integer, NumberFormat> formats = new HashMap<>();
+    /**
+     * The merge ranges of the sheets whose rows were read to the end: their XML holds the ranges after
+     * the rows, so reading the rows gathers them, and a table's merged cells cost no second parse.
+     */
+    private final Map<SheetEntry, List<CellRangeAddress>> merges = new HashMap<>();
 
     private StreamingXlsxReader(OPCPackage pkg, PackagePart main) throws IOException, OpenXML4JException, SAXException {
         this.pkg = pkg;
         this.reader = new XSSFReader(pkg);
-        this.strings = SharedStringsPart.read(pkg);
-        this.styles = StylesPart.read(pkg);
+        this.xml = newXmlReader();
+        this.strings = SharedStringsPart.read(pkg, xml);
+        this.styles = StylesPart.read(pkg, xml);
         try (InputStream in = reader.getWorkbookData()) {
-            this.workbook = WorkbookPart.parse(in, main.getPartName().getName());
+            this.workbook = WorkbookPart.parse(in, main.getPartName().getName(), xml);
         }
     }
 
@@ -148,35 +156,51 @@ public final class StreamingXlsxReader implements WorkbookReader {
 
     @Override
     public void rows(String sheetName, Predicate<SheetRow> handler) throws IOException {
-        parseSheet(sheetName, new SheetHandler(sheetName, handler));
+        SheetEntry sheet = entry(sheetName);
+        List<CellRangeAddress> regions = new ArrayList<>();
+        if (parseSheet(sheet, new SheetHandler(sheetName, handler, regions))) {
+            merges.put(sheet, regions);
+        }
     }
 
-    /** Parses the sheet once more for its merge ranges, which its XML holds after the rows. */
+    /** The ranges gathered when the sheet's rows were read to the end; else the sheet is parsed for them. */
     @Override
     public List<CellRangeAddress> mergedRegions(String sheetName) throws IOException {
+        SheetEntry sheet = entry(sheetName);
+        List<CellRangeAddress> known = merges.get(sheet);
+        if (known != null) {
+            return new ArrayList<>(known);
+        }
         List<CellRangeAddress> regions = new ArrayList<>();
-        parseSheet(sheetName, new DefaultHandler() {
+        parseSheet(sheet, new DefaultHandler() {
             @Override
             public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
                 switch (local(localName, qName)) {
                     case "row" -> stopWhenInterrupted();
-                    case "mergeCell" -> {
-                        String ref = attributes.getValue("ref");
-                        if (ref != null && ref.contains(":")) {
-                            merged(ref).ifPresent(regions::add);
-                        }
-                    }
+                    case "mergeCell" -> mergeCell(attributes, regions);
                     default -> {
                     }
                 }
             }
         });
+        merges.put(sheet, List.copyOf(regions));
         return regions;
     }
 
-    private void parseSheet(String sheetName, ContentHandler handler) throws IOException {
-        SheetEntry sheet = workbook.sheets.stream().filter(s -> s.info.name().equalsIgnoreCase(sheetName)).findFirst()
+    private static void mergeCell(Attributes attributes, List<CellRangeAddress> regions) {
+        String ref = attributes.getValue("ref");
+        if (ref != null && ref.contains(":")) {
+            merged(ref).ifPresent(regions::add);
+        }
+    }
+
+    private SheetEntry entry(String sheetName) {
+        return workbook.sheets.stream().filter(s -> s.info.name().equalsIgnoreCase(sheetName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sheet " + sheetName));
+    }
+
+    /** @return whether the sheet was read to its end (the handler did not stop it) */
+    private boolean parseSheet(SheetEntry sheet, ContentHandler handler) throws IOException {
         String where = "r:id " + sheet.relationId;
         InputStream in;
         try {
@@ -189,16 +213,18 @@ public final class StreamingXlsxReader implements WorkbookReader {
             throw new DamagedWorkbook(Damage.MISSING_SHEET, sheet.info.name(), where, null, null, null, e);
         }
         try (in) {
-            parse(in, handler, sheet.info.name(), where);
+            scan(in, handler, sheet.info.name(), where, xml);
+            return true;
         } catch (Stop stop) {
             // the handler has what it wanted
+            return false;
         } catch (SAXException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof DamagedWorkbook damaged) {
                     throw damaged;
                 }
             }
-            throw new IOException("sheet " + sheetName + ": " + e.getMessage(), e);
+            throw new IOException("sheet " + sheet.info.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -227,18 +253,31 @@ public final class StreamingXlsxReader implements WorkbookReader {
      * @param part  where in the package, for the developers' message
      * @throws DamagedWorkbook when the XML is not well-formed (or declares a DTD, which the parser refuses)
      */
-    private static void parse(InputStream in, ContentHandler handler, String sheet, String part) throws IOException, SAXException {
-        XMLReader xml;
-        try {
-            xml = XMLHelper.newXMLReader();
-        } catch (ParserConfigurationException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+    private static void parse(InputStream in, ContentHandler handler, String sheet, String part, XMLReader xml)
+            throws IOException, SAXException {
         xml.setContentHandler(handler);
         try {
             xml.parse(new InputSource(in));
         } catch (SAXParseException e) {
             throw new DamagedWorkbook(Damage.MALFORMED_XML, sheet, part, null, null, null, e);
+        }
+    }
+
+    /** Parses a large part (a sheet, the shared strings) with {@link XmlScanner}; the same failures as {@link #parse}. */
+    private static void scan(InputStream in, ContentHandler handler, String sheet, String part, XMLReader xml)
+            throws IOException, SAXException {
+        try {
+            XmlScanner.parse(in, handler, xml);
+        } catch (SAXParseException e) {
+            throw new DamagedWorkbook(Damage.MALFORMED_XML, sheet, part, null, null, null, e);
+        }
+    }
+
+    private static XMLReader newXmlReader() throws IOException, SAXException {
+        try {
+            return XMLHelper.newXMLReader();
+        } catch (ParserConfigurationException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -304,7 +343,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 // what DataFormatter does for these patterns (round half up the shortest text of the double), without it
                 String plain = NumberToTextConverter.toText(number);
                 if (plain.indexOf('E') < 0) {
-                    return new BigDecimal(plain).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+                    return fixedPoint(plain);
                 }
             }
             String text = texts.get(number);
@@ -315,6 +354,24 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 }
             }
             return text;
+        }
+
+        /** Plain digits with the pattern's decimals: padded with zeros when they are enough, else rounded half up. */
+        private String fixedPoint(String plain) {
+            int point = plain.indexOf('.');
+            int have = point < 0 ? 0 : plain.length() - point - 1;
+            if (have > decimals || plain.startsWith("-")) {
+                // rounding, or a negative zero (-0.0 is not below 0): BigDecimal's text, as DataFormatter's
+                return new BigDecimal(plain).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+            }
+            StringBuilder text = new StringBuilder(plain.length() + decimals - have + 1).append(plain);
+            if (point < 0 && decimals > 0) {
+                text.append('.');
+            }
+            for (int i = have; i < decimals; i++) {
+                text.append('0');
+            }
+            return text.toString();
         }
     }
 
@@ -344,12 +401,12 @@ public final class StreamingXlsxReader implements WorkbookReader {
         /** In numFmts: the conditional formats (dxfs) hold numFmt elements too, which are not cell formats. */
         private boolean inNumberFormats;
 
-        static StylesPart read(OPCPackage pkg) throws IOException, SAXException {
+        static StylesPart read(OPCPackage pkg, XMLReader xml) throws IOException, SAXException {
             StylesPart part = new StylesPart();
             List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
             if (!parts.isEmpty()) {
                 try (InputStream in = parts.get(0).getInputStream()) {
-                    StreamingXlsxReader.parse(in, part, null, parts.get(0).getPartName().getName());
+                    StreamingXlsxReader.parse(in, part, null, parts.get(0).getPartName().getName(), xml);
                 }
             }
             return part;
@@ -439,9 +496,9 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private final List<SheetEntry> sheets = new ArrayList<>();
         private boolean date1904;
 
-        static WorkbookPart parse(InputStream in, String partName) throws IOException, SAXException {
+        static WorkbookPart parse(InputStream in, String partName, XMLReader xml) throws IOException, SAXException {
             WorkbookPart part = new WorkbookPart();
-            StreamingXlsxReader.parse(in, part, null, partName);
+            StreamingXlsxReader.parse(in, part, null, partName, xml);
             return part;
         }
 
@@ -489,6 +546,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
 
         private final String sheet;
         private final Predicate<SheetRow> handler;
+        private final List<CellRangeAddress> merges;
         /** The row's cells as read: in column order, unless the file is unusual (then sorted at the row's end). */
         private final List<Cell> cells = new ArrayList<>();
         private boolean ordered;
@@ -504,9 +562,10 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private boolean inText;
         private boolean inPhonetic;
 
-        SheetHandler(String sheet, Predicate<SheetRow> handler) {
+        SheetHandler(String sheet, Predicate<SheetRow> handler, List<CellRangeAddress> merges) {
             this.sheet = sheet;
             this.handler = handler;
+            this.merges = merges;
         }
 
         @Override
@@ -542,6 +601,7 @@ public final class StreamingXlsxReader implements WorkbookReader {
                 }
                 case "t" -> inText = inInline;
                 case "rPh" -> inPhonetic = true;
+                case "mergeCell" -> mergeCell(attributes, merges);
                 default -> {
                 }
             }
@@ -712,14 +772,14 @@ public final class StreamingXlsxReader implements WorkbookReader {
         private boolean inText;
         private boolean inPhonetic;
 
-        static List<String> read(OPCPackage pkg) throws IOException, SAXException {
+        static List<String> read(OPCPackage pkg, XMLReader xml) throws IOException, SAXException {
             List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
             if (parts.isEmpty()) {
                 return List.of();
             }
             SharedStringsPart part = new SharedStringsPart();
             try (InputStream in = parts.get(0).getInputStream()) {
-                StreamingXlsxReader.parse(in, part, null, parts.get(0).getPartName().getName());
+                StreamingXlsxReader.scan(in, part, null, parts.get(0).getPartName().getName(), xml);
             }
             return part.strings;
         }

@@ -159,9 +159,9 @@ class StreamingXlsxReaderTest {
         Row numbers = data.createRow(1);
         // the General and fixed-point formats the streaming reader formats itself, at their edges
         double[] values = {0, -1.5, 12345.678, 0.125, 1e20, 1.0 / 3, 123456789012.0, 3, 42, 0.1 + 0.2, -7,
-                9_999_999_999.0, -0.001, 2.675, 1.005, 1234567.5};
+                9_999_999_999.0, -0.001, 2.675, 1.005, 1234567.5, -0.0, 100, 7, 0.00001};
         String[] formats = {null, null, "#,##0.00", "0.0%", null, null, null, "@", "0", "0.00", null, null, "0.00",
-                "0.00", "0.00", "0"};
+                "0.00", "0.00", "0", "0.00", "0.00", "0.0", "0.00"};
         for (int c = 0; c < values.length; c++) {
             org.apache.poi.ss.usermodel.Cell cell = numbers.createCell(c);
             cell.setCellValue(values[c]);

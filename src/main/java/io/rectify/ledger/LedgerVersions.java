@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * version whose workbook was not kept (imported before V7), or no longer reads as a valid ledger
  * (checks added since it was imported), cannot judge its periods again: {@link #unreadable} says so,
  * and those periods are kept as published rather than judged again with today's ledger.
+ *
+ * <p>The current version's ledger is kept too (softly), by its version row: a night checks its returns
+ * with it and consolidates with it, and a city's ledger takes seconds to load. Importing a ledger
+ * makes a new version row (a new id), so a ledger kept for an earlier one is never given out again.
  */
 @Component
 public class LedgerVersions {
@@ -27,6 +31,7 @@ public class LedgerVersions {
     private final LedgerRepository repository;
     private final LedgerReader reader;
     private SoftReference<Read> lastRead = new SoftReference<>(null);
+    private SoftReference<Current> current = new SoftReference<>(null);
 
     LedgerVersions(LedgerRepository repository, RectifyProperties properties) {
         this.repository = repository;
@@ -37,12 +42,33 @@ public class LedgerVersions {
     private record Read(long versionId, Reread reread) {
     }
 
+    /** The current version's ledger as loaded from the master tables. */
+    private record Current(LedgerVersion version, Ledger ledger) {
+    }
+
     /**
      * The ledger of {@code version}; the current ledger (empty when none was imported) for an empty
      * one, or for one that {@link #unreadable} (only a period that has no stored state is judged so).
      */
     public synchronized Ledger ledger(Optional<LedgerVersion> version) {
-        return reread(version).map(Reread::ledger).orElseGet(repository::load);
+        return reread(version).map(Reread::ledger).orElseGet(this::current);
+    }
+
+    /**
+     * The master tables' ledger. Its version is read before the tables: a ledger imported meanwhile is
+     * then kept under the version before it, which no later call asks for.
+     */
+    private Ledger current() {
+        Optional<LedgerVersion> version = repository.currentVersion();
+        if (version.isEmpty()) {
+            return repository.load();
+        }
+        Current kept = current.get();
+        if (kept == null || !kept.version().equals(version.get())) {
+            kept = new Current(version.get(), repository.load());
+            current = new SoftReference<>(kept);
+        }
+        return kept.ledger();
     }
 
     /**

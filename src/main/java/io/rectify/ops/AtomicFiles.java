@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  * Writes output files so that no reader ever sees half a file: the content goes to a temporary
  * file in the same folder, is forced to disk, and is then moved over the target in one step. A
  * process killed meanwhile leaves only the temporary file, which {@link #removeLeftovers} clears.
+ * Inside an open {@link StagedFolder} an output is written in place instead, and forced to disk with
+ * the whole folder when it is published.
  */
 public final class AtomicFiles {
 
@@ -91,8 +93,12 @@ public final class AtomicFiles {
     }
 
     private static void write(Path target, Content content, boolean shared) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
+        Path folder = target.toAbsolutePath().normalize().getParent();
         Files.createDirectories(folder);
+        if (shared && StagedFolder.isOpenStaging(folder)) {
+            writeStaged(target, content);
+            return;
+        }
         Path temporary = Files.createTempFile(folder, TEMPORARY_PREFIX, TEMPORARY_SUFFIX);
         try {
             if (shared) {
@@ -112,15 +118,40 @@ public final class AtomicFiles {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException e) {
-            // POI wraps some write failures in unchecked exceptions, and may follow one with its own message
-            Optional<IOException> named = FailureCause.naming(target, e);
-            if (named.isPresent()) {
-                throw named.get();
-            }
-            throw e;
+            throw named(target, e);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Writes an output into a staging folder: no reader sees it before the folder is published, forced then. */
+    private static void writeStaged(Path target, Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            readableByAll(target);
+            OutputStream out = Channels.newOutputStream(channel);
+            content.writeTo(out);
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw named(target, e);
+        }
+        PausePoint.beforeReplacing(target);
+    }
+
+    /**
+     * The failure to write {@code target} as it is to be thrown: named by its real cause when known. POI
+     * wraps some write failures in unchecked exceptions, and may follow one with its own message.
+     */
+    private static IOException named(Path target, Exception failure) {
+        Optional<IOException> named = FailureCause.naming(target, failure);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        return (IOException) failure;
     }
 
     /** Outputs are shared with the office: not the owner-only mode temporary files get (rw-------). */

@@ -27,8 +27,16 @@ public final class Parallel {
 
     /** {@code work} applied to every item, on as many threads as there are cores; results in the items' order. */
     public static <T, R> List<R> map(List<T> items, Work<T, R> work) throws IOException {
+        return map(items, Runtime.getRuntime().availableProcessors(), work);
+    }
+
+    /**
+     * {@code work} applied to every item on up to {@code threads} threads; results in the items' order. More
+     * threads than cores suit work that waits on the disk (forcing files to it).
+     */
+    public static <T, R> List<R> map(List<T> items, int threads, Work<T, R> work) throws IOException {
         List<R> results = new ArrayList<>(items.size());
-        forEach(items, work, (item, result) -> results.add(result));
+        forEach(items, threads, work, (item, result) -> results.add(result));
         return results;
     }
 
@@ -37,7 +45,12 @@ public final class Parallel {
      * to {@code done} on the calling thread, in the items' order, as soon as it and those before it are ready.
      */
     public static <T, R> void forEach(List<T> items, Work<T, R> work, BiConsumer<T, R> done) throws IOException {
-        int threads = Math.min(items.size(), Runtime.getRuntime().availableProcessors());
+        forEach(items, Runtime.getRuntime().availableProcessors(), work, done);
+    }
+
+    private static <T, R> void forEach(List<T> items, int maxThreads, Work<T, R> work, BiConsumer<T, R> done)
+            throws IOException {
+        int threads = Math.min(items.size(), maxThreads);
         if (threads <= 1) {
             for (T item : items) {
                 done.accept(item, work.apply(item));

@@ -2,6 +2,8 @@ package io.rectify.ops;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -10,8 +12,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +30,12 @@ import java.util.stream.Stream;
  * complete folder is there; a run killed before the swap leaves the previous folder untouched.
  * {@link AtomicFiles#removeLeftovers} deletes abandoned staging folders and finishes a swap a kill
  * cut short.
+ *
+ * <p>Files written into an open staging folder through {@link AtomicFiles} are written in place and not
+ * forced to disk one by one: nobody reads the folder before it is published, and a run that does not
+ * publish it deletes it. {@link #publish} forces all of them at once (many at a time, which the file
+ * system commits together), and the folders, before the swap, and the swap itself after it: after a
+ * power cut the period's folder is the previous one or the new one, whole.
  */
 public final class StagedFolder implements AutoCloseable {
 
@@ -32,6 +44,10 @@ public final class StagedFolder implements AutoCloseable {
     private static final Pattern STAGING = Pattern.compile("\\..+\\.staging-\\d+-\\d+");
     /** Only period folders are staged: a user's own {@code x.previous} is never taken for a swap's. */
     private static final Pattern PREVIOUS = Pattern.compile("(\\d{4}-\\d{2})\\.previous");
+    /** Files forced to disk at a time when publishing: the file system commits concurrent forces together. */
+    private static final int FORCING_THREADS = 8;
+    /** The staging folders not yet published or closed in this process. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path target;
     private final Path staging;
@@ -47,7 +63,19 @@ public final class StagedFolder implements AutoCloseable {
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
         String prefix = "." + absolute.getFileName() + STAGING_INFIX + ManagementFactory.getRuntimeMXBean().getPid() + "-";
-        return new StagedFolder(absolute, Files.createTempDirectory(absolute.getParent(), prefix));
+        StagedFolder staged = new StagedFolder(absolute, Files.createTempDirectory(absolute.getParent(), prefix));
+        OPEN.add(staged.staging);
+        return staged;
+    }
+
+    /** Whether {@code folder} (absolute, normalised) is an open staging folder or inside one. */
+    static boolean isOpenStaging(Path folder) {
+        for (Path path = folder; path != null; path = path.getParent()) {
+            if (OPEN.contains(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the outputs are written until {@link #publish}. */
@@ -73,15 +101,58 @@ public final class StagedFolder implements AutoCloseable {
             deleteTree(previous);
             move(target, previous);
         }
+        force(staging);
         PausePoint.beforeReplacing(target);
         move(staging, target);
         published = true;
+        OPEN.remove(staging);
+        forceFolder(target.getParent());
         deleteTree(previous);
+    }
+
+    /** Forces every file under {@code root} to disk, then every folder, deepest first, {@code root} last. */
+    private static void force(Path root) throws IOException {
+        List<Path> files;
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> all = walk.toList();
+            files = all.stream().filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+            folders = all.stream().filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList();
+        }
+        Parallel.map(files, FORCING_THREADS, file -> {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+            } catch (IOException e) {
+                throw FailureCause.naming(file, e).orElse(e);
+            }
+            return file;
+        });
+        for (Path folder : folders) {
+            forceFolder(folder);
+        }
+    }
+
+    /**
+     * Forces a folder's entries (the names in it) to disk. Windows cannot open a folder for that and
+     * needs it not: its file system logs them itself.
+     */
+    private static void forceFolder(Path folder) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(folder, StandardOpenOption.READ);
+        } catch (AccessDeniedException e) {
+            return;
+        }
+        try (channel) {
+            channel.force(true);
+        }
     }
 
     /** Deletes the staging folder of a run that did not publish it. */
     @Override
     public void close() throws IOException {
+        OPEN.remove(staging);
         if (!published) {
             deleteTree(staging);
         }

@@ -78,7 +78,9 @@ final class Table {
         row.forEach(cell -> cell.setCellStyle(style));
         int width = columns.stream().mapToInt(Column::width).sum();
         row.setHeightInPoints(TableSheet.lines(text, width) * 15f + 5);
-        sheet().addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, columns.size() - 1));
+        // unchecked: POI's check parses every merged region of the sheet again, quadratic in a ledger's
+        // thousands of headings; a heading is a new row of its own, overlapping nothing
+        sheet().addMergedRegionUnsafe(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, columns.size() - 1));
         return row;
     }
 

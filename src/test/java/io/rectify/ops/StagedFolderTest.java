@@ -1,10 +1,13 @@
 package io.rectify.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +84,37 @@ class StagedFolderTest {
         assertThat(march.resolve("old-only.txt")).doesNotExist();
         try (var entries = Files.list(output)) {
             assertThat(entries).containsExactly(march);
+        }
+    }
+
+    @Test
+    void anOutputOfAnOpenStagingFolderIsWrittenInPlaceAndPublishedReadableByAll() throws IOException {
+        Path march = output.resolve("2024-03");
+        try (StagedFolder staged = StagedFolder.create(march)) {
+            Path receipt = staged.path().resolve("回执/U01-回执.xlsx");
+            AtomicFiles.write(receipt, out -> {
+                assertThat(receipt).as("no temporary file and move inside the staging folder").exists();
+                out.write("receipt".getBytes(StandardCharsets.UTF_8));
+            });
+            staged.publish(name -> true);
+        }
+
+        assertThat(march.resolve("回执/U01-回执.xlsx")).hasContent("receipt");
+        assertThat(Files.getPosixFilePermissions(march.resolve("回执/U01-回执.xlsx")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    @Test
+    void anOutputThatFailsInAStagingFolderLeavesNoHalfFile() throws IOException {
+        try (StagedFolder staged = StagedFolder.create(output.resolve("2024-03"))) {
+            Path summary = staged.path().resolve("summary.json");
+
+            assertThatThrownBy(() -> AtomicFiles.write(summary, out -> {
+                out.write('{');
+                throw new IOException("cut off");
+            })).hasMessage("cut off");
+
+            assertThat(summary).doesNotExist();
         }
     }
 }

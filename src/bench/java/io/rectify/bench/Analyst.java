@@ -78,11 +78,11 @@ final class Analyst {
         return run;
     }
 
-    /** One field as the script and Rectify gave it, and what explains a difference. */
-    record Field(String name, long script, long rectify, String why) {
+    /** One field as the script and Rectify gave it, and what explains a difference (blank when they agree). */
+    record Field(String name, String script, String rectify, String why) {
 
         boolean differs() {
-            return script != rectify;
+            return !why.isEmpty();
         }
     }
 
@@ -96,7 +96,8 @@ final class Analyst {
         FIELDS.forEach((name, rules) -> {
             long s = at(script, name);
             long r = at(rectify, name);
-            fields.add(new Field(name, s, r, s == r ? "" : (s > r ? "+" : "") + (s - r) + ": " + why(rules, byRule)));
+            fields.add(new Field(name, String.valueOf(s), String.valueOf(r),
+                    s == r ? "" : "script " + (s > r ? "+" : "") + (s - r) + ": " + why(rules, byRule)));
         });
         Map<String, JsonNode> rectifyUnits = new LinkedHashMap<>();
         rectify.path("byUnit").forEach(u -> rectifyUnits.put(u.path("code").asString(), u.path("tasks")));
@@ -108,8 +109,8 @@ final class Analyst {
                     differing++;
                 }
             }
-            fields.add(new Field("byUnit[].tasks." + f + ": units whose count differs", differing, 0,
-                    differing == 0 ? "" : why(FIELDS.get("tasks.completed"), byRule)));
+            fields.add(new Field("byUnit[].tasks." + f, "differs for " + differing + " of " + script.path("byUnit").size()
+                    + " units", "", differing == 0 ? "" : why(FIELDS.get("tasks.completed"), byRule)));
         }
         return fields;
     }

@@ -300,16 +300,17 @@ public final class BenchHarness {
                 .append(String.format(Locale.ROOT, "%,d", tasks)).append(" tasks). Every night is a whole `java -Xmx512m -jar … ")
                 .append("nightly` process, JVM start to exit, in a data folder and an output folder of its variant's own")
                 .append(onPostgresql ? " (on PostgreSQL, a fresh database of its own on the server at `"
-                        + server.url() + "`, given as `SPRING_DATASOURCE_URL`, `_USERNAME`, `_PASSWORD`)" : "")
+                        + server.url() + "` (" + server.settings() + "), given as `SPRING_DATASOURCE_URL`, `_USERNAME`, "
+                        + "`_PASSWORD`)" : "")
                 .append(". The nights:\n\n")
                 .append("- **cold**: the period's first night: before it the data folder is new and the ledger imported by ")
-                .append("`import-ledger` (outside the figure; the import's time is given below). ").append(cityRounds)
-                .append(" rounds, each on a new data folder;\n")
+                .append("`import-ledger` (outside the figure; the import's time is given below). Rounds: ").append(cityRounds)
+                .append(", each on a new data folder;\n")
                 .append("- **changed**: ").append(changed).append(" of the ").append(units).append(" returns written again ")
                 .append("(`ScaleGenerator.rewriteReturns`: another progress text in every tenth row, so new bytes and a new ")
-                .append("modification time, the same figures), then a night; ").append(cityRounds)
-                .append(" rounds, each changing the same returns again;\n")
-                .append("- **unchanged**: ").append(cityRounds).append(" more nights on the same files.\n\n")
+                .append("modification time, the same figures), then a night. Rounds: ").append(cityRounds)
+                .append(", each changing the same returns again;\n")
+                .append("- **unchanged**: nights on the same files after those. Rounds: ").append(cityRounds).append(".\n\n")
                 .append("Variants interleaved within each round; medians; stage times from the nightly log (`IngestTasklet`, ")
                 .append("`ReportTasklet`), and units reconciled again / kept when the build logs them. Load average ")
                 .append(loadBefore).append(" before, ").append(loadAfter).append(" after.\n\n")
@@ -413,8 +414,8 @@ public final class BenchHarness {
                 .append(pythonVersion("openpyxl")).append(" under `/usr/bin/python3`, one process: it reads the ledger and ")
                 .append("every return of the city above (all sheets of each) and computes the headline figures of ")
                 .append("summary.json as the files say them, checking nothing. Timed as a whole process after each cold round ")
-                .append("of the city, on the same files (the original returns); median of ").append(runs.size())
-                .append(" runs; load average ").append(loadBefore).append(" before the city, ").append(loadAfter)
+                .append("of the city, on the same files (the original returns); runs: ").append(runs.size())
+                .append(", median; load average ").append(loadBefore).append(" before the city, ").append(loadAfter)
                 .append(" after.\n\n")
                 .append("| | end to end | peak RSS | Rectify faster by |\n|---|---:|---:|---:|\n")
                 .append("| the script | ").append(ms(script)).append(" | ").append(rss(medianOf(runs, Run::rssMiB))).append(" | |\n")
@@ -448,7 +449,7 @@ public final class BenchHarness {
     }
 
     private static String times(long slow, long fast) {
-        return fast == 0 ? "–" : String.format(Locale.ROOT, "%.1f×", (double) slow / fast);
+        return fast == 0 ? "–" : String.format(Locale.ROOT, (double) slow / fast < 1 ? "%.2f×" : "%.1f×", (double) slow / fast);
     }
 
     private static String rss(long mib) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -55,5 +56,19 @@ final class PostgresServer {
 
     String url() {
         return adminUrl;
+    }
+
+    /** The server's version and the settings that weigh on a night's writes, for the document. */
+    String settings() throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection db = DriverManager.getConnection(adminUrl, USER, PASSWORD); Statement sql = db.createStatement()) {
+            for (String setting : List.of("server_version", "synchronous_commit", "shared_buffers", "fsync")) {
+                try (ResultSet rs = sql.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    text.append(text.isEmpty() ? "" : ", ").append(setting).append(" ").append(rs.getString(1));
+                }
+            }
+        }
+        return text.toString();
     }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rectify run as the office runs it: a separate JVM limited to {@value #HEAP}, on the test's class
- * path ({@code java -cp ... io.rectify.RectifyApplication <command> ...}). Its standard output and
+ * path ({@code java -cp ... io.rectify.RectifyApplication <command> ...}), on the test's database
+ * ({@link TestDatabase}: the data folder's H2 file, or its PostgreSQL database). Its standard output and
  * error go to files, so a test can wait for a line, kill the process with {@code kill -9}
  * ({@link Process#destroyForcibly()}) or read what it said after it ended.
  */
@@ -46,6 +47,7 @@ public final class RectifyProcess {
     public static RectifyProcess start(Path logs, Map<String, String> properties, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP, "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8"));
+        TestDatabase.switches().forEach((key, value) -> command.add("-D" + key + "=" + value));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), RectifyApplication.class.getName()));
         command.addAll(List.of(args));

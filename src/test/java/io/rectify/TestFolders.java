@@ -9,7 +9,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Points a Spring test context at folders under a JUnit temporary directory: {@code input/},
- * {@code output/} and {@code data/} (the H2 file database), as the command line would: for a class
+ * {@code output/} and {@code data/} (the H2 file database, or the folder's PostgreSQL database when
+ * the tests run on it: {@link TestDatabase}), as the command line would: for a class
  * of its own, {@link TempFolderContext}; the reconcile tests share one root and one context, and so
  * do the tests on the consolidated fixture ({@link #shared}).
  */
@@ -22,6 +23,7 @@ public final class TestFolders {
         registry.add("rectify.input", () -> root.resolve("input").toString());
         registry.add("rectify.output", () -> root.resolve("output").toString());
         registry.add("rectify.data", () -> root.resolve("data").toString());
+        TestDatabase.properties(root.resolve("data")).forEach((key, value) -> registry.add(key, () -> value));
     }
 
     /**

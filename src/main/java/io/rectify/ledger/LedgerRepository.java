@@ -183,10 +183,10 @@ public class LedgerRepository {
      * after its 反馈日期 gives: the setting changed since the ledger was imported.
      */
     public boolean immediateDeadlinesDifferFrom(int immediateDays) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM task t, (SELECT feedback_date FROM ledger_version ORDER BY id DESC LIMIT 1) v
-                WHERE t.deadline_text = ? AND t.deadline <> DATEADD(DAY, ?, v.feedback_date)""")
-                .params(Deadline.IMMEDIATE, immediateDays)
+        Optional<LocalDate> feedback = jdbc.sql("SELECT feedback_date FROM ledger_version ORDER BY id DESC LIMIT 1")
+                .query(LocalDate.class).optional();
+        return feedback.isPresent() && jdbc.sql("SELECT COUNT(*) FROM task WHERE deadline_text = ? AND deadline <> ?")
+                .params(Deadline.IMMEDIATE, feedback.get().plusDays(immediateDays))
                 .query(Integer.class).single() > 0;
     }
 

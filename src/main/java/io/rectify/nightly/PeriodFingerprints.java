@@ -172,7 +172,7 @@ class PeriodFingerprints {
                     SELECT MAX(period) AS period FROM (
                         SELECT period FROM task_status WHERE period < ?
                         UNION ALL SELECT period FROM return_file WHERE period < ?
-                        UNION ALL SELECT period FROM period_fingerprint WHERE period < ?)) l
+                        UNION ALL SELECT period FROM period_fingerprint WHERE period < ?) earlier) l
                 LEFT JOIN period_fingerprint f ON f.period = l.period""",
                 (rs, n) -> rs.getString(1) == null ? "nothing before"
                         : rs.getString(1) + " " + Optional.ofNullable(rs.getString(2)).orElse("none"), p, p, p)

@@ -358,6 +358,9 @@ public final class BenchHarness {
                 CityNights.Night.COLD, 30_000);
         cityTarget("city, a night where " + changed + " of the " + units + " returns changed, end to end", "≤ 8 s", h2Before, h2,
                 CityNights.Night.CHANGED, 8_000);
+        targets.add(new Target("per-file costs on the city's cold night: read and check per return / write per output file",
+                "cut (issue: about 15 ms / 16 ms)", perFile(h2Before, nights, units, period), perFile(h2, nights, units, period),
+                h2Before != null && perFileMillis(h2, nights, units, period) < perFileMillis(h2Before, nights, units, period)));
         if (onPostgresql) {
             CityNights.Outcome pg = outcomes.stream().filter(o -> o.variant.key().equals("after_pg")).findFirst().orElseThrow();
             CityNights.Outcome pgBefore = outcomes.stream().filter(o -> o.variant.key().equals("before_pg")).findFirst().orElse(null);
@@ -377,6 +380,35 @@ public final class BenchHarness {
             CityNights.Night night, long limit) {
         long wall = after.runs(night).isEmpty() ? Long.MAX_VALUE : medianOf(after.runs(night), Run::wallMillis);
         targets.add(new Target(name, goal, nightText(before, night), nightText(after, night), wall <= limit));
+    }
+
+    /** The cold night's read stage per return and write stage per output file, in ms (0 when not measured). */
+    private static double[] perFileCosts(CityNights.Outcome outcome, CityNights nights, int returns, String period) {
+        if (outcome == null || outcome.times(CityNights.Night.COLD).isEmpty()) {
+            return new double[] {0, 0};
+        }
+        List<JobTimes> cold = outcome.times(CityNights.Night.COLD);
+        long outputs;
+        try (Stream<Path> files = Files.walk(nights.output(outcome.variant).resolve(period))) {
+            outputs = files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            outputs = 0;
+        }
+        return new double[] {(double) medianOf(cold, t -> t.stages().getOrDefault("read", 0L)) / returns,
+                outputs == 0 ? 0 : (double) medianOf(cold, t -> t.stages().getOrDefault("write", 0L)) / outputs};
+    }
+
+    private static double perFileMillis(CityNights.Outcome outcome, CityNights nights, int returns, String period) {
+        double[] costs = perFileCosts(outcome, nights, returns, period);
+        return costs[0] + costs[1];
+    }
+
+    private static String perFile(CityNights.Outcome outcome, CityNights nights, int returns, String period) {
+        if (outcome == null) {
+            return "–";
+        }
+        double[] costs = perFileCosts(outcome, nights, returns, period);
+        return String.format(Locale.ROOT, "%.1f ms / %.1f ms", costs[0], costs[1]);
     }
 
     private static String nightText(CityNights.Outcome outcome, CityNights.Night night) {

@@ -4,8 +4,10 @@ import io.rectify.account.AccountsCommand;
 import io.rectify.backup.Backup;
 import io.rectify.check.CheckCommand;
 import io.rectify.ops.CommandLine;
+import io.rectify.ops.DataLock;
 import io.rectify.ops.FailureCause;
 import io.rectify.ops.RectifyProperties;
+import io.rectify.ops.ServerLock;
 import io.rectify.run.ExecutionControl;
 import io.rectify.run.JobRuns;
 import io.rectify.run.Status;
@@ -34,10 +36,11 @@ public class CommandRunner {
     private final Backup backup;
     private final CheckCommand check;
     private final AccountsCommand accounts;
+    private final ServerLock serverLock;
     private final Path input;
 
     CommandRunner(JobRuns jobRuns, ExecutionControl control, Status status, Serve serve, Backup backup,
-                  CheckCommand check, AccountsCommand accounts, RectifyProperties properties) {
+                  CheckCommand check, AccountsCommand accounts, ServerLock serverLock, RectifyProperties properties) {
         this.jobRuns = jobRuns;
         this.control = control;
         this.status = status;
@@ -45,10 +48,27 @@ public class CommandRunner {
         this.backup = backup;
         this.check = check;
         this.accounts = accounts;
+        this.serverLock = serverLock;
         this.input = properties.input();
     }
 
+    /**
+     * Runs the command, holding the database's writer lock for its whole run when it writes to the
+     * database ({@link ServerLock}; nothing with H2, whose data folder's lock the command already holds).
+     */
     public int run(CommandLine commandLine) {
+        if (!commandLine.command().locksDatabase()) {
+            return runUnlocked(commandLine);
+        }
+        try (ServerLock.Hold hold = serverLock.acquire(commandLine.command().word(), () -> { })) {
+            return runUnlocked(commandLine);
+        } catch (DataLock.Busy busy) {
+            System.err.println("rectify: " + busy.getMessage());
+            return CommandLine.EXIT_FAILED;
+        }
+    }
+
+    private int runUnlocked(CommandLine commandLine) {
         return switch (commandLine.command()) {
             case SAMPLE -> {
                 SampleInputs.write(input);

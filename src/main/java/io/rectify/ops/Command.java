@@ -101,6 +101,18 @@ public enum Command {
         };
     }
 
+    /**
+     * Whether the command writes to the database, and so, when the database is a server that other
+     * machines share, takes its {@link ServerLock} for its whole run as well. serve takes it for each
+     * run; backup and restore of a server database cover the data folder's archive only.
+     */
+    public boolean locksDatabase() {
+        return switch (this) {
+            case IMPORT_LEDGER, TEMPLATES, NIGHTLY, RESTART, ACCOUNTS -> true;
+            case SAMPLE, SERVE, STATUS, ABANDON, CHECK, BACKUP, RESTORE -> false;
+        };
+    }
+
     /** The command that launches a job, by the job's name. */
     public static Optional<Command> ofJob(String jobName) {
         return Arrays.stream(values()).filter(c -> c.jobName().filter(jobName::equals).isPresent()).findFirst();

@@ -3,6 +3,7 @@ package io.rectify.run;
 import io.rectify.ops.DataLock;
 import io.rectify.ops.FailureCause;
 import io.rectify.ops.RectifyProperties;
+import io.rectify.ops.ServerLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -52,19 +53,22 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
     private final Duration shutdownWait;
     private final Path data;
     private final Path output;
+    private final ServerLock serverLock;
     private final Set<Long> begun = ConcurrentHashMap.newKeySet();
     private final Set<Long> stopRequested = ConcurrentHashMap.newKeySet();
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean active;
 
     RunningJobs(List<Job> jobs, JobRepository jobRepository, JobOperator jobOperator,
-                @Value("${rectify.shutdown-wait}") Duration shutdownWait, RectifyProperties properties) {
+                @Value("${rectify.shutdown-wait}") Duration shutdownWait, RectifyProperties properties,
+                ServerLock serverLock) {
         this.jobs = jobs;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.shutdownWait = shutdownWait;
         this.data = properties.data();
         this.output = properties.output();
+        this.serverLock = serverLock;
     }
 
     @Override
@@ -78,15 +82,17 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
 
     /**
      * Runs the work of a command around a job (its launch and end summary), counted until it
-     * returns, holding the locks of the data folder and of the output folder ({@link DataLock}): no
-     * other process writes to either meanwhile.
+     * returns, holding the locks of the data folder and of the output folder ({@link DataLock}) and,
+     * when the database is a server, its writer lock ({@link ServerLock}): no other process writes to
+     * any of them meanwhile. Should the writer lock be lost, the executions are asked to stop.
      *
      * @param command what runs, as another process refused the lock is told
      * @throws DataLock.Busy when another process holds the lock
      */
     <T> T busy(String command, Callable<T> work) throws Exception {
         try (DataLock lock = DataLock.acquire(data, command);
-             DataLock outputLock = DataLock.acquireOutput(output, command + " --data=" + data)) {
+             DataLock outputLock = DataLock.acquireOutput(output, command + " --data=" + data);
+             ServerLock.Hold serverHold = serverLock.acquire(command, this::stopAllNow)) {
             busy.incrementAndGet();
             try {
                 return work.call();
@@ -94,6 +100,11 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
                 busy.decrementAndGet();
             }
         }
+    }
+
+    /** Asks every execution this process runs to stop after its current chunk, without waiting. */
+    private void stopAllNow() {
+        begun.stream().filter(stopRequested::add).forEach(this::stop);
     }
 
     @Override
@@ -136,7 +147,7 @@ public class RunningJobs implements JobExecutionListener, SmartInitializingSingl
     public boolean stopAll(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            begun.stream().filter(stopRequested::add).forEach(this::stop);
+            stopAllNow();
             if (busy.get() == 0) {
                 return true;
             }

@@ -4,6 +4,7 @@ import io.rectify.intake.PeriodFolderScanner;
 import io.rectify.ops.Command;
 import io.rectify.ops.DataLock;
 import io.rectify.ops.RectifyProperties;
+import io.rectify.ops.ServerLock;
 import io.rectify.rule.Periods;
 import io.rectify.schedule.Serve;
 import java.io.IOException;
@@ -25,11 +26,13 @@ class NightlyNow {
     private final Serve serve;
     private final Path returns;
     private final Path data;
+    private final ServerLock serverLock;
 
-    NightlyNow(Serve serve, RectifyProperties properties) {
+    NightlyNow(Serve serve, RectifyProperties properties, ServerLock serverLock) {
         this.serve = serve;
         this.returns = properties.returnsFolder();
         this.data = properties.data();
+        this.serverLock = serverLock;
     }
 
     /**
@@ -67,13 +70,14 @@ class NightlyNow {
     }
 
     /**
-     * Another Rectify process (a nightly from cron or a terminal) writing to the data folder: the
-     * run would only fail to take the lock, so it is not started. The lock is re-entrant within this
-     * process: serve's own runs are told by {@link Serve#runNow}.
+     * Another Rectify process (a nightly from cron or a terminal, or on another machine sharing a
+     * server database) writing to the data folder or the database: the run would only fail to take
+     * the lock, so it is not started. The locks are re-entrant within this process: serve's own runs
+     * are told by {@link Serve#runNow}.
      */
     private Optional<String> otherProcess() {
         try (DataLock ignored = DataLock.acquire(data, "portal run-now check")) {
-            return Optional.empty();
+            return serverLock.otherHolder().map(held -> "另一个 Rectify 进程正在写入数据库");
         } catch (DataLock.Busy e) {
             return Optional.of("另一个 Rectify 进程正在使用数据文件夹");
         } catch (IOException e) {

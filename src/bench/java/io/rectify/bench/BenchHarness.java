@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -530,7 +531,9 @@ public final class BenchHarness {
             jmh.put(result.getParams().getParam("reader"), Math.round(result.getPrimaryResult().getStatistics().getPercentile(50)));
         }
         // whole processes, one read each (`Readers.main`), every reader and the baseline's in turn: as the issue compares them
-        String classPath = System.getProperty("java.class.path");
+        // absolute: the children run in target/bench
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(java.io.File.pathSeparator));
         Map<String, List<String>> commands = new LinkedHashMap<>();
         for (Readers reader : Readers.values()) {
             commands.put(reader.label(), List.of("-cp", classPath, Readers.class.getName(), reader.name(), file.toString()));

@@ -39,6 +39,8 @@ public final class TestDatabase {
     static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:55432/postgres";
     static final String USER = "rectify";
     static final String MARKER = "test-postgresql-database";
+    /** What the marker says of a folder kept on H2 ({@link #keepOnH2}). */
+    private static final String H2 = "h2";
     /** Databases a build made this long ago are dropped by a later build (kept meanwhile to look into). */
     private static final Duration KEPT = Duration.ofHours(3);
     private static final String PREFIX = "rectify_test_";
@@ -69,19 +71,37 @@ public final class TestDatabase {
      * folder's PostgreSQL database, created when the folder has none yet.
      */
     public static Map<String, String> properties(Path data) {
-        if (!postgresql()) {
+        if (!postgresql() || database(data).equals(H2)) {
             return Map.of();
         }
         return Map.of("spring.datasource.url", url(database(data)), "spring.datasource.username", USER,
                 "spring.datasource.password", USER);
     }
 
-    /** A connection to the database of {@code data}, for a test to look into: its H2 file (the process that had it open ended) or its PostgreSQL database. */
+    /** Keeps {@code data} on its H2 file when the tests run on PostgreSQL: for a test that compares the two. */
+    public static void keepOnH2(Path data) {
+        try {
+            Files.createDirectories(data);
+            Files.writeString(data.resolve(MARKER), H2, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A connection to the database of {@code data}: {@link #connect(Path, String)} with no H2 options. */
     public static Connection connect(Path data) throws SQLException {
-        if (postgresql()) {
+        return connect(data, "");
+    }
+
+    /**
+     * A connection to the database of {@code data}, for a test to look into once the application that
+     * had it open ended: its H2 file (with {@code h2Options} added to the URL) or its PostgreSQL database.
+     */
+    public static Connection connect(Path data, String h2Options) throws SQLException {
+        if (postgresql() && !database(data).equals(H2)) {
             return DriverManager.getConnection(url(database(data)), USER, USER);
         }
-        return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify") + ";IFEXISTS=TRUE;FILE_LOCK=NO;MAX_COMPACT_TIME=0",
+        return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify") + ";MAX_COMPACT_TIME=0" + h2Options,
                 DatabasePassword.USER, DatabasePassword.current(data));
     }
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * The layout of a backup: one .zip holding the H2 database file, the database's password (so that
  * restore can open it; backups from before passwords have none: their database has the empty one),
  * the archive of every return ever read, and a text that says what the file is and how to restore
- * it. Restoring needs nothing but this file.
+ * it. Restoring needs nothing but this file. Made on a database server, it holds the text and the
+ * archive alone: the server's own tools (pg_dump) keep the database.
  */
 final class BackupFile {
 

@@ -24,7 +24,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The {@code restore} command: puts a {@link Backup}'s database and archive into a data folder. It
+ * The {@code restore} command: puts a {@link Backup}'s database and archive into a data folder (a
+ * backup made on a database server holds the archive alone: the server's own dump restores the
+ * database). It
  * runs before the application starts (which would open, or create, the database it replaces), with
  * the data folder's lock held. The backup is checked whole before anything in the data folder is
  * touched: only its kinds of entries, every archived file matching its hash, a database that
@@ -50,11 +52,13 @@ public final class Restore {
         try {
             Unpacked unpacked = unpack(backup, staging);
             int archived = unpacked.archived();
-            checkAndRekey(staging, unpacked.password(), data);
+            if (unpacked.database()) {
+                checkAndRekey(staging, unpacked.password(), data);
+            }
             String stamp = LocalDateTime.now().format(STAMP);
             Path aside = data.resolve("replaced-" + stamp);
             boolean movedAside = false;
-            for (String part : new String[] {"db", "archive"}) {
+            for (String part : unpacked.database() ? new String[] {"db", "archive"} : new String[] {"archive"}) {
                 if (Files.exists(data.resolve(part))) {
                     Files.createDirectories(aside);
                     Files.move(data.resolve(part), aside.resolve(part), StandardCopyOption.ATOMIC_MOVE);
@@ -64,6 +68,12 @@ public final class Restore {
                     Files.move(staging.resolve(part), data.resolve(part), StandardCopyOption.ATOMIC_MOVE);
                 }
             }
+            if (!unpacked.database()) {
+                return "Restored " + archived + " archived return file(s) from " + backup + " into " + data
+                        + (movedAside ? "; the archive that was there is in " + aside : "")
+                        + ". This backup holds the archive alone (it was made on a database server): restore the database on "
+                        + "the server from its own dump (pg_restore or psql), taken at the same time as this backup.";
+            }
             return "Restored the database and " + archived + " archived return file(s) from " + backup + " into " + data
                     + (movedAside ? "; the database and archive that were there are in " + aside : "");
         } finally {
@@ -71,14 +81,15 @@ public final class Restore {
         }
     }
 
-    /** What a backup held besides its database: how many archived files, and the database's password. */
-    private record Unpacked(int archived, String password) {
+    /** What a backup held: how many archived files, whether a database (not from a server) and its password. */
+    private record Unpacked(int archived, boolean database, String password) {
     }
 
     /** Unpacks and checks every entry into {@code staging}, but the password, which is only read. */
     private static Unpacked unpack(Path backup, Path staging) throws IOException {
         int archived = 0;
         boolean database = false;
+        boolean readme = false;
         String password = "";
         try (ZipFile zip = new ZipFile(backup.toFile())) {
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
@@ -86,6 +97,7 @@ public final class Restore {
                 String name = entry.getName();
                 Matcher archivedFile = BackupFile.ARCHIVED.matcher(name);
                 if (name.equals(BackupFile.README)) {
+                    readme = true;
                     continue;
                 }
                 if (name.equals(BackupFile.PASSWORD)) {
@@ -108,10 +120,10 @@ public final class Restore {
                 }
             }
         }
-        if (!database) {
+        if (!database && !readme) {
             throw new IOException(backup + " is not a Rectify backup: it holds no " + BackupFile.DATABASE);
         }
-        return new Unpacked(archived, password);
+        return new Unpacked(archived, database, password);
     }
 
     private static String copy(ZipFile zip, ZipEntry entry, Path target) throws IOException {

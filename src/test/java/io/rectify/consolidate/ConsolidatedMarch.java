@@ -3,6 +3,7 @@ package io.rectify.consolidate;
 import static io.rectify.consolidate.ReconciledFixture.AS_OF;
 import static io.rectify.consolidate.ReconciledFixture.MARCH;
 
+import io.rectify.TestDatabase;
 import io.rectify.TestFolders;
 import io.rectify.ledger.LedgerRepository;
 import java.nio.file.Path;
@@ -61,9 +62,15 @@ public abstract class ConsolidatedMarch {
         }
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
-                WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'
+                WHERE UPPER(table_schema) = 'PUBLIC' AND table_type = 'BASE TABLE'
                   AND UPPER(table_name) NOT LIKE 'BATCH\\_%' AND UPPER(table_name) NOT LIKE 'FLYWAY%' AND UPPER(table_name) NOT LIKE 'AUDIT\\_%'""",
                 String.class);
+        if (TestDatabase.postgresql()) {
+            // one TRUNCATE of them all: their foreign keys point among themselves
+            jdbc.execute("TRUNCATE " + String.join(", ", tables));
+            emptied = true;
+            return;
+        }
         jdbc.execute("SET REFERENTIAL_INTEGRITY FALSE");
         try {
             tables.forEach(table -> jdbc.update("DELETE FROM \"" + table + "\""));

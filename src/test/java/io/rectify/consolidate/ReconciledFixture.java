@@ -1,5 +1,6 @@
 package io.rectify.consolidate;
 
+import io.rectify.TestDatabase;
 import io.rectify.ledger.Category;
 import io.rectify.ledger.Deadline;
 import io.rectify.ledger.FeedbackPoint;
@@ -161,13 +162,16 @@ public final class ReconciledFixture {
         }
     }
 
+    /** The generated key's column as the database names it: H2 folds unquoted names to upper case, PostgreSQL to lower. */
+    private static final String GENERATED_ID = TestDatabase.postgresql() ? "id" : "ID";
+
     private long file(YearMonth period, String path, String unit, String submittedOn, String outcome, boolean late) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO return_file (period, path, size_bytes, sha256, modified_at, unit_code, submitted_on,
                         outcome, late, has_institutions, has_accountability)
-                    VALUES (?, ?, 1000, NULL, TIMESTAMP '2024-04-01 09:00:00', ?, ?, ?, ?, TRUE, TRUE)""", new String[] {"ID"});
+                    VALUES (?, ?, 1000, NULL, TIMESTAMP '2024-04-01 09:00:00', ?, ?, ?, ?, TRUE, TRUE)""", new String[] {GENERATED_ID});
             statement.setString(1, period.toString());
             statement.setString(2, path);
             statement.setString(3, unit);

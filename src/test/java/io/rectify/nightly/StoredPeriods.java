@@ -1,11 +1,11 @@
 package io.rectify.nightly;
 
-import io.rectify.ops.DatabasePassword;
+import io.rectify.TestDatabase;
 import io.rectify.reconcile.PeriodFolder;
 import io.rectify.reconcile.ReturnFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What nights left in the H2 database under a {@link Rectify} root, read (and changed) with plain JDBC;
+ * What nights left in the database (H2 or PostgreSQL: {@link TestDatabase}) under a {@link Rectify} root, read (and changed) with plain JDBC;
  * and the February folder that the classes testing stored periods share.
  */
 final class StoredPeriods {
@@ -105,16 +105,19 @@ final class StoredPeriods {
         }
     }
 
-    void update(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
+    /** Runs one UPDATE (or DELETE, INSERT) with its parameters. */
+    void update(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + root.resolve("data/db/rectify") + ";MAX_COMPACT_TIME=0", DatabasePassword.USER,
-                DatabasePassword.current(root.resolve("data")));
+        return TestDatabase.connect(root.resolve("data"));
     }
 }

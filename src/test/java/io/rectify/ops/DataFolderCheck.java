@@ -2,6 +2,7 @@ package io.rectify.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rectify.TestDatabase;
 import io.rectify.intake.Archive;
 import io.rectify.intake.Sha256;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,12 +27,11 @@ final class DataFolderCheck {
 
     /**
      * A connection to the database of a data folder whose process has ended, killed or not, for
-     * queries only. Without H2's file lock, which a killed process leaves behind for the next run to
+     * queries only ({@link TestDatabase}: H2 or PostgreSQL). Without H2's file lock, which a killed process leaves behind for the next run to
      * take over, and which H2 will not take over for a read-only connection.
      */
     static Connection database(Path data) throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/rectify")
-                + ";IFEXISTS=TRUE;FILE_LOCK=NO;MAX_COMPACT_TIME=0", DatabasePassword.USER, DatabasePassword.current(data));
+        return TestDatabase.connect(data, ";IFEXISTS=TRUE;FILE_LOCK=NO");
     }
 
     static List<String> strings(Path data, String sql) {

@@ -110,7 +110,8 @@ class ListRulesTest extends ReconcileTestSupport {
                 .institution("", "", "新建").accountability("诫勉谈话", 0, "", "")));
 
         assertThat(jdbc.sql("""
-                SELECT period || ':' || has_institutions || ':' || has_accountability FROM return_file ORDER BY period""")
+                SELECT period || ':' || CASE WHEN has_institutions THEN 'TRUE' ELSE 'FALSE' END || ':'
+                       || CASE WHEN has_accountability THEN 'TRUE' ELSE 'FALSE' END FROM return_file ORDER BY period""")
                 .query(String.class).list())
                 .containsExactly("2024-03:TRUE:TRUE", "2024-04:FALSE:FALSE", "2024-05:TRUE:TRUE", "2024-06:FALSE:FALSE");
     }

@@ -59,7 +59,7 @@ class RowRulesTest extends ReconcileTestSupport {
         assertEntry(notAssigned, ERROR, "U03", "P01-01", "U03.xlsx", 9, "A", "P01-01");
         assertThat(notAssigned.problemCode()).isEqualTo("P01");
         assertThat(notAssigned.message()).contains("区发改委");
-        assertThat(jdbc.sql("SELECT unit_code || ':' || lead || ':' || status FROM return_row WHERE task_code = 'P01-01' ORDER BY unit_code")
+        assertThat(jdbc.sql("SELECT unit_code || ':' || CASE WHEN lead THEN 'TRUE' ELSE 'FALSE' END || ':' || status FROM return_row WHERE task_code = 'P01-01' ORDER BY unit_code")
                 .query(String.class).list()).containsExactly("U01:TRUE:推进中", "U02:FALSE:已完成");
         assertThat(status("2024-03", "P01-01")).isEqualTo("推进中 null 2024-03");
     }

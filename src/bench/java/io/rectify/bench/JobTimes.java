@@ -1,10 +1,6 @@
 package io.rectify.bench;
 
-import io.rectify.ops.DatabasePassword;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,30 +11,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The time a Rectify job took inside its JVM, from Spring Batch's own records in the H2 database
+ * The time a Rectify job took inside its JVM, from Spring Batch's own records in its database
  * (job and step start and end), and the stage times the nightly job logs.
  *
  * @param jobMillis  the last job execution, start to end
  * @param stepMillis each of its steps, by step name
- * @param stages     from the log: read, reconcile (summed over periods), consolidate, write; and rows read
+ * @param stages     from the log: read, reconcile (summed over periods), consolidate, write; rows read;
+ *                   and, when the build logs them, units reconciled again ({@code again}) and kept
+ *                   ({@code kept}) by an incremental night
  */
 record JobTimes(long jobMillis, Map<String, Long> stepMillis, Map<String, Long> stages) {
 
     private static final Pattern INGESTED = Pattern.compile(
             "Ingested \\d{4}-\\d{2}: .*?(\\d+) rows accepted, (\\d+) rejected.*read in (\\d+) ms, reconciled in (\\d+) ms");
     private static final Pattern REPORTED = Pattern.compile("Consolidated \\d{4}-\\d{2} in (\\d+) ms; .* in (\\d+) ms");
+    /** "… 100 units reconciled again, 1900 kept …" or "… reconciled again: 100, kept: 1900": either order of words and numbers. */
+    private static final Pattern AGAIN = Pattern.compile("(?i)(?:(\\d+)\\D{0,20}reconciled again|reconciled again\\D{0,6}(\\d+))");
+    private static final Pattern KEPT = Pattern.compile("(?i)(?:(\\d+)\\D{0,20}kept|kept\\D{0,6}(\\d+))");
 
-    /** The data folder's database password; none for a baseline build from before passwords. */
-    private static String password(Path dataFolder) {
-        return Files.exists(DatabasePassword.file(dataFolder)) ? DatabasePassword.current(dataFolder) : "";
-    }
-
-    static JobTimes of(Path dataFolder, String output) throws SQLException {
+    static JobTimes of(Database database, String output) throws SQLException {
         Map<String, Long> steps = new LinkedHashMap<>();
         long job;
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataFolder.resolve("db").resolve("rectify")
-                + ";ACCESS_MODE_DATA=r", DatabasePassword.USER, password(dataFolder));
-             Statement sql = db.createStatement()) {
+        try (Connection db = database.connect(); Statement sql = db.createStatement()) {
             long id;
             try (ResultSet rs = sql.executeQuery("SELECT JOB_EXECUTION_ID, START_TIME, END_TIME FROM BATCH_JOB_EXECUTION "
                     + "ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")) {
@@ -57,7 +51,7 @@ record JobTimes(long jobMillis, Map<String, Long> stepMillis, Map<String, Long> 
         return new JobTimes(job, steps, stages(output));
     }
 
-    private static Map<String, Long> stages(String output) {
+    static Map<String, Long> stages(String output) {
         Map<String, Long> stages = new LinkedHashMap<>();
         Matcher ingested = INGESTED.matcher(output);
         while (ingested.find()) {
@@ -70,6 +64,18 @@ record JobTimes(long jobMillis, Map<String, Long> stepMillis, Map<String, Long> 
             stages.put("consolidate", Long.parseLong(reported.group(1)));
             stages.put("write", Long.parseLong(reported.group(2)));
         }
+        for (String line : output.split("\n")) {
+            Matcher again = AGAIN.matcher(line);
+            Matcher kept = KEPT.matcher(line);
+            if (again.find() && kept.find()) {
+                stages.merge("again", number(again), Long::sum);
+                stages.merge("kept", number(kept), Long::sum);
+            }
+        }
         return stages;
+    }
+
+    private static long number(Matcher matcher) {
+        return Long.parseLong(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
     }
 }

@@ -6,15 +6,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Child processes of the harness: whole-process wall times, their output, and their heap from the GC log. */
+/**
+ * Child processes of the harness: whole-process wall times, their output, their heap from the GC
+ * log and their peak resident memory (from {@code /usr/bin/time} when the machine has it).
+ */
 final class Processes {
 
-    /** A finished child process. */
-    record Run(List<String> command, int exitCode, long wallMillis, String output, Heap heap) {
+    /**
+     * A finished child process.
+     *
+     * @param rssMiB the process's peak resident set size (what the kernel gave it at most, heap,
+     *               metaspace, code and thread stacks together), or -1 when unknown
+     */
+    record Run(List<String> command, int exitCode, long wallMillis, String output, Heap heap, long rssMiB) {
 
         Run requireSuccess() {
             if (exitCode != 0) {
@@ -36,6 +45,7 @@ final class Processes {
     }
 
     private static final Pattern PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Path TIME = Path.of("/usr/bin/time");
     private static final Pattern EXIT_USED = Pattern.compile("garbage-first heap\\s+total \\d+K, used (\\d+)K");
 
     private Processes() {
@@ -51,13 +61,26 @@ final class Processes {
 
     /** As {@link #java}, whatever the exit status. */
     static Run attempt(Path workDir, List<String> jvmOptions, List<String> arguments) throws IOException, InterruptedException {
+        return attempt(workDir, Map.of(), jvmOptions, arguments);
+    }
+
+    /** As {@link #attempt(Path, List, List)}, with {@code environment} added to the child's. */
+    static Run attempt(Path workDir, Map<String, String> environment, List<String> jvmOptions, List<String> arguments)
+            throws IOException, InterruptedException {
         Path gcLog = gcLog(workDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xlog:gc,gc+heap+exit:file=" + gcLog);
         command.addAll(jvmOptions);
         command.addAll(arguments);
-        return run(workDir, new ProcessBuilder(command), gcLog);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return run(workDir, builder, gcLog);
+    }
+
+    /** Runs any command (not a JVM of the harness: no GC log), timed as {@link #java}, whatever the exit status. */
+    static Run command(Path workDir, List<String> command) throws IOException, InterruptedException {
+        return run(workDir, new ProcessBuilder(command), null);
     }
 
     /**
@@ -88,6 +111,15 @@ final class Processes {
 
     private static Run run(Path workDir, ProcessBuilder builder, Path gcLog) throws IOException, InterruptedException {
         Path output = Files.createTempFile(workDir, "out", ".txt");
+        List<String> command = List.copyOf(builder.command());
+        Path rss = null;
+        if (Files.isExecutable(TIME)) {
+            // the child's own peak resident set (in KiB), written apart from its output
+            rss = Files.createTempFile(workDir, "rss", ".txt");
+            List<String> timed = new ArrayList<>(List.of(TIME.toString(), "-f", "%M", "-o", rss.toString()));
+            timed.addAll(command);
+            builder.command(timed);
+        }
         builder.directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
@@ -97,10 +129,23 @@ final class Processes {
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
         String text = Files.readString(output);
-        Heap heap = Files.exists(gcLog) ? heap(Files.readString(gcLog)) : new Heap(0, 0);
+        Heap heap = gcLog != null && Files.exists(gcLog) ? heap(Files.readString(gcLog)) : new Heap(0, 0);
+        long rssMiB = rss == null ? -1 : peakKiB(Files.readString(rss)) / 1024;
         Files.delete(output);
-        Files.deleteIfExists(gcLog);
-        return new Run(builder.command(), process.exitValue(), wall, text, heap);
+        if (gcLog != null) {
+            Files.deleteIfExists(gcLog);
+        }
+        if (rss != null) {
+            Files.delete(rss);
+        }
+        return new Run(command, process.exitValue(), wall, text, heap, rssMiB);
+    }
+
+    /** The last number /usr/bin/time wrote: the peak in KiB (before it, a note when the command failed). */
+    private static long peakKiB(String timeOutput) {
+        String[] lines = timeOutput.trim().split("\n");
+        String last = lines[lines.length - 1].trim();
+        return last.matches("\\d+") ? Long.parseLong(last) : -1024;
     }
 
     static Heap heap(String gcLog) {

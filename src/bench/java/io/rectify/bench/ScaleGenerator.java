@@ -27,7 +27,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * the same scale and seed give the same content, and every return's last-modified time is its
  * submission day.
  *
- * <pre>java -cp ... io.rectify.bench.ScaleGenerator INPUT_DIR units=54 tasks=8 periods=2 faults=0.02 seed=1</pre>
+ * <p>{@link #rewriteReturns} makes the night after: it writes {@code count} units' returns of the
+ * last period again as an edition {@code n} (other progress texts in every tenth row, so new
+ * bytes with the same figures; last modified {@code n} hours after the submission day).
+ *
+ * <pre>java -cp ... io.rectify.bench.ScaleGenerator INPUT_DIR units=54 tasks=8 periods=2 faults=0.02 seed=1 [changed=100 edition=1]</pre>
  */
 public final class ScaleGenerator {
 
@@ -68,6 +72,12 @@ public final class ScaleGenerator {
             options.put(pair[0], pair[1]);
         }
         Scale scale = Scale.parse(options);
+        if (options.containsKey("changed")) {
+            new ScaleGenerator(scale).rewriteReturns(Path.of(args[0]), Integer.parseInt(options.get("changed")),
+                    Integer.parseInt(options.getOrDefault("edition", "1")));
+            System.out.println("Rewrote " + options.get("changed") + " returns of " + scale + " in " + args[0]);
+            return;
+        }
         new ScaleGenerator(scale).write(Path.of(args[0]));
         System.out.println("Generated " + scale + " into " + args[0]);
     }
@@ -81,11 +91,26 @@ public final class ScaleGenerator {
             Path folder = input.resolve("returns").resolve(period.toString());
             Files.createDirectories(folder);
             for (int u = 1; u <= scale.units(); u++) {
-                Path file = folder.resolve(unitCode(u) + ".xlsx");
-                writeReturn(u, p, period, file);
-                Files.setLastModifiedTime(file, FileTime.from(submittedOn(period).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                writeReturn(u, p, period, folder, 0);
             }
         }
+    }
+
+    /**
+     * Writes the last period's returns of {@code count} units, spread evenly over the ledger, again as
+     * edition {@code edition} (0 is the original), and returns their unit codes.
+     */
+    public List<String> rewriteReturns(Path input, int count, int edition) throws IOException {
+        List<YearMonth> periods = periods();
+        YearMonth period = periods.get(periods.size() - 1);
+        Path folder = input.resolve("returns").resolve(period.toString());
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, scale.units()); i++) {
+            int unit = 1 + (int) ((long) i * scale.units() / Math.min(count, scale.units()));
+            writeReturn(unit, periods.size() - 1, period, folder, edition);
+            units.add(unitCode(unit));
+        }
+        return units;
     }
 
     static String unitCode(int unit) {
@@ -181,7 +206,8 @@ public final class ScaleGenerator {
         }
     }
 
-    private void writeReturn(int unit, int periodIndex, YearMonth period, Path file) throws IOException {
+    private void writeReturn(int unit, int periodIndex, YearMonth period, Path folder, int edition) throws IOException {
+        Path file = folder.resolve(unitCode(unit) + ".xlsx");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, false, true)) {
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
@@ -194,7 +220,7 @@ public final class ScaleGenerator {
             values(sheet.createRow(3), "任务编号", "问题编号", "整改措施", "完成时限", "责任类型", "整改状态", "完成日期",
                     "进展情况", "佐证材料", "备注");
             for (int t = 1; t <= scale.tasksPerUnit(); t++) {
-                taskRow(sheet.createRow(t + 3), unit, t, periodIndex, date);
+                taskRow(sheet.createRow(t + 3), unit, t, periodIndex, edition, date);
             }
 
             Sheet institutions = workbook.createSheet("制度建设");
@@ -218,13 +244,15 @@ public final class ScaleGenerator {
             }
             save(workbook, file);
         }
+        Files.setLastModifiedTime(file, FileTime.from(submittedOn(period).atStartOfDay().plusHours(edition)
+                .toInstant(ZoneOffset.UTC)));
     }
 
     /**
      * A task row: the task is 已完成 from the period its hash picks (dated within that month),
      * 推进中 the period before, 未启动 earlier; a faulty row gets one mistake instead.
      */
-    private void taskRow(Row row, int unit, int task, int periodIndex, CellStyle date) {
+    private void taskRow(Row row, int unit, int task, int periodIndex, int edition, CellStyle date) {
         double h = hash(unit, task);
         // two tasks in three are done by the last period, as in a rectification well under way
         int completesAt = (int) (h * (scale.periods() + 0.5));
@@ -262,7 +290,8 @@ public final class ScaleGenerator {
         } else if (completion != null) {
             row.createCell(6).setCellValue(completion.toString());
         }
-        values(row, 7, "已按计划推进第" + task + "项措施，召开专题会议" + (1 + periodIndex) + "次",
+        values(row, 7, "已按计划推进第" + task + "项措施，召开专题会议" + (1 + periodIndex) + "次"
+                        + (edition > 0 && task % 10 == 1 ? "，第" + edition + "次更新进展" : ""),
                 "已完成".equals(status) ? "会议纪要、制度文件" : "", "");
     }
 

@@ -30,6 +30,8 @@ if not defined java_file goto nojava
 
 rem one folder per jar and Java build: size and modification time of each (as jobs/rectify), the
 rem time's separators (/ : and spaces, by the locale) made file-name safe
+rem extract keeps the jar's own name (rectify.jar, or whatever RECTIFY_JAR names)
+for %%F in ("%jar%") do set "jarname=%%~nxF"
 for %%F in ("%jar%") do set "key=%%~zF-%%~tF"
 for %%F in ("%java_file%") do set "key=%key%-%%~zF-%%~tF"
 set "key=%key:/=%"
@@ -39,7 +41,7 @@ set "key=%key:.=%"
 set "cache=%RECTIFY_JVM_CACHE%"
 if not defined cache set "cache=data\jvm"
 set "dir=%cache%\jar-%key%"
-if exist "%dir%\app\rectify.jar" goto unpacked
+if exist "%dir%\app\%jarname%" goto unpacked
 if not exist "%cache%" mkdir "%cache%"
 if not exist "%cache%" exit /b 1
 rem an earlier build's folder, named as below
@@ -64,17 +66,17 @@ if /i not "%~1"=="nightly" goto plain
 rem The training run: the JVM writes the archive as it exits, under a temporary name, so that a run
 rem started meanwhile never maps half a file; then it is put in place.
 set "training=%archive%.%RANDOM%"
-call "%java_file%" %options% "-XX:ArchiveClassesAtExit=%training%" %RECTIFY_JAVA_OPTS% -jar "%dir%\app\rectify.jar" %*
+call "%java_file%" %options% "-XX:ArchiveClassesAtExit=%training%" %RECTIFY_JAVA_OPTS% -jar "%dir%\app\%jarname%" %*
 set "status=%ERRORLEVEL%"
 if exist "%training%" move /y "%training%" "%archive%" >nul
 exit /b %status%
 
 :archived
-"%java_file%" %options% "-XX:SharedArchiveFile=%archive%" %RECTIFY_JAVA_OPTS% -jar "%dir%\app\rectify.jar" %*
+"%java_file%" %options% "-XX:SharedArchiveFile=%archive%" %RECTIFY_JAVA_OPTS% -jar "%dir%\app\%jarname%" %*
 exit /b %ERRORLEVEL%
 
 :plain
-"%java_file%" %options% %RECTIFY_JAVA_OPTS% -jar "%dir%\app\rectify.jar" %*
+"%java_file%" %options% %RECTIFY_JAVA_OPTS% -jar "%dir%\app\%jarname%" %*
 exit /b %ERRORLEVEL%
 
 :nojava

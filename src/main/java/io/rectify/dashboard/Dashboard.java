@@ -18,6 +18,12 @@ import io.rectify.standing.Light;
 import io.rectify.standing.ProblemStanding;
 import io.rectify.standing.Standings;
 import io.rectify.standing.UnitStanding;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -40,14 +46,23 @@ public final class Dashboard {
     }
 
     /**
-     * The page in UTF-8; the same consolidation gives the same bytes.
+     * Writes the page to {@code out} in UTF-8; the same consolidation gives the same bytes.
      *
      * @param warning what every output of the period says first, when anything (a period read only in
      *                part), shown above everything else
      */
-    public static byte[] page(Consolidation c, Links links, Optional<String> warning) {
+    public static void write(Consolidation c, Links links, Optional<String> warning, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            page(new Html(writer), c, links, warning);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        writer.flush();
+    }
+
+    private static void page(Html html, Consolidation c, Links links, Optional<String> warning) {
         Standings standings = Standings.of(c);
-        Html html = new Html();
         String heading = c.title() + " 整改工作看板";
         html.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .open("meta", "http-equiv", "Content-Security-Policy", "content", CONTENT_SECURITY_POLICY).raw("\n")
@@ -72,7 +87,6 @@ public final class Dashboard {
                 .raw("<script type=\"application/json\" id=\"dashboard-data\">").raw(ChartData.script(c, standings))
                 .raw("</script>\n<script>").raw(Assets.ECHARTS).raw("</script>\n<script>").raw(Assets.SCRIPT)
                 .raw("</script>\n</body>\n</html>\n");
-        return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void header(Html html, Consolidation c, String heading, Links links) {

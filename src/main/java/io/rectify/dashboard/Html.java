@@ -1,6 +1,9 @@
 package io.rectify.dashboard;
 
 import io.rectify.workbook.SafeText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,45 +14,48 @@ import java.util.stream.Collectors;
  * messages and values come from the units' files and may hold anything, markup included. Text is
  * also neutralised as in every other output ({@link SafeText}): people copy the tables into
  * spreadsheets.
+ *
+ * <p>The page goes straight to its writer: a city's page lists a hundred thousand exceptions, more than a
+ * night's heap should hold as text. A failed write is thrown unchecked and unwrapped by {@link Dashboard}.
  */
 final class Html {
 
-    private final StringBuilder out = new StringBuilder(1 << 20);
+    private final Writer out;
+
+    Html(Writer out) {
+        this.out = out;
+    }
 
     /** Markup this package wrote itself (never text from data). */
     Html raw(String markup) {
-        out.append(markup);
+        try {
+            out.write(markup);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
     Html text(String text) {
-        out.append(escape(SafeText.neutralise(text)));
-        return this;
+        return raw(escape(SafeText.neutralise(text)));
     }
 
     /** {@code <tag a="v" ...>}; attributes as name, value pairs. */
     Html open(String tag, String... attributes) {
-        out.append('<').append(tag);
+        raw("<").raw(tag);
         for (int i = 0; i < attributes.length; i += 2) {
-            out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1])).append('"');
+            raw(" ").raw(attributes[i]).raw("=\"").raw(escape(attributes[i + 1])).raw("\"");
         }
-        out.append('>');
-        return this;
+        return raw(">");
     }
 
     Html close(String tag) {
-        out.append("</").append(tag).append('>');
-        return this;
+        return raw("</").raw(tag).raw(">");
     }
 
     /** An element holding only text. */
     Html element(String tag, String text, String... attributes) {
         return open(tag, attributes).text(text).close(tag);
-    }
-
-    @Override
-    public String toString() {
-        return out.toString();
     }
 
     static String escape(String text) {

@@ -248,6 +248,7 @@ public class CheckedFiles {
         private final LedgerIndex ledger;
         private final FoundFile found;
         private final DataInputStream in;
+        private final Map<String, String> texts = new HashMap<>();
 
         Decoder(LedgerIndex ledger, FoundFile found, byte[] bytes) {
             this.ledger = ledger;
@@ -338,13 +339,17 @@ public class CheckedFiles {
             return in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
         }
 
+        /**
+         * The same text is the same string within a file, as a workbook's shared strings are when it is read: a
+         * city's unchanged returns hold 400,000 rows, their sheet names, column letters and status words repeated.
+         */
         private String text() throws IOException {
             int length = in.readInt();
             if (length < 0) {
                 return null;
             }
             byte[] bytes = in.readNBytes(length);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return texts.computeIfAbsent(new String(bytes, StandardCharsets.UTF_8), t -> t);
         }
     }
 }

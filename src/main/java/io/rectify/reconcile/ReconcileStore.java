@@ -11,20 +11,26 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Repository;
@@ -212,39 +218,54 @@ class ReconcileStore {
 
     /**
      * Each task's status: on a period already stored, only the statuses that differ from the stored ones are
-     * deleted and inserted again.
+     * deleted and inserted again. The stored ones are compared as they are read, never held: a city's
+     * 400,000 statuses held twice do not fit a night's heap beside its rows.
      */
     private void replaceStatuses(String period, List<TaskState> states, boolean stored) {
-        Map<String, List<Object>> before = new HashMap<>();
+        BitSet unchanged = new BitSet(states.size());
+        List<String> replaced = new ArrayList<>();
         if (stored) {
+            // the states by task code, searched by halving: a hash map of them would cost more than the states
+            int[] order = IntStream.range(0, states.size()).boxed()
+                    .sorted(Comparator.comparing(i -> states.get(i).taskCode())).mapToInt(Integer::intValue).toArray();
+            String[] codes = Arrays.stream(order).mapToObj(i -> states.get(i).taskCode()).toArray(String[]::new);
             jdbc.query("""
                     SELECT task_code, status, completion_date, source_period, sign_off, signed_off_period
                     FROM task_status WHERE period = ?""",
                     rs -> {
-                        before.put(rs.getString(1), Arrays.asList(rs.getString(2), toLocalDate(rs.getDate(3)), rs.getString(4),
-                                rs.getString(5), rs.getString(6)));
+                        int found = Arrays.binarySearch(codes, rs.getString(1));
+                        if (found >= 0 && stored(states.get(order[found]), rs)) {
+                            unchanged.set(order[found]);
+                        } else {
+                            replaced.add(rs.getString(1));
+                        }
                     }, period);
         }
         Batch delete = new Batch("DELETE FROM task_status WHERE period = ? AND task_code = ?");
+        replaced.forEach(task -> delete.add(period, task));
+        delete.flush();
         Batch insert = new Batch("""
                 INSERT INTO task_status (period, task_code, status, completion_date, source_period, sign_off,
                     signed_off_period) VALUES (?, ?, ?, ?, ?, ?, ?)""");
-        for (TaskState s : states) {
-            List<Object> values = Arrays.asList(s.status().word(), s.completionDate(), s.sourcePeriod(),
-                    s.signOff() == null ? null : s.signOff().word(), s.signedOffPeriod());
-            List<Object> old = before.remove(s.taskCode());
-            if (values.equals(old)) {
-                continue;
-            }
-            if (old != null) {
-                delete.add(period, s.taskCode());
-            }
+        for (int i = unchanged.nextClearBit(0); i < states.size(); i = unchanged.nextClearBit(i + 1)) {
+            TaskState s = states.get(i);
             insert.add(period, s.taskCode(), s.status().word(), toDate(s.completionDate()), s.sourcePeriod(),
-                    s.signOff() == null ? null : s.signOff().word(), s.signedOffPeriod());
+                    word(s.signOff()), s.signedOffPeriod());
         }
-        before.keySet().forEach(task -> delete.add(period, task));
-        delete.flush();
         insert.flush();
+    }
+
+    /** Whether the status row at the result set's cursor is {@code state} as stored. */
+    private static boolean stored(TaskState state, ResultSet rs) throws SQLException {
+        return state.status().word().equals(rs.getString(2))
+                && Objects.equals(state.completionDate(), toLocalDate(rs.getDate(3)))
+                && Objects.equals(state.sourcePeriod(), rs.getString(4))
+                && Objects.equals(word(state.signOff()), rs.getString(5))
+                && Objects.equals(state.signedOffPeriod(), rs.getString(6));
+    }
+
+    private static String word(SignOff signOff) {
+        return signOff == null ? null : signOff.word();
     }
 
     /** The parts of each unit's files (and of the files of no known unit), by unit code. */

@@ -115,8 +115,8 @@ public class ReportWriter {
             Links links = new Links(STATISTICS, EXCEPTIONS, BULLETIN, RECEIPTS,
                     unit -> RECEIPTS + "/" + receiptFile(unit, consolidation.period()),
                     notices ? Optional.of(NOTICES) : Optional.empty());
-            AtomicFiles.write(staging.resolve(DASHBOARD), out -> out.write(Dashboard.page(consolidation, links,
-                    SkippedNotice.of(consolidation).map(SkippedNotice::text))));
+            AtomicFiles.write(staging.resolve(DASHBOARD), out -> Dashboard.write(consolidation, links,
+                    SkippedNotice.of(consolidation).map(SkippedNotice::text), out));
             files.add(DASHBOARD);
             staged.publish(OURS::contains);
         }

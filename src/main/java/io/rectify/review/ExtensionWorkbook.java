@@ -29,8 +29,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes the office's 延期审批表 (docs/REVIEWS.md) as an .xlsx workbook: sheet 延期审批 with the metadata block
@@ -51,7 +51,7 @@ public final class ExtensionWorkbook {
     }
 
     public static void write(ExtensionReview review, OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+        try (SXSSFWorkbook workbook = ReviewSheets.create()) {
             ReviewSheets sheets = new ReviewSheets(workbook);
             sheet(workbook, sheets, review);
             sheets.marker(new String[][] {
@@ -72,26 +72,26 @@ public final class ExtensionWorkbook {
         return review.title() + "延期审批表（" + Periods.text(review.period()) + "）";
     }
 
-    private static void sheet(XSSFWorkbook workbook, ReviewSheets sheets, ExtensionReview review) {
-        XSSFSheet sheet = workbook.createSheet(ReviewLayout.EXTENSION_SHEET);
+    private static void sheet(SXSSFWorkbook workbook, ReviewSheets sheets, ExtensionReview review) {
+        Sheet sheet = workbook.createSheet(ReviewLayout.EXTENSION_SHEET);
         TableSheet table = new TableSheet(workbook, sheet, HEADER_ROW, HEADERS, WIDTHS);
         int decision = HEADERS.indexOf(EXTENSION_DECISION);
         int grantedTo = HEADERS.indexOf(GRANTED_TO);
         table.input(decision, Entry.TEXT).input(grantedTo, Entry.DATE).input(HEADERS.indexOf(EXTENSION_OPINION), Entry.TEXT);
-        int seq = 0;
-        for (Request request : review.requests()) {
-            table.append(++seq, request.taskCode(), request.problemCode(), request.leadUnit(), request.measure(),
-                    request.ledgerDeadline(), request.deadline(), request.requested(), request.reason(), request.file(),
-                    request.row(), null, null, null);
-        }
         Banner.write(sheet, 0, HEADERS.size(), title(review), Banner.titleStyle(workbook), 24);
         sheets.metadata(sheet, ReviewSheets.FIRST_METADATA_ROW,
                 new ReviewSheets.Field(ReviewLayout.EXTENSION_PERIOD_LABEL, review.period().toString()),
                 new ReviewSheets.Field(ReviewLayout.APPROVER, null), false);
         sheets.metadata(sheet, ReviewSheets.SECOND_METADATA_ROW, null, new ReviewSheets.Field(ReviewLayout.APPROVED_ON, null), true);
         Banner.write(sheet, 3, HEADERS.size(), instruction(review), Banner.instructionStyle(workbook), 15);
+        int seq = 0;
+        for (Request request : review.requests()) {
+            table.append(++seq, request.taskCode(), request.problemCode(), request.leadUnit(), request.measure(),
+                    request.ledgerDeadline(), request.deadline(), request.requested(), request.reason(), request.file(),
+                    request.row(), null, null, null);
+        }
 
-        InputRules rules = new InputRules(sheet);
+        InputRules rules = new InputRules(ReviewSheets.model(workbook, sheet));
         rules.choice(table.firstRow(), table.lastRow(), decision, Verdict.words(Verdict.Kind.EXTENSION), EXTENSION_DECISION);
         for (int i = 0; i < review.requests().size(); i++) {
             Request request = review.requests().get(i);

@@ -15,7 +15,10 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.util.Reproducibility;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -46,13 +49,33 @@ final class ReviewSheets {
     record Field(String label, String value) {
     }
 
-    private final XSSFWorkbook workbook;
+    /** Rows kept in memory per sheet before they are flushed to a temporary file. */
+    private static final int WINDOW_ROWS = 200;
+
+    private final Workbook workbook;
     private final CellStyle label;
     private final CellStyle fixed;
     private final CellStyle text;
     private final CellStyle date;
 
-    ReviewSheets(XSSFWorkbook workbook) {
+    /**
+     * A new review workbook, its rows streamed to a temporary file: a city group's 销号审核表 lists a quarter of a
+     * million tasks, more than a night's heap holds as a whole workbook. Write the rows above a table before its
+     * body, as a streamed sheet only keeps the last rows written.
+     */
+    static SXSSFWorkbook create() {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW_ROWS, false);
+        // ZIP64 data descriptors are misread by stream readers such as java.util.zip.ZipInputStream
+        workbook.setZip64Mode(Zip64Mode.Never);
+        return workbook;
+    }
+
+    /** The sheet's model, where validations and protection go: the streamed sheet passes them to it. */
+    static XSSFSheet model(SXSSFWorkbook workbook, Sheet sheet) {
+        return workbook.getXSSFWorkbook().getSheet(sheet.getSheetName());
+    }
+
+    ReviewSheets(Workbook workbook) {
         this.workbook = workbook;
         this.label = TableSheet.headerStyle(workbook);
         this.fixed = TableSheet.readOnlyStyle(workbook);
@@ -76,7 +99,7 @@ final class ReviewSheets {
 
     /** The very hidden marker sheet: keys in column A, values in column B. */
     void marker(String[][] entries) {
-        XSSFSheet sheet = workbook.createSheet(TemplateMarker.SHEET);
+        Sheet sheet = workbook.createSheet(TemplateMarker.SHEET);
         for (int i = 0; i < entries.length; i++) {
             Row row = sheet.createRow(i);
             row.createCell(0).setCellValue(SafeText.neutralise(entries[i][0]));
@@ -89,16 +112,20 @@ final class ReviewSheets {
      * Opens on the first sheet, titled, and saves; the same model gives the same bytes: the workbook is dated
      * the period's last day, never the clock's.
      */
-    static void save(XSSFWorkbook workbook, String title, YearMonth period, OutputStream out) throws IOException {
+    static void save(SXSSFWorkbook workbook, String title, YearMonth period, OutputStream out) throws IOException {
         workbook.setActiveSheet(0);
         workbook.setFirstVisibleTab(0);
-        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
+        POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         Date date = Date.from(period.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC));
         core.setCreated(Optional.of(date));
         core.setModified(Optional.of(date));
         core.setTitle(title);
         core.setCreator("Rectify");
-        Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out));
+        try {
+            Reproducibility.runWithSourceDateEpoch(() -> workbook.write(out));
+        } finally {
+            workbook.dispose();
+        }
     }
 
     /** A day in the month after the period, for examples: reviews are made after the period's returns. */

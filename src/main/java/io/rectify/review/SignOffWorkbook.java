@@ -39,8 +39,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes a supervision group's 销号审核表 (docs/REVIEWS.md) as an .xlsx workbook: sheet 销号审核 with the metadata
@@ -67,7 +67,7 @@ public final class SignOffWorkbook {
     }
 
     public static void write(SignOffReview review, OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+        try (SXSSFWorkbook workbook = ReviewSheets.create()) {
             ReviewSheets sheets = new ReviewSheets(workbook);
             signOffSheet(workbook, sheets, review);
             recheckSheet(workbook, review);
@@ -90,37 +90,40 @@ public final class SignOffWorkbook {
         return review.title() + "销号审核表（" + review.group() + "，" + Periods.text(review.period()) + "）";
     }
 
-    private static void signOffSheet(XSSFWorkbook workbook, ReviewSheets sheets, SignOffReview review) {
-        XSSFSheet sheet = workbook.createSheet(ReviewLayout.SIGN_OFF_SHEET);
+    private static void signOffSheet(SXSSFWorkbook workbook, ReviewSheets sheets, SignOffReview review) {
+        Sheet sheet = workbook.createSheet(ReviewLayout.SIGN_OFF_SHEET);
         TableSheet table = new TableSheet(workbook, sheet, SIGN_OFF_HEADER_ROW, SIGN_OFF_HEADERS, SIGN_OFF_WIDTHS);
         int decision = SIGN_OFF_HEADERS.indexOf(DECISION);
         table.input(decision, Entry.TEXT).input(SIGN_OFF_HEADERS.indexOf(OPINION), Entry.TEXT);
-        int seq = 0;
-        for (Pending task : review.pending()) {
-            table.append(++seq, task.taskCode(), task.problemCode(), task.leadUnit(), task.measure(), task.deadline(),
-                    task.completionDate(), task.evidence(), task.progress(), task.source(review.period()), task.row(),
-                    null, null);
-        }
         Banner.write(sheet, 0, SIGN_OFF_HEADERS.size(), title(review), Banner.titleStyle(workbook), 24);
         sheets.metadata(sheet, ReviewSheets.FIRST_METADATA_ROW, new ReviewSheets.Field(ReviewLayout.GROUP_LABEL, review.group()),
                 new ReviewSheets.Field(ReviewLayout.REVIEWER, null), false);
         sheets.metadata(sheet, ReviewSheets.SECOND_METADATA_ROW, new ReviewSheets.Field(ReviewLayout.PERIOD_LABEL, review.period().toString()),
                 new ReviewSheets.Field(ReviewLayout.REVIEWED_ON, null), true);
         Banner.write(sheet, 3, SIGN_OFF_HEADERS.size(), signOffInstruction(review), Banner.instructionStyle(workbook), 15);
+        int seq = 0;
+        for (Pending task : review.pending()) {
+            table.append(++seq, task.taskCode(), task.problemCode(), task.leadUnit(), task.measure(), task.deadline(),
+                    task.completionDate(), task.evidence(), task.progress(), task.source(review.period()), task.row(),
+                    null, null);
+        }
 
-        InputRules rules = new InputRules(sheet);
+        InputRules rules = new InputRules(ReviewSheets.model(workbook, sheet));
         rules.choice(table.firstRow(), table.lastRow(), decision, Verdict.words(Verdict.Kind.SIGN_OFF), DECISION);
         rules.date(ReviewSheets.SECOND_METADATA_ROW, ReviewSheets.SECOND_METADATA_ROW, ReviewSheets.RIGHT_VALUE, review.period().atDay(1), ReviewLayout.REVIEWED_ON,
                 "请填写审核日期，如 " + ReviewSheets.example(review.period()) + "，不能晚于今天。");
         rules.protect(false);
     }
 
-    private static void recheckSheet(XSSFWorkbook workbook, SignOffReview review) {
-        XSSFSheet sheet = workbook.createSheet(ReviewLayout.RECHECK_SHEET);
+    private static void recheckSheet(SXSSFWorkbook workbook, SignOffReview review) {
+        Sheet sheet = workbook.createSheet(ReviewLayout.RECHECK_SHEET);
         TableSheet table = new TableSheet(workbook, sheet, RECHECK_HEADER_ROW, RECHECK_HEADERS, RECHECK_WIDTHS);
         int decision = RECHECK_HEADERS.indexOf(RECHECK_DECISION);
         int opinion = RECHECK_HEADERS.indexOf(RECHECK_OPINION);
         table.input(decision, Entry.TEXT).input(opinion, Entry.TEXT);
+        Banner.write(sheet, 0, RECHECK_HEADERS.size(), review.group() + "回头看复核（" + Periods.text(review.period()) + "）",
+                Banner.titleStyle(workbook), 24);
+        Banner.write(sheet, 1, RECHECK_HEADERS.size(), recheckInstruction(review), Banner.instructionStyle(workbook), 15);
         CellStyle nothingToDecide = TableSheet.readOnlyStyle(workbook);
         int seq = 0;
         int firstSpotCheck = -1;
@@ -136,11 +139,8 @@ public final class SignOffWorkbook {
                 firstSpotCheck = row.getRowNum();
             }
         }
-        Banner.write(sheet, 0, RECHECK_HEADERS.size(), review.group() + "回头看复核（" + Periods.text(review.period()) + "）",
-                Banner.titleStyle(workbook), 24);
-        Banner.write(sheet, 1, RECHECK_HEADERS.size(), recheckInstruction(review), Banner.instructionStyle(workbook), 15);
 
-        InputRules rules = new InputRules(sheet);
+        InputRules rules = new InputRules(ReviewSheets.model(workbook, sheet));
         if (firstSpotCheck >= 0) {
             // the regressions come first and have nothing to decide: the drop-down covers the spot checks only
             rules.choice(firstSpotCheck, table.lastRow(), decision, Verdict.words(Verdict.Kind.RECHECK), RECHECK_DECISION);

@@ -12,6 +12,7 @@ import io.rectify.ops.FailureCause;
 import io.rectify.ops.Signals;
 import io.rectify.ops.UsageException;
 import io.rectify.portal.PortalStart;
+import io.rectify.workbook.JdkXmlFactories;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.boot.SpringApplication;
@@ -37,6 +38,7 @@ public class RectifyApplication {
 
     public static int run(String... args) {
         DatabaseServer.bindToLoopback();
+        JdkXmlFactories.use();
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);

@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -59,16 +60,17 @@ final class ReceiptWorkbook {
      * @param issuer     who issues the receipt (rectify.issuer)
      * @param markedCopy the file name of the unit's return marked with its exceptions, in the same folder; null
      *                   when there is none
+     * @param notice     the period's {@link SkippedNotice}, made once for all its receipts
      */
-    static void write(Consolidation c, UnitReceipt receipt, String issuer, String markedCopy, Path target)
-            throws IOException {
+    static void write(Consolidation c, UnitReceipt receipt, String issuer, String markedCopy,
+                      Optional<SkippedNotice> notice, Path target) throws IOException {
         Unit unit = receipt.unit().unit();
         String title = unit.name() + " " + Periods.text(c.period()) + "整改进展报送回执";
         SXSSFWorkbook workbook = Workbooks.createSmall(title, issuedOn(c, receipt));
         Styles styles = new Styles(workbook);
         List<ExceptionEntry> rowsOutside = receipt.rejectedRowsOutsideTasks();
         boolean tasks = !receipt.tasks().isEmpty() || !rowsOutside.isEmpty();
-        front(c, receipt, issuer, markedCopy, title, tasks, workbook, styles);
+        front(c, receipt, issuer, markedCopy, notice, title, tasks, workbook, styles);
         if (tasks) {
             tasks(receipt, rowsOutside, workbook, styles, sheet(workbook, TASKS, title));
         }
@@ -95,14 +97,15 @@ final class ReceiptWorkbook {
     }
 
     /** The first page: who it is for, what to do by when, then what was received and taken, and who issued it. */
-    private static void front(Consolidation c, UnitReceipt receipt, String issuer, String markedCopy, String title,
-                              boolean tasks, SXSSFWorkbook workbook, Styles styles) {
+    private static void front(Consolidation c, UnitReceipt receipt, String issuer, String markedCopy,
+                              Optional<SkippedNotice> notice, String title, boolean tasks, SXSSFWorkbook workbook,
+                              Styles styles) {
         UnitFigures figures = receipt.unit();
         Unit unit = figures.unit();
         // the title is the page's first line: no page header repeating it
         FrontPage page = new FrontPage(workbook, styles, Workbooks.sheet(workbook, SUMMARY), 16, 52, 16, 16);
         page.title(title);
-        SkippedNotice.of(c).ifPresent(notice -> page.line(notice.text()));
+        notice.ifPresent(n -> page.line(n.text()));
         page.line("单位：" + unit.code() + " " + unit.name() + "（" + unit.group() + "）　报送期次："
                 + Periods.text(c.period()) + "　统计截至：" + Periods.date(c.asOf()));
         page.heading("一、需要办理的事项");

@@ -135,6 +135,7 @@ public class ReportWriter {
                                                UnitOutputs outputs) throws IOException {
         // each receipt is made when got (Consolidation#receipts), so on the writing thread, by index
         List<UnitReceipt> receipts = consolidation.receipts();
+        Optional<SkippedNotice> skipped = SkippedNotice.of(consolidation);
         return inParallel(IntStream.range(0, receipts.size()).boxed().toList(), index -> {
             UnitReceipt receipt = receipts.get(index);
             Unit unit = receipt.unit().unit();
@@ -148,7 +149,7 @@ public class ReportWriter {
             Optional<Path> marked = marker.write(receipt, extension -> folder.resolve(markedFile(unit, consolidation.period(), extension)));
             String name = RECEIPTS + "/" + receiptFile(unit, consolidation.period());
             ReceiptWorkbook.write(consolidation, receipt, issuer, marked.map(m -> m.getFileName().toString()).orElse(null),
-                    staging.resolve(name));
+                    skipped, staging.resolve(name));
             List<String> written = new ArrayList<>(List.of(name));
             marked.ifPresent(m -> written.add(RECEIPTS + "/" + m.getFileName()));
             if (standing.light() == Light.RED) {

@@ -189,7 +189,7 @@ class ReceiptWorkbookTest extends MarchReports {
         Path marked = root.resolve("marked/U02-回执.xlsx");
         Files.createDirectories(marked.getParent());
 
-        ReceiptWorkbook.write(march, u02, DEFAULT_ISSUER, "U02-区财政局-2024-03-标注.xlsx", marked);
+        ReceiptWorkbook.write(march, u02, DEFAULT_ISSUER, "U02-区财政局-2024-03-标注.xlsx", SkippedNotice.of(march), marked);
 
         assertThat(allTexts(firstPage(marked)))
                 .contains("已在“U02-区财政局-2024-03-标注.xlsx”中逐格标注需要更正之处，请在该文件上修改后报送。");
@@ -208,7 +208,7 @@ class ReceiptWorkbookTest extends MarchReports {
         Path marked = root.resolve("marked/U02-回执.xlsx");
         Files.createDirectories(marked.getParent());
 
-        ReceiptWorkbook.write(march, warningsOnly, DEFAULT_ISSUER, "U02-区财政局-2024-03-标注.xlsx", marked);
+        ReceiptWorkbook.write(march, warningsOnly, DEFAULT_ISSUER, "U02-区财政局-2024-03-标注.xlsx", SkippedNotice.of(march), marked);
 
         assertThat(allTexts(firstPage(marked))).contains("已在“U02-区财政局-2024-03-标注.xlsx”中逐格标注本期的提示，请知悉。")
                 .noneMatch(text -> text.contains("需要更正之处"));
@@ -245,7 +245,7 @@ class ReceiptWorkbookTest extends MarchReports {
         UnitReceipt receipt = c.receipts().stream().filter(r -> r.unit().unit().code().equals(unit)).findFirst().orElseThrow();
         Path file = root.resolve("alone").resolve(ReportWriter.receiptFile(receipt.unit().unit(), c.period()));
         Files.createDirectories(file.getParent());
-        ReceiptWorkbook.write(c, receipt, DEFAULT_ISSUER, null, file);
+        ReceiptWorkbook.write(c, receipt, DEFAULT_ISSUER, null, SkippedNotice.of(c), file);
         return firstPage(file);
     }
 

@@ -121,8 +121,12 @@ final class MarkedWorkbook {
         for (Sheet sheet : workbook) {
             for (Row row : sheet) {
                 for (Cell cell : row) {
-                    if (cell.getCellType() == CellType.STRING && !cell.getCellStyle().getQuotePrefixed()
-                            && !SafeText.neutralise(cell.getStringCellValue()).equals(cell.getStringCellValue())) {
+                    if (cell.getCellType() != CellType.STRING) {
+                        continue;
+                    }
+                    // the text first: a cell's style is an XML lookup, and few texts look like formulas
+                    String text = cell.getStringCellValue();
+                    if (!SafeText.neutralise(text).equals(text) && !cell.getCellStyle().getQuotePrefixed()) {
                         CellStyle original = cell.getCellStyle();
                         cell.setCellStyle(quoted.computeIfAbsent(original.getIndex(), i -> {
                             CellStyle style = workbook.createCellStyle();

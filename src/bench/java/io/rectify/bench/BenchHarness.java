@@ -408,6 +408,9 @@ public final class BenchHarness {
         if (outcome == null) {
             return "–";
         }
+        if (outcome.times(CityNights.Night.COLD).isEmpty()) {
+            return "fails";
+        }
         double[] costs = perFileCosts(outcome, nights, returns, period);
         return String.format(Locale.ROOT, "%.1f ms / %.1f ms", costs[0], costs[1]);
     }

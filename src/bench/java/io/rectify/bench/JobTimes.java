@@ -25,9 +25,8 @@ record JobTimes(long jobMillis, Map<String, Long> stepMillis, Map<String, Long> 
     private static final Pattern INGESTED = Pattern.compile(
             "Ingested \\d{4}-\\d{2}: .*?(\\d+) rows accepted, (\\d+) rejected.*read in (\\d+) ms, reconciled in (\\d+) ms");
     private static final Pattern REPORTED = Pattern.compile("Consolidated \\d{4}-\\d{2} in (\\d+) ms; .* in (\\d+) ms");
-    /** "… 100 units reconciled again, 1900 kept …" or "… reconciled again: 100, kept: 1900": either order of words and numbers. */
-    private static final Pattern AGAIN = Pattern.compile("(?i)(?:(\\d+)\\D{0,20}reconciled again|reconciled again\\D{0,6}(\\d+))");
-    private static final Pattern KEPT = Pattern.compile("(?i)(?:(\\d+)\\D{0,20}kept|kept\\D{0,6}(\\d+))");
+    /** "… reconciled in 16532 ms; units reconciled again 100, kept 1900; …", as IngestTasklet logs it. */
+    private static final Pattern AGAIN_KEPT = Pattern.compile("units reconciled again (\\d+), kept (\\d+)");
 
     static JobTimes of(Database database, String output) throws SQLException {
         Map<String, Long> steps = new LinkedHashMap<>();
@@ -64,18 +63,11 @@ record JobTimes(long jobMillis, Map<String, Long> stepMillis, Map<String, Long> 
             stages.put("consolidate", Long.parseLong(reported.group(1)));
             stages.put("write", Long.parseLong(reported.group(2)));
         }
-        for (String line : output.split("\n")) {
-            Matcher again = AGAIN.matcher(line);
-            Matcher kept = KEPT.matcher(line);
-            if (again.find() && kept.find()) {
-                stages.merge("again", number(again), Long::sum);
-                stages.merge("kept", number(kept), Long::sum);
-            }
+        Matcher againKept = AGAIN_KEPT.matcher(output);
+        while (againKept.find()) {
+            stages.merge("again", Long.parseLong(againKept.group(1)), Long::sum);
+            stages.merge("kept", Long.parseLong(againKept.group(2)), Long::sum);
         }
         return stages;
-    }
-
-    private static long number(Matcher matcher) {
-        return Long.parseLong(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
     }
 }

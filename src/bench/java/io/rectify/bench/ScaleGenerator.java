@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -182,13 +184,19 @@ public final class ScaleGenerator {
             Sheet problems = workbook.createSheet("问题清单");
             values(problems.createRow(0), "问题编号", "方面", "反馈问题", "问题描述");
             int row = 1;
-            int problemSeq = 0;
-            for (int u = 1; u <= scale.units(); u++) {
-                for (int t = 1; t <= scale.tasksPerUnit(); t += TASKS_PER_PROBLEM) {
-                    int point = problemSeq++ % FEEDBACK_POINTS;
-                    values(problems.createRow(row++), problemCode(u, t), CATEGORIES[point % CATEGORIES.length],
-                            "反馈问题" + (point + 1), "第" + u + "单位在第" + ((t - 1) / TASKS_PER_PROBLEM + 1)
-                                    + "方面工作中存在短板，制度执行不到位，整改成效有待巩固");
+            // each problem's feedback point round-robin over the problems, the rows grouped by 方面 and 反馈问题 as
+            // a real 问题清单 lists them (interleaved, 按问题 would carry two heading rows per problem)
+            int problemsPerUnit = (scale.tasksPerUnit() + TASKS_PER_PROBLEM - 1) / TASKS_PER_PROBLEM;
+            for (int point : pointsByCategory()) {
+                for (int u = 1; u <= scale.units(); u++) {
+                    for (int t = 1; t <= scale.tasksPerUnit(); t += TASKS_PER_PROBLEM) {
+                        int problemSeq = (u - 1) * problemsPerUnit + (t - 1) / TASKS_PER_PROBLEM;
+                        if (problemSeq % FEEDBACK_POINTS == point) {
+                            values(problems.createRow(row++), problemCode(u, t), CATEGORIES[point % CATEGORIES.length],
+                                    "反馈问题" + (point + 1), "第" + u + "单位在第" + ((t - 1) / TASKS_PER_PROBLEM + 1)
+                                            + "方面工作中存在短板，制度执行不到位，整改成效有待巩固");
+                        }
+                    }
                 }
             }
 
@@ -204,6 +212,13 @@ public final class ScaleGenerator {
             }
             save(workbook, file);
         }
+    }
+
+    /** The feedback points, those of the first 方面 first: point p belongs to 方面 p mod 4. */
+    private static int[] pointsByCategory() {
+        return IntStream.range(0, FEEDBACK_POINTS).boxed()
+                .sorted(Comparator.comparingInt((Integer p) -> p % CATEGORIES.length).thenComparingInt(p -> p))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private void writeReturn(int unit, int periodIndex, YearMonth period, Path folder, int edition) throws IOException {
